@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { z } from "zod";
+import { requirePage } from "@/lib/auth/guard";
+import { listControls } from "@/lib/controls/queries";
+import { ControlsTable } from "@/components/controls/controls-table";
+import { CATEGORIES, CATEGORY_LABELS, DESIGN_STATUSES, DESIGN_STATUS_LABELS } from "@/lib/validations/control";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Controls" };
+
+const filtersSchema = z.object({
+  category: z.enum(CATEGORIES).optional().catch(undefined),
+  status: z.enum(DESIGN_STATUSES).optional().catch(undefined),
+  q: z.string().max(200).optional().catch(undefined),
+});
+
+export default async function ControlsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePage("controls:read");
+  const filters = filtersSchema.parse(await searchParams);
+  const rows = await listControls({ category: filters.category, designStatus: filters.status, q: filters.q });
+  const filtered = Boolean(filters.category || filters.status || filters.q);
+  return (
+    <>
+      <h1>Controls</h1>
+      <p className="lede">
+        The controls matrix: the guide&apos;s AI controls and your own, the criteria each supports, and their design status from the gap assessment.
+      </p>
+      <form className="toolbar" method="get" role="search" aria-label="Filter controls">
+        <div className="field">
+          <label htmlFor="q">Search</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Code, title, owner…" />
+        </div>
+        <div className="field">
+          <label htmlFor="category">Category</label>
+          <select id="category" name="category" defaultValue={filters.category ?? ""}>
+            <option value="">All categories</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">Design status</label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">All statuses</option>
+            {DESIGN_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {DESIGN_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Apply</button>
+        {filtered && (
+          <a className="button secondary" href="/controls">
+            Clear
+          </a>
+        )}
+      </form>
+      <p className="muted" aria-live="polite">
+        {rows.length} control{rows.length === 1 ? "" : "s"}
+        {filtered ? " match" : ""}
+      </p>
+      <ControlsTable rows={rows} />
+    </>
+  );
+}

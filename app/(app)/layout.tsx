@@ -1,0 +1,36 @@
+import { requirePage } from "@/lib/auth/guard";
+import { can, ROLE_LABELS } from "@/lib/permissions";
+import { NavLinks, type NavItem } from "@/components/shell/nav-links";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+
+export const dynamic = "force-dynamic";
+
+// The signed-in shell. Navigation lists only the sections that exist and that the role may open;
+// later sections (inventory, evidence, periods, ...) join this list as they are built.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePage();
+  const items: NavItem[] = [
+    { href: "/controls", label: "Controls", show: can(user.role, "controls:read") },
+    { href: "/settings/users", label: "Users", show: can(user.role, "users:manage") },
+  ].filter((i) => i.show);
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <a className="brand" href="/">
+          Attest
+        </a>
+        <NavLinks items={items} />
+        <div className="who">
+          <div data-testid="current-user">{user.name}</div>
+          <div className="role" data-testid="current-role">
+            {ROLE_LABELS[user.role]}
+          </div>
+          <SignOutButton />
+        </div>
+      </aside>
+      <main className="main" id="main">
+        {children}
+      </main>
+    </div>
+  );
+}

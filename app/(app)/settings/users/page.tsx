@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { requirePage } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { PASSWORD_RULE } from "@/lib/validations/password";
+import { CreateUserForm } from "@/components/settings/create-user-form";
+import { UserRowActions } from "@/components/settings/user-row-actions";
+import { ROLE_LABELS } from "@/lib/permissions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const me = await requirePage("users:manage");
+  const users = await db.user.findMany({ orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { email: "asc" }] });
+  return (
+    <>
+      <h1>Users</h1>
+      <p className="lede">Who can sign in, and with which role. Users are never deleted: disabling one keeps their history.</p>
+      <table className="data" aria-label="Users">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>E-mail</th>
+            <th>Role</th>
+            <th>State</th>
+            <th>Last sign-in</th>
+            <th>Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} data-email={u.email}>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>{ROLE_LABELS[u.role]}</td>
+              <td>{u.disabledAt ? <span className="badge MISSING">Disabled</span> : <span className="badge IN_PLACE">Active</span>}</td>
+              <td>{u.lastLoginAt ? u.lastLoginAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "Never"}</td>
+              <td>
+                <UserRowActions userId={u.id} email={u.email} role={u.role} disabled={Boolean(u.disabledAt)} isSelf={u.id === me.id} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Add a user</h2>
+      <div className="card" style={{ maxWidth: 480 }}>
+        <CreateUserForm passwordRule={PASSWORD_RULE} />
+      </div>
+    </>
+  );
+}

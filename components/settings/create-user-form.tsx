@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState } from "react";
+import { createUserAction } from "@/app/(app)/settings/users/actions";
+import { FormField } from "@/components/ui/form-field";
+import { ROLES, ROLE_LABELS } from "@/lib/permissions";
+
+export function CreateUserForm({ passwordRule }: { passwordRule: string }) {
+  const [state, formAction, pending] = useActionState(createUserAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} noValidate key={state?.ok ? state.message : "form"}>
+      {state && !state.ok && (
+        <div role="alert" className="alert error">
+          {state.error.message}
+        </div>
+      )}
+      {state?.ok && (
+        <div role="status" className="alert success">
+          {state.message}
+        </div>
+      )}
+      <FormField id="new-name" label="Name" errors={errors?.name}>
+        <input id="new-name" name="name" required />
+      </FormField>
+      <FormField id="new-email" label="E-mail" errors={errors?.email}>
+        <input id="new-email" name="email" type="email" required />
+      </FormField>
+      <FormField id="new-role" label="Role" errors={errors?.role}>
+        <select id="new-role" name="role" defaultValue="ENGINEER">
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField id="new-password" label="Initial password" hint={`Use ${passwordRule}. Share it with the person privately.`} errors={errors?.password}>
+        <input id="new-password" name="password" type="password" autoComplete="new-password" required />
+      </FormField>
+      <button type="submit" disabled={pending}>
+        {pending ? "Adding…" : "Add user"}
+      </button>
+    </form>
+  );
+}

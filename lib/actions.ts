@@ -1,0 +1,59 @@
+import "server-only";
+import { z } from "zod";
+import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn } from "@/lib/errors";
+import { can, type Permission } from "@/lib/permissions";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data?: T; message?: string }
+  | { ok: false; error: { code: string; message: string }; fieldErrors?: Record<string, string[]> };
+
+export type ActionState<T = undefined> = ActionResult<T> | null;
+
+/** FormData -> plain object; a key given several times (checkboxes, multi-selects) becomes an array. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = form.getAll(key);
+    out[key] = values.length > 1 ? values : values[0];
+  }
+  return out;
+}
+
+/**
+ * The one shape of every server action: authenticate, authorize against the permission map,
+ * parse the input with zod, then run. Server actions are public POST endpoints, so the check
+ * is here, whatever the page already hid. Expected failures come back as values the form shows.
+ */
+export function action<S extends z.ZodType, T = undefined>(
+  permission: Permission,
+  schema: S,
+  run: (input: z.output<S>, user: SessionUser) => Promise<ActionResult<T> | void>,
+) {
+  return async (_previous: unknown, input: unknown): Promise<ActionResult<T>> => {
+    try {
+      const user = await currentUser();
+      if (!user) throw notSignedIn();
+      if (!can(user.role, permission)) throw notAllowed();
+      const raw = input instanceof FormData ? formDataToObject(input) : input;
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        const flat = z.flattenError(parsed.error as z.ZodError<unknown>);
+        const fieldErrors = flat.fieldErrors as Record<string, string[]>;
+        const first = Object.values(fieldErrors).flat()[0] ?? flat.formErrors[0];
+        return { ok: false, error: { code: "VALIDATION", message: first ?? "Check the highlighted fields." }, fieldErrors };
+      }
+      return (await run(parsed.data, user)) ?? { ok: true };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { ok: false, error: { code: error.code, message: error.message }, fieldErrors: error.fieldErrors };
+      }
+      if (isDatabaseUnavailable(error)) {
+        return { ok: false, error: { code: "DATABASE_UNAVAILABLE", message: "The database cannot be reached, so nothing was saved. Try again in a moment; if it persists, tell your admin." } };
+      }
+      // Next's redirect() and notFound() work by throwing; let them (and real bugs) through.
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { currentUser } from "@/lib/auth/session";
+import { hashToken, TOKEN_PREFIX } from "@/lib/auth/tokens";
+import type { Actor } from "@/lib/audit-log/append";
+import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn } from "@/lib/errors";
+import { can, tokenCan, type Permission, type RoleName } from "@/lib/permissions";
+
+export interface ApiCaller {
+  role: RoleName;
+  actor: Actor;
+  userId: string | null;
+  tokenId: string | null;
+}
+
+export function jsonError(error: AppError, headers?: HeadersInit): NextResponse {
+  return NextResponse.json(
+    { error: { code: error.code, message: error.message, ...(error.fieldErrors ? { fields: error.fieldErrors } : {}) } },
+    { status: error.status, headers },
+  );
+}
+
+/** A bearer token, or else the session cookie. Tokens act with their role, narrowed by scopes. */
+async function authenticate(request: NextRequest, permission: Permission): Promise<ApiCaller> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match || !match[1].startsWith(TOKEN_PREFIX)) {
+      throw new AppError("UNAUTHENTICATED", "The Authorization header must be `Bearer att_...` with an API token.");
+    }
+    const token = await db.apiToken.findUnique({ where: { tokenHash: hashToken(match[1]) } });
+    if (!token) throw new AppError("UNAUTHENTICATED", "This API token is not known. Ask an admin for a new one.");
+    if (token.revokedAt) throw new AppError("UNAUTHENTICATED", "This API token was revoked. Ask an admin for a new one.");
+    if (token.expiresAt && token.expiresAt <= new Date()) {
+      throw new AppError("UNAUTHENTICATED", "This API token has expired. Ask an admin for a new one.");
+    }
+    await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+    if (!tokenCan(token.role, token.scopes, permission)) {
+      throw new AppError("FORBIDDEN", `This token (role ${token.role}${token.scopes.length ? `, scopes ${token.scopes.join(" ")}` : ""}) does not allow ${permission}.`);
+    }
+    return {
+      role: token.role,
+      userId: null,
+      tokenId: token.id,
+      actor: { kind: "token", id: token.id, email: `token:${token.name}`, role: token.role },
+    };
+  }
+  const user = await currentUser();
+  if (!user) throw notSignedIn();
+  if (!can(user.role, permission)) throw notAllowed();
+  return { role: user.role, userId: user.id, tokenId: null, actor: { kind: "user", id: user.id, email: user.email, role: user.role } };
+}
+
+export interface RouteContext<P> {
+  request: NextRequest;
+  params: P;
+  caller: ApiCaller;
+}
+
+/**
+ * The one shape of every API route handler: authenticate (token or session), authorize against
+ * the permission map, parse params with zod, run; errors become {"error": {code, message}}.
+ */
+export function apiRoute<PS extends z.ZodType = z.ZodType<Record<string, never>>>(
+  permission: Permission,
+  options: { params?: PS },
+  handler: (ctx: RouteContext<z.output<PS>>) => Promise<Response>,
+) {
+  return async (request: NextRequest, context: { params: Promise<unknown> }): Promise<Response> => {
+    try {
+      const caller = await authenticate(request, permission);
+      const rawParams = (await context?.params) ?? {};
+      const parsed = (options.params ?? z.object({})).safeParse(rawParams);
+      if (!parsed.success) throw new AppError("NOT_FOUND", "Nothing exists at this address.");
+      return await handler({ request, params: parsed.data as z.output<PS>, caller });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) return jsonError(error);
+  if (isDatabaseUnavailable(error)) {
+    return jsonError(new AppError("DATABASE_UNAVAILABLE", "The database cannot be reached. Try again shortly."));
+  }
+  console.error("[api] unexpected error", error);
+  return NextResponse.json(
+    { error: { code: "INTERNAL", message: "Something went wrong on the server; nothing was changed. The server log has the details." } },
+    { status: 500 },
+  );
+}
+
+/** Parses a JSON body with zod; a malformed body is a 400 that says what is wrong. */
+export async function parseJsonBody<S extends z.ZodType>(request: NextRequest, schema: S): Promise<z.output<S>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new AppError("VALIDATION", "The request body must be JSON.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error as z.ZodError<unknown>);
+    const fields = flat.fieldErrors as Record<string, string[]>;
+    const first = Object.entries(fields).map(([k, v]) => `${k}: ${v[0]}`)[0] ?? flat.formErrors[0] ?? "Invalid body.";
+    throw new AppError("VALIDATION", first, fields);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,73 @@
+import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { GENESIS_HASH, entryHash, type ChainContent } from "@/lib/audit-log/chain";
+
+export interface Actor {
+  kind: "user" | "token" | "system";
+  id: string | null;
+  email: string | null;
+  role: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { kind: "system", id: null, email: null, role: null };
+
+export interface AuditEvent {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+// Values become plain JSON (dates as ISO strings, bigints as strings) before hashing and storing,
+// so that what is hashed is exactly what a verifier reads back.
+function toJson(value: unknown): Prisma.InputJsonValue | null {
+  if (value === undefined || value === null) return null;
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+}
+
+/**
+ * Appends one entry inside the caller's transaction, so the entry and the change it records
+ * commit or roll back together. A transaction-level advisory lock serialises appends: concurrent
+ * writers wait for each other instead of forking the chain.
+ */
+export async function appendAudit(tx: Tx, actor: Actor, event: AuditEvent): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707371)`;
+  const last = await tx.auditLogEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const seq = (last?.seq ?? 0n) + 1n;
+  // The database clock, truncated to what timestamptz(6) stores, so the hash is reproducible.
+  const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`;
+  // Only users are foreign keys; a token's identity is kept in the actor snapshot (actorEmail).
+  const actorId = actor.kind === "user" ? actor.id : null;
+  const content: ChainContent = {
+    seq: seq.toString(),
+    at: now.toISOString(),
+    actorId,
+    actorEmail: actor.email,
+    actorRole: actor.role,
+    actorKind: actor.kind,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId ?? null,
+    before: toJson(event.before),
+    after: toJson(event.after),
+  };
+  await tx.auditLogEntry.create({
+    data: {
+      seq,
+      at: now,
+      actorId,
+      actorEmail: actor.email,
+      actorRole: actor.role,
+      actorKind: actor.kind,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      before: content.before ?? undefined,
+      after: content.after ?? undefined,
+      prevHash,
+      hash: entryHash(prevHash, content),
+    },
+  });
+}

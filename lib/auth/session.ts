@@ -1,0 +1,32 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { authOptions } from "@/lib/auth/options";
+import { db } from "@/lib/db";
+import type { RoleName } from "@/lib/permissions";
+import type { Actor } from "@/lib/audit-log/append";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: RoleName;
+}
+
+/**
+ * The signed-in user, re-read from the database on every request: a disabled user or a changed
+ * role takes effect on the next request, not when the session cookie expires.
+ */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
+  if (!session?.userId) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.userId },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true },
+  });
+  if (!user || user.disabledAt) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export function userActor(user: SessionUser): Actor {
+  return { kind: "user", id: user.id, email: user.email, role: user.role };
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+export interface ControlRow {
+  code: string;
+  title: string;
+  category: string;
+  frequency: string;
+  designStatus: string;
+  owner: string | null;
+  operatesSince: string | null;
+  criteria: string[];
+  custom: boolean;
+}
+
+export function isoDate(d: Date | null): string | null {
+  return d ? d.toISOString().slice(0, 10) : null;
+}
+
+export interface ControlFilters {
+  category?: string;
+  designStatus?: string;
+  q?: string;
+}
+
+export async function listControls(filters: ControlFilters = {}): Promise<ControlRow[]> {
+  const q = filters.q?.trim();
+  const rows = await db.control.findMany({
+    where: {
+      category: filters.category as never,
+      designStatus: filters.designStatus as never,
+      ...(q
+        ? {
+            OR: [
+              { code: { contains: q, mode: "insensitive" } },
+              { title: { contains: q, mode: "insensitive" } },
+              { description: { contains: q, mode: "insensitive" } },
+              { owner: { contains: q, mode: "insensitive" } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ cat: { sortOrder: "asc" } }, { code: "asc" }],
+    include: { criteria: { select: { criterionId: true }, orderBy: { criterion: { sortOrder: "asc" } } } },
+  });
+  return rows.map((c) => ({
+    code: c.code,
+    title: c.title,
+    category: c.category,
+    frequency: c.frequency,
+    designStatus: c.designStatus,
+    owner: c.owner,
+    operatesSince: isoDate(c.operatesSince),
+    criteria: c.criteria.map((x) => x.criterionId),
+    custom: c.custom,
+  }));
+}
+
+export async function getControl(code: string) {
+  return db.control.findUnique({
+    where: { code },
+    include: {
+      cat: true,
+      criteria: { include: { criterion: true }, orderBy: { criterion: { sortOrder: "asc" } } },
+    },
+  });
+}
+
+export type ControlDetail = NonNullable<Awaited<ReturnType<typeof getControl>>>;
+
+/** The wire shape of PRODUCT.md's machine API. */
+export function controlToJson(c: ControlDetail) {
+  return {
+    code: c.code,
+    title: c.title,
+    description: c.description,
+    category: c.category,
+    criteria: c.criteria.map((x) => x.criterionId),
+    expectedEvidence: c.expectedEvidence,
+    frequency: c.frequency,
+    designStatus: c.designStatus,
+    justification: c.justification,
+    operatesSince: isoDate(c.operatesSince),
+    owner: c.owner,
+    notes: c.notes,
+    custom: c.custom,
+  };
+}

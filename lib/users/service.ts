@@ -1,0 +1,70 @@
+import { db, type Tx } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { AppError } from "@/lib/errors";
+import type { RoleName } from "@/lib/permissions";
+import { passwordMatchesEmail } from "@/lib/validations/password";
+
+// User management, shared by Settings (server actions) and `npm run user:create`.
+// Users are never deleted: disabling keeps their history and audit entries.
+
+const publicUser = (u: { id: string; email: string; name: string; role: string; disabledAt: Date | null }) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  disabled: Boolean(u.disabledAt),
+});
+
+export async function createUser(input: { name: string; email: string; role: RoleName; password: string }, actor: Actor) {
+  if (passwordMatchesEmail(input.password, input.email)) {
+    throw new AppError("VALIDATION", "The password must not contain the e-mail address.", { password: ["The password must not contain the e-mail address."] });
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: input.email } })) {
+      throw new AppError("CONFLICT", `A user with the e-mail ${input.email} already exists.`, { email: ["This e-mail is already in use."] });
+    }
+    const user = await tx.user.create({ data: { name: input.name, email: input.email, role: input.role, passwordHash } });
+    await appendAudit(tx, actor, { action: "user.created", entityType: "User", entityId: user.id, after: publicUser(user) });
+    return publicUser(user);
+  });
+}
+
+async function assertAnotherActiveAdmin(tx: Tx, userId: string) {
+  const admins = await tx.user.count({ where: { role: "ADMIN", disabledAt: null, id: { not: userId } } });
+  if (admins === 0) throw new AppError("CONFLICT", "This is the last active admin: make someone else an admin first.");
+}
+
+export async function changeRole(userId: string, role: RoleName, actor: Actor) {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707373)`;
+    const before = await tx.user.findUnique({ where: { id: userId } });
+    if (!before) throw new AppError("NOT_FOUND", "That user does not exist.");
+    if (before.role === role) return publicUser(before);
+    if (before.role === "ADMIN") await assertAnotherActiveAdmin(tx, userId);
+    const after = await tx.user.update({ where: { id: userId }, data: { role } });
+    await appendAudit(tx, actor, { action: "user.role_changed", entityType: "User", entityId: userId, before: { role: before.role }, after: { role } });
+    return publicUser(after);
+  });
+}
+
+export async function setDisabled(userId: string, disabled: boolean, actor: Actor) {
+  if (disabled && actor.id === userId) throw new AppError("CONFLICT", "You cannot disable your own account.");
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707373)`;
+    const before = await tx.user.findUnique({ where: { id: userId } });
+    if (!before) throw new AppError("NOT_FOUND", "That user does not exist.");
+    if (Boolean(before.disabledAt) === disabled) return publicUser(before);
+    if (disabled && before.role === "ADMIN") await assertAnotherActiveAdmin(tx, userId);
+    const after = await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null } });
+    await appendAudit(tx, actor, {
+      action: disabled ? "user.disabled" : "user.enabled",
+      entityType: "User",
+      entityId: userId,
+      before: { disabled: !disabled },
+      after: { disabled },
+    });
+    return publicUser(after);
+  });
+}

@@ -1,0 +1,26 @@
+// npm run audit:verify: checks the audit-log hash chain; exit 1 and the first broken entry on failure.
+import { connectForCli } from "@/lib/db/connect-cli";
+import { verifyAuditChain } from "@/lib/audit-log/verify";
+
+async function main() {
+  const log = console.log;
+  console.log = (...args: unknown[]) => console.error(...args);
+  const conn = await connectForCli();
+  try {
+    const { db } = await import("@/lib/db");
+    const verdict = await verifyAuditChain(db);
+    if (verdict.ok) {
+      log(`audit log OK: ${verdict.entries} entries, chain intact`);
+    } else {
+      log(`audit log BROKEN at entry ${verdict.seq}: ${verdict.reason}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await conn.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

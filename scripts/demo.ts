@@ -1,0 +1,104 @@
+// npm run demo: loads clearly-marked demo data (a banner shows on every page afterwards).
+// Idempotent: running it twice changes nothing. Never run it on a real installation.
+import { connectForCli } from "@/lib/db/connect-cli";
+import { SYSTEM_ACTOR, appendAudit } from "@/lib/audit-log/append";
+import type { RoleName } from "@/lib/permissions";
+
+export const DEMO_USERS: { email: string; name: string; role: RoleName; password: string }[] = [
+  { email: "admin@demo.attest.local", name: "Ada Admin (demo)", role: "ADMIN", password: "demo-admin-password" },
+  { email: "lead@demo.attest.local", name: "Lee Lead (demo)", role: "COMPLIANCE_LEAD", password: "demo-lead-password" },
+  { email: "engineer@demo.attest.local", name: "Eve Engineer (demo)", role: "ENGINEER", password: "demo-engineer-password" },
+  { email: "auditor@demo.attest.local", name: "Abe Auditor (demo)", role: "AUDITOR", password: "demo-auditor-password" },
+];
+
+const DEMO_VENDORS = [
+  { name: "Anthropic (demo)", website: "https://www.anthropic.com", models: ["claude-sonnet"], zeroRetention: true, trainingOptOut: true, dataRegion: "US" },
+  { name: "OpenAI (demo)", website: "https://openai.com", models: ["gpt-4.1-mini", "text-embedding-3-small"], zeroRetention: false, trainingOptOut: true, dataRegion: "US" },
+];
+
+const DEMO_FEATURES = [
+  {
+    slug: "demo-support-reply-drafts",
+    name: "Support reply drafts (demo)",
+    owner: "Support platform team",
+    purpose: "Drafts replies to customer support tickets for an agent to review and send.",
+    inputData: ["CUSTOMER_CONFIDENTIAL", "PERSONAL_DATA"] as const,
+    outputs: "A draft reply shown to the support agent in the helpdesk; never sent automatically.",
+    invokers: ["STAFF"] as const,
+    failureImpact: "MEDIUM" as const,
+    failureNotes: "A wrong draft could mislead a customer if the agent sends it unchanged.",
+    logsPrompts: true,
+    userFacing: false,
+    vendor: "Anthropic (demo)",
+  },
+  {
+    slug: "demo-contract-clause-extractor",
+    name: "Contract clause extractor (demo)",
+    owner: "Legal engineering",
+    purpose: "Extracts renewal and liability clauses from uploaded customer contracts into structured fields.",
+    inputData: ["CUSTOMER_CONFIDENTIAL"] as const,
+    outputs: "JSON fields stored on the contract record and used to schedule renewal reminders.",
+    invokers: ["AUTOMATED_JOBS"] as const,
+    failureImpact: "HIGH" as const,
+    failureNotes: "A missed renewal date causes an automatic renewal the customer did not want.",
+    automatedDecisions: true,
+    vendor: "OpenAI (demo)",
+  },
+];
+
+async function main() {
+  const conn = await connectForCli();
+  try {
+    const { db } = await import("@/lib/db");
+    const { hashPassword } = await import("@/lib/auth/password");
+    const actor = { ...SYSTEM_ACTOR, email: "cli:demo" };
+    for (const u of DEMO_USERS) {
+      if (await db.user.findUnique({ where: { email: u.email } })) continue;
+      const passwordHash = await hashPassword(u.password);
+      await db.$transaction(async (tx) => {
+        const user = await tx.user.create({ data: { email: u.email, name: u.name, role: u.role, passwordHash } });
+        await appendAudit(tx, actor, { action: "user.created", entityType: "User", entityId: user.id, after: { email: u.email, role: u.role, demo: true } });
+      });
+    }
+    await db.$transaction(async (tx) => {
+      for (const v of DEMO_VENDORS) {
+        if (await tx.vendor.findUnique({ where: { name: v.name } })) continue;
+        const vendor = await tx.vendor.create({
+          data: {
+            name: v.name,
+            website: v.website,
+            zeroRetention: v.zeroRetention,
+            trainingOptOut: v.trainingOptOut,
+            dataRegion: v.dataRegion,
+            models: { create: v.models.map((name) => ({ name })) },
+          },
+        });
+        await appendAudit(tx, actor, { action: "vendor.created", entityType: "Vendor", entityId: vendor.id, after: { name: v.name, demo: true } });
+      }
+      for (const f of DEMO_FEATURES) {
+        if (await tx.feature.findUnique({ where: { slug: f.slug } })) continue;
+        const vendor = await tx.vendor.findUniqueOrThrow({ where: { name: f.vendor }, include: { models: true } });
+        const { vendor: _vendorName, inputData, invokers, ...rest } = f;
+        const feature = await tx.feature.create({
+          data: {
+            ...rest,
+            inputData: [...inputData],
+            invokers: [...invokers],
+            vendors: { create: [{ vendorId: vendor.id, modelId: vendor.models[0]?.id }] },
+          },
+        });
+        await appendAudit(tx, actor, { action: "feature.created", entityType: "Feature", entityId: feature.id, after: { slug: f.slug, demo: true } });
+      }
+      await tx.setting.upsert({ where: { key: "demo" }, create: { key: "demo", value: true }, update: {} });
+    });
+    console.log("Demo data loaded. Sign in with one of these (demo only, never on a real installation):");
+    for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(16)} ${u.email}  ${u.password}`);
+  } finally {
+    await conn.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
