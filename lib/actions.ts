@@ -50,7 +50,13 @@ export function action<S extends z.ZodType, T = undefined>(
         return { ok: false, error: { code: error.code, message: error.message }, fieldErrors: error.fieldErrors };
       }
       if (isDatabaseUnavailable(error)) {
-        return { ok: false, error: { code: "DATABASE_UNAVAILABLE", message: "The database cannot be reached, so nothing was saved. Try again in a moment; if it persists, tell your admin." } };
+        return {
+          ok: false,
+          error: {
+            code: "DATABASE_UNAVAILABLE",
+            message: "The database cannot be reached, so nothing was saved. Try again in a moment; if it persists, tell your admin.",
+          },
+        };
       }
       // Next's redirect() and notFound() work by throwing; let them (and real bugs) through.
       throw error;

@@ -39,8 +39,7 @@ export class AppError extends Error {
 }
 
 export const notSignedIn = () => new AppError("UNAUTHENTICATED", "Sign in first: this needs an account.");
-export const notAllowed = () =>
-  new AppError("FORBIDDEN", "Your role does not allow this. Ask an admin if you need it.");
+export const notAllowed = () => new AppError("FORBIDDEN", "Your role does not allow this. Ask an admin if you need it.");
 
 /** True when the error means the database could not be reached (not a query error). */
 export function isDatabaseUnavailable(error: unknown): boolean {

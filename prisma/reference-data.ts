@@ -6,15 +6,7 @@
 
 export type CategoryCode = "SECURITY" | "AVAILABILITY" | "PROCESSING_INTEGRITY" | "CONFIDENTIALITY" | "PRIVACY";
 
-export type Frequency =
-  | "PER_EVENT"
-  | "DAILY"
-  | "WEEKLY"
-  | "MONTHLY"
-  | "QUARTERLY"
-  | "SEMI_ANNUAL"
-  | "ANNUAL"
-  | "VALIDITY";
+export type Frequency = "PER_EVENT" | "DAILY" | "WEEKLY" | "MONTHLY" | "QUARTERLY" | "SEMI_ANNUAL" | "ANNUAL" | "VALIDITY";
 
 export interface CategoryData {
   code: CategoryCode;
@@ -90,45 +82,135 @@ export const categories: CategoryData[] = [
 export const criteria: CriterionData[] = [
   // Security: logical and physical access controls (CC6)
   { id: "CC6.1", category: "SECURITY", title: "Logical access security software, infrastructure and architectures", sortOrder: 1 },
-  { id: "CC6.2", category: "SECURITY", title: "Registration and authorization of users before credentials are issued, and removal when no longer authorized", sortOrder: 2 },
-  { id: "CC6.3", category: "SECURITY", title: "Role-based granting, changing and removal of access (least privilege, segregation of duties)", sortOrder: 3 },
-  { id: "CC6.4", category: "SECURITY", title: "Physical access to facilities and protected assets restricted to authorized personnel", sortOrder: 4 },
-  { id: "CC6.5", category: "SECURITY", title: "Protections over physical assets discontinued only once data can no longer be recovered", sortOrder: 5 },
-  { id: "CC6.6", category: "SECURITY", title: "Logical access security measures against threats from outside the system boundaries", sortOrder: 6 },
-  { id: "CC6.7", category: "SECURITY", title: "Restriction and protection of information in transmission, movement and removal", sortOrder: 7 },
+  {
+    id: "CC6.2",
+    category: "SECURITY",
+    title: "Registration and authorization of users before credentials are issued, and removal when no longer authorized",
+    sortOrder: 2,
+  },
+  {
+    id: "CC6.3",
+    category: "SECURITY",
+    title: "Role-based granting, changing and removal of access (least privilege, segregation of duties)",
+    sortOrder: 3,
+  },
+  {
+    id: "CC6.4",
+    category: "SECURITY",
+    title: "Physical access to facilities and protected assets restricted to authorized personnel",
+    sortOrder: 4,
+  },
+  {
+    id: "CC6.5",
+    category: "SECURITY",
+    title: "Protections over physical assets discontinued only once data can no longer be recovered",
+    sortOrder: 5,
+  },
+  {
+    id: "CC6.6",
+    category: "SECURITY",
+    title: "Logical access security measures against threats from outside the system boundaries",
+    sortOrder: 6,
+  },
+  {
+    id: "CC6.7",
+    category: "SECURITY",
+    title: "Restriction and protection of information in transmission, movement and removal",
+    sortOrder: 7,
+  },
   { id: "CC6.8", category: "SECURITY", title: "Prevention or detection of unauthorized or malicious software", sortOrder: 8 },
   // Availability
-  { id: "A1.1", category: "AVAILABILITY", title: "Capacity management: processing capacity and usage maintained, monitored and evaluated", sortOrder: 9 },
-  { id: "A1.2", category: "AVAILABILITY", title: "Environmental protections, software, data backup and recovery infrastructure", sortOrder: 10 },
+  {
+    id: "A1.1",
+    category: "AVAILABILITY",
+    title: "Capacity management: processing capacity and usage maintained, monitored and evaluated",
+    sortOrder: 9,
+  },
+  {
+    id: "A1.2",
+    category: "AVAILABILITY",
+    title: "Environmental protections, software, data backup and recovery infrastructure",
+    sortOrder: 10,
+  },
   { id: "A1.3", category: "AVAILABILITY", title: "Testing of recovery plan procedures", sortOrder: 11 },
   // Processing Integrity
-  { id: "PI1.1", category: "PROCESSING_INTEGRITY", title: "Definitions of data processed and product and service specifications", sortOrder: 12 },
-  { id: "PI1.2", category: "PROCESSING_INTEGRITY", title: "Policies and procedures over system inputs, including completeness and accuracy", sortOrder: 13 },
+  {
+    id: "PI1.1",
+    category: "PROCESSING_INTEGRITY",
+    title: "Definitions of data processed and product and service specifications",
+    sortOrder: 12,
+  },
+  {
+    id: "PI1.2",
+    category: "PROCESSING_INTEGRITY",
+    title: "Policies and procedures over system inputs, including completeness and accuracy",
+    sortOrder: 13,
+  },
   { id: "PI1.3", category: "PROCESSING_INTEGRITY", title: "Policies and procedures over system processing", sortOrder: 14 },
-  { id: "PI1.4", category: "PROCESSING_INTEGRITY", title: "Outputs made available or delivered completely, accurately and on time to specification", sortOrder: 15 },
-  { id: "PI1.5", category: "PROCESSING_INTEGRITY", title: "Storage of inputs, items in processing and outputs completely, accurately and on time", sortOrder: 16 },
+  {
+    id: "PI1.4",
+    category: "PROCESSING_INTEGRITY",
+    title: "Outputs made available or delivered completely, accurately and on time to specification",
+    sortOrder: 15,
+  },
+  {
+    id: "PI1.5",
+    category: "PROCESSING_INTEGRITY",
+    title: "Storage of inputs, items in processing and outputs completely, accurately and on time",
+    sortOrder: 16,
+  },
   // Confidentiality
   { id: "C1.1", category: "CONFIDENTIALITY", title: "Identification and maintenance of confidential information", sortOrder: 17 },
   { id: "C1.2", category: "CONFIDENTIALITY", title: "Disposal of confidential information", sortOrder: 18 },
   // Privacy
   { id: "P1.1", category: "PRIVACY", title: "Notice to data subjects about privacy practices, kept current", sortOrder: 19 },
-  { id: "P2.1", category: "PRIVACY", title: "Communication of choices and obtaining consent for collection, use, retention, disclosure and disposal", sortOrder: 20 },
+  {
+    id: "P2.1",
+    category: "PRIVACY",
+    title: "Communication of choices and obtaining consent for collection, use, retention, disclosure and disposal",
+    sortOrder: 20,
+  },
   { id: "P3.1", category: "PRIVACY", title: "Collection of personal information consistent with privacy objectives", sortOrder: 21 },
   { id: "P3.2", category: "PRIVACY", title: "Explicit consent communicated and obtained before collection where required", sortOrder: 22 },
   { id: "P4.1", category: "PRIVACY", title: "Use of personal information limited to the identified purposes", sortOrder: 23 },
   { id: "P4.2", category: "PRIVACY", title: "Retention of personal information consistent with privacy objectives", sortOrder: 24 },
   { id: "P4.3", category: "PRIVACY", title: "Secure disposal of personal information", sortOrder: 25 },
   { id: "P5.1", category: "PRIVACY", title: "Data subject access to, and copies of, their stored personal information", sortOrder: 26 },
-  { id: "P5.2", category: "PRIVACY", title: "Correction, amendment or appending of personal information at a data subject's request", sortOrder: 27 },
+  {
+    id: "P5.2",
+    category: "PRIVACY",
+    title: "Correction, amendment or appending of personal information at a data subject's request",
+    sortOrder: 27,
+  },
   { id: "P6.1", category: "PRIVACY", title: "Disclosure of personal information to third parties with consent", sortOrder: 28 },
   { id: "P6.2", category: "PRIVACY", title: "Record of authorized disclosures of personal information", sortOrder: 29 },
   { id: "P6.3", category: "PRIVACY", title: "Record of detected or reported unauthorized disclosures, including breaches", sortOrder: 30 },
-  { id: "P6.4", category: "PRIVACY", title: "Privacy commitments obtained from vendors and third parties, and their compliance assessed", sortOrder: 31 },
+  {
+    id: "P6.4",
+    category: "PRIVACY",
+    title: "Privacy commitments obtained from vendors and third parties, and their compliance assessed",
+    sortOrder: 31,
+  },
   { id: "P6.5", category: "PRIVACY", title: "Vendor and third-party commitments to report unauthorized disclosures", sortOrder: 32 },
-  { id: "P6.6", category: "PRIVACY", title: "Notification of breaches and incidents to affected data subjects, regulators and others", sortOrder: 33 },
-  { id: "P6.7", category: "PRIVACY", title: "Accounting of personal information held and disclosed, on a data subject's request", sortOrder: 34 },
+  {
+    id: "P6.6",
+    category: "PRIVACY",
+    title: "Notification of breaches and incidents to affected data subjects, regulators and others",
+    sortOrder: 33,
+  },
+  {
+    id: "P6.7",
+    category: "PRIVACY",
+    title: "Accounting of personal information held and disclosed, on a data subject's request",
+    sortOrder: 34,
+  },
   { id: "P7.1", category: "PRIVACY", title: "Quality: accurate, up-to-date, complete and relevant personal information", sortOrder: 35 },
-  { id: "P8.1", category: "PRIVACY", title: "Handling of privacy inquiries, complaints and disputes, and monitoring of compliance", sortOrder: 36 },
+  {
+    id: "P8.1",
+    category: "PRIVACY",
+    title: "Handling of privacy inquiries, complaints and disputes, and monitoring of compliance",
+    sortOrder: 36,
+  },
 ];
 
 export const controls: ControlData[] = [
@@ -136,8 +218,7 @@ export const controls: ControlData[] = [
   {
     code: "AI-SEC-01",
     title: "LLM API key access and rotation",
-    description:
-      "Access to LLM API keys and provider credentials is restricted to authorized services and rotated on schedule",
+    description: "Access to LLM API keys and provider credentials is restricted to authorized services and rotated on schedule",
     category: "SECURITY",
     expectedEvidence: "Secrets manager policy, rotation logs",
     frequency: "QUARTERLY",
@@ -170,8 +251,7 @@ export const controls: ControlData[] = [
   {
     code: "AI-SEC-04",
     title: "Encryption of prompt logs",
-    description:
-      "Prompt/response logs containing customer data are encrypted at rest with customer-managed or provider-managed keys",
+    description: "Prompt/response logs containing customer data are encrypted at rest with customer-managed or provider-managed keys",
     category: "SECURITY",
     expectedEvidence: "KMS configuration, S3 bucket policies",
     frequency: "QUARTERLY",
@@ -239,8 +319,7 @@ export const controls: ControlData[] = [
   {
     code: "AI-PI-01",
     title: "Model and prompt change management",
-    description:
-      "Model changes (base model upgrade, prompt changes, fine-tune updates) follow a documented change management process",
+    description: "Model changes (base model upgrade, prompt changes, fine-tune updates) follow a documented change management process",
     category: "PROCESSING_INTEGRITY",
     expectedEvidence: "PR records, change advisory meeting notes",
     frequency: "PER_EVENT",
@@ -251,8 +330,7 @@ export const controls: ControlData[] = [
   {
     code: "AI-PI-02",
     title: "Regression eval before release",
-    description:
-      "Regression evaluation is run against a golden dataset before any material model change reaches production",
+    description: "Regression evaluation is run against a golden dataset before any material model change reaches production",
     category: "PROCESSING_INTEGRITY",
     expectedEvidence: "Eval harness, CI logs, evaluation reports",
     frequency: "PER_EVENT",
@@ -297,8 +375,7 @@ export const controls: ControlData[] = [
   {
     code: "AI-CONF-01",
     title: "Prompt scanning for secrets and PII",
-    description:
-      "Sensitive data categories are documented; prompts are scanned for secrets and PII before transmission",
+    description: "Sensitive data categories are documented; prompts are scanned for secrets and PII before transmission",
     category: "CONFIDENTIALITY",
     expectedEvidence: "Data classification, DLP logs",
     frequency: "MONTHLY",
@@ -309,8 +386,7 @@ export const controls: ControlData[] = [
   {
     code: "AI-CONF-02",
     title: "Model provider DPAs",
-    description:
-      "Data Processing Agreements with model providers include appropriate zero-retention, training opt-out, and region clauses",
+    description: "Data Processing Agreements with model providers include appropriate zero-retention, training opt-out, and region clauses",
     category: "CONFIDENTIALITY",
     expectedEvidence: "Signed DPAs",
     frequency: "VALIDITY",
@@ -366,8 +442,7 @@ export const controls: ControlData[] = [
   {
     code: "AI-PRIV-02",
     title: "DSARs cover AI records",
-    description:
-      "User requests to delete or export data include AI-generated records and associated prompt logs",
+    description: "User requests to delete or export data include AI-generated records and associated prompt logs",
     category: "PRIVACY",
     expectedEvidence: "DSAR workflow, completion records",
     frequency: "QUARTERLY",

@@ -12,8 +12,22 @@ export const DEMO_USERS: { email: string; name: string; role: RoleName; password
 ];
 
 const DEMO_VENDORS = [
-  { name: "Anthropic (demo)", website: "https://www.anthropic.com", models: ["claude-sonnet"], zeroRetention: true, trainingOptOut: true, dataRegion: "US" },
-  { name: "OpenAI (demo)", website: "https://openai.com", models: ["gpt-4.1-mini", "text-embedding-3-small"], zeroRetention: false, trainingOptOut: true, dataRegion: "US" },
+  {
+    name: "Anthropic (demo)",
+    website: "https://www.anthropic.com",
+    models: ["claude-sonnet"],
+    zeroRetention: true,
+    trainingOptOut: true,
+    dataRegion: "US",
+  },
+  {
+    name: "OpenAI (demo)",
+    website: "https://openai.com",
+    models: ["gpt-4.1-mini", "text-embedding-3-small"],
+    zeroRetention: false,
+    trainingOptOut: true,
+    dataRegion: "US",
+  },
 ];
 
 const DEMO_FEATURES = [
@@ -57,7 +71,12 @@ async function main() {
       const passwordHash = await hashPassword(u.password);
       await db.$transaction(async (tx) => {
         const user = await tx.user.create({ data: { email: u.email, name: u.name, role: u.role, passwordHash } });
-        await appendAudit(tx, actor, { action: "user.created", entityType: "User", entityId: user.id, after: { email: u.email, role: u.role, demo: true } });
+        await appendAudit(tx, actor, {
+          action: "user.created",
+          entityType: "User",
+          entityId: user.id,
+          after: { email: u.email, role: u.role, demo: true },
+        });
       });
     }
     await db.$transaction(async (tx) => {
@@ -73,7 +92,12 @@ async function main() {
             models: { create: v.models.map((name) => ({ name })) },
           },
         });
-        await appendAudit(tx, actor, { action: "vendor.created", entityType: "Vendor", entityId: vendor.id, after: { name: v.name, demo: true } });
+        await appendAudit(tx, actor, {
+          action: "vendor.created",
+          entityType: "Vendor",
+          entityId: vendor.id,
+          after: { name: v.name, demo: true },
+        });
       }
       for (const f of DEMO_FEATURES) {
         if (await tx.feature.findUnique({ where: { slug: f.slug } })) continue;
@@ -87,7 +111,12 @@ async function main() {
             vendors: { create: [{ vendorId: vendor.id, modelId: vendor.models[0]?.id }] },
           },
         });
-        await appendAudit(tx, actor, { action: "feature.created", entityType: "Feature", entityId: feature.id, after: { slug: f.slug, demo: true } });
+        await appendAudit(tx, actor, {
+          action: "feature.created",
+          entityType: "Feature",
+          entityId: feature.id,
+          after: { slug: f.slug, demo: true },
+        });
       }
       await tx.setting.upsert({ where: { key: "demo" }, create: { key: "demo", value: true }, update: {} });
     });

@@ -31,11 +31,8 @@ async function main() {
   let embedded: EmbeddedHandle | null = null;
   const lockFile = path.join(dataDir(), "attest.pid");
   if (!process.env.DATABASE_URL) {
-    const other = fs.existsSync(lockFile) ? Number(fs.readFileSync(lockFile, "utf8")) : 0;
-    if (other && other !== process.pid && pidAlive(other)) {
-      throw new Error(`Attest is already running with the data folder ${dataDir()} (pid ${other}). Stop it first, or set ATTEST_DATA_DIR.`);
-    }
-    fs.writeFileSync(lockFile, String(process.pid));
+    await takeOverDataDir(lockFile);
+    writeLock(lockFile, null);
     const stale = runningPostmaster();
     if (stale) await stopStalePostmaster(stale);
     embedded = await startEmbedded();
@@ -58,6 +55,7 @@ async function main() {
   }
 
   const server = spawn(nextBin, ["start", "-H", host, "-p", String(port)], { stdio: "inherit", env: process.env });
+  if (embedded) writeLock(lockFile, server.pid ?? null);
   console.log(`[attest] serving http://localhost:${port}`);
 
   let stopping = false;
@@ -77,6 +75,75 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   server.on("exit", (code) => void shutdown(code ?? 1));
+  // If whatever started us is killed (kill -9 of `npm start`), stop cleanly instead of leaving an
+  // orphaned server and database behind.
+  const launchers = launcherPids();
+  setInterval(() => {
+    if (launchers.some((pid) => !pidAlive(pid))) void shutdown(0);
+  }, 1000).unref();
+}
+
+interface Lock {
+  pid: number;
+  serverPid: number | null;
+}
+
+function writeLock(file: string, serverPid: number | null) {
+  fs.writeFileSync(file, JSON.stringify({ pid: process.pid, serverPid } satisfies Lock));
+}
+
+function readLock(file: string): Lock | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as Lock;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One Attest per data folder. An earlier run that is still shutting down gets a few seconds; one
+ * that was killed outright (kill -9) may have left its Next server running: stop it so the port is free.
+ */
+async function takeOverDataDir(lockFile: string) {
+  const lock = readLock(lockFile);
+  if (!lock || lock.pid === process.pid) return;
+  for (let i = 0; i < 100 && pidAlive(lock.pid); i++) await new Promise((r) => setTimeout(r, 200));
+  if (pidAlive(lock.pid)) {
+    throw new Error(
+      `Attest is already running with the data folder ${dataDir()} (pid ${lock.pid}). Stop it first, or set ATTEST_DATA_DIR.`,
+    );
+  }
+  if (lock.serverPid && pidAlive(lock.serverPid) && isNextServer(lock.serverPid)) {
+    console.log(`[attest] stopping a web server left running by an earlier run (pid ${lock.serverPid})`);
+    process.kill(lock.serverPid, "SIGTERM");
+    for (let i = 0; i < 50 && pidAlive(lock.serverPid); i++) await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Our parent and, when run through `npm start`, the shell and npm above it. */
+function launcherPids(): number[] {
+  const pids: number[] = [];
+  let pid = process.ppid;
+  for (let depth = 0; depth < 3 && pid > 1; depth++) {
+    pids.push(pid);
+    let stat: string;
+    try {
+      if (/\bnpm\b/.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"))) break;
+      stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      break;
+    }
+    pid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  }
+  return pids;
+}
+
+function isNextServer(pid: number): boolean {
+  try {
+    return /next/.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+  } catch {
+    return false;
+  }
 }
 
 main().catch((error) => {

@@ -43,7 +43,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
 
 function findFiles(dir: string, suffix: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith(suffix))
     .map((e) => path.join(e.parentPath, e.name))
     .filter((f) => !f.includes("node_modules") && !f.includes("generated"))
@@ -78,7 +79,11 @@ async function main() {
     const unitFiles = [...findFiles(path.join(root, "lib"), ".test.ts"), ...findFiles(path.join(root, "scripts"), ".test.ts")];
     if (unitFiles.length) {
       console.log(`\n== unit tests (${unitFiles.length} files) ==`);
-      const unit = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "--test", "--test-reporter=spec", ...unitFiles], env);
+      const unit = await run(
+        process.execPath,
+        ["--conditions=react-server", "--import", "tsx", "--test", "--test-reporter=spec", ...unitFiles],
+        env,
+      );
       passed += Number(/^ℹ pass (\d+)/m.exec(unit.output)?.[1] ?? 0);
       failed += Number(/^ℹ fail (\d+)/m.exec(unit.output)?.[1] ?? 0);
       if (unit.code !== 0 && !/^ℹ fail [1-9]/m.test(unit.output)) failed += 1; // crashed before reporting
@@ -159,7 +164,12 @@ async function main() {
     // first-run and accounts projects it depends on).
     const pw = await run(bin("playwright"), ["test", ...process.argv.slice(2)], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile });
     if (fs.existsSync(reportFile)) {
-      const stats = JSON.parse(fs.readFileSync(reportFile, "utf8")).stats as { expected: number; unexpected: number; flaky: number; skipped: number };
+      const stats = JSON.parse(fs.readFileSync(reportFile, "utf8")).stats as {
+        expected: number;
+        unexpected: number;
+        flaky: number;
+        skipped: number;
+      };
       passed += stats.expected + stats.flaky;
       failed += stats.unexpected + stats.skipped; // a skipped test is not a pass
       if (pw.code !== 0 && stats.unexpected === 0) failed += 1;

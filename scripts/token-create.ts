@@ -14,13 +14,24 @@ const argsSchema = z.object({
   scopes: z
     .string()
     .optional()
-    .transform((s) => (s ? s.split(",").map((x) => x.trim()).filter(Boolean) : []))
-    .refine((list) => list.every((s) => isPermission(s) || /^[a-z-]+:\*$/.test(s)), { error: "--scopes must be permissions such as evidence:write" }),
+    .transform((s) =>
+      s
+        ? s
+            .split(",")
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : [],
+    )
+    .refine((list) => list.every((s) => isPermission(s) || /^[a-z-]+:\*$/.test(s)), {
+      error: "--scopes must be permissions such as evidence:write",
+    }),
   expires: z.string().default("90d"),
 });
 
 async function main() {
-  const { values } = parseArgs({ options: { name: { type: "string" }, role: { type: "string" }, scopes: { type: "string" }, expires: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { name: { type: "string" }, role: { type: "string" }, scopes: { type: "string" }, expires: { type: "string" } },
+  });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`${issue.path.join(".")}: ${issue.message}`);
@@ -44,12 +55,16 @@ async function main() {
       const token = await tx.apiToken.create({
         data: { name: parsed.data.name, role: parsed.data.role, scopes: parsed.data.scopes, tokenHash: hash, prefix, expiresAt },
       });
-      await appendAudit(tx, { ...SYSTEM_ACTOR, email: "cli:token:create" }, {
-        action: "token.created",
-        entityType: "ApiToken",
-        entityId: token.id,
-        after: { name: token.name, role: token.role, scopes: token.scopes, prefix, expiresAt: token.expiresAt },
-      });
+      await appendAudit(
+        tx,
+        { ...SYSTEM_ACTOR, email: "cli:token:create" },
+        {
+          action: "token.created",
+          entityType: "ApiToken",
+          entityId: token.id,
+          after: { name: token.name, role: token.role, scopes: token.scopes, prefix, expiresAt: token.expiresAt },
+        },
+      );
     });
     log(secret);
   } finally {

@@ -15,10 +15,17 @@ async function readStdin(): Promise<string> {
 async function main() {
   const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } } });
   const password = process.env.ATTEST_PASSWORD ?? (await readStdin());
-  const parsed = createUserSchema.safeParse({ email: values.email, role: values.role, name: values.name ?? values.email?.split("@")[0], password });
+  const parsed = createUserSchema.safeParse({
+    email: values.email,
+    role: values.role,
+    name: values.name ?? values.email?.split("@")[0],
+    password,
+  });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`${issue.path.join(".") || "input"}: ${issue.message}`);
-    console.error("Usage: npm run user:create -- --email E --role ADMIN|COMPLIANCE_LEAD|ENGINEER|AUDITOR [--name N] (password from ATTEST_PASSWORD or stdin)");
+    console.error(
+      "Usage: npm run user:create -- --email E --role ADMIN|COMPLIANCE_LEAD|ENGINEER|AUDITOR [--name N] (password from ATTEST_PASSWORD or stdin)",
+    );
     process.exit(2);
   }
   const conn = await connectForCli();

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
@@ -16,9 +17,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="shell">
       <aside className="sidebar">
-        <a className="brand" href="/">
+        <Link className="brand" href="/">
           Attest
-        </a>
+        </Link>
         <NavLinks items={items} />
         <div className="who">
           <div data-testid="current-user">{user.name}</div>

@@ -51,7 +51,12 @@ export function ControlDesignForm({ code, initial }: { code: string; initial: In
           ))}
         </select>
       </FormField>
-      <FormField id="operatesSince" label="Operates since" hint="The date from which the control operates (Type II counts from here)." errors={errors?.operatesSince}>
+      <FormField
+        id="operatesSince"
+        label="Operates since"
+        hint="The date from which the control operates (Type II counts from here)."
+        errors={errors?.operatesSince}
+      >
         <input id="operatesSince" name="operatesSince" type="date" defaultValue={initial.operatesSince} />
       </FormField>
       <FormField id="owner" label="Owner" errors={errors?.owner}>

@@ -35,7 +35,12 @@ export function CreateUserForm({ passwordRule }: { passwordRule: string }) {
           ))}
         </select>
       </FormField>
-      <FormField id="new-password" label="Initial password" hint={`Use ${passwordRule}. Share it with the person privately.`} errors={errors?.password}>
+      <FormField
+        id="new-password"
+        label="Initial password"
+        hint={`Use ${passwordRule}. Share it with the person privately.`}
+        errors={errors?.password}
+      >
         <input id="new-password" name="password" type="password" autoComplete="new-password" required />
       </FormField>
       <button type="submit" disabled={pending}>

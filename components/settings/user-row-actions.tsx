@@ -4,7 +4,19 @@ import { useActionState } from "react";
 import { changeRoleAction, setDisabledAction } from "@/app/(app)/settings/users/actions";
 import { ROLES, ROLE_LABELS, type RoleName } from "@/lib/permissions";
 
-export function UserRowActions({ userId, email, role, disabled, isSelf }: { userId: string; email: string; role: RoleName; disabled: boolean; isSelf: boolean }) {
+export function UserRowActions({
+  userId,
+  email,
+  role,
+  disabled,
+  isSelf,
+}: {
+  userId: string;
+  email: string;
+  role: RoleName;
+  disabled: boolean;
+  isSelf: boolean;
+}) {
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, null);
   const [disableState, disableAction, disablePending] = useActionState(setDisabledAction, null);
   const state = disableState ?? roleState;
@@ -36,7 +48,11 @@ export function UserRowActions({ userId, email, role, disabled, isSelf }: { user
         </form>
       )}
       {state && (
-        <span role={state.ok ? "status" : "alert"} className={state.ok ? "muted" : "error"} style={state.ok ? undefined : { color: "var(--danger)" }}>
+        <span
+          role={state.ok ? "status" : "alert"}
+          className={state.ok ? "muted" : "error"}
+          style={state.ok ? undefined : { color: "var(--danger)" }}
+        >
           {state.ok ? state.message : state.error.message}
         </span>
       )}

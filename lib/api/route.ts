@@ -38,7 +38,10 @@ async function authenticate(request: NextRequest, permission: Permission): Promi
     }
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
     if (!tokenCan(token.role, token.scopes, permission)) {
-      throw new AppError("FORBIDDEN", `This token (role ${token.role}${token.scopes.length ? `, scopes ${token.scopes.join(" ")}` : ""}) does not allow ${permission}.`);
+      throw new AppError(
+        "FORBIDDEN",
+        `This token (role ${token.role}${token.scopes.length ? `, scopes ${token.scopes.join(" ")}` : ""}) does not allow ${permission}.`,
+      );
     }
     return {
       role: token.role,

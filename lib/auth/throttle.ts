@@ -13,8 +13,18 @@ interface Limiters {
 const globalLimiters = globalThis as unknown as { attestSignInLimiters?: Limiters };
 function limiters(): Limiters {
   globalLimiters.attestSignInLimiters ??= {
-    account: new RateLimiterMemory({ keyPrefix: "signin-account", points: Number(process.env.ATTEST_SIGNIN_MAX_PER_ACCOUNT ?? 5), duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS }),
-    address: new RateLimiterMemory({ keyPrefix: "signin-address", points: Number(process.env.ATTEST_SIGNIN_MAX_PER_ADDRESS ?? 30), duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS }),
+    account: new RateLimiterMemory({
+      keyPrefix: "signin-account",
+      points: Number(process.env.ATTEST_SIGNIN_MAX_PER_ACCOUNT ?? 5),
+      duration: WINDOW_SECONDS,
+      blockDuration: WINDOW_SECONDS,
+    }),
+    address: new RateLimiterMemory({
+      keyPrefix: "signin-address",
+      points: Number(process.env.ATTEST_SIGNIN_MAX_PER_ADDRESS ?? 30),
+      duration: WINDOW_SECONDS,
+      blockDuration: WINDOW_SECONDS,
+    }),
   };
   return globalLimiters.attestSignInLimiters;
 }
@@ -23,10 +33,7 @@ function limiters(): Limiters {
 export async function signInBlockedFor(email: string, address: string): Promise<number> {
   const { account, address: byAddress } = limiters();
   const [a, b] = await Promise.all([account.get(email.toLowerCase()), byAddress.get(address)]);
-  const blocked = [
-    a && a.remainingPoints <= 0 ? a.msBeforeNext : 0,
-    b && b.remainingPoints <= 0 ? b.msBeforeNext : 0,
-  ];
+  const blocked = [a && a.remainingPoints <= 0 ? a.msBeforeNext : 0, b && b.remainingPoints <= 0 ? b.msBeforeNext : 0];
   return Math.ceil(Math.max(...blocked) / 1000);
 }
 

@@ -27,7 +27,11 @@ export async function updateControl(code: string, patch: ControlPatch, actor: Ac
         justification: patch.justification,
         frequency: patch.frequency,
         operatesSince:
-          patch.operatesSince === undefined ? undefined : patch.operatesSince === null ? null : new Date(`${patch.operatesSince}T00:00:00Z`),
+          patch.operatesSince === undefined
+            ? undefined
+            : patch.operatesSince === null
+              ? null
+              : new Date(`${patch.operatesSince}T00:00:00Z`),
         owner: patch.owner,
         notes: patch.notes,
       },

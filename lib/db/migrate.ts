@@ -68,10 +68,7 @@ export async function applyMigrations(connectionString: string): Promise<Migrati
         // The whole file in one transaction: a migration applies completely or not at all.
         await client.query("BEGIN");
         await client.query(sql);
-        await client.query(
-          `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-          [id],
-        );
+        await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

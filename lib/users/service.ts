@@ -18,12 +18,16 @@ const publicUser = (u: { id: string; email: string; name: string; role: string; 
 
 export async function createUser(input: { name: string; email: string; role: RoleName; password: string }, actor: Actor) {
   if (passwordMatchesEmail(input.password, input.email)) {
-    throw new AppError("VALIDATION", "The password must not contain the e-mail address.", { password: ["The password must not contain the e-mail address."] });
+    throw new AppError("VALIDATION", "The password must not contain the e-mail address.", {
+      password: ["The password must not contain the e-mail address."],
+    });
   }
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email } })) {
-      throw new AppError("CONFLICT", `A user with the e-mail ${input.email} already exists.`, { email: ["This e-mail is already in use."] });
+      throw new AppError("CONFLICT", `A user with the e-mail ${input.email} already exists.`, {
+        email: ["This e-mail is already in use."],
+      });
     }
     const user = await tx.user.create({ data: { name: input.name, email: input.email, role: input.role, passwordHash } });
     await appendAudit(tx, actor, { action: "user.created", entityType: "User", entityId: user.id, after: publicUser(user) });
@@ -44,7 +48,13 @@ export async function changeRole(userId: string, role: RoleName, actor: Actor) {
     if (before.role === role) return publicUser(before);
     if (before.role === "ADMIN") await assertAnotherActiveAdmin(tx, userId);
     const after = await tx.user.update({ where: { id: userId }, data: { role } });
-    await appendAudit(tx, actor, { action: "user.role_changed", entityType: "User", entityId: userId, before: { role: before.role }, after: { role } });
+    await appendAudit(tx, actor, {
+      action: "user.role_changed",
+      entityType: "User",
+      entityId: userId,
+      before: { role: before.role },
+      after: { role },
+    });
     return publicUser(after);
   });
 }

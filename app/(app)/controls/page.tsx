@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
 import { listControls } from "@/lib/controls/queries";
@@ -23,7 +24,8 @@ export default async function ControlsPage({ searchParams }: { searchParams: Pro
     <>
       <h1>Controls</h1>
       <p className="lede">
-        The controls matrix: the guide&apos;s AI controls and your own, the criteria each supports, and their design status from the gap assessment.
+        The controls matrix: the guide&apos;s AI controls and your own, the criteria each supports, and their design status from the gap
+        assessment.
       </p>
       <form className="toolbar" method="get" role="search" aria-label="Filter controls">
         <div className="field">
@@ -54,9 +56,9 @@ export default async function ControlsPage({ searchParams }: { searchParams: Pro
         </div>
         <button type="submit">Apply</button>
         {filtered && (
-          <a className="button secondary" href="/controls">
+          <Link className="button secondary" href="/controls">
             Clear
-          </a>
+          </Link>
         )}
       </form>
       <p className="muted" aria-live="polite">

@@ -33,12 +33,16 @@ export async function createFirstAdmin(_previous: unknown, input: unknown): Prom
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707372)`;
     if ((await tx.user.count()) > 0) return null;
     const user = await tx.user.create({ data: { name, email, role: "ADMIN", passwordHash } });
-    await appendAudit(tx, { kind: "user", id: user.id, email, role: "ADMIN" }, {
-      action: "setup.first_admin_created",
-      entityType: "User",
-      entityId: user.id,
-      after: { email, name, role: "ADMIN" },
-    });
+    await appendAudit(
+      tx,
+      { kind: "user", id: user.id, email, role: "ADMIN" },
+      {
+        action: "setup.first_admin_created",
+        entityType: "User",
+        entityId: user.id,
+        after: { email, name, role: "ADMIN" },
+      },
+    );
     return user;
   });
   if (!created) {

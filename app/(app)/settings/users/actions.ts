@@ -21,5 +21,8 @@ export const changeRoleAction = action("users:manage", changeRoleSchema, async (
 export const setDisabledAction = action("users:manage", setDisabledSchema, async ({ userId, disabled }, user) => {
   const changed = await setDisabled(userId, disabled, userActor(user));
   revalidatePath("/settings/users");
-  return { ok: true, message: `${changed.email} is ${disabled ? "disabled: they are signed out on their next request" : "enabled again"}.` };
+  return {
+    ok: true,
+    message: `${changed.email} is ${disabled ? "disabled: they are signed out on their next request" : "enabled again"}.`,
+  };
 });
