@@ -1,5 +1,6 @@
 // npm run demo: loads clearly-marked demo data (a banner shows on every page afterwards).
 // Idempotent: running it twice changes nothing. Never run it on a real installation.
+import { randomUUID } from "node:crypto";
 import { connectForCli } from "@/lib/db/connect-cli";
 import { SYSTEM_ACTOR, appendAudit } from "@/lib/audit-log/append";
 import type { RoleName } from "@/lib/permissions";
@@ -60,6 +61,23 @@ const DEMO_FEATURES = [
   },
 ];
 
+const DEMO_EVIDENCE = [
+  {
+    control: "AI-PI-02",
+    title: "Golden-dataset eval report, support drafts v14 (demo)",
+    description: "CI run of the regression eval before the prompt change went live.",
+    effectiveDate: "2026-10-06",
+    url: "https://ci.example.com/runs/1234/artifacts/eval-report.json",
+  },
+  {
+    control: "AI-CONF-01",
+    title: "Redaction hit counts, October (demo)",
+    description: "Dashboard export of prompt-scanning redaction counts for the month.",
+    effectiveDate: "2026-10-31",
+    url: "https://grafana.example.com/d/redaction?from=2026-10-01&to=2026-10-31",
+  },
+];
+
 async function main() {
   const conn = await connectForCli();
   try {
@@ -116,6 +134,32 @@ async function main() {
           entityType: "Feature",
           entityId: feature.id,
           after: { slug: f.slug, demo: true },
+        });
+      }
+      // Link evidence (a URL, no file) until file uploads arrive; submitted, awaiting review.
+      const engineer = await tx.user.findUniqueOrThrow({ where: { email: DEMO_USERS[2].email } });
+      for (const e of DEMO_EVIDENCE) {
+        if (await tx.evidence.findFirst({ where: { title: e.title } })) continue;
+        const control = await tx.control.findUniqueOrThrow({ where: { code: e.control } });
+        const id = randomUUID();
+        const evidence = await tx.evidence.create({
+          data: {
+            id,
+            lineageId: id,
+            controlId: control.id,
+            title: e.title,
+            description: e.description,
+            effectiveDate: new Date(`${e.effectiveDate}T00:00:00Z`),
+            source: "BROWSER",
+            url: e.url,
+            uploadedById: engineer.id,
+          },
+        });
+        await appendAudit(tx, actor, {
+          action: "evidence.submitted",
+          entityType: "Evidence",
+          entityId: evidence.id,
+          after: { title: e.title, control: e.control, demo: true },
         });
       }
       await tx.setting.upsert({ where: { key: "demo" }, create: { key: "demo", value: true }, update: {} });

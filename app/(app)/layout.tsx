@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 // later sections (inventory, evidence, periods, ...) join this list as they are built.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePage();
+  const demo = await db.setting.findUnique({ where: { key: "demo" } });
   const items: NavItem[] = [
     { href: "/controls", label: "Controls", show: can(user.role, "controls:read") },
     { href: "/settings/users", label: "Users", show: can(user.role, "users:manage") },
@@ -30,6 +32,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </aside>
       <main className="main" id="main">
+        {demo?.value === true && (
+          <p className="demo-banner" role="note">
+            This installation contains demo data loaded by <code>npm run demo</code>. Do not use it for a real audit.
+          </p>
+        )}
         {children}
       </main>
     </div>
