@@ -48,7 +48,7 @@ async function main() {
   if (controlsCreated) console.log(`[attest] loaded ${controlsCreated} reference controls`);
   await db.$disconnect();
 
-  if (!fs.existsSync(".next/BUILD_ID")) {
+  if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     console.log("[attest] building the app (first start only)…");
     const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: process.env });
     if (build.status !== 0) throw new Error("next build failed; see the output above.");
