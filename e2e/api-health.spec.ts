@@ -11,7 +11,9 @@ test("GET /api/v1/controls lists the 23 controls with the wire names for a signe
   const api = await apiSessionAs("AUDITOR");
   const res = await api.get("/api/v1/controls");
   expect(res.status()).toBe(200);
-  const body = (await res.json()) as { items: { code: string; category: string; criteria: string[]; frequency: string; designStatus: string }[] };
+  const body = (await res.json()) as {
+    items: { code: string; category: string; criteria: string[]; frequency: string; designStatus: string }[];
+  };
   expect(body.items).toHaveLength(23);
   expect(body.items.map((c) => c.code)).toContain("AI-PRIV-04");
   const sec05 = body.items.find((c) => c.code === "AI-SEC-05")!;

@@ -13,7 +13,7 @@ test("an empty installation leads to setup; a weak password is refused with what
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create administrator" }).click();
   await expect(formError(page)).toContainText("at least 12 characters");
-  expect(await withDb(async (c) => (await c.query("SELECT count(*)::int AS n FROM \"User\"")).rows[0].n)).toBe(0);
+  expect(await withDb(async (c) => (await c.query('SELECT count(*)::int AS n FROM "User"')).rows[0].n)).toBe(0);
 });
 
 test("the setup page creates the first admin, who signs in and sees the 23 controls", async ({ page }) => {
@@ -36,6 +36,6 @@ test("the setup page creates the first admin, who signs in and sees the 23 contr
 test("once a user exists, the setup page and its action refuse", async ({ page }) => {
   await page.goto("/setup");
   await expect(page).toHaveURL(/\/signin$/);
-  const users = await withDb(async (c) => (await c.query("SELECT role FROM \"User\"")).rows);
+  const users = await withDb(async (c) => (await c.query('SELECT role FROM "User"')).rows);
   expect(users).toEqual([{ role: "ADMIN" }]);
 });

@@ -42,10 +42,15 @@ export async function databaseFingerprint(): Promise<string> {
     const parts: string[] = [];
     for (const { tablename } of rows) {
       // ApiToken.lastUsedAt changes on every authenticated call by design; it is not a write.
-      const select = tablename === "ApiToken" ? `SELECT id, name, "tokenHash", role, scopes, "expiresAt", "revokedAt" FROM "ApiToken"` : `SELECT * FROM "${tablename}"`;
+      const select =
+        tablename === "ApiToken"
+          ? `SELECT id, name, "tokenHash", role, scopes, "expiresAt", "revokedAt" FROM "ApiToken"`
+          : `SELECT * FROM "${tablename}"`;
       // lastLoginAt moves on each sign-in, which is not a change to the data under test.
       const sql = tablename === "User" ? `SELECT id, email, name, role, "passwordHash", "disabledAt" FROM "User"` : select;
-      const r = await client.query<{ md5: string }>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS md5 FROM (${sql}) t`);
+      const r = await client.query<{ md5: string }>(
+        `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS md5 FROM (${sql}) t`,
+      );
       parts.push(`${tablename}:${r.rows[0].md5}`);
     }
     return parts.join("\n");

@@ -7,7 +7,12 @@ import { databaseUrl } from "@/lib/config";
 const globalForPrisma = globalThis as unknown as { attestPrisma?: PrismaClient };
 
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  // Appends to the audit log serialise on an advisory lock, so under load a transaction may wait
+  // for others: allow more than Prisma's 2 s / 5 s defaults before giving up.
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url }),
+    transactionOptions: { maxWait: 10_000, timeout: 30_000 },
+  });
 }
 
 export const db: PrismaClient = globalForPrisma.attestPrisma ?? createPrismaClient();

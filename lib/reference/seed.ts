@@ -1,6 +1,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { categories, controls, criteria } from "@/prisma/reference-data";
 
+// Not Prisma's 5-second default: a first seed takes seconds on a slow or busy machine, and an
+// instance starting at the same time waits on the lock below for the first one to finish.
+const SEED_TRANSACTION = { maxWait: 30_000, timeout: 120_000 };
+
 // Loads the Trust Services categories, the official criteria and the guide's 23 controls.
 // Idempotent and never overwrites a team's edits: rows are only created when missing, and a
 // control's criteria mapping is only written when the control itself is created in this run.
@@ -28,5 +32,5 @@ export async function seedReferenceData(db: PrismaClient): Promise<{ controlsCre
       controlsCreated++;
     }
     return { controlsCreated };
-  });
+  }, SEED_TRANSACTION);
 }

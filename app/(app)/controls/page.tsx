@@ -27,7 +27,9 @@ export default async function ControlsPage({ searchParams }: { searchParams: Pro
         The controls matrix: the guide&apos;s AI controls and your own, the criteria each supports, and their design status from the gap
         assessment.
       </p>
-      <form className="toolbar" method="get" role="search" aria-label="Filter controls">
+      {/* Keyed on the filters: the fields are uncontrolled, so a navigation that changes the URL
+          (Clear, back) must remount them, or the selects would keep showing the old filter. */}
+      <form key={JSON.stringify(filters)} className="toolbar" method="get" role="search" aria-label="Filter controls">
         <div className="field">
           <label htmlFor="q">Search</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Code, title, owner…" />

@@ -1,0 +1,313 @@
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { PERMISSIONS, type Permission } from "../lib/permissions";
+import { ACTIONS, EXPECTED_ROLES, PAGES, PARAM_VALUES, ROUTES, type CallContext } from "./endpoints";
+import { apiSessionAs, baseURL, databaseFingerprint, ROLES, withDb, type Role } from "./support";
+
+// The house rule: one test walks every server action, route handler and page with every role and
+// anonymously; a new endpoint joins it (an entry in e2e/endpoints.ts) or this spec fails. Refused
+// calls get 401/403 (pages: a redirect to sign-in or /forbidden) and leave the database as it was.
+
+const ROOT = path.resolve(__dirname, "..");
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+// ---- Discovery: the endpoints that exist, read from the source tree and the build output. ----
+
+function appFiles(name: RegExp): string[] {
+  return fs
+    .readdirSync(path.join(ROOT, "app"), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && name.test(e.name))
+    .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .filter((f) => !f.split("/").some((s) => s.startsWith("_"))) // private folders are not routed
+    .sort();
+}
+
+/** "app/(app)/controls/[code]/page.tsx" -> "/controls/[code]" (route groups and slots dropped). */
+function urlPattern(file: string): string {
+  const segments = file
+    .split("/")
+    .slice(1, -1)
+    .filter((s) => !/^\(.*\)$/.test(s) && !s.startsWith("@"));
+  return "/" + segments.join("/");
+}
+
+/** "/controls/[code]" -> "/controls/AI-SEC-01", with PARAM_VALUES. */
+function concreteUrl(pattern: string): string {
+  return pattern.replace(/\[\[?([^\]]+)\]\]?/g, (segment, name: string) => {
+    if (!(name in PARAM_VALUES))
+      throw new Error(`No value for ${segment} in ${pattern}: add "${name}" to PARAM_VALUES in e2e/endpoints.ts.`);
+    return PARAM_VALUES[name];
+  });
+}
+
+const METHOD = "(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)";
+
+/** "METHOD /pattern" for each HTTP method a route.ts exports (`export const GET`, `export { h as POST }`, ...). */
+const routeKeys = appFiles(/^route\.[jt]sx?$/).flatMap((file) => {
+  const source = fs.readFileSync(path.join(ROOT, file), "utf8");
+  const methods = new Set(
+    [...source.matchAll(new RegExp(`export\\s+(?:const|let|(?:async\\s+)?function)\\s+${METHOD}\\b`, "g"))].map((m) => m[1]),
+  );
+  for (const list of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const m of list[1].matchAll(new RegExp(`(?:^|,)\\s*(?:\\w+\\s+as\\s+)?${METHOD}\\s*(?=,|$)`, "g"))) methods.add(m[1]);
+  }
+  return [...methods].map((method) => `${method} ${urlPattern(file)}`);
+});
+
+const pageKeys = appFiles(/^page\.[jt]sx?$/).map(urlPattern);
+
+/** Every server action in the build: id -> "file#export" and a page that serves it. */
+function builtActions(): Map<string, { id: string; pageUrl: string }> {
+  const file = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "server/server-reference-manifest.json");
+  if (!fs.existsSync(file)) return new Map();
+  type Entry = { filename: string; exportedName: string; workers: Record<string, unknown> };
+  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as { node: Record<string, Entry>; edge: Record<string, Entry> };
+  const out = new Map<string, { id: string; pageUrl: string }>();
+  for (const [id, entry] of Object.entries({ ...manifest.node, ...manifest.edge })) {
+    const worker = Object.keys(entry.workers)[0]; // e.g. "app/(app)/controls/[code]/page"
+    out.set(`${entry.filename}#${entry.exportedName}`, { id, pageUrl: urlPattern(`${worker}.tsx`) });
+  }
+  return out;
+}
+const actionsInBuild = builtActions();
+
+/** Exports of the source's "use server" modules, in case one is not (yet) in the build. */
+const actionsInSource = ["app", "components", "lib"].flatMap((dir) =>
+  fs
+    .readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.[jt]sx?$/.test(e.name) && !e.parentPath.includes("generated"))
+    .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .flatMap((file) => {
+      const source = fs.readFileSync(path.join(ROOT, file), "utf8");
+      if (!/^(?:\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/)*\s*["']use server["']/.test(source)) return [];
+      return [...source.matchAll(/export\s+(?:const|let|(?:async\s+)?function)\s+(\w+)/g)].map((m) => `${file}#${m[1]}`);
+    }),
+);
+
+// ---- Callers: anonymous, a session cookie per role, an API token per role, a narrowed token. ----
+
+type Caller =
+  | { name: string; kind: "anonymous" }
+  | { name: string; kind: "session"; role: Role }
+  | { name: string; kind: "token"; role: Role; scopes: string[]; dead?: "revoked" | "expired" };
+
+const ANONYMOUS: Caller = { name: "anonymous", kind: "anonymous" };
+const SESSIONS: Caller[] = ROLES.map((role) => ({ name: `${role} session`, kind: "session", role }));
+const TOKENS: Caller[] = [
+  ...ROLES.map((role): Caller => ({ name: `${role} token`, kind: "token", role, scopes: [] })),
+  { name: "ADMIN token scoped to controls:read", kind: "token", role: "ADMIN", scopes: ["controls:read"] },
+  { name: "revoked ADMIN token", kind: "token", role: "ADMIN", scopes: [], dead: "revoked" },
+  { name: "expired ADMIN token", kind: "token", role: "ADMIN", scopes: [], dead: "expired" },
+];
+
+/** Anonymous, or a token that no longer counts: the caller is not authenticated at all (401). */
+const unauthenticated = (caller: Caller) => caller.kind === "anonymous" || (caller.kind === "token" && caller.dead !== undefined);
+
+/** Whether the caller may use a permission: PRODUCT.md's role table, narrowed by a token's scopes. */
+function allows(caller: Caller, permission: Permission): boolean {
+  if (caller.kind === "anonymous" || unauthenticated(caller)) return false;
+  if (!EXPECTED_ROLES[permission].includes(caller.role)) return false;
+  if (caller.kind === "session" || caller.scopes.length === 0) return true;
+  return caller.scopes.includes(permission) || caller.scopes.includes(`${permission.split(":")[0]}:*`);
+}
+
+// Per worker: one signed-in context per role, one inserted token per token caller.
+const contexts = new Map<Role | null, APIRequestContext>();
+const secrets = new Map<string, string>();
+
+async function contextOf(role: Role | null): Promise<APIRequestContext> {
+  if (!contexts.has(role)) contexts.set(role, await apiSessionAs(role));
+  return contexts.get(role)!;
+}
+
+// Each call on its own connection: reusing one the server is closing for idleness resets the socket.
+const FRESH = { Connection: "close" };
+
+/** A context and headers that make a request as the caller. Creating them may write; call before the fingerprint. */
+async function as(caller: Caller): Promise<{ api: APIRequestContext; headers: Record<string, string> }> {
+  if (caller.kind === "anonymous") return { api: await contextOf(null), headers: FRESH };
+  if (caller.kind === "session") return { api: await contextOf(caller.role), headers: FRESH };
+  if (!secrets.has(caller.name)) {
+    const secret = `att_${randomBytes(32).toString("base64url")}`;
+    await withDb((db) =>
+      db.query(
+        `INSERT INTO "ApiToken" (id, name, "tokenHash", prefix, role, scopes, "expiresAt", "revokedAt")
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now() + $6::interval, CASE WHEN $7 THEN now() END)`,
+        [
+          `authz ${caller.name}`,
+          createHash("sha256").update(secret).digest("hex"),
+          secret.slice(0, 10),
+          caller.role,
+          caller.scopes,
+          caller.dead === "expired" ? "-1 day" : "1 day",
+          caller.dead === "revoked",
+        ],
+      ),
+    );
+    secrets.set(caller.name, secret);
+  }
+  return { api: await contextOf(null), headers: { ...FRESH, Authorization: `Bearer ${secrets.get(caller.name)}` } };
+}
+
+/** A fresh tag and the user that user-management actions act on (created once, re-read each call). */
+async function callContext(): Promise<CallContext> {
+  return withDb(async (db) => {
+    await db.query(
+      `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), 'authz-target@example.test', 'Authz Target', 'AUDITOR', 'not-a-hash', now())
+       ON CONFLICT (email) DO NOTHING`,
+    );
+    const { rows } = await db.query(`SELECT id, role, "disabledAt" FROM "User" WHERE email = 'authz-target@example.test'`);
+    return { tag: randomBytes(6).toString("hex"), target: { id: rows[0].id, role: rows[0].role, disabled: rows[0].disabledAt !== null } };
+  });
+}
+
+test.afterAll(async () => {
+  for (const api of contexts.values()) await api.dispose();
+  contexts.clear();
+});
+
+// ---- The tables are complete and agree with the permission map. ----
+
+test.describe("the expected-permission table", () => {
+  const missingAndStale = (found: string[], listed: string[]) => ({
+    missing: [...new Set(found)].filter((k) => !listed.includes(k)).sort(),
+    stale: listed.filter((k) => !found.includes(k)).sort(),
+  });
+
+  test("lib/permissions.ts gives each permission to exactly the roles PRODUCT.md names", () => {
+    const sorted = (m: Record<string, readonly string[]>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, [...v].sort()]));
+    expect(sorted(PERMISSIONS), "lib/permissions.ts differs from EXPECTED_ROLES in e2e/endpoints.ts").toEqual(sorted(EXPECTED_ROLES));
+  });
+
+  test("lists every route handler and method (app/**/route.ts)", () => {
+    expect(
+      missingAndStale(routeKeys, Object.keys(ROUTES)),
+      "add the missing ones to ROUTES in e2e/endpoints.ts, remove the stale ones",
+    ).toEqual({ missing: [], stale: [] });
+  });
+
+  test("lists every server action (the build's server-reference manifest and the source's 'use server' modules)", () => {
+    expect(actionsInBuild.size, "no server actions found in the build: was `next build` run with this NEXT_DIST_DIR?").toBeGreaterThan(0);
+    const found = [...actionsInBuild.keys(), ...actionsInSource];
+    expect(
+      missingAndStale(found, Object.keys(ACTIONS)),
+      "add the missing ones to ACTIONS in e2e/endpoints.ts, remove the stale ones",
+    ).toEqual({ missing: [], stale: [] });
+  });
+
+  test("lists every page (app/**/page.tsx)", () => {
+    expect(
+      missingAndStale(pageKeys, Object.keys(PAGES)),
+      "add the missing ones to PAGES in e2e/endpoints.ts, remove the stale ones",
+    ).toEqual({ missing: [], stale: [] });
+  });
+});
+
+// ---- Route handlers: 401 anonymous, 403 without the permission, nothing written when refused. ----
+
+for (const key of routeKeys.filter((k) => k in ROUTES)) {
+  const { access, body } = ROUTES[key];
+  const [method, pattern] = key.split(" ");
+  test.describe(`route ${key}`, () => {
+    for (const caller of [ANONYMOUS, ...SESSIONS, ...TOKENS]) {
+      test(`as ${caller.name}`, async () => {
+        const { api, headers } = await as(caller);
+        const ctx = await callContext();
+        const before = await databaseFingerprint();
+        const res = await api.fetch(concreteUrl(pattern), { method, headers, data: body?.(ctx), maxRedirects: 0 });
+        const after = await databaseFingerprint();
+        const status = res.status();
+        if (access === "public") {
+          expect(status, "a public handler answers anyone").not.toBe(401);
+          expect(status).not.toBe(403);
+          expect(status).toBeLessThan(500);
+        } else if (!allows(caller, access)) {
+          const expected = unauthenticated(caller) ? 401 : 403;
+          expect(status, `${caller.name} lacks ${access}`).toBe(expected);
+          expect((await res.json()).error.code).toBe(expected === 401 ? "UNAUTHENTICATED" : "FORBIDDEN");
+          expect(after, "a refused call changes nothing in the database").toBe(before);
+        } else {
+          expect(status, `${caller.name} has ${access}: ${await res.text()}`).toBeGreaterThanOrEqual(200);
+          expect(status).toBeLessThan(300);
+          if (MUTATING.has(method)) expect(after, "the allowed call really writes (so the refusals are meaningful)").not.toBe(before);
+        }
+      });
+    }
+  });
+}
+
+// ---- Server actions, called over HTTP as the browser's useActionState form does. ----
+
+/** The action's result in its RSC reply (row 0 points at it: {"a":"$@1",...}): "OK" or the error code. */
+function actionOutcome(text: string): string {
+  const ref = /^0:\{"a":"\$@(\w+)"/m.exec(text)?.[1];
+  const row = ref ? new RegExp(`^${ref}:(\\{.*)$`, "m").exec(text)?.[1] : undefined;
+  if (!row) return `no action result in: ${text.slice(0, 500)}`;
+  const result = JSON.parse(row) as { ok: boolean; error?: { code: string } };
+  return result.ok ? "OK" : (result.error?.code ?? "no error code");
+}
+
+for (const key of Object.keys(ACTIONS)) {
+  const { access, input } = ACTIONS[key];
+  test.describe(`action ${key}`, () => {
+    for (const caller of [ANONYMOUS, ...SESSIONS]) {
+      test(`as ${caller.name}`, async () => {
+        const built = actionsInBuild.get(key);
+        expect(built, `${key} is not in the build's server-reference manifest: no page uses it`).toBeDefined();
+        const { api, headers } = await as(caller);
+        const ctx = await callContext();
+        // React's encodeReply of [prevState, formData]: the form's fields as "_1_<name>", then the
+        // arguments as "0" (in this order: the server decodes "0" as soon as it arrives).
+        const multipart = new FormData();
+        for (const [name, value] of Object.entries(input(ctx))) multipart.append(`_1_${name}`, value);
+        multipart.append("0", JSON.stringify([null, "$K1"]));
+        const before = await databaseFingerprint();
+        const res = await api.post(concreteUrl(built!.pageUrl), {
+          headers: { ...headers, "Next-Action": built!.id, Accept: "text/x-component", Origin: baseURL() },
+          multipart,
+          maxRedirects: 0,
+        });
+        const outcome = actionOutcome(await res.text());
+        const after = await databaseFingerprint();
+        expect(res.status()).toBe(200);
+        let expected = "OK";
+        if (access === "setup-only")
+          expected = "FORBIDDEN"; // users exist, so setup refuses everyone
+        else if (caller.kind === "anonymous") expected = "UNAUTHENTICATED";
+        else if (!allows(caller, access)) expected = "FORBIDDEN";
+        expect(outcome, `${caller.name} calling ${key} (${access})`).toBe(expected);
+        if (expected === "OK") expect(after, "the allowed call really writes (so the refusals are meaningful)").not.toBe(before);
+        else expect(after, "a refused call changes nothing in the database").toBe(before);
+      });
+    }
+  });
+}
+
+// ---- Pages: anonymous callers go to sign-in, roles without the permission to /forbidden. ----
+
+for (const pattern of pageKeys.filter((p) => p in PAGES)) {
+  const access = PAGES[pattern];
+  test.describe(`page ${pattern}`, () => {
+    for (const caller of [ANONYMOUS, ...SESSIONS]) {
+      test(`as ${caller.name}`, async () => {
+        const { api, headers } = await as(caller);
+        const res = await api.get(concreteUrl(pattern), { headers, maxRedirects: 0 });
+        // A redirect is a 3xx with Location, or (once a loading.tsx boundary has streamed) Next's meta refresh.
+        const meta = /<meta id="__next-page-redirect" http-equiv="refresh" content="\d+;url=([^"]+)"/.exec(await res.text());
+        const location = res.headers()["location"] ?? meta?.[1];
+        const target = location ? new URL(location, baseURL()).pathname : null;
+        let expected: "/signin" | "/forbidden" | null = null;
+        if (access === "setup-only" || (access !== "public" && caller.kind === "anonymous")) expected = "/signin";
+        else if (access !== "public" && access !== "signed-in" && !allows(caller, access)) expected = "/forbidden";
+        if (expected) {
+          expect(target, `${caller.name} opening ${pattern} is redirected to ${expected}`).toBe(expected);
+        } else {
+          expect(res.status(), `${caller.name} may open ${pattern}`).toBeLessThan(400);
+          expect(["/signin", "/forbidden"]).not.toContain(target);
+        }
+      });
+    }
+  });
+}

@@ -1,0 +1,358 @@
+import { expect, test, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { ACCOUNTS, type Role, apiSessionAs, databaseFingerprint, formError, formStatus, signInAs, withDb } from "./support";
+
+// The controls matrix (sorting, filtering, search), a control's page, and who may change a
+// control's gap assessment. Controls are shared with specs running in parallel, so this spec only
+// edits AVAILABILITY controls (AI-AVL-02/03/04) and asserts nothing about the others' status.
+
+const EDITED = "AI-AVL-03"; // the gap-assessment edits below
+const SET_PARTIAL = "AI-AVL-02"; // guarantees a "Partial" row for the status sort and filter
+const SET_IN_PLACE = "AI-AVL-04"; // guarantees an "In place" row
+
+/** Signs in and waits for the landing page (sign-in opens "/", which then navigates to /controls). */
+async function signInLanded(page: Page, role: Role) {
+  await signInAs(page, role);
+  await expect(page).toHaveURL(/\/controls$/);
+  await expect(table(page)).toBeVisible();
+}
+
+const table = (page: Page) => page.getByRole("table", { name: "Controls" });
+/** Body rows only: the header row holds columnheaders, not cells. */
+const dataRows = (page: Page) =>
+  table(page)
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell") });
+const COLUMN = { code: 1, category: 3, designStatus: 6 } as const;
+const columnTexts = (page: Page, column: number) => dataRows(page).locator(`td:nth-child(${column})`).allInnerTexts();
+const codes = (page: Page) => columnTexts(page, COLUMN.code);
+const summary = (page: Page) => page.getByText(/^\d+ controls?( match)?$/);
+
+const CODES_ASCENDING = [
+  ...["01", "02", "03", "04"].map((n) => `AI-AVL-${n}`),
+  ...["01", "02", "03", "04", "05"].map((n) => `AI-CONF-${n}`),
+  ...["01", "02", "03", "04", "05"].map((n) => `AI-PI-${n}`),
+  ...["01", "02", "03", "04"].map((n) => `AI-PRIV-${n}`),
+  ...["01", "02", "03", "04", "05"].map((n) => `AI-SEC-${n}`),
+];
+
+// TanStack's text sort compares the stored values (IN_PLACE < MISSING < NOT_APPLICABLE < PARTIAL).
+const STATUS_RANK: Record<string, number> = { "In place": 0, Missing: 1, "Not applicable": 2, Partial: 3 };
+
+async function ensureKnownStatuses() {
+  const lead = await apiSessionAs("COMPLIANCE_LEAD");
+  try {
+    for (const [code, designStatus] of [
+      [SET_PARTIAL, "PARTIAL"],
+      [SET_IN_PLACE, "IN_PLACE"],
+    ]) {
+      const res = await lead.patch(`/api/v1/controls/${code}`, { data: { designStatus } });
+      expect(res.status(), `PATCH ${code}`).toBe(200);
+      expect(((await res.json()) as { designStatus: string }).designStatus).toBe(designStatus);
+    }
+  } finally {
+    await lead.dispose();
+  }
+}
+
+async function applyFilters(page: Page, filters: { q?: string; category?: string; status?: string }) {
+  const search = page.getByRole("search", { name: "Filter controls" });
+  if (filters.q !== undefined) await search.getByLabel("Search").fill(filters.q);
+  if (filters.category !== undefined) await search.getByLabel("Category").selectOption({ label: filters.category });
+  if (filters.status !== undefined) await search.getByLabel("Design status").selectOption({ label: filters.status });
+  await search.getByRole("button", { name: "Apply" }).click();
+}
+
+const controlRow = async (code: string) =>
+  withDb(async (c) => (await c.query(`SELECT * FROM "Control" WHERE code = $1`, [code])).rows[0] as Record<string, unknown>);
+const auditCount = async (code: string) =>
+  withDb(
+    async (c) =>
+      (await c.query(`SELECT count(*)::int AS n FROM "AuditLogEntry" WHERE "entityType" = 'Control' AND "entityId" = $1`, [code])).rows[0]
+        .n as number,
+  );
+
+test.describe("the controls table", () => {
+  test.beforeEach(async ({ page }) => {
+    await signInLanded(page, "ENGINEER");
+    await expect(dataRows(page)).toHaveCount(23);
+  });
+
+  test("lists the 23 controls", async ({ page }) => {
+    await expect(summary(page)).toHaveText("23 controls");
+    expect(new Set(await codes(page)).size).toBe(23);
+    await expect(table(page).getByRole("link", { name: "AI-PRIV-04", exact: true })).toHaveAttribute("href", "/controls/AI-PRIV-04");
+  });
+
+  test("clicking the Code header sorts ascending, then descending", async ({ page }) => {
+    const header = table(page).getByRole("columnheader", { name: "Code" });
+    await expect(header).not.toHaveAttribute("aria-sort");
+    // Unsorted, rows follow the category order: security first.
+    await expect(dataRows(page).first().getByRole("cell").first()).toHaveText("AI-SEC-01");
+
+    await header.getByRole("button", { name: "Code" }).click();
+    await expect(header).toHaveAttribute("aria-sort", "ascending");
+    await expect(dataRows(page).first().getByRole("cell").first()).toHaveText("AI-AVL-01");
+    await expect(dataRows(page).last().getByRole("cell").first()).toHaveText("AI-SEC-05");
+    const ascending = await codes(page);
+    expect(ascending).toEqual(CODES_ASCENDING);
+
+    await header.getByRole("button", { name: "Code" }).click();
+    await expect(header).toHaveAttribute("aria-sort", "descending");
+    await expect(dataRows(page).first().getByRole("cell").first()).toHaveText("AI-SEC-05");
+    await expect(dataRows(page).last().getByRole("cell").first()).toHaveText("AI-AVL-01");
+    expect(await codes(page)).toEqual([...CODES_ASCENDING].reverse());
+  });
+
+  test("clicking the Design status header sorts by status", async ({ page }) => {
+    await ensureKnownStatuses();
+    await page.reload();
+    await expect(dataRows(page)).toHaveCount(23);
+    const header = table(page).getByRole("columnheader", { name: "Design status" });
+    const button = header.getByRole("button", { name: "Design status" });
+    const rank = (labels: string[]) =>
+      labels.map((l) => {
+        expect(Object.keys(STATUS_RANK), `status label ${l}`).toContain(l);
+        return STATUS_RANK[l];
+      });
+
+    await button.click();
+    await expect(header).toHaveAttribute("aria-sort", "ascending");
+    await expect(
+      dataRows(page)
+        .first()
+        .getByRole("cell")
+        .nth(COLUMN.designStatus - 1),
+    ).toHaveText("In place");
+    const ascending = rank(await columnTexts(page, COLUMN.designStatus));
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+
+    await button.click();
+    await expect(header).toHaveAttribute("aria-sort", "descending");
+    await expect(
+      dataRows(page)
+        .first()
+        .getByRole("cell")
+        .nth(COLUMN.designStatus - 1),
+    ).toHaveText("Partial");
+    const descending = rank(await columnTexts(page, COLUMN.designStatus));
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
+  });
+
+  test("filtering by category shows only that category's controls", async ({ page }) => {
+    await applyFilters(page, { category: "Privacy" });
+    await expect(page).toHaveURL(/[?&]category=PRIVACY(&|$)/);
+    await expect(dataRows(page)).toHaveCount(4);
+    expect(await codes(page)).toEqual(["AI-PRIV-01", "AI-PRIV-02", "AI-PRIV-03", "AI-PRIV-04"]);
+    expect(new Set(await columnTexts(page, COLUMN.category))).toEqual(new Set(["Privacy"]));
+    await expect(summary(page)).toHaveText("4 controls match");
+    // The filter is kept in the form after the reload.
+    await expect(page.getByLabel("Category")).toHaveValue("PRIVACY");
+  });
+
+  test("filtering by design status shows only controls in that status", async ({ page }) => {
+    await ensureKnownStatuses();
+    await applyFilters(page, { status: "Partial" });
+    await expect(page).toHaveURL(/[?&]status=PARTIAL(&|$)/);
+    await expect(dataRows(page).filter({ hasText: SET_PARTIAL })).toHaveCount(1);
+    const statuses = await columnTexts(page, COLUMN.designStatus);
+    expect(statuses.length).toBeLessThan(23);
+    expect(new Set(statuses)).toEqual(new Set(["Partial"]));
+    await expect(summary(page)).toHaveText(`${statuses.length} control${statuses.length === 1 ? "" : "s"} match`);
+    expect(await codes(page)).not.toContain(SET_IN_PLACE);
+
+    await applyFilters(page, { status: "In place" });
+    await expect(page).toHaveURL(/[?&]status=IN_PLACE(&|$)/);
+    await expect(dataRows(page).filter({ hasText: SET_IN_PLACE })).toHaveCount(1);
+    expect(new Set(await columnTexts(page, COLUMN.designStatus))).toEqual(new Set(["In place"]));
+    expect(await codes(page)).not.toContain(SET_PARTIAL);
+  });
+
+  test("search narrows the list, and Clear resets it", async ({ page }) => {
+    await applyFilters(page, { q: "DPA" });
+    await expect(page).toHaveURL(/[?&]q=DPA(&|$)/);
+    await expect(dataRows(page)).toHaveCount(2);
+    expect((await codes(page)).sort()).toEqual(["AI-CONF-02", "AI-PRIV-04"]);
+    await expect(summary(page)).toHaveText("2 controls match");
+
+    await applyFilters(page, { q: "retention" });
+    await expect(page).toHaveURL(/[?&]q=retention(&|$)/);
+    await expect(dataRows(page)).toHaveCount(2);
+    expect((await codes(page)).sort()).toEqual(["AI-CONF-02", "AI-CONF-03"]);
+
+    // Search and category combine.
+    await applyFilters(page, { q: "retention", category: "Confidentiality" });
+    await expect(dataRows(page)).toHaveCount(2);
+    await applyFilters(page, { q: "DPA", category: "Privacy" });
+    await expect(dataRows(page)).toHaveCount(1);
+    expect(await codes(page)).toEqual(["AI-PRIV-04"]);
+
+    await page.getByRole("link", { name: "Clear", exact: true }).click();
+    await expect(page).toHaveURL(/\/controls$/);
+    await expect(dataRows(page)).toHaveCount(23);
+    await expect(summary(page)).toHaveText("23 controls");
+    await expect(page.getByLabel("Search")).toHaveValue("");
+    // The form shows no filter any more either (it used to keep the old category selected).
+    await expect(page.getByLabel("Category")).toHaveValue("");
+    await expect(page.getByRole("link", { name: "Clear", exact: true })).toHaveCount(0);
+  });
+
+  test("a search that matches nothing shows the empty state", async ({ page }) => {
+    await applyFilters(page, { q: "no-such-control-zzz" });
+    await expect(page.getByText("No control matches these filters. Clear the search or choose another category or status.")).toBeVisible();
+    await expect(table(page)).toHaveCount(0);
+    await expect(summary(page)).toHaveText("0 controls match");
+    await page.getByRole("link", { name: "Clear", exact: true }).click();
+    await expect(dataRows(page)).toHaveCount(23);
+  });
+});
+
+test("a control's page shows its criteria and the evidence expected", async ({ page }) => {
+  await signInLanded(page, "ENGINEER");
+  await table(page).getByRole("link", { name: "AI-CONF-03", exact: true }).click();
+  await expect(page).toHaveURL(/\/controls\/AI-CONF-03$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("AI-CONF-03: Prompt log retention and deletion");
+  const facts = page.getByRole("region", { name: "Control", exact: true });
+  const fact = (term: string) => facts.getByRole("term").filter({ hasText: term }).locator("xpath=following-sibling::dd[1]");
+  await expect(fact("Category")).toHaveText("Confidentiality");
+  await expect(fact("Criteria supported")).toContainText("C1.2 Disposal of confidential information");
+  await expect(fact("Criteria supported")).toContainText("P4.2 Retention of personal information consistent with privacy objectives");
+  await expect(fact("Criteria supported")).toContainText("P4.3 Secure disposal of personal information");
+  await expect(fact("Evidence expected")).toHaveText("Retention policy, lifecycle rules");
+  await page.getByRole("link", { name: "← Controls" }).click();
+  await expect(page).toHaveURL(/\/controls$/);
+});
+
+test.describe("gap assessment by a compliance lead", () => {
+  test.describe.configure({ mode: "serial" });
+
+  // A known starting point, whatever an earlier run on this database left behind.
+  test.beforeAll(async () => {
+    const lead = await apiSessionAs("COMPLIANCE_LEAD");
+    try {
+      const res = await lead.patch(`/api/v1/controls/${EDITED}`, { data: { designStatus: "MISSING", justification: null } });
+      expect(res.status()).toBe(200);
+    } finally {
+      await lead.dispose();
+    }
+  });
+
+  test("not applicable without a justification is refused with a message, and nothing changes", async ({ page }) => {
+    await signInLanded(page, "COMPLIANCE_LEAD");
+    await page.goto(`/controls/${EDITED}`);
+    const form = page.getByRole("region", { name: "Gap assessment" });
+    await expect(form).toBeVisible();
+    const before = await controlRow(EDITED);
+    const entriesBefore = await auditCount(EDITED);
+
+    await form.getByLabel("Design status").selectOption("NOT_APPLICABLE");
+    await form.getByLabel("Justification").fill("");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(formError(page)).toHaveText("A control marked not applicable needs a justification: say why it does not apply.");
+    await expect(form.getByText("Say why this control does not apply.")).toBeVisible();
+    await expect(formStatus(page)).toHaveCount(0);
+
+    expect(await controlRow(EDITED)).toEqual(before);
+    expect(await auditCount(EDITED)).toBe(entriesBefore);
+  });
+
+  test("not applicable with a justification is saved and written to the audit log with before and after", async ({ page }) => {
+    await signInLanded(page, "COMPLIANCE_LEAD");
+    await page.goto(`/controls/${EDITED}`);
+    const form = page.getByRole("region", { name: "Gap assessment" });
+    const before = await controlRow(EDITED);
+    expect(before).toMatchObject({ designStatus: "MISSING", justification: null });
+    const justification = `No LLM provider in the availability path (e2e ${randomUUID()}).`;
+
+    await form.getByLabel("Design status").selectOption("NOT_APPLICABLE");
+    await form.getByLabel("Justification").fill(justification);
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(formStatus(page)).toHaveText("Saved. The change is in the audit log.");
+    await expect(formError(page)).toHaveCount(0);
+
+    const after = await controlRow(EDITED);
+    expect(after.designStatus).toBe("NOT_APPLICABLE");
+    expect(after.justification).toBe(justification);
+
+    const entry = await withDb(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT "actorEmail", "actorRole", "actorKind", before, after FROM "AuditLogEntry"
+             WHERE action = 'control.updated' AND "entityType" = 'Control' AND "entityId" = $1 ORDER BY seq DESC LIMIT 1`,
+            [EDITED],
+          )
+        ).rows[0],
+    );
+    expect(entry).toMatchObject({
+      actorEmail: ACCOUNTS.COMPLIANCE_LEAD.email,
+      actorRole: "COMPLIANCE_LEAD",
+      actorKind: "user",
+      before: { designStatus: before.designStatus, justification: before.justification },
+      after: { designStatus: "NOT_APPLICABLE", justification },
+    });
+
+    // The page shows the saved state after a reload.
+    await page.reload();
+    const facts = page.getByRole("region", { name: "Control", exact: true });
+    await expect(facts.getByRole("term").filter({ hasText: "Design status" }).locator("xpath=following-sibling::dd[1]")).toHaveText(
+      "Not applicable",
+    );
+    await expect(facts.getByRole("term").filter({ hasText: "Justification" }).locator("xpath=following-sibling::dd[1]")).toHaveText(
+      justification,
+    );
+  });
+});
+
+test("the auditor sees no gap-assessment form, and a PATCH with the auditor's session gets 403 and changes nothing", async ({ page }) => {
+  await signInLanded(page, "AUDITOR");
+  await page.goto("/controls/AI-SEC-01");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("AI-SEC-01: LLM API key access and rotation");
+  await expect(page.getByRole("region", { name: "Control", exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Gap assessment" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Gap assessment" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
+
+  const auditor = await apiSessionAs("AUDITOR");
+  try {
+    // Other specs write to the database in parallel, so a fingerprint can move for their reasons.
+    // Each attempt sends a different change: had any attempt written, its fingerprints would
+    // differ, so one attempt with equal fingerprints shows that the refused PATCH wrote nothing.
+    const markers: string[] = [];
+    await expect(async () => {
+      const marker = `auditor attempt ${randomUUID()}`;
+      markers.push(marker);
+      const before = await databaseFingerprint();
+      const res = await auditor.patch("/api/v1/controls/AI-SEC-01", {
+        data: { designStatus: "NOT_APPLICABLE", justification: marker, notes: marker, owner: marker },
+      });
+      expect(res.status()).toBe(403);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
+      expect(await databaseFingerprint()).toBe(before);
+    }).toPass({ timeout: 30_000 });
+    const written = await withDb(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT (SELECT count(*)::int FROM "Control" WHERE notes = ANY($1::text[]) OR owner = ANY($1::text[]) OR justification = ANY($1::text[])) AS controls,
+                    (SELECT count(*)::int FROM "AuditLogEntry" a WHERE EXISTS (
+                       SELECT 1 FROM unnest($1::text[]) m WHERE position(m IN coalesce(a.after::text, '')) > 0)) AS entries`,
+            [markers],
+          )
+        ).rows[0],
+    );
+    expect(written).toEqual({ controls: 0, entries: 0 });
+  } finally {
+    await auditor.dispose();
+  }
+});
+
+test("the engineer sees no gap-assessment form either", async ({ page }) => {
+  await signInLanded(page, "ENGINEER");
+  await page.goto(`/controls/${EDITED}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${EDITED}: Runbooks for LLM provider outages`);
+  await expect(page.getByRole("region", { name: "Control", exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Gap assessment" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
+  await expect(page.getByRole("combobox")).toHaveCount(0);
+});

@@ -1,0 +1,51 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { emailSchema, passwordMatchesEmail, passwordSchema } from "@/lib/validations/password";
+
+const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message ?? "";
+
+test("passwordSchema rejects fewer than 12 characters and says what is required", () => {
+  for (const p of ["", "short", "elevenchars"]) {
+    const result = passwordSchema.safeParse(p);
+    assert.equal(result.success, false, JSON.stringify(p));
+    assert.match(firstMessage(result), /at least 12 characters/);
+  }
+  assert.equal("elevenchars".length, 11);
+  assert.equal(passwordSchema.safeParse("twelve chars").success, true, "exactly 12 characters is enough");
+});
+
+test("passwordSchema rejects common passwords (any case) and one repeated character", () => {
+  for (const p of ["password1234", "PASSWORD1234", "123456789012", "letmeinletmein", "aaaaaaaaaaaaaaaa"]) {
+    const result = passwordSchema.safeParse(p);
+    assert.equal(result.success, false, p);
+    assert.match(firstMessage(result), /too easy to guess/);
+  }
+});
+
+test("passwordSchema rejects more than 256 characters", () => {
+  const result = passwordSchema.safeParse("x".repeat(200) + "y".repeat(57));
+  assert.equal(result.success, false);
+  assert.match(firstMessage(result), /at most 256/);
+});
+
+test("passwordSchema accepts a long passphrase unchanged (no composition rules)", () => {
+  const phrase = "correct horse battery staple";
+  const result = passwordSchema.safeParse(phrase);
+  assert.equal(result.success, true);
+  assert.equal(result.data, phrase);
+});
+
+test("emailSchema trims and lowercases; rejects what is not an address", () => {
+  assert.equal(emailSchema.parse("  Ada.Lovelace@Example.TEST "), "ada.lovelace@example.test");
+  for (const bad of ["", "not-an-email", "a@", "@b.test"]) {
+    const result = emailSchema.safeParse(bad);
+    assert.equal(result.success, false, bad);
+  }
+  assert.match(firstMessage(emailSchema.safeParse("nope")), /valid e-mail address/);
+});
+
+test("passwordMatchesEmail catches a password containing the e-mail's local part", () => {
+  assert.equal(passwordMatchesEmail("my-Ada.Lovelace-password", "ada.lovelace@example.test"), true);
+  assert.equal(passwordMatchesEmail("correct horse battery staple", "ada.lovelace@example.test"), false);
+  assert.equal(passwordMatchesEmail("bob is here forever", "bob@example.test"), false, "local parts under 4 characters are ignored");
+});
