@@ -10,8 +10,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: true,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: a sign-in runs scrypt at OWASP parameters, and CI machines have two cores.
+  timeout: 90_000,
+  expect: { timeout: 25_000 },
   reporter: [["list"], ["json"]],
   outputDir: process.env.PW_OUTPUT_DIR ?? "test-results",
   use: {
