@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import Link from "next/link";
 import { createFirstAdmin } from "@/app/(auth)/setup/actions";
 import { FormField } from "@/components/ui/form-field";
+import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 
 export function SetupForm({ passwordRule }: { passwordRule: string }) {
   const [state, formAction, pending] = useActionState(createFirstAdmin, null);
@@ -16,7 +17,7 @@ export function SetupForm({ passwordRule }: { passwordRule: string }) {
   }
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} noValidate>
+    <form action={formAction} onSubmit={submitKeepingFields(formAction)} noValidate>
       {state && !state.ok && (
         <div role="alert" className="alert error">
           {state.error.message}

@@ -4,6 +4,8 @@ import { useActionState } from "react";
 import { saveControlDesign } from "@/app/(app)/controls/actions";
 import { FormField } from "@/components/ui/form-field";
 import { DESIGN_STATUSES, DESIGN_STATUS_LABELS, FREQUENCIES, FREQUENCY_LABELS } from "@/lib/validations/control";
+import { FormMessages } from "@/components/ui/form-messages";
+import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 
 interface Initial {
   designStatus: string;
@@ -18,18 +20,9 @@ export function ControlDesignForm({ code, initial }: { code: string; initial: In
   const [state, formAction, pending] = useActionState(saveControlDesign, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} noValidate>
+    <form action={formAction} onSubmit={submitKeepingFields(formAction)} noValidate>
       <input type="hidden" name="code" value={code} />
-      {state && !state.ok && (
-        <div role="alert" className="alert error">
-          {state.error.message}
-        </div>
-      )}
-      {state?.ok && (
-        <div role="status" className="alert success">
-          {state.message}
-        </div>
-      )}
+      <FormMessages state={state} />
       <FormField id="designStatus" label="Design status" errors={errors?.designStatus}>
         <select id="designStatus" name="designStatus" defaultValue={initial.designStatus}>
           {DESIGN_STATUSES.map((s) => (

@@ -4,22 +4,15 @@ import { useActionState } from "react";
 import { createUserAction } from "@/app/(app)/settings/users/actions";
 import { FormField } from "@/components/ui/form-field";
 import { ROLES, ROLE_LABELS } from "@/lib/permissions";
+import { FormMessages } from "@/components/ui/form-messages";
+import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 
 export function CreateUserForm({ passwordRule }: { passwordRule: string }) {
   const [state, formAction, pending] = useActionState(createUserAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} noValidate key={state?.ok ? state.message : "form"}>
-      {state && !state.ok && (
-        <div role="alert" className="alert error">
-          {state.error.message}
-        </div>
-      )}
-      {state?.ok && (
-        <div role="status" className="alert success">
-          {state.message}
-        </div>
-      )}
+    <form action={formAction} onSubmit={submitKeepingFields(formAction)} noValidate key={state?.ok ? state.message : "form"}>
+      <FormMessages state={state} />
       <FormField id="new-name" label="Name" errors={errors?.name}>
         <input id="new-name" name="name" required />
       </FormField>
