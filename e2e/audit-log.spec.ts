@@ -1,0 +1,401 @@
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import pg from "pg";
+import { applyMigrations } from "../lib/db/migrate";
+import { ACCOUNTS, apiSessionAs, baseURL, formError, formStatus, signInAs, withDb, type Role } from "./support";
+
+// The audit log: the /audit-log page and its API, the chain under concurrent writers, and
+// tampering detected on a scratch database. Only AI-PI-* controls' owners are changed here.
+
+const tag = () => randomBytes(4).toString("hex");
+
+interface ChildResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `node --import tsx <args>` in the project, as the npm scripts run (Playwright cannot load Prisma). */
+function runNode(args: string[], env: Record<string, string> = {}): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+      cwd: process.cwd(),
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => (stdout += c));
+    child.stderr.on("data", (c) => (stderr += c));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** Evaluates a module snippet with the app's own lib code; `lib(path)` imports lib/<path>.ts. */
+function runWithLib(databaseUrl: string, body: string): Promise<ChildResult> {
+  const source = `const lib = async (p) => { const m = await import("./lib/" + p + ".ts"); return m.default ?? m; };\n${body}`;
+  return runNode(["--input-type=module", "-e", source], { DATABASE_URL: databaseUrl });
+}
+
+async function adminQuery(sql: string) {
+  await withDb((c) => c.query(sql));
+}
+
+async function queryOn<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function insertToken(role: string): Promise<{ name: string; secret: string }> {
+  const secret = `att_${randomBytes(32).toString("base64url")}`;
+  const name = `audit-log ${role} ${tag()}`;
+  await withDb((c) =>
+    c.query(
+      `INSERT INTO "ApiToken" (id, name, "tokenHash", prefix, role, scopes, "expiresAt") VALUES (gen_random_uuid(), $1, $2, $3, $4, '{}', now() + interval '1 day')`,
+      [name, createHash("sha256").update(secret).digest("hex"), secret.slice(0, 10), role],
+    ),
+  );
+  return { name, secret };
+}
+
+/** Signs in and waits for the landing page ("/" navigates on to /controls), so a goto is not cut short. */
+async function signInLanded(page: Page, role: Role) {
+  await signInAs(page, role);
+  await expect(page).toHaveURL(/\/controls$/);
+}
+
+const auditCount = () => withDb(async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditLogEntry"`)).rows[0].n);
+const logTable = (page: Page) => page.getByRole("table", { name: "Audit log" });
+const entryRow = (page: Page, seq: string) => logTable(page).locator(`tbody tr[data-seq="${seq}"]`);
+
+interface ApiEntry {
+  seq: string;
+  at: string;
+  actorEmail: string | null;
+  actorRole: string | null;
+  actorDisabled: boolean;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+test.describe("audit log", () => {
+  test.describe.configure({ timeout: 180_000 });
+  const scratch: string[] = [];
+  test.afterAll(async () => {
+    for (const name of scratch) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+
+  test("a lead's change to a control is on /audit-log with before and after; the chain verifies", async ({ page }) => {
+    const lead = await apiSessionAs("COMPLIANCE_LEAD");
+    const previous = ((await (await lead.get("/api/v1/controls/AI-PI-04")).json()) as { owner: string | null }).owner;
+    const owner = `Audit owner ${tag()}`;
+    const res = await lead.patch("/api/v1/controls/AI-PI-04", { data: { owner } });
+    expect(res.status(), await res.text()).toBe(200);
+    await lead.dispose();
+    const [entry] = await withDb(
+      async (c) =>
+        (
+          await c.query<{ seq: string }>(
+            `SELECT seq::text FROM "AuditLogEntry" WHERE "entityId" = 'AI-PI-04' AND after->>'owner' = $1 AND "actorEmail" = $2`,
+            [owner, ACCOUNTS.COMPLIANCE_LEAD.email],
+          )
+        ).rows,
+    );
+    expect(entry, "the PATCH wrote an audit entry").toBeTruthy();
+
+    await signInLanded(page, "COMPLIANCE_LEAD");
+    await page.getByRole("link", { name: "Audit log" }).click();
+    await expect(page).toHaveURL(/\/audit-log$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit log");
+    // Newest first: the change just made is the first row.
+    await expect(logTable(page).locator("tbody tr").first()).toHaveAttribute("data-seq", entry.seq);
+
+    // Filtered by entity id and by actor, through the form (the filters land in the URL).
+    await page.getByLabel("Entity id", { exact: true }).fill("AI-PI-04");
+    await page.getByLabel("Actor", { exact: true }).fill(ACCOUNTS.COMPLIANCE_LEAD.email);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/[?&]entityId=AI-PI-04(&|$)/);
+    await expect(page).toHaveURL(/[?&]actor=lead%40example\.test(&|$)/);
+    const row = entryRow(page, entry.seq);
+    await expect(row).toBeVisible();
+    for (const other of await logTable(page).locator("tbody tr[data-seq]").allInnerTexts()) {
+      expect(other).toContain("AI-PI-04");
+      expect(other).toContain(ACCOUNTS.COMPLIANCE_LEAD.email);
+    }
+    await expect(row).toContainText("control.updated");
+    await expect(row).toContainText("COMPLIANCE_LEAD");
+    await expect(row).toContainText(`owner: ${previous ?? "—"} → ${owner}`);
+    await expect(row.getByRole("link", { name: "Control AI-PI-04" })).toHaveAttribute("href", "/controls/AI-PI-04");
+    await expect(row.locator("time")).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+
+    // The compact diff expands to the full JSON of both sides.
+    await row.getByRole("button", { name: "Full JSON" }).click();
+    const json = page.locator(`#audit-entry-${entry.seq}-json`);
+    await expect(json).toContainText(`"owner": "${owner}"`);
+    await expect(json.getByRole("heading", { name: "Before" })).toBeVisible();
+    await row.getByRole("button", { name: "Hide JSON" }).click();
+    await expect(json).toHaveCount(0);
+
+    // The actor filter alone (e-mail contains, any case) finds it too.
+    await page.goto(`/audit-log?actor=LEAD%40EXAMPLE`);
+    await expect(entryRow(page, entry.seq)).toBeVisible();
+
+    const entries = await auditCount();
+    await page.getByRole("button", { name: "Verify chain" }).click();
+    await expect(formStatus(page)).toHaveText(new RegExp(`^Chain intact: ${entries} entries$`));
+  });
+
+  test("ENGINEER is refused the page and the API; AUDITOR can read both", async ({ page }) => {
+    await signInLanded(page, "ENGINEER");
+    await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+    await page.goto("/audit-log");
+    await expect(page).toHaveURL(/\/forbidden$/);
+    const engineer = await apiSessionAs("ENGINEER");
+    for (const path of ["/api/v1/audit-log", "/api/v1/audit-log/verify"]) {
+      const res = await engineer.get(path);
+      expect(res.status(), path).toBe(403);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
+    }
+    await engineer.dispose();
+
+    const auditor = await apiSessionAs("AUDITOR");
+    const res = await auditor.get("/api/v1/audit-log?entityType=Control&entityId=AI-PI-04");
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as { items: ApiEntry[]; nextCursor: string | null };
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items[0]).toMatchObject({ entityType: "Control", entityId: "AI-PI-04", action: "control.updated" });
+    expect(body.items[0].at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    await auditor.dispose();
+
+    await page.context().clearCookies();
+    await signInLanded(page, "AUDITOR");
+    await page.goto("/audit-log?entityId=AI-PI-04");
+    await expect(logTable(page).locator("tbody tr[data-seq]").first()).toContainText("AI-PI-04");
+  });
+
+  test("50 concurrent changes by sessions and tokens all succeed and the chain stays intact", async () => {
+    const run = tag();
+    const leadToken = await insertToken("COMPLIANCE_LEAD");
+    const adminToken = await insertToken("ADMIN");
+    const callers: { api: APIRequestContext; email: string }[] = [
+      { api: await apiSessionAs("COMPLIANCE_LEAD"), email: ACCOUNTS.COMPLIANCE_LEAD.email },
+      { api: await apiSessionAs("ADMIN"), email: ACCOUNTS.ADMIN.email },
+    ];
+    for (const token of [leadToken, adminToken]) {
+      callers.push({
+        api: await playwrightRequest.newContext({ baseURL: baseURL(), extraHTTPHeaders: { Authorization: `Bearer ${token.secret}` } }),
+        email: `token:${token.name}`,
+      });
+    }
+    const codes = ["AI-PI-01", "AI-PI-02", "AI-PI-03", "AI-PI-04", "AI-PI-05"];
+    const before = await auditCount();
+    const changes = Array.from({ length: 50 }, (_, i) => ({
+      code: codes[i % codes.length],
+      owner: `Audit conc ${run} #${i}`,
+      caller: callers[i % callers.length],
+    }));
+    const responses = await Promise.all(
+      changes.map(({ code, owner, caller }) =>
+        caller.api.patch(`/api/v1/controls/${code}`, { data: { owner }, headers: { Connection: "close" } }),
+      ),
+    );
+    for (const [i, res] of responses.entries()) expect(res.status(), `change #${i}: ${await res.text()}`).toBe(200);
+    for (const { api } of callers) await api.dispose();
+
+    expect(await auditCount()).toBe(before + 50);
+    // Each change is recorded once, with the caller that made it.
+    const recorded = await withDb(
+      async (c) =>
+        (
+          await c.query<{ owner: string; actorEmail: string; entityId: string }>(
+            `SELECT after->>'owner' AS owner, "actorEmail", "entityId" FROM "AuditLogEntry" WHERE after->>'owner' LIKE $1`,
+            [`Audit conc ${run} #%`],
+          )
+        ).rows,
+    );
+    expect(recorded).toHaveLength(50);
+    for (const change of changes) {
+      expect(recorded.find((r) => r.owner === change.owner)).toEqual({
+        owner: change.owner,
+        actorEmail: change.caller.email,
+        entityId: change.code,
+      });
+    }
+
+    // Seqs are contiguous from 1 and each entry links to the hash of the one before.
+    const links = await withDb(
+      async (c) =>
+        (
+          await c.query<{ seq: string; prev_seq: string | null; prevHash: string; prev_hash: string | null }>(
+            `SELECT seq::text, (lag(seq) OVER w)::text AS prev_seq, "prevHash", lag(hash) OVER w AS prev_hash
+               FROM "AuditLogEntry" WINDOW w AS (ORDER BY seq) ORDER BY seq`,
+          )
+        ).rows,
+    );
+    expect(links.length).toBe(before + 50);
+    expect(links[0]).toMatchObject({ seq: "1", prevHash: "0".repeat(64) });
+    const badLinks = links.slice(1).filter((l) => BigInt(l.seq) !== BigInt(l.prev_seq!) + 1n || l.prevHash !== l.prev_hash);
+    expect(badLinks).toEqual([]);
+
+    const admin = await apiSessionAs("ADMIN");
+    const verify = await admin.get("/api/v1/audit-log/verify");
+    expect(verify.status()).toBe(200);
+    expect(await verify.json()).toEqual({ ok: true, entries: before + 50 });
+
+    // Keyset pages: 50 newest first, then the next page starts just below the cursor.
+    const first = (await (await admin.get("/api/v1/audit-log")).json()) as { items: ApiEntry[]; nextCursor: string | null };
+    expect(first.items).toHaveLength(50);
+    expect(first.items[0].seq).toBe(String(before + 50));
+    expect(first.nextCursor).toBe(first.items[49].seq);
+    const second = (await (await admin.get(`/api/v1/audit-log?cursor=${first.nextCursor}`)).json()) as { items: ApiEntry[] };
+    expect(second.items[0].seq).toBe(String(BigInt(first.nextCursor!) - 1n));
+    await admin.dispose();
+
+    const cli = await runNode(["scripts/audit-verify.ts"]);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stdout).toBe(`audit log OK: ${before + 50} entries, chain intact\n`);
+  });
+
+  test("the page pages through the log with Older and Newer", async ({ page }) => {
+    const total = await auditCount();
+    expect(total).toBeGreaterThan(50);
+    await signInLanded(page, "AUDITOR");
+    await page.goto("/audit-log");
+    await expect(page.getByText(`Entries 1–50 of ${total}, newest first`)).toBeVisible();
+    await expect(logTable(page).locator("tbody tr[data-seq]")).toHaveCount(50);
+    await page.getByRole("link", { name: "Older →" }).click();
+    await expect(page).toHaveURL(/[?&]cursor=\d+/);
+    await expect(page.getByText(new RegExp(`^Entries 51–\\d+ of ${total}, newest first$`))).toBeVisible();
+    await expect(logTable(page).locator("tbody tr[data-seq]").first()).toHaveAttribute("data-seq", String(total - 50));
+    await page.getByRole("link", { name: "← Newer" }).click();
+    await expect(page.getByText(`Entries 1–50 of ${total}, newest first`)).toBeVisible();
+    await expect(page.getByRole("link", { name: "← Newer" })).toHaveCount(0);
+  });
+
+  test("a disabled user's entries keep their e-mail", async ({ page }) => {
+    const email = `audit-leaver-${tag()}@example.test`;
+    const password = "a long enough passphrase for the leaver";
+    const created = await runNode(["scripts/user-create.ts", "--email", email, "--role", "COMPLIANCE_LEAD"], { ATTEST_PASSWORD: password });
+    expect(created.code, created.stderr).toBe(0);
+    const api = await playwrightRequest.newContext({ baseURL: baseURL() });
+    const csrf = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    await api.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, email, password, json: "true" } });
+    const owner = `Audit leaver ${tag()}`;
+    const res = await api.patch("/api/v1/controls/AI-PI-05", { data: { owner } });
+    expect(res.status(), await res.text()).toBe(200);
+    await api.dispose();
+    await withDb((c) => c.query(`UPDATE "User" SET "disabledAt" = now() WHERE email = $1`, [email]));
+
+    const auditor = await apiSessionAs("AUDITOR");
+    const body = (await (await auditor.get(`/api/v1/audit-log?actor=${encodeURIComponent(email)}`)).json()) as { items: ApiEntry[] };
+    await auditor.dispose();
+    const entry = body.items.find((i) => i.after?.owner === owner);
+    expect(entry).toMatchObject({ actorEmail: email, actorRole: "COMPLIANCE_LEAD", actorDisabled: true });
+
+    await signInLanded(page, "AUDITOR");
+    await page.goto(`/audit-log?actor=${encodeURIComponent(email)}`);
+    const row = entryRow(page, entry!.seq);
+    await expect(row).toContainText(email);
+    await expect(row).toContainText("(disabled)");
+    await expect(row).toContainText(owner);
+  });
+
+  test("a date range with from after to gives a clear message, on the page and in the API", async ({ page }) => {
+    await signInLanded(page, "AUDITOR");
+    await page.goto("/audit-log");
+    await page.getByLabel("From (UTC)").fill("2026-03-10");
+    await page.getByLabel("To (UTC)").fill("2026-03-01");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/[?&]from=2026-03-10&to=2026-03-01/);
+    await expect(page.locator(".alert.error[role=alert]").first()).toContainText("The end date is before the start date");
+    await expect(page.locator("#to-error")).toContainText("on or after");
+    await expect(logTable(page)).toHaveCount(0);
+    // The form keeps what was typed, so it can be corrected.
+    await expect(page.getByLabel("From (UTC)")).toHaveValue("2026-03-10");
+
+    // A valid range in the past has no entries: the empty state, not an error.
+    await page.goto("/audit-log?from=2000-01-01&to=2000-01-31");
+    await expect(page.getByText("No entry matches these filters.")).toBeVisible();
+    await expect(formError(page)).toHaveCount(0);
+    // Today's range includes the entries made above.
+    const today = new Date().toISOString().slice(0, 10);
+    await page.goto(`/audit-log?from=${today}&to=${today}`);
+    await expect(logTable(page).locator("tbody tr[data-seq]").first()).toBeVisible();
+
+    const auditor = await apiSessionAs("AUDITOR");
+    const res = await auditor.get("/api/v1/audit-log?from=2026-03-10&to=2026-03-01");
+    expect(res.status()).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("VALIDATION");
+    expect(body.error.message).toContain("The end date is before the start date");
+    expect((await auditor.get("/api/v1/audit-log?from=2026-02-30")).status()).toBe(400);
+    await auditor.dispose();
+  });
+
+  test("tampering on a scratch database: audit:verify and the app's verify both name the altered entry", async () => {
+    const name = `attest_scratch_audit_${tag()}`;
+    await adminQuery(`CREATE DATABASE ${name}`);
+    scratch.push(name);
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${name}`;
+    const scratchUrl = url.toString();
+    await applyMigrations(scratchUrl);
+
+    // A few entries written by the app's own append, then the app's verify, in a child process.
+    const seeded = await runWithLib(
+      scratchUrl,
+      `const { db } = await lib("db");
+       const { appendAudit } = await lib("audit-log/append");
+       const { verifyAuditChain } = await lib("audit-log/verify");
+       const actor = { kind: "system", id: null, email: "cli:audit-log-spec", role: null };
+       for (const i of [1, 2, 3, 4]) {
+         await db.$transaction((tx) => appendAudit(tx, actor, { action: "control.updated", entityType: "Control",
+           entityId: "AI-PI-0" + i, before: { owner: null }, after: { owner: "Owner " + i } }));
+       }
+       console.log(JSON.stringify(await verifyAuditChain(db)));
+       await db.$disconnect();`,
+    );
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(JSON.parse(seeded.stdout.trim().split("\n").pop()!)).toEqual({ ok: true, entries: 4 });
+    const ok = await runNode(["scripts/audit-verify.ts"], { DATABASE_URL: scratchUrl });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toBe("audit log OK: 4 entries, chain intact\n");
+
+    // The append-only triggers refuse the edit; a superuser switching them off is what the chain catches.
+    await expect(queryOn(scratchUrl, `UPDATE "AuditLogEntry" SET after = '{"owner": "Someone else"}' WHERE seq = 3`)).rejects.toThrow(
+      /append-only/,
+    );
+    await queryOn(
+      scratchUrl,
+      `ALTER TABLE "AuditLogEntry" DISABLE TRIGGER USER;
+       UPDATE "AuditLogEntry" SET after = '{"owner": "Someone else"}' WHERE seq = 3;
+       ALTER TABLE "AuditLogEntry" ENABLE TRIGGER USER;`,
+    );
+
+    const broken = await runNode(["scripts/audit-verify.ts"], { DATABASE_URL: scratchUrl });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/^audit log BROKEN at entry 3: .*altered/);
+
+    const app = await runWithLib(
+      scratchUrl,
+      `const { db } = await lib("db");
+       const { verifyAuditChain } = await lib("audit-log/verify");
+       console.log(JSON.stringify(await verifyAuditChain(db)));
+       await db.$disconnect();`,
+    );
+    expect(app.code, app.stderr).toBe(0);
+    const verdict = JSON.parse(app.stdout.trim().split("\n").pop()!) as { ok: boolean; seq: string; reason: string };
+    expect(verdict).toMatchObject({ ok: false, seq: "3" });
+    expect(verdict.reason).toMatch(/altered/);
+  });
+});
