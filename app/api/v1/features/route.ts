@@ -1,0 +1,47 @@
+import { NextResponse } from "next/server";
+import { apiRoute, parseJsonBody } from "@/lib/api/route";
+import { AppError } from "@/lib/errors";
+import { featuresToCsv } from "@/lib/features/csv";
+import { allFeaturesJson, listFeaturesJson } from "@/lib/features/queries";
+import { createFeature } from "@/lib/features/service";
+import { featureListSchema, featureSchema } from "@/lib/validations/feature";
+import { z } from "zod";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/v1/features?q=&vendor=&data=&impact=&status=&owner=&sort=&dir=&page=
+ * Page-numbered (not a cursor): {items, total, page, pageCount, pageSize}, 25 items a page,
+ * ordered like the inventory table. With format=csv: every matching feature as a CSV attachment
+ * (the import format of /inventory/import).
+ */
+export const GET = apiRoute("features:read", {}, async ({ request }) => {
+  const params = Object.fromEntries(request.nextUrl.searchParams);
+  const { format, ...rest } = params;
+  const parsed = featureListSchema.safeParse(rest);
+  if (!parsed.success) {
+    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    const [key, messages] = Object.entries(fields)[0] ?? ["query", ["Invalid query."]];
+    throw new AppError("VALIDATION", `${key}: ${messages[0]}`, fields);
+  }
+  if (format === "csv") {
+    const csv = featuresToCsv(await allFeaturesJson(parsed.data));
+    const date = new Date().toISOString().slice(0, 10);
+    return new Response(csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="attest-inventory-${date}.csv"`,
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "no-store",
+      },
+    });
+  }
+  if (format !== undefined && format !== "json") throw new AppError("VALIDATION", "format: use json (the default) or csv.");
+  return NextResponse.json(await listFeaturesJson(parsed.data));
+});
+
+/** POST /api/v1/features: the wire names of PRODUCT.md; 201 with the created feature. */
+export const POST = apiRoute("features:write", {}, async ({ request, caller }) => {
+  const input = await parseJsonBody(request, featureSchema);
+  return NextResponse.json(await createFeature(input, caller.actor), { status: 201 });
+});
