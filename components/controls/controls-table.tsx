@@ -35,7 +35,7 @@ export function ControlsTable({ rows }: { rows: ControlRow[] }) {
       </thead>
       <tbody>
         {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} data-code={row.original.code}>
+          <tr key={row.id} data-code={row.original.code} data-custom={row.original.custom ? "true" : "false"}>
             {row.getAllCells().map((cell) => (
               <td key={cell.id}>
                 <table.FlexRender cell={cell} />

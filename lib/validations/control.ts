@@ -60,3 +60,43 @@ export const controlPatchSchema = z
   .strict();
 
 export type ControlPatch = z.output<typeof controlPatchSchema>;
+
+/**
+ * Criteria ids from a form or a JSON body: checkboxes arrive as repeated fields (an array), a
+ * hidden field or a script may send one comma-separated string, the API sends an array.
+ */
+const criteriaIds = z.preprocess(
+  (v) => {
+    const values = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+    return values
+      .flatMap((x) => (typeof x === "string" ? x.split(",") : [x]))
+      .map((x) => (typeof x === "string" ? x.trim() : x))
+      .filter((x) => x !== "");
+  },
+  z
+    .array(z.string().max(20), { error: "Criteria must be a list of criterion ids, such as CC6.1." })
+    .min(1, { error: "Choose at least one criterion this control supports." })
+    .max(40)
+    .transform((ids) => [...new Set(ids)]),
+);
+
+// What defines a control (as opposed to its gap-assessment state). The guide's 23 keep this text;
+// teams write it for their own controls.
+export const controlDefinitionSchema = z.object({
+  title: z.string().trim().min(3, { error: "Give the control a title (at least 3 characters)." }).max(200),
+  description: z.string().trim().min(1, { error: "Describe what the control does." }).max(4000),
+  category: z.enum(CATEGORIES, { error: "Choose a category." }),
+  criteria: criteriaIds,
+  frequency: z.enum(FREQUENCIES, { error: "Choose a frequency." }),
+  expectedEvidence: z.string().trim().min(1, { error: "Say what evidence shows the control operated." }).max(4000),
+});
+
+export const customControlCreateSchema = controlDefinitionSchema.extend({ code: controlCodeSchema }).strict();
+export type CustomControlCreate = z.output<typeof customControlCreateSchema>;
+
+/**
+ * An edit of a control's definition. Criteria are always sent (an empty set is an error, not "no
+ * change"); the text fields only for custom controls, since the guide's controls keep their text.
+ */
+export const controlDefinitionPatchSchema = controlDefinitionSchema.partial().extend({ criteria: criteriaIds }).strict();
+export type ControlDefinitionPatch = z.output<typeof controlDefinitionPatchSchema>;

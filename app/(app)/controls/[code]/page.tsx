@@ -29,10 +29,19 @@ export default async function ControlPage({ params }: Params) {
         {control.code}: {control.title}
       </h1>
       <p className="lede">{control.description}</p>
+      {editable && (
+        <p>
+          <Link className="button secondary" href={`/controls/${encodeURIComponent(control.code)}/edit`}>
+            {control.custom ? "Edit control" : "Edit criteria mapping"}
+          </Link>
+        </p>
+      )}
       <div className="grid-2">
         <section className="card" aria-labelledby="facts-heading">
           <h2 id="facts-heading">Control</h2>
           <dl className="facts">
+            <dt>Origin</dt>
+            <dd>{control.custom ? "Custom control" : "The guide's baseline controls"}</dd>
             <dt>Category</dt>
             <dd>{CATEGORY_LABELS[control.category]}</dd>
             <dt>Criteria supported</dt>

@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, parseJsonBody } from "@/lib/api/route";
 import { db } from "@/lib/db";
+import { createCustomControl } from "@/lib/controls/custom";
 import { controlToJson } from "@/lib/controls/queries";
+import { customControlCreateSchema } from "@/lib/validations/control";
 
 export const dynamic = "force-dynamic";
 
@@ -11,4 +13,11 @@ export const GET = apiRoute("controls:read", {}, async () => {
     include: { cat: true, criteria: { include: { criterion: true }, orderBy: { criterion: { sortOrder: "asc" } } } },
   });
   return NextResponse.json({ items: controls.map(controlToJson) });
+});
+
+/** A custom control: 201 with the control, 409 when the code is taken, 400 on unknown criteria. */
+export const POST = apiRoute("controls:write", {}, async ({ request, caller }) => {
+  const input = await parseJsonBody(request, customControlCreateSchema);
+  const created = await createCustomControl(input, caller.actor);
+  return NextResponse.json(created, { status: 201, headers: { Location: `/api/v1/controls/${encodeURIComponent(created.code)}` } });
 });
