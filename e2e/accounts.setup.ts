@@ -22,3 +22,19 @@ setup("create one account per role", async () => {
     }
   });
 });
+
+// A feature every spec may read (and the authorization walk uses for [slug] routes). Specs that
+// change features create their own.
+export const FIXTURE_FEATURE_SLUG = "fixture-feature";
+
+setup("create the fixture AI feature", async () => {
+  await withDb(async (client) => {
+    await client.query(
+      `INSERT INTO "Feature" (id, slug, name, owner, purpose, "inputData", outputs, invokers, "failureImpact", "updatedAt")
+       VALUES (gen_random_uuid(), $1, 'Fixture feature', 'Test team', 'Summarises internal tickets.', '{INTERNAL}'::"DataCategory"[],
+               'A summary shown to staff.', '{STAFF}'::"Invoker"[], 'LOW', now())
+       ON CONFLICT (slug) DO NOTHING`,
+      [FIXTURE_FEATURE_SLUG],
+    );
+  });
+});

@@ -31,6 +31,7 @@ export const EXPECTED_ROLES: Record<Permission, readonly Role[]> = {
 /** Values for dynamic segments, so that every discovered route and page gets a real URL. */
 export const PARAM_VALUES: Record<string, string> = {
   code: "AI-SEC-01",
+  slug: "fixture-feature", // created by accounts.setup.ts
   "...nextauth": "session",
 };
 
@@ -55,13 +56,56 @@ export const ROUTES: Record<string, { access: Permission | "public"; body?: (c: 
   "GET /api/v1/controls": { access: "controls:read" },
   "GET /api/v1/controls/[code]": { access: "controls:read" },
   "PATCH /api/v1/controls/[code]": { access: "controls:write", body: (c) => ({ owner: `api ${c.tag}` }) },
+  // Gap assessment, criteria, custom controls
+  "GET /gap-assessment/export": { access: "controls:read" },
+  "POST /api/v1/controls": {
+    access: "controls:write",
+    body: (c) => ({
+      code: `CUSTOM-${c.tag}`.toUpperCase(),
+      title: `Authz custom control ${c.tag}`,
+      description: "Created by the authorization spec.",
+      category: "SECURITY",
+      criteria: ["CC6.1"],
+      frequency: "QUARTERLY",
+      expectedEvidence: "A quarterly record.",
+    }),
+  },
+  // Mapping
+  "PUT /api/v1/features/[slug]/controls/[code]": {
+    access: "features:write",
+    body: (c) => ({ applies: false, justification: `authz ${c.tag}` }),
+  },
+  // Audit log
+  "GET /api/v1/audit-log": { access: "audit-log:read" },
+  "GET /api/v1/audit-log/verify": { access: "audit-log:read" },
+  // Inventory
+  "GET /api/v1/features": { access: "features:read" }, // also ?format=csv, the export
+  "POST /api/v1/features": {
+    access: "features:write",
+    body: (c) => ({
+      slug: `authz-api-${c.tag}`,
+      name: `Authz API ${c.tag}`,
+      owner: "Authz",
+      purpose: "Created by the authorization walk.",
+      inputData: ["INTERNAL"],
+      outputs: "Nothing anyone reads.",
+      invokers: ["STAFF"],
+      failureImpact: "LOW",
+    }),
+  },
+  "GET /api/v1/features/[slug]": { access: "features:read" },
+  "PATCH /api/v1/features/[slug]": { access: "features:write", body: (c) => ({ owner: `api ${c.tag}` }) },
 };
 
 /**
  * Server actions, "file#export". `setup-only` works only while no user exists, so it refuses
  * everyone here. The input is the form's fields, valid, so that an allowed call succeeds.
+ * `readOnly` actions (a check, a report) must succeed for allowed callers and change nothing.
  */
-export const ACTIONS: Record<string, { access: Permission | "setup-only"; input: (c: CallContext) => Record<string, string> }> = {
+export const ACTIONS: Record<
+  string,
+  { access: Permission | "setup-only"; input: (c: CallContext) => Record<string, string | string[]>; readOnly?: true } // arrays: repeated fields
+> = {
   "app/(auth)/setup/actions.ts#createFirstAdmin": {
     access: "setup-only",
     input: (c) => ({ name: `Setup ${c.tag}`, email: `setup-${c.tag}@example.test`, password: "a long enough passphrase 42" }),
@@ -69,6 +113,34 @@ export const ACTIONS: Record<string, { access: Permission | "setup-only"; input:
   "app/(app)/controls/actions.ts#saveControlDesign": {
     access: "controls:write",
     input: (c) => ({ code: "AI-SEC-01", owner: `action ${c.tag}` }),
+  },
+  // Gap assessment, criteria, custom controls
+  "app/(app)/controls/actions.ts#createCustomControlAction": {
+    access: "controls:write",
+    input: (c) => ({
+      code: `CUSTOM-${c.tag}`.toUpperCase(),
+      title: `Authz custom control ${c.tag}`,
+      description: "Created by the authorization spec.",
+      category: "SECURITY",
+      criteria: "CC6.1", // several criteria: comma-separated, or the field repeated
+      frequency: "QUARTERLY",
+      expectedEvidence: "A quarterly record.",
+    }),
+  },
+  // The guide's controls accept a criteria remap; AI-SEC-01's own mapping, so the shared data stays
+  // as seeded (the save still writes: updatedAt and an audit entry).
+  "app/(app)/controls/actions.ts#updateControlDefinitionAction": {
+    access: "controls:write",
+    input: () => ({ code: "AI-SEC-01", criteria: "CC6.1,CC6.3" }),
+  },
+  // Mapping
+  "app/(app)/mapping/actions.ts#confirmMapping": {
+    access: "features:write",
+    input: (c) => ({ slug: "fixture-feature", code: "AI-AVL-01", applies: "false", justification: `authz ${c.tag}` }),
+  },
+  "app/(app)/mapping/actions.ts#bulkMapping": {
+    access: "features:write",
+    input: (c) => ({ slugs: "fixture-feature", category: "PRIVACY", decision: "not-applicable", justification: `authz ${c.tag}` }),
   },
   "app/(app)/settings/users/actions.ts#createUserAction": {
     access: "users:manage",
@@ -87,6 +159,42 @@ export const ACTIONS: Record<string, { access: Permission | "setup-only"; input:
     access: "users:manage",
     input: (c) => ({ userId: c.target.id, disabled: String(!c.target.disabled) }),
   },
+  // Audit log
+  "app/(app)/audit-log/actions.ts#verifyChainAction": { access: "audit-log:read", input: () => ({}), readOnly: true },
+  // Inventory
+  "app/(app)/inventory/actions.ts#createFeatureAction": {
+    access: "features:write",
+    input: (c) => ({ ...FIXTURE_FORM, slug: `authz-action-${c.tag}`, name: `Authz action ${c.tag}` }),
+  },
+  "app/(app)/inventory/actions.ts#updateFeatureAction": {
+    access: "features:write",
+    input: (c) => ({ ...FIXTURE_FORM, slug: "fixture-feature", owner: `action ${c.tag}` }),
+  },
+  "app/(app)/inventory/actions.ts#setFeatureStatusAction": {
+    access: "features:write",
+    input: () => ({ slug: "fixture-feature", status: "ACTIVE" }), // stays active; the call still records itself
+  },
+  "app/(app)/inventory/actions.ts#importFeaturesAction": {
+    access: "features:write",
+    input: (c) => ({
+      step: "commit",
+      fileName: "authz.csv",
+      csv: `slug,name,owner,purpose,inputData,outputs,invokers,failureImpact\nauthz-import-${c.tag},Authz import ${c.tag},Authz,Imported.,INTERNAL;PUBLIC,Nothing.,STAFF,LOW\n`,
+    }),
+  },
+};
+
+/** The fixture feature's answers as the inventory form sends them (checkbox groups repeat). */
+const FIXTURE_FORM = {
+  name: "Fixture feature",
+  owner: "Test team",
+  status: "ACTIVE",
+  purpose: "Summarises internal tickets.",
+  inputData: ["INTERNAL"],
+  outputs: "A summary shown to staff.",
+  invokers: ["STAFF"], // the fixture's own answers, so that other specs' suggestions stay as they were
+  vendors: "[]",
+  failureImpact: "LOW",
 };
 
 /**
@@ -100,5 +208,19 @@ export const PAGES: Record<string, Permission | "public" | "setup-only" | "signe
   "/forbidden": "signed-in",
   "/controls": "controls:read",
   "/controls/[code]": "controls:read",
+  // Gap assessment, criteria, custom controls
+  "/controls/new": "controls:write",
+  "/controls/[code]/edit": "controls:write",
+  "/gap-assessment": "controls:read",
+  "/criteria": "controls:read",
   "/settings/users": "users:manage",
+  "/mapping": "features:read", // Mapping
+  // Audit log
+  "/audit-log": "audit-log:read",
+  // Inventory
+  "/inventory": "features:read",
+  "/inventory/new": "features:write",
+  "/inventory/import": "features:write",
+  "/inventory/[slug]": "features:read",
+  "/inventory/[slug]/edit": "features:write",
 };

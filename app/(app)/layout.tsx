@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { can, ROLE_LABELS } from "@/lib/permissions";
-import { NavLinks, type NavItem } from "@/components/shell/nav-links";
+import { ROLE_LABELS } from "@/lib/permissions";
+import { navItemsFor } from "@/components/shell/nav-items";
+import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 
 export const dynamic = "force-dynamic";
@@ -12,10 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePage();
   const demo = await db.setting.findUnique({ where: { key: "demo" } });
-  const items: NavItem[] = [
-    { href: "/controls", label: "Controls", show: can(user.role, "controls:read") },
-    { href: "/settings/users", label: "Users", show: can(user.role, "users:manage") },
-  ].filter((i) => i.show);
+  const items = navItemsFor(user.role);
   return (
     <div className="shell">
       <aside className="sidebar">
