@@ -3,8 +3,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { connectForCli } from "@/lib/db/connect-cli";
-import { generateToken, parseExpiry } from "@/lib/auth/tokens";
-import { SYSTEM_ACTOR, appendAudit } from "@/lib/audit-log/append";
+import { parseExpiry } from "@/lib/auth/tokens";
+import { SYSTEM_ACTOR } from "@/lib/audit-log/append";
 import { isPermission } from "@/lib/permissions";
 import { roleSchema } from "@/lib/validations/user";
 
@@ -49,23 +49,12 @@ async function main() {
   console.log = (...args: unknown[]) => console.error(...args);
   const conn = await connectForCli();
   try {
-    const { db } = await import("@/lib/db");
-    const { secret, hash, prefix } = generateToken();
-    await db.$transaction(async (tx) => {
-      const token = await tx.apiToken.create({
-        data: { name: parsed.data.name, role: parsed.data.role, scopes: parsed.data.scopes, tokenHash: hash, prefix, expiresAt },
-      });
-      await appendAudit(
-        tx,
-        { ...SYSTEM_ACTOR, email: "cli:token:create" },
-        {
-          action: "token.created",
-          entityType: "ApiToken",
-          entityId: token.id,
-          after: { name: token.name, role: token.role, scopes: token.scopes, prefix, expiresAt: token.expiresAt },
-        },
-      );
-    });
+    // Imported after connectForCli, which points DATABASE_URL at the database the client opens.
+    const { createToken } = await import("@/lib/tokens/service");
+    const { secret } = await createToken(
+      { name: parsed.data.name, role: parsed.data.role, scopes: parsed.data.scopes, expiresAt },
+      { ...SYSTEM_ACTOR, email: "cli:token:create" },
+    );
     log(secret);
   } finally {
     await conn.close();

@@ -1,0 +1,25 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { tokenState } from "@/lib/tokens/state";
+
+/** Every token, newest first, for Settings → API tokens. The hash is never read here. */
+export async function listTokens(now = new Date()) {
+  const tokens = await db.apiToken.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      role: true,
+      scopes: true,
+      createdAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      createdBy: { select: { name: true, email: true } },
+    },
+  });
+  return tokens.map((t) => ({ ...t, state: tokenState(t, now) }));
+}
+
+export type TokenRow = Awaited<ReturnType<typeof listTokens>>[number];
