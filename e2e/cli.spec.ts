@@ -381,8 +381,8 @@ test.describe("headless commands", () => {
     const entries = await withDb(async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditLogEntry"`)).rows[0].n);
     const res = await runCli("audit-verify", []);
     expect(res.code, res.stderr).toBe(0);
-    expect(res.stdout.trim().split("\n")).toHaveLength(1);
-    expect(res.stdout).toMatch(/^audit log OK: \d+ entries, chain intact\n$/);
+    expect(res.stdout.trim().split("\n")).toHaveLength(2);
+    expect(res.stdout).toMatch(/^audit log OK: \d+ entries, chain intact\nevidence files OK: \d+ re-hashed, all match\n$/);
     expect(Number(/OK: (\d+) entries/.exec(res.stdout)![1])).toBeGreaterThanOrEqual(entries);
   });
 

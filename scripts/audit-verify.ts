@@ -1,6 +1,8 @@
-// npm run audit:verify: checks the audit-log hash chain; exit 1 and the first broken entry on failure.
+// npm run audit:verify: checks the audit-log hash chain and re-hashes every stored evidence file;
+// exit 1 and the first broken entry (and every altered or missing file) on failure.
 import { connectForCli } from "@/lib/db/connect-cli";
 import { verifyAuditChain } from "@/lib/audit-log/verify";
+import { verifyStoredFiles } from "@/lib/evidence/verify";
 
 async function main() {
   const log = console.log;
@@ -16,6 +18,10 @@ async function main() {
     } else {
       log(`audit log BROKEN at entry ${verdict.seq}: ${verdict.reason}`);
     }
+    const files = await verifyStoredFiles(db);
+    for (const p of files.problems) log(`evidence file BROKEN ${p.sha256}: ${p.problem} (evidence ${p.evidence.join(", ") || "none"})`);
+    if (!files.problems.length) log(`evidence files OK: ${files.checked} re-hashed, all match`);
+    intact = intact && files.problems.length === 0;
   } finally {
     await conn.close();
   }

@@ -138,6 +138,9 @@ async function main() {
       BASE_URL: baseUrl,
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      // Lower than the 100 MB default so that the over-the-limit tests stream less; still above
+      // the 50 MB of the largest round trip.
+      EVIDENCE_MAX_BYTES: String(60 * 1024 * 1024),
     });
     // The server loads reference data itself at start in production (npm start); here we do the same.
     process.env.DATABASE_URL = databaseUrl;

@@ -22,6 +22,24 @@ export function jsonError(error: AppError, headers?: HeadersInit): NextResponse 
   );
 }
 
+/**
+ * Cookie-authenticated writes must come from the app's own pages (defence in depth on top of
+ * SameSite cookies). Requests without an Origin header (curl, scripts) are not browsers' cross-site requests.
+ */
+function sameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const allowed = [request.headers.get("x-forwarded-host"), request.headers.get("host")];
+  if (process.env.NEXTAUTH_URL && URL.canParse(process.env.NEXTAUTH_URL)) allowed.push(new URL(process.env.NEXTAUTH_URL).host);
+  return allowed.includes(host);
+}
+
 /** A bearer token, or else the session cookie. Tokens act with their role, narrowed by scopes. */
 async function authenticate(request: NextRequest, permission: Permission): Promise<ApiCaller> {
   const header = request.headers.get("authorization");
@@ -49,6 +67,12 @@ async function authenticate(request: NextRequest, permission: Permission): Promi
       tokenId: token.id,
       actor: { kind: "token", id: token.id, email: `token:${token.name}`, role: token.role },
     };
+  }
+  if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !sameOrigin(request)) {
+    throw new AppError(
+      "FORBIDDEN",
+      "This request came from another site; a signed-in browser can only change data from Attest's own pages.",
+    );
   }
   const user = await currentUser();
   if (!user) throw notSignedIn();

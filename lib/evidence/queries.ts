@@ -1,0 +1,117 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { evidenceInclude, evidenceToJson, tokenNamesFor } from "@/lib/evidence/service";
+import type { EvidenceListFilters } from "@/lib/validations/evidence";
+import { EVIDENCE_PAGE_SIZE, type EvidenceSort } from "@/lib/validations/evidence-table";
+
+// Reading evidence: the API's keyset pages (newest upload first) and the evidence table's
+// numbered pages with sorting. Both filter in SQL and fetch one page.
+
+type Filters = Omit<EvidenceListFilters, "cursor" | "limit">;
+
+async function whereFor(f: Filters): Promise<Prisma.EvidenceWhereInput> {
+  const and: Prisma.EvidenceWhereInput[] = [];
+  if (f.control) and.push({ control: { code: f.control } });
+  if (f.feature) and.push({ features: { some: { feature: { slug: f.feature } } } });
+  if (f.status) and.push({ status: f.status });
+  if (f.source) and.push({ source: f.source });
+  if (f.from) and.push({ effectiveDate: { gte: new Date(`${f.from}T00:00:00Z`) } });
+  if (f.to) and.push({ effectiveDate: { lte: new Date(`${f.to}T00:00:00Z`) } });
+  if (f.uploader) {
+    const name = f.uploader.replace(/^token:/, "");
+    const tokens = await db.apiToken.findMany({ where: { name: { contains: name, mode: "insensitive" } }, select: { id: true } });
+    and.push({
+      OR: [
+        { uploadedBy: { email: { contains: f.uploader, mode: "insensitive" } } },
+        { uploadedByTokenId: { in: tokens.map((t) => t.id) } },
+      ],
+    });
+  }
+  return and.length ? { AND: and } : {};
+}
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const date = new Date(at ?? "");
+  if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? "")) {
+    throw new AppError("VALIDATION", "cursor: This cursor is not one the API returned; start again without it.");
+  }
+  return { at: date, id };
+}
+
+const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
+
+/** GET /api/v1/evidence: newest uploads first, keyset pagination on (uploadedAt, id). */
+export async function listEvidenceByCursor(f: EvidenceListFilters) {
+  const where = await whereFor(f);
+  if (f.cursor) {
+    const c = decodeCursor(f.cursor);
+    where.AND = [
+      ...((where.AND as Prisma.EvidenceWhereInput[]) ?? []),
+      // The redundant bound lets the (uploadedAt, id) index start the scan at the cursor.
+      { uploadedAt: { lte: c.at } },
+      { OR: [{ uploadedAt: { lt: c.at } }, { uploadedAt: c.at, id: { lt: c.id } }] },
+    ];
+  }
+  const rows = await db.evidence.findMany({
+    where,
+    include: evidenceInclude,
+    orderBy: [{ uploadedAt: "desc" }, { id: "desc" }],
+    take: f.limit + 1,
+  });
+  const page = rows.slice(0, f.limit);
+  const names = await tokenNamesFor(page);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => evidenceToJson(r, names)),
+    nextCursor: rows.length > f.limit && last ? encodeCursor(last.uploadedAt, last.id) : null,
+  };
+}
+
+export { EVIDENCE_PAGE_SIZE, type EvidenceSort };
+
+const ORDER: Record<EvidenceSort, (dir: "asc" | "desc") => Prisma.EvidenceOrderByWithRelationInput[]> = {
+  uploaded: (dir) => [{ uploadedAt: dir }],
+  effective: (dir) => [{ effectiveDate: dir }, { uploadedAt: "desc" }],
+  control: (dir) => [{ control: { code: dir } }, { effectiveDate: "desc" }],
+  title: (dir) => [{ title: dir }],
+  status: (dir) => [{ status: dir }, { uploadedAt: "desc" }],
+};
+
+/** The evidence table: one page of 25, sorted, with the total for the pager. */
+export async function listEvidencePage(f: Filters & { sort: EvidenceSort; dir: "asc" | "desc"; page: number }) {
+  const where = await whereFor(f);
+  const [total, rows] = await Promise.all([
+    db.evidence.count({ where }),
+    db.evidence.findMany({
+      where,
+      include: evidenceInclude,
+      orderBy: [...ORDER[f.sort](f.dir), { id: "asc" }],
+      skip: (f.page - 1) * EVIDENCE_PAGE_SIZE,
+      take: EVIDENCE_PAGE_SIZE,
+    }),
+  ]);
+  const names = await tokenNamesFor(rows);
+  return { total, pageCount: Math.max(1, Math.ceil(total / EVIDENCE_PAGE_SIZE)), items: rows.map((r) => evidenceToJson(r, names)) };
+}
+
+/** One piece of evidence with every version of its lineage. */
+export async function evidenceWithVersions(id: string) {
+  const row = await db.evidence.findUnique({ where: { id }, include: evidenceInclude });
+  if (!row) return null;
+  const versions = await db.evidence.findMany({
+    where: { lineageId: row.lineageId },
+    select: { id: true, version: true, status: true, uploadedAt: true },
+    orderBy: { version: "asc" },
+  });
+  return {
+    ...evidenceToJson(row, await tokenNamesFor([row])),
+    versions: versions.map((v) => ({ id: v.id, version: v.version, status: v.status, uploadedAt: v.uploadedAt.toISOString() })),
+  };
+}
+
+/** How many wait for review (the navigation's badge). */
+export function awaitingReviewCount() {
+  return db.evidence.count({ where: { status: "SUBMITTED", supersededBy: null } });
+}

@@ -1,0 +1,278 @@
+import { randomUUID } from "node:crypto";
+import { db, type Tx } from "@/lib/db";
+import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { AppError } from "@/lib/errors";
+import { organisationToday } from "@/lib/org-time";
+import { checkFileName, sniffMediaType } from "@/lib/evidence/file-check";
+import { commitStaged, discardStaged, type StagedFile } from "@/lib/evidence/storage";
+import { evidenceFieldsSchema, type EvidenceFields } from "@/lib/validations/evidence";
+import { z } from "zod";
+
+// Evidence is immutable: a row is written once, with its bytes already safe on disk, in the same
+// transaction as its audit entry. Review and withdrawal change only the state (each audited);
+// a correction is a new version in the same lineage.
+
+export const evidenceInclude = {
+  control: { select: { code: true } },
+  file: true,
+  uploadedBy: { select: { email: true } },
+  reviewedBy: { select: { email: true } },
+  features: { include: { feature: { select: { slug: true } } } },
+  supersededBy: { select: { id: true } },
+} as const;
+
+type EvidenceRow = NonNullable<Awaited<ReturnType<typeof loadEvidence>>>;
+
+export function loadEvidence(tx: Tx, id: string) {
+  return tx.evidence.findUnique({ where: { id }, include: evidenceInclude });
+}
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** The wire shape of PRODUCT.md. */
+export function evidenceToJson(e: EvidenceRow, tokenNames?: Map<string, string>) {
+  return {
+    id: e.id,
+    lineageId: e.lineageId,
+    version: e.version,
+    supersedes: e.supersedesId,
+    supersededBy: e.supersededBy?.id ?? null,
+    control: e.control.code,
+    title: e.title,
+    description: e.description,
+    effectiveDate: day(e.effectiveDate)!,
+    validFrom: day(e.validFrom),
+    validUntil: day(e.validUntil),
+    status: e.status,
+    reviewReason: e.reviewReason,
+    reviewedBy: e.reviewedBy?.email ?? null,
+    reviewedAt: e.reviewedAt?.toISOString() ?? null,
+    withdrawnReason: e.withdrawnReason,
+    withdrawnAt: e.withdrawnAt?.toISOString() ?? null,
+    sha256: e.fileSha256,
+    size: e.file ? Number(e.file.size) : null,
+    mediaType: e.file?.mediaType ?? null,
+    fileName: e.fileName,
+    url: e.url,
+    uploadedAt: e.uploadedAt.toISOString(),
+    uploadedBy:
+      e.uploadedBy?.email ?? (e.uploadedByTokenId ? `token:${tokenNames?.get(e.uploadedByTokenId) ?? e.uploadedByTokenId}` : null),
+    source: e.source,
+    commitSha: e.commitSha,
+    pullRequest: e.pullRequest,
+    runUrl: e.runUrl,
+    features: e.features.map((f) => f.feature.slug).sort(),
+  };
+}
+
+export type EvidenceJson = ReturnType<typeof evidenceToJson>;
+
+/** Names of the API tokens that uploaded these rows. Inside a transaction, pass it: a second connection could wait forever for a pool slot. */
+export async function tokenNamesFor(
+  rows: { uploadedByTokenId: string | null }[],
+  client: Tx | typeof db = db,
+): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((r) => r.uploadedByTokenId).filter((v): v is string => Boolean(v)))];
+  if (!ids.length) return new Map();
+  const tokens = await client.apiToken.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(tokens.map((t) => [t.id, t.name]));
+}
+
+export interface Uploader {
+  actor: Actor;
+  userId: string | null;
+  tokenId: string | null;
+}
+
+/** Validates the fields (400 with every field's message) against the organisation's today. */
+export async function parseEvidenceFields(raw: Record<string, unknown>): Promise<EvidenceFields> {
+  const parsed = evidenceFieldsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    const first = Object.entries(fields).map(([k, v]) => `${k}: ${v[0]}`)[0] ?? "The evidence fields are not valid.";
+    throw new AppError("VALIDATION", first, fields);
+  }
+  const today = await organisationToday();
+  if (parsed.data.effectiveDate! > today) {
+    const message = `The effective date ${parsed.data.effectiveDate} is in the future (today is ${today}): evidence speaks for a day that has happened.`;
+    throw new AppError("VALIDATION", `effectiveDate: ${message}`, { effectiveDate: [message] });
+  }
+  return parsed.data;
+}
+
+/**
+ * Creates evidence from validated fields and, for a file, its staged bytes: checks the name and
+ * the bytes, moves them to their content address, then writes the row, its features and its
+ * audit entry in one transaction. Any refusal removes the staged file.
+ */
+export async function createEvidence(
+  fields: EvidenceFields,
+  file: { name: string; staged: StagedFile } | undefined,
+  uploader: Uploader,
+): Promise<EvidenceJson> {
+  try {
+    if (file && fields.url)
+      throw new AppError("VALIDATION", "Send either a file or a url, not both.", { url: ["Remove the URL or the file."] });
+    if (!file && !fields.url) throw new AppError("VALIDATION", "Attach a file or give a url.", { file: ["Attach a file or give a URL."] });
+    // Everything that can refuse the upload is checked before its bytes are moved into storage.
+    const control = await db.control.findUnique({ where: { code: fields.control! }, select: { id: true, code: true } });
+    if (!control) throw new AppError("NOT_FOUND", `There is no control ${fields.control}.`, { control: ["Unknown control."] });
+    const features = fields.features.length
+      ? await db.feature.findMany({ where: { slug: { in: fields.features } }, select: { id: true, slug: true } })
+      : [];
+    const missing = fields.features.filter((slug) => !features.some((f) => f.slug === slug));
+    if (missing.length) throw new AppError("NOT_FOUND", `There is no feature ${missing.join(", ")}.`, { features: ["Unknown feature."] });
+    let lineageId: string = randomUUID();
+    let version = 1;
+    if (fields.supersedes) {
+      const previous = await db.evidence.findUnique({
+        where: { id: fields.supersedes },
+        include: { supersededBy: { select: { id: true } } },
+      });
+      if (!previous) throw new AppError("NOT_FOUND", `There is no evidence ${fields.supersedes} to correct.`);
+      if (previous.supersededBy) throw alreadyCorrected(fields.supersedes);
+      if (previous.controlId !== control.id) {
+        throw new AppError("VALIDATION", "A corrected version belongs to the same control as the evidence it corrects.", {
+          control: ["Use the control of the evidence being corrected."],
+        });
+      }
+      lineageId = previous.lineageId;
+      version = previous.version + 1;
+    }
+    let fileName: string | null = null;
+    let mediaType: string | null = null;
+    if (file) {
+      fileName = checkFileName(file.name);
+      if (file.staged.size === 0) {
+        throw new AppError("VALIDATION", `${fileName} is empty (0 bytes): upload the file with its content.`, {
+          file: ["The file is empty."],
+        });
+      }
+      mediaType = await sniffMediaType(fileName, file.staged.head, file.staged.size);
+      await commitStaged(file.staged);
+    }
+    return await db.$transaction(async (tx) => {
+      if (file) {
+        await tx.storedFile.upsert({
+          where: { sha256: file.staged.sha256 },
+          create: { sha256: file.staged.sha256, size: BigInt(file.staged.size), mediaType: mediaType! },
+          update: {},
+        });
+      }
+      const created = await tx.evidence.create({
+        data: {
+          lineageId,
+          version,
+          supersedesId: fields.supersedes ?? null,
+          controlId: control.id,
+          title: fields.title!,
+          description: fields.description ?? null,
+          effectiveDate: new Date(`${fields.effectiveDate}T00:00:00Z`),
+          validFrom: fields.validFrom ? new Date(`${fields.validFrom}T00:00:00Z`) : null,
+          validUntil: fields.validUntil ? new Date(`${fields.validUntil}T00:00:00Z`) : null,
+          source: uploader.tokenId ? "API" : "BROWSER",
+          commitSha: fields.commitSha ?? null,
+          pullRequest: fields.pullRequest ?? null,
+          runUrl: fields.runUrl ?? null,
+          url: fields.url ?? null,
+          fileSha256: file?.staged.sha256 ?? null,
+          fileName,
+          uploadedById: uploader.userId,
+          uploadedByTokenId: uploader.tokenId,
+          features: { create: features.map((f) => ({ featureId: f.id })) },
+        },
+      });
+      const json = evidenceToJson((await loadEvidence(tx, created.id))!, await tokenNamesFor([created], tx));
+      await appendAudit(tx, uploader.actor, {
+        action: version > 1 ? "evidence.corrected" : "evidence.created",
+        entityType: "Evidence",
+        entityId: created.id,
+        after: json,
+      });
+      return json;
+    });
+  } catch (error) {
+    // Two corrections of the same version racing: the unique supersedesId decides.
+    if ((error as { code?: string })?.code === "P2002" && fields.supersedes) throw alreadyCorrected(fields.supersedes);
+    throw error;
+  } finally {
+    // Committed files were renamed away; anything still staged was refused.
+    if (file) await discardStaged(file.staged);
+  }
+}
+
+const alreadyCorrected = (id: string) => new AppError("CONFLICT", `Evidence ${id} already has a newer version; correct the newest one.`);
+
+async function changeState(
+  id: string,
+  actor: Actor,
+  apply: (current: EvidenceRow) => { data: Parameters<Tx["evidence"]["update"]>[0]["data"]; action: string },
+) {
+  return db.$transaction(async (tx) => {
+    // Lock the row so two reviewers cannot both decide.
+    await tx.$queryRaw`SELECT id FROM "Evidence" WHERE id = ${id}::uuid FOR UPDATE`;
+    const current = await loadEvidence(tx, id);
+    if (!current) throw new AppError("NOT_FOUND", `There is no evidence ${id}.`);
+    const names = await tokenNamesFor([current], tx);
+    const before = evidenceToJson(current, names);
+    const { data, action } = apply(current);
+    await tx.evidence.update({ where: { id }, data });
+    const after = evidenceToJson((await loadEvidence(tx, id))!, names);
+    await appendAudit(tx, actor, {
+      action,
+      entityType: "Evidence",
+      entityId: id,
+      before: { status: before.status },
+      after: { status: after.status, reviewReason: after.reviewReason, withdrawnReason: after.withdrawnReason },
+    });
+    return after;
+  });
+}
+
+export function reviewEvidence(
+  id: string,
+  review: { decision: "accept" | "reject"; reason?: string },
+  actor: Actor,
+  reviewerId: string | null,
+) {
+  return changeState(id, actor, (current) => {
+    if (current.status !== "SUBMITTED") {
+      throw new AppError(
+        "CONFLICT",
+        `This evidence is ${current.status.toLowerCase()}, not awaiting review: only submitted evidence can be reviewed.`,
+      );
+    }
+    if (current.supersededBy) throw new AppError("CONFLICT", "A newer version of this evidence exists: review that one.");
+    return {
+      action: review.decision === "accept" ? "evidence.accepted" : "evidence.rejected",
+      data: {
+        status: review.decision === "accept" ? "ACCEPTED" : "REJECTED",
+        reviewReason: review.reason ?? null,
+        reviewedById: reviewerId,
+        reviewedAt: new Date(),
+      },
+    };
+  });
+}
+
+/** The uploader (the same person, or the same API token) or a compliance lead may withdraw. */
+export function withdrawEvidence(
+  id: string,
+  reason: string,
+  actor: Actor,
+  caller: { userId: string | null; tokenId: string | null; canReview: boolean },
+) {
+  return changeState(id, actor, (current) => {
+    if (current.status === "WITHDRAWN") throw new AppError("CONFLICT", "This evidence is already withdrawn.");
+    const isUploader =
+      (caller.userId !== null && current.uploadedById === caller.userId) ||
+      (caller.tokenId !== null && current.uploadedByTokenId === caller.tokenId);
+    if (!caller.canReview && !isUploader) {
+      throw new AppError(
+        "FORBIDDEN",
+        "Only whoever uploaded this evidence (the same person or API token), or a compliance lead, can withdraw it.",
+      );
+    }
+    return { action: "evidence.withdrawn", data: { status: "WITHDRAWN", withdrawnReason: reason, withdrawnAt: new Date() } };
+  });
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Evidence_uploadedAt_id_idx" ON "Evidence"("uploadedAt", "id");
