@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import { awaitingReviewCount } from "@/lib/evidence/queries";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { navItemsFor } from "@/components/shell/nav-items";
+import { navItemsFor, needsReviewCount } from "@/components/shell/nav-items";
+import { Announcements } from "@/components/shell/announcements";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 
@@ -12,8 +14,11 @@ export const dynamic = "force-dynamic";
 // later sections (inventory, evidence, periods, ...) join this list as they are built.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePage();
-  const demo = await db.setting.findUnique({ where: { key: "demo" } });
-  const items = navItemsFor(user.role);
+  const [demo, awaitingReview] = await Promise.all([
+    db.setting.findUnique({ where: { key: "demo" } }),
+    needsReviewCount(user.role) ? awaitingReviewCount() : undefined,
+  ]);
+  const items = navItemsFor(user.role, { awaitingReview });
   return (
     <div className="shell">
       <aside className="sidebar">
@@ -35,7 +40,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             This installation contains demo data loaded by <code>npm run demo</code>. Do not use it for a real audit.
           </p>
         )}
-        {children}
+        <Announcements>{children}</Announcements>
       </main>
     </div>
   );

@@ -1,16 +1,29 @@
 import { can, type Permission, type RoleName } from "@/lib/permissions";
 
 // The sections of the signed-in shell, in order. A section joins this list when its page exists.
-const SECTIONS: { href: string; label: string; permission: Permission }[] = [
+const SECTIONS: { href: string; label: string; permission: Permission; count?: "awaitingReview" }[] = [
   { href: "/inventory", label: "Inventory", permission: "features:read" },
   { href: "/mapping", label: "Mapping", permission: "features:read" },
   { href: "/controls", label: "Controls", permission: "controls:read" },
+  { href: "/evidence", label: "Evidence", permission: "evidence:read" },
+  { href: "/evidence/review", label: "Review", permission: "evidence:review", count: "awaitingReview" },
   { href: "/gap-assessment", label: "Gap assessment", permission: "controls:read" },
   { href: "/criteria", label: "Criteria", permission: "controls:read" },
+  { href: "/periods", label: "Periods", permission: "periods:read" },
   { href: "/audit-log", label: "Audit log", permission: "audit-log:read" },
   { href: "/settings/users", label: "Users", permission: "users:manage" },
+  { href: "/settings/tokens", label: "API tokens", permission: "tokens:manage" },
 ];
 
-export function navItemsFor(role: RoleName) {
-  return SECTIONS.filter((s) => can(role, s.permission)).map(({ href, label }) => ({ href, label }));
+/** Numbers the shell shows beside a section (the layout reads them only for roles that see it). */
+export type NavCounts = { awaitingReview?: number };
+
+/** Whether the shell needs a count for this role at all, so the layout does not query for nothing. */
+export const needsReviewCount = (role: RoleName) => can(role, "evidence:review");
+
+export function navItemsFor(role: RoleName, counts: NavCounts = {}) {
+  return SECTIONS.filter((s) => can(role, s.permission)).map(({ href, label, count }) => {
+    const n = count ? counts[count] : undefined;
+    return n ? { href, label, count: n, countLabel: `${label}, ${n} waiting` } : { href, label };
+  });
 }

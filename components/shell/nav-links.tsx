@@ -7,15 +7,36 @@ export interface NavItem {
   href: string;
   label: string;
   show?: boolean;
+  /** A number shown beside the label, and the link's accessible name that says what it counts. */
+  count?: number;
+  countLabel?: string;
+}
+
+/** The item the page belongs to: the longest href that prefixes the path ("/evidence/review" over "/evidence"). */
+function currentHref(items: NavItem[], pathname: string): string | undefined {
+  return items
+    .map((i) => i.href)
+    .filter((href) => pathname === href || pathname.startsWith(`${href}/`))
+    .sort((a, b) => b.length - a.length)[0];
 }
 
 export function NavLinks({ items }: { items: NavItem[] }) {
-  const pathname = usePathname();
+  const current = currentHref(items, usePathname());
   return (
     <nav aria-label="Main">
       {items.map((item) => (
-        <Link key={item.href} href={item.href} aria-current={pathname.startsWith(item.href) ? "page" : undefined}>
+        <Link
+          key={item.href}
+          href={item.href}
+          aria-current={item.href === current ? "page" : undefined}
+          aria-label={item.count ? item.countLabel : undefined}
+        >
           {item.label}
+          {item.count ? (
+            <span className="count" aria-hidden="true">
+              {item.count}
+            </span>
+          ) : null}
         </Link>
       ))}
     </nav>

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/lib/auth/guard";
 import { getControl, isoDate } from "@/lib/controls/queries";
+import { controlEvidenceTimeline } from "@/lib/evidence/timeline";
 import { can } from "@/lib/permissions";
 import { CATEGORY_LABELS, DESIGN_STATUS_LABELS, FREQUENCY_LABELS } from "@/lib/validations/control";
 import { ControlDesignForm } from "@/components/controls/control-design-form";
+import { EvidenceTimeline } from "@/components/evidence/evidence-timeline";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +22,8 @@ export default async function ControlPage({ params }: Params) {
   const control = await getControl(decodeURIComponent((await params).code));
   if (!control) notFound();
   const editable = can(user.role, "controls:write");
+  // controls:read and evidence:read are held by the same roles today; check both so neither leaks.
+  const timeline = can(user.role, "evidence:read") ? await controlEvidenceTimeline(control.code) : null;
   return (
     <>
       <p>
@@ -97,6 +101,14 @@ export default async function ControlPage({ params }: Params) {
           </section>
         )}
       </div>
+      {timeline && (
+        <EvidenceTimeline
+          code={control.code}
+          entries={timeline.entries}
+          total={timeline.total}
+          canUpload={can(user.role, "evidence:write")}
+        />
+      )}
     </>
   );
 }

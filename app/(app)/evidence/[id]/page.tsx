@@ -1,0 +1,172 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requirePage } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { evidenceWithVersions } from "@/lib/evidence/queries";
+import { formatBytes } from "@/lib/format";
+import { can } from "@/lib/permissions";
+import { EVIDENCE_SOURCE_LABELS, EVIDENCE_STATUS_LABELS } from "@/lib/validations/evidence";
+import { ReviewForm } from "@/components/evidence/review-form";
+import { WithdrawForm } from "@/components/evidence/withdraw-form";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+const load = async (raw: string) => {
+  const id = z.uuid().safeParse(raw);
+  return id.success ? evidenceWithVersions(id.data) : null;
+};
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: (await load((await params).id))?.title ?? "Evidence" };
+}
+
+export default async function EvidencePage({ params }: Params) {
+  const user = await requirePage("evidence:read");
+  const evidence = await load((await params).id);
+  if (!evidence) notFound();
+  const uploaderId = (await db.evidence.findUnique({ where: { id: evidence.id }, select: { uploadedById: true } }))?.uploadedById;
+  const canReview = can(user.role, "evidence:review");
+  const latest = evidence.supersededBy === null;
+  const mayWithdraw = evidence.status !== "WITHDRAWN" && (canReview || (can(user.role, "evidence:write") && uploaderId === user.id));
+  return (
+    <>
+      <p>
+        <Link href="/evidence">← Evidence</Link>
+      </p>
+      <h1>{evidence.title}</h1>
+      <p className="lede">
+        <span className={`badge ${evidence.status}`}>{EVIDENCE_STATUS_LABELS[evidence.status]}</span> for{" "}
+        <Link href={`/controls/${evidence.control}`}>{evidence.control}</Link> · effective {evidence.effectiveDate} · version{" "}
+        {evidence.version}
+      </p>
+      {!latest && (
+        <div role="note" className="alert warn">
+          A newer version exists: <Link href={`/evidence/${evidence.supersededBy}`}>open the latest version</Link>. This one stays on
+          record.
+        </div>
+      )}
+      <div className="toolbar">
+        {evidence.sha256 ? (
+          <a className="button" href={`/api/v1/evidence/${evidence.id}/file`} download>
+            Download {evidence.fileName}
+          </a>
+        ) : (
+          <a className="button" href={evidence.url!} rel="noopener noreferrer nofollow" target="_blank">
+            Open link
+          </a>
+        )}
+        {latest && can(user.role, "evidence:write") && (
+          <Link className="button secondary" href={`/evidence/upload?supersedes=${evidence.id}`}>
+            Upload a corrected version
+          </Link>
+        )}
+        {mayWithdraw && <WithdrawForm id={evidence.id} />}
+      </div>
+      {canReview && evidence.status === "SUBMITTED" && latest && (
+        <section className="card" aria-labelledby="review-heading">
+          <h2 id="review-heading">Review</h2>
+          <p className="muted">Only accepted evidence counts toward coverage.</p>
+          <ReviewForm id={evidence.id} title={evidence.title} />
+        </section>
+      )}
+      <section className="card" aria-labelledby="facts-heading">
+        <h2 id="facts-heading">Record</h2>
+        <dl className="facts">
+          <dt>Description</dt>
+          <dd>{evidence.description ?? "—"}</dd>
+          {evidence.sha256 ? (
+            <>
+              <dt>File</dt>
+              <dd>
+                {evidence.fileName} · {formatBytes(evidence.size ?? 0)} · {evidence.mediaType}
+              </dd>
+              <dt>SHA-256</dt>
+              <dd>
+                <code>{evidence.sha256}</code>
+              </dd>
+            </>
+          ) : (
+            <>
+              <dt>URL</dt>
+              <dd>
+                <code>{evidence.url}</code>
+              </dd>
+            </>
+          )}
+          <dt>Valid</dt>
+          <dd>{evidence.validFrom || evidence.validUntil ? `${evidence.validFrom ?? "…"} to ${evidence.validUntil ?? "…"}` : "—"}</dd>
+          <dt>Features</dt>
+          <dd>
+            {evidence.features.length
+              ? evidence.features.map((slug, i) => (
+                  <span key={slug}>
+                    {i > 0 && ", "}
+                    <Link href={`/inventory/${slug}`}>{slug}</Link>
+                  </span>
+                ))
+              : "—"}
+          </dd>
+          <dt>Uploaded</dt>
+          <dd>
+            {evidence.uploadedAt.replace("T", " ").slice(0, 19)} UTC by {evidence.uploadedBy ?? "—"} (
+            {EVIDENCE_SOURCE_LABELS[evidence.source]})
+          </dd>
+          {(evidence.commitSha || evidence.pullRequest || evidence.runUrl) && (
+            <>
+              <dt>From CI</dt>
+              <dd>
+                {evidence.commitSha && (
+                  <>
+                    commit <code>{evidence.commitSha}</code>{" "}
+                  </>
+                )}
+                {evidence.pullRequest && <>pull request {evidence.pullRequest} </>}
+                {evidence.runUrl && (
+                  <a href={evidence.runUrl} rel="noopener noreferrer nofollow" target="_blank">
+                    CI run
+                  </a>
+                )}
+              </dd>
+            </>
+          )}
+          {evidence.reviewedAt && (
+            <>
+              <dt>{evidence.status === "REJECTED" ? "Rejected" : "Reviewed"}</dt>
+              <dd>
+                {evidence.reviewedAt.replace("T", " ").slice(0, 19)} UTC by {evidence.reviewedBy}
+                {evidence.reviewReason && <p>{evidence.reviewReason}</p>}
+              </dd>
+            </>
+          )}
+          {evidence.withdrawnAt && (
+            <>
+              <dt>Withdrawn</dt>
+              <dd>
+                {evidence.withdrawnAt.replace("T", " ").slice(0, 19)} UTC: {evidence.withdrawnReason}
+              </dd>
+            </>
+          )}
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="history-heading">
+        <h2 id="history-heading">Versions</h2>
+        <ol className="versions">
+          {evidence.versions.map((v) => (
+            <li key={v.id}>
+              {v.id === evidence.id ? (
+                <strong>Version {v.version} (this one)</strong>
+              ) : (
+                <Link href={`/evidence/${v.id}`}>Version {v.version}</Link>
+              )}{" "}
+              · {EVIDENCE_STATUS_LABELS[v.status]} · uploaded {v.uploadedAt.replace("T", " ").slice(0, 16)} UTC
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

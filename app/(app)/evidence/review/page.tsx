@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { requirePage } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { evidenceInclude, evidenceToJson, tokenNamesFor } from "@/lib/evidence/service";
+import { formatBytes } from "@/lib/format";
+import { ReviewForm } from "@/components/evidence/review-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Review evidence" };
+
+const PAGE_SIZE = 20;
+const searchSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePage("evidence:review");
+  const { page } = searchSchema.parse(await searchParams);
+  const where = { status: "SUBMITTED" as const, supersededBy: null };
+  const [total, rows] = await Promise.all([
+    db.evidence.count({ where }),
+    db.evidence.findMany({
+      where,
+      include: evidenceInclude,
+      orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+  ]);
+  const names = await tokenNamesFor(rows);
+  const items = rows.map((r) => evidenceToJson(r, names));
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return (
+    <>
+      <h1>Review evidence</h1>
+      <p className="lede">
+        Oldest first. Accept what shows the control operated on its effective date; reject with a reason the uploader can act on. Only
+        accepted evidence counts toward coverage.
+      </p>
+      {total === 0 ? (
+        <div className="card empty">Nothing waits for review. New uploads from people and from CI appear here.</div>
+      ) : (
+        <>
+          <p className="muted">
+            {total} waiting{pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
+          </p>
+          <ul className="review-queue" aria-label="Evidence awaiting review">
+            {items.map((e) => (
+              <li key={e.id} className="card" data-evidence={e.id}>
+                <h2>
+                  <Link href={`/evidence/${e.id}`}>{e.title}</Link>
+                </h2>
+                <p className="muted">
+                  <Link href={`/controls/${e.control}`}>{e.control}</Link> · effective {e.effectiveDate}
+                  {e.version > 1 ? ` · version ${e.version}` : ""} · by {e.uploadedBy ?? "—"} ·{" "}
+                  {e.uploadedAt.replace("T", " ").slice(0, 16)} UTC
+                </p>
+                {e.description && <p>{e.description}</p>}
+                <p>
+                  {e.sha256 ? (
+                    <a href={`/api/v1/evidence/${e.id}/file`} download>
+                      {e.fileName} ({formatBytes(e.size ?? 0)})
+                    </a>
+                  ) : (
+                    <a href={e.url!} rel="noopener noreferrer nofollow" target="_blank">
+                      {e.url}
+                    </a>
+                  )}
+                </p>
+                <ReviewForm id={e.id} title={e.title} />
+              </li>
+            ))}
+          </ul>
+          <nav aria-label="Pages" className="toolbar">
+            {page > 1 && <Link href={`/evidence/review?page=${page - 1}`}>Previous</Link>}
+            {page < pageCount && <Link href={`/evidence/review?page=${page + 1}`}>Next</Link>}
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import Link from "next/link";
+import { createColumnHelper, rowPaginationFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
+import type { EvidenceJson } from "@/lib/evidence/service";
+import { formatBytes } from "@/lib/format";
+import type { EvidenceTableQuery } from "@/lib/validations/evidence-table";
+import { EVIDENCE_SOURCE_LABELS, EVIDENCE_STATUS_LABELS } from "@/lib/validations/evidence";
+
+/** What a row of the table needs, picked from the API's shape on the server. */
+export type EvidenceTableRow = Pick<
+  EvidenceJson,
+  | "id"
+  | "control"
+  | "title"
+  | "effectiveDate"
+  | "status"
+  | "source"
+  | "uploadedBy"
+  | "uploadedAt"
+  | "fileName"
+  | "size"
+  | "url"
+  | "version"
+  | "supersededBy"
+>;
+
+// Sorting and pagination are the server's (manualSorting / manualPagination): no client row models.
+export const evidenceTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature });
+
+const helper = createColumnHelper<typeof evidenceTableFeatures, EvidenceTableRow>();
+
+/** Column id -> the server's sort key (the URL's `sort`). */
+export const SORT_KEYS = {
+  effectiveDate: "effective",
+  control: "control",
+  title: "title",
+  status: "status",
+  uploadedAt: "uploaded",
+} as const satisfies Record<string, EvidenceTableQuery["sort"]>;
+
+/** "2026-03-01T09:15:02.123Z" -> "2026-03-01 09:15 UTC", the same on server and client. */
+export const utcMinute = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
+export function EvidenceStatusBadge({ status }: { status: EvidenceTableRow["status"] }) {
+  return <span className={`badge ${status}`}>{EVIDENCE_STATUS_LABELS[status]}</span>;
+}
+
+export const evidenceTableColumns = helper.columns([
+  helper.accessor("effectiveDate", {
+    header: "Effective date",
+    sortDescFirst: true,
+    cell: (info) => <time dateTime={info.getValue()}>{info.getValue()}</time>,
+  }),
+  helper.accessor("control", {
+    header: "Control",
+    cell: (info) => <Link href={`/controls/${encodeURIComponent(info.getValue())}`}>{info.getValue()}</Link>,
+  }),
+  helper.accessor("title", {
+    header: "Title",
+    cell: (info) => <Link href={`/evidence/${info.row.original.id}`}>{info.getValue()}</Link>,
+  }),
+  helper.accessor("status", { header: "Status", cell: (info) => <EvidenceStatusBadge status={info.getValue()} /> }),
+  helper.accessor("source", { header: "Source", enableSorting: false, cell: (info) => EVIDENCE_SOURCE_LABELS[info.getValue()] }),
+  helper.accessor("uploadedBy", { header: "Uploaded by", enableSorting: false, cell: (info) => info.getValue() ?? "—" }),
+  helper.accessor("uploadedAt", {
+    header: "Uploaded (UTC)",
+    sortDescFirst: true,
+    cell: (info) => <time dateTime={info.getValue()}>{utcMinute(info.getValue())}</time>,
+  }),
+  helper.display({
+    id: "file",
+    header: "File",
+    cell: ({ row: { original: e } }) =>
+      e.fileName ? (
+        <>
+          <a href={`/api/v1/evidence/${e.id}/file`} download={e.fileName}>
+            {e.fileName}
+          </a>{" "}
+          <span className="muted">{e.size === null ? "" : formatBytes(e.size)}</span>
+        </>
+      ) : e.url ? (
+        <a href={e.url} rel="noopener noreferrer nofollow" target="_blank" title={e.url}>
+          link
+        </a>
+      ) : (
+        "—"
+      ),
+  }),
+  helper.accessor("version", {
+    header: "Version",
+    enableSorting: false,
+    cell: (info) => (
+      <>
+        v{info.getValue()}
+        {info.row.original.supersededBy && <span className="muted"> (superseded)</span>}
+      </>
+    ),
+  }),
+]);
