@@ -1,0 +1,1030 @@
+import { PERMISSIONS, type Permission } from "@/lib/permissions";
+import { CATEGORIES, DESIGN_STATUSES, FREQUENCIES } from "@/lib/validations/control";
+import { DATA_CATEGORIES, FEATURE_PAGE_SIZE, FEATURE_SORTS, FEATURE_STATUSES, IMPACTS, INVOKERS } from "@/lib/validations/feature";
+import { AUDIT_LOG_PAGE_SIZE } from "@/lib/validations/audit-log";
+
+// The OpenAPI 3.1 description of the machine API, served at GET /api/v1/openapi.json. Written by
+// hand from the route handlers and their zod schemas; enum values and the roles of each operation
+// are taken from the same constants the server uses, so they cannot drift. lib/api/openapi.test.ts
+// fails when a route file under app/api has an operation that is not described here.
+
+// ---- A small typed subset of OpenAPI 3.1 (what this document uses). ----
+
+type JsonType = "string" | "number" | "integer" | "boolean" | "object" | "array" | "null";
+type Extensions = { [key: `x-${string}`]: unknown };
+export interface Ref {
+  $ref: string;
+}
+export interface SchemaObject {
+  $ref?: string;
+  type?: JsonType | JsonType[];
+  format?: string;
+  description?: string;
+  enum?: readonly (string | number | boolean | null)[];
+  const?: unknown;
+  properties?: Record<string, SchemaObject>;
+  required?: readonly string[];
+  additionalProperties?: boolean | SchemaObject;
+  items?: SchemaObject;
+  allOf?: SchemaObject[];
+  oneOf?: SchemaObject[];
+  anyOf?: SchemaObject[];
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  pattern?: string;
+  default?: unknown;
+  examples?: unknown[];
+  contentMediaType?: string;
+  if?: SchemaObject;
+  then?: SchemaObject;
+}
+export interface MediaTypeObject {
+  schema: SchemaObject;
+  encoding?: Record<string, { contentType?: string }>;
+  example?: unknown;
+}
+export interface HeaderObject {
+  description: string;
+  schema: SchemaObject;
+}
+export interface ParameterObject {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  description?: string;
+  required?: boolean;
+  schema: SchemaObject;
+}
+export interface ResponseObject {
+  description: string;
+  headers?: Record<string, HeaderObject | Ref>;
+  content?: Record<string, MediaTypeObject>;
+}
+export interface RequestBodyObject {
+  description?: string;
+  required?: boolean;
+  content: Record<string, MediaTypeObject>;
+}
+export type SecurityRequirement = Record<string, string[]>;
+export interface OperationObject extends Extensions {
+  operationId: string;
+  summary: string;
+  description: string;
+  tags: string[];
+  parameters?: (ParameterObject | Ref)[];
+  requestBody?: RequestBodyObject;
+  responses: Record<string, ResponseObject | Ref>;
+  security?: SecurityRequirement[];
+}
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+export type PathItemObject = Partial<Record<HttpMethod, OperationObject>> & { parameters?: (ParameterObject | Ref)[] };
+export type SecuritySchemeObject =
+  | { type: "http"; scheme: "bearer"; bearerFormat?: string; description: string }
+  | { type: "apiKey"; in: "cookie" | "header" | "query"; name: string; description: string };
+export interface OpenApiDocument {
+  openapi: `3.1.${number}`;
+  info: { title: string; version: string; summary?: string; description: string; license?: { name: string; identifier?: string } };
+  servers?: { url: string; description?: string }[];
+  security: SecurityRequirement[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, PathItemObject>;
+  components: {
+    schemas: Record<string, SchemaObject>;
+    parameters: Record<string, ParameterObject>;
+    headers: Record<string, HeaderObject>;
+    responses: Record<string, ResponseObject>;
+    securitySchemes: Record<string, SecuritySchemeObject>;
+  };
+}
+
+// ---- Building blocks ----
+
+const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
+const response = (name: ErrorResponseName): Ref => ({ $ref: `#/components/responses/${name}` });
+const param = (name: string): Ref => ({ $ref: `#/components/parameters/${name}` });
+const nullable = (schema: SchemaObject): SchemaObject => ({ anyOf: [schema, { type: "null" }] });
+const json = (schema: SchemaObject, description: string, headers?: ResponseObject["headers"]): ResponseObject => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { "application/json": { schema } },
+});
+const jsonBody = (schema: SchemaObject, description?: string): RequestBodyObject => ({
+  required: true,
+  ...(description ? { description } : {}),
+  content: { "application/json": { schema } },
+});
+const date: SchemaObject = { type: "string", format: "date", description: "A calendar date, YYYY-MM-DD." };
+const time: SchemaObject = { type: "string", format: "date-time", description: "ISO 8601, UTC (server clock)." };
+const text = (maxLength: number, description?: string): SchemaObject => ({
+  type: "string",
+  maxLength,
+  ...(description ? { description } : {}),
+});
+
+/** "Roles: ADMIN, COMPLIANCE_LEAD (permission controls:write)." from the one permission map. */
+function rolesText(permission: Permission): string {
+  return (
+    `Roles: ${PERMISSIONS[permission].join(", ")} (permission \`${permission}\`). ` +
+    `A token acts with its role; if it has scopes they must include \`${permission}\` or \`${permission.split(":")[0]}:*\`.`
+  );
+}
+
+type ErrorResponseName =
+  | "Validation"
+  | "Unauthenticated"
+  | "Forbidden"
+  | "NotFound"
+  | "Conflict"
+  | "PayloadTooLarge"
+  | "UnsupportedMediaType"
+  | "Unprocessable"
+  | "DatabaseUnavailable";
+
+/** An authenticated operation: roles in the description, and the errors every such call can get. */
+function op(
+  permission: Permission,
+  spec: Omit<OperationObject, "responses" | "x-attest-permission"> & {
+    ok: Record<string, ResponseObject>;
+    errors?: ErrorResponseName[];
+  },
+): OperationObject {
+  const { ok, errors = [], description, ...rest } = spec;
+  const codes: Record<ErrorResponseName, string> = {
+    Validation: "400",
+    Unauthenticated: "401",
+    Forbidden: "403",
+    NotFound: "404",
+    Conflict: "409",
+    PayloadTooLarge: "413",
+    UnsupportedMediaType: "415",
+    Unprocessable: "422",
+    DatabaseUnavailable: "503",
+  };
+  const names = new Set<ErrorResponseName>(["Unauthenticated", "Forbidden", ...errors, "DatabaseUnavailable"]);
+  const failures = Object.fromEntries([...names].map((n) => [codes[n], response(n)]));
+  return {
+    ...rest,
+    description: `${description}\n\n${rolesText(permission)}`,
+    "x-attest-permission": permission,
+    responses: { ...ok, ...failures },
+  };
+}
+
+// ---- Schemas ----
+
+const ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "VALIDATION",
+  "NOT_FOUND",
+  "CONFLICT",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "UNPROCESSABLE",
+  "TOO_MANY_REQUESTS",
+  "DATABASE_UNAVAILABLE",
+  "INTERNAL",
+] as const;
+
+const featureProperties: Record<string, SchemaObject> = {
+  slug: ref("Slug"),
+  name: text(200),
+  owner: text(200),
+  status: { type: "string", enum: FEATURE_STATUSES },
+  purpose: { ...text(4000), description: "What it does." },
+  inputData: { type: "array", items: { type: "string", enum: DATA_CATEGORIES }, description: "What data enters the prompt." },
+  inputNotes: nullable(text(4000)),
+  outputs: { ...text(4000), description: "What comes out and where it goes." },
+  invokers: { type: "array", items: { type: "string", enum: INVOKERS }, minItems: 1 },
+  vendors: { type: "array", items: ref("VendorLink") },
+  failureImpact: { type: "string", enum: IMPACTS },
+  failureNotes: nullable(text(4000)),
+  automatedDecisions: { type: "boolean" },
+  irreversibleActions: { type: "boolean" },
+  usesTrainingData: { type: "boolean" },
+  exposesToolServers: { type: "boolean" },
+  logsPrompts: { type: "boolean" },
+  userFacing: { type: "boolean" },
+  promptLogRetention: nullable(text(500)),
+};
+
+const categoryEnum: SchemaObject = {
+  type: "string",
+  enum: ["SECURITY", "AVAILABILITY", "PROCESSING_INTEGRITY", "CONFIDENTIALITY", "PRIVACY"],
+};
+const periodProperties: Record<string, SchemaObject> = {
+  name: text(120),
+  type: { type: "string", enum: ["TYPE_I", "TYPE_II"], description: "Type I: as of a date (start = end); Type II: over a window." },
+  start: date,
+  end: { ...date, description: "Inclusive; on or after start. Ignored (set to start) for a Type I." },
+  categories: { type: "array", items: categoryEnum, description: "Categories in scope; must include SECURITY." },
+  features: { type: "array", items: { type: "string" }, description: "Slugs of the features in scope." },
+  auditors: { type: "array", items: { type: "string", format: "email" }, description: "E-mails of Auditor accounts given access." },
+};
+
+const schemas: Record<string, SchemaObject> = {
+  PeriodInput: {
+    type: "object",
+    required: ["name", "type", "start", "categories"],
+    properties: periodProperties,
+    additionalProperties: false,
+  },
+  Period: {
+    type: "object",
+    required: ["id", "name", "type", "start", "end", "categories", "features", "auditors", "createdAt", "updatedAt"],
+    properties: { id: { type: "string", format: "uuid" }, ...periodProperties, createdAt: time, updatedAt: time },
+  },
+  CoverageSlot: {
+    type: "object",
+    required: ["start", "end", "state", "evidence"],
+    properties: {
+      start: date,
+      end: date,
+      state: { type: "string", enum: ["COVERED", "MISSING", "NOT_YET_DUE", "NOT_IN_OPERATION"] },
+      evidence: { type: "array", items: { type: "string", format: "uuid" }, description: "Accepted evidence that covers the slot." },
+      change: { type: "string", format: "uuid", description: "Per-event controls: the change this slot stands for." },
+    },
+  },
+  CoverageItem: {
+    type: "object",
+    required: ["control", "expected", "covered", "coverage", "status", "slots"],
+    properties: {
+      control: { type: "string" },
+      expected: { type: "integer", description: "Slots covered or missing; days for validity controls." },
+      covered: { type: "integer" },
+      coverage: nullable({ type: "number", minimum: 0, maximum: 1 }),
+      status: { type: "string", enum: ["OPERATING", "GAPS", "NOT_OPERATING", "NOT_YET_DUE", "NOT_APPLICABLE"] },
+      slots: { type: "array", items: { $ref: "#/components/schemas/CoverageSlot" } },
+    },
+  },
+  PeriodCoverage: {
+    type: "object",
+    required: ["period", "today", "timeZone", "summary", "items"],
+    properties: {
+      period: {
+        type: "object",
+        properties: { id: { type: "string", format: "uuid" }, name: { type: "string" }, type: { type: "string" }, start: date, end: date },
+      },
+      today: { ...date, description: "Today in the organisation's time zone." },
+      timeZone: { type: "string" },
+      summary: {
+        type: "object",
+        properties: {
+          controls: { type: "integer" },
+          byStatus: { type: "object", additionalProperties: { type: "integer" } },
+          coverage: nullable({ type: "number", minimum: 0, maximum: 1 }),
+        },
+      },
+      items: { type: "array", items: { $ref: "#/components/schemas/CoverageItem" } },
+    },
+  },
+  PeriodList: {
+    type: "object",
+    required: ["items"],
+    properties: { items: { type: "array", items: { $ref: "#/components/schemas/Period" } } },
+  },
+  Error: {
+    type: "object",
+    description:
+      "Every failure. Codes and statuses: UNAUTHENTICATED 401, FORBIDDEN 403, VALIDATION 400, NOT_FOUND 404, CONFLICT 409, " +
+      "PAYLOAD_TOO_LARGE 413, UNSUPPORTED_MEDIA_TYPE 415, UNPROCESSABLE 422, TOO_MANY_REQUESTS 429, DATABASE_UNAVAILABLE 503; " +
+      "INTERNAL 500 for an unexpected server error (nothing was changed).",
+    required: ["error"],
+    properties: { error: ref("ErrorBody") },
+    examples: [
+      { error: { code: "VALIDATION", message: "title: Give the evidence a title.", fields: { title: ["Give the evidence a title."] } } },
+    ],
+  },
+  ErrorBody: {
+    type: "object",
+    required: ["code", "message"],
+    properties: {
+      code: { type: "string", enum: ERROR_CODES },
+      message: { type: "string", description: "Says what is wrong and what to do, in plain words." },
+      fields: {
+        type: "object",
+        description: "For VALIDATION (and some CONFLICT/UNPROCESSABLE) errors: the messages per field.",
+        additionalProperties: { type: "array", items: { type: "string" } },
+      },
+    },
+  },
+  Health: {
+    type: "object",
+    required: ["status"],
+    properties: {
+      status: { type: "string", enum: ["ok", "unavailable"] },
+      error: ref("ErrorBody"),
+    },
+  },
+  ControlCode: {
+    type: "string",
+    pattern: "^[A-Z0-9][A-Z0-9-]{1,39}$",
+    description: "Capital letters, digits and hyphens, such as AI-PI-02.",
+    examples: ["AI-PI-02"],
+  },
+  Slug: {
+    type: "string",
+    pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    maxLength: 80,
+    description: "Lower-case letters, digits and single hyphens.",
+    examples: ["support-reply-drafts"],
+  },
+  Category: { type: "string", enum: CATEGORIES },
+  Frequency: { type: "string", enum: FREQUENCIES },
+  DesignStatus: { type: "string", enum: DESIGN_STATUSES },
+  Control: {
+    type: "object",
+    required: ["code", "title", "description", "category", "criteria", "expectedEvidence", "frequency", "designStatus"],
+    properties: {
+      code: ref("ControlCode"),
+      title: { type: "string" },
+      description: { type: "string" },
+      category: ref("Category"),
+      criteria: { type: "array", items: { type: "string" }, description: "Trust Services criteria ids, such as CC6.1." },
+      expectedEvidence: { type: "string" },
+      frequency: ref("Frequency"),
+      designStatus: ref("DesignStatus"),
+      justification: nullable({ type: "string" }),
+      operatesSince: nullable(date),
+      owner: nullable({ type: "string" }),
+      notes: nullable({ type: "string" }),
+      custom: { type: "boolean", description: "A team's own control (false for the guide's 23)." },
+    },
+  },
+  ControlList: { type: "object", required: ["items"], properties: { items: { type: "array", items: ref("Control") } } },
+  CustomControlCreate: {
+    type: "object",
+    additionalProperties: false,
+    required: ["code", "title", "description", "category", "criteria", "frequency", "expectedEvidence"],
+    properties: {
+      code: ref("ControlCode"),
+      title: { type: "string", minLength: 3, maxLength: 200 },
+      description: text(4000),
+      category: ref("Category"),
+      criteria: {
+        description: "Official criteria ids (1-40); a comma-separated string is accepted too. Unknown ids are a 400.",
+        oneOf: [{ type: "array", items: { type: "string", maxLength: 20 }, minItems: 1, maxItems: 40 }, { type: "string" }],
+      },
+      frequency: ref("Frequency"),
+      expectedEvidence: text(4000),
+    },
+  },
+  ControlPatch: {
+    type: "object",
+    additionalProperties: false,
+    description: "The gap-assessment fields. Absent fields stay as they are; an empty string or null clears a nullable field.",
+    properties: {
+      designStatus: ref("DesignStatus"),
+      justification: nullable(text(4000, "Required (here or already stored) when designStatus is NOT_APPLICABLE, else 422.")),
+      frequency: ref("Frequency"),
+      operatesSince: nullable(date),
+      owner: nullable(text(200)),
+      notes: nullable(text(4000)),
+    },
+  },
+  VendorLink: {
+    type: "object",
+    required: ["vendor"],
+    properties: {
+      vendor: { ...text(200), description: "Vendor name; a vendor not known yet is created." },
+      model: nullable(text(200)),
+      fallbackStrategy: nullable(text(4000)),
+    },
+  },
+  Feature: {
+    type: "object",
+    required: ["slug", "name", "owner", "status", "purpose", "inputData", "outputs", "invokers", "vendors", "failureImpact"],
+    properties: featureProperties,
+  },
+  FeatureCreate: {
+    description:
+      "The Feature's fields. `slug` is optional (derived from the name); `status` defaults to ACTIVE, `vendors` to [], the flags to false.",
+    type: "object",
+    required: ["name", "owner", "purpose", "inputData", "outputs", "invokers", "failureImpact"],
+    properties: featureProperties,
+  },
+  FeaturePatch: {
+    type: "object",
+    description:
+      "Any of the Feature's fields. They are laid over the current feature and the result is validated as a whole, " +
+      "as on create. `slug` cannot change.",
+    properties: featureProperties,
+  },
+  FeaturePage: {
+    type: "object",
+    required: ["items", "total", "page", "pageCount", "pageSize"],
+    properties: {
+      items: { type: "array", items: ref("Feature") },
+      total: { type: "integer", description: "Features matching the filters." },
+      page: { type: "integer", minimum: 1 },
+      pageCount: { type: "integer", minimum: 1 },
+      pageSize: { type: "integer", const: FEATURE_PAGE_SIZE },
+    },
+  },
+  MappingInput: {
+    type: "object",
+    required: ["applies"],
+    properties: {
+      applies: { type: "boolean" },
+      justification: nullable({
+        ...text(4000),
+        description: "Required when applies is false: why the feature does not touch what the control governs.",
+      }),
+    },
+  },
+  Mapping: {
+    type: "object",
+    required: ["feature", "control", "applies", "justification", "suggested", "reason"],
+    properties: {
+      feature: ref("Slug"),
+      control: ref("ControlCode"),
+      applies: { type: "boolean" },
+      justification: nullable({ type: "string" }),
+      suggested: { type: "boolean", description: "Whether the feature's answers suggest this control." },
+      reason: nullable({ type: "string", description: "Why it is suggested." }),
+    },
+  },
+  AuditLogEntry: {
+    type: "object",
+    required: ["seq", "at", "actorKind", "action", "entityType"],
+    properties: {
+      seq: { type: "string", pattern: "^[1-9][0-9]*$", description: "The entry number (a 64-bit integer, as a string)." },
+      at: time,
+      actorEmail: nullable({ type: "string", description: "An e-mail, `token:<name>` or a `cli:` name." }),
+      actorRole: nullable({ type: "string" }),
+      actorKind: { type: "string", enum: ["user", "token", "system"] },
+      actorDisabled: { type: "boolean", description: "The acting user has since been disabled (the history stays)." },
+      action: { type: "string", examples: ["control.updated"] },
+      entityType: { type: "string", examples: ["Control"] },
+      entityId: nullable({ type: "string" }),
+      before: { description: "The changed fields before (any JSON, or null)." },
+      after: { description: "The changed fields after (any JSON, or null)." },
+    },
+  },
+  AuditLogPage: {
+    type: "object",
+    required: ["items", "nextCursor"],
+    properties: {
+      items: { type: "array", items: ref("AuditLogEntry"), maxItems: AUDIT_LOG_PAGE_SIZE },
+      nextCursor: nullable({ type: "string", description: "Pass as `cursor` for the next (older) page; null on the last page." }),
+    },
+  },
+  AuditChainVerdict: {
+    type: "object",
+    required: ["ok", "entries"],
+    properties: {
+      ok: { type: "boolean" },
+      entries: { type: "integer", description: "Entries checked." },
+      brokenAt: { type: "string", description: "When not ok: the seq of the first broken entry." },
+      reason: { type: "string", description: "When not ok: what is wrong with it." },
+    },
+  },
+  EvidenceStatus: { type: "string", enum: ["SUBMITTED", "ACCEPTED", "REJECTED", "WITHDRAWN"] },
+  EvidenceSource: { type: "string", enum: ["BROWSER", "API", "GENERATED"] },
+  Evidence: {
+    type: "object",
+    description:
+      "An immutable record tying a file (or a URL) to a control. Corrections are new versions in the same lineage; " +
+      "the file fields are null for link evidence, `url` is null for file evidence.",
+    required: [
+      "id",
+      "lineageId",
+      "version",
+      "control",
+      "title",
+      "effectiveDate",
+      "status",
+      "uploadedAt",
+      "uploadedBy",
+      "source",
+      "features",
+    ],
+    properties: {
+      id: { type: "string", format: "uuid" },
+      lineageId: { type: "string", format: "uuid", description: "Shared by every version of this evidence." },
+      version: { type: "integer", minimum: 1 },
+      control: ref("ControlCode"),
+      title: text(200),
+      description: nullable(text(4000)),
+      effectiveDate: { ...date, description: "The date the evidence speaks for (chosen by the uploader), YYYY-MM-DD." },
+      validFrom: nullable(date),
+      validUntil: nullable(date),
+      status: ref("EvidenceStatus"),
+      reviewReason: nullable({ type: "string" }),
+      reviewedBy: nullable({ type: "string", description: "The reviewer's e-mail." }),
+      reviewedAt: nullable(time),
+      withdrawnReason: nullable({ type: "string" }),
+      withdrawnAt: nullable(time),
+      sha256: nullable({ type: "string", pattern: "^[0-9a-f]{64}$", description: "Hex SHA-256 of the stored bytes." }),
+      size: nullable({ type: "integer", minimum: 0, description: "Bytes." }),
+      mediaType: nullable({ type: "string", description: "Sniffed from the bytes, not taken from the client." }),
+      fileName: nullable({ type: "string", description: "The original file name." }),
+      url: nullable({ type: "string", format: "uri" }),
+      uploadedAt: time,
+      uploadedBy: { type: "string", description: "The uploader's e-mail, or `token:<name>` for an API token." },
+      source: ref("EvidenceSource"),
+      commitSha: nullable({ type: "string", pattern: "^[0-9a-fA-F]{7,40}$" }),
+      pullRequest: nullable({ type: "string", description: "A pull request number or URL." }),
+      runUrl: nullable({ type: "string", format: "uri", description: "The CI run that produced it." }),
+      features: { type: "array", items: ref("Slug") },
+    },
+  },
+  EvidenceDetail: {
+    allOf: [
+      ref("Evidence"),
+      {
+        type: "object",
+        required: ["versions"],
+        properties: {
+          versions: {
+            type: "array",
+            description: "Every version of the same lineage.",
+            items: {
+              type: "object",
+              required: ["id", "version", "status", "uploadedAt"],
+              properties: {
+                id: { type: "string", format: "uuid" },
+                version: { type: "integer", minimum: 1 },
+                status: ref("EvidenceStatus"),
+                uploadedAt: time,
+              },
+            },
+          },
+        },
+      },
+    ],
+  },
+  EvidencePage: {
+    type: "object",
+    required: ["items", "nextCursor"],
+    properties: {
+      items: { type: "array", items: ref("Evidence") },
+      nextCursor: nullable({ type: "string", description: "Pass as `cursor` for the next page; null on the last page." }),
+    },
+  },
+  EvidenceUpload: {
+    type: "object",
+    description: "Exactly one of `file` and `url`. Put the text fields before the file part.",
+    required: ["control", "title", "effectiveDate"],
+    oneOf: [{ required: ["file"] }, { required: ["url"] }],
+    properties: {
+      control: ref("ControlCode"),
+      title: { type: "string", minLength: 1, maxLength: 200 },
+      effectiveDate: { ...date, description: "YYYY-MM-DD, not in the future: the date the evidence speaks for." },
+      description: text(4000),
+      features: { type: "string", description: "Comma-separated feature slugs.", examples: ["support-reply-drafts,ticket-triage"] },
+      commitSha: { type: "string", pattern: "^[0-9a-fA-F]{7,40}$" },
+      pullRequest: { type: "string", description: "A pull request number or URL.", examples: ["412"] },
+      runUrl: { type: "string", format: "uri", description: "The CI run that produced the evidence." },
+      validFrom: date,
+      validUntil: { ...date, description: "YYYY-MM-DD, on or after validFrom." },
+      supersedes: {
+        type: "string",
+        format: "uuid",
+        description: "The id of evidence this upload corrects: it becomes the next version of that lineage.",
+      },
+      url: { type: "string", format: "uri", pattern: "^https://", description: "Link evidence: an https URL instead of a file." },
+      file: {
+        type: "string",
+        contentMediaType: "application/octet-stream",
+        description: `The bytes, with a file name whose extension matches them. At most EVIDENCE_MAX_BYTES (default 100 MB).`,
+      },
+    },
+  },
+  EvidenceReview: {
+    type: "object",
+    required: ["decision"],
+    if: { properties: { decision: { const: "reject" } } },
+    then: { required: ["reason"], properties: { reason: { minLength: 1 } } },
+    properties: {
+      decision: { type: "string", enum: ["accept", "reject"] },
+      reason: { type: "string", maxLength: 4000, description: "Required to reject; shown to the uploader." },
+    },
+  },
+  EvidenceWithdraw: {
+    type: "object",
+    required: ["reason"],
+    properties: { reason: { type: "string", minLength: 1, maxLength: 4000, description: "Why the evidence no longer counts." } },
+  },
+};
+
+const errorResponses: Record<ErrorResponseName, ResponseObject> = {
+  Validation: json(ref("Error"), "VALIDATION: a field or query parameter is invalid; `fields` names them."),
+  Unauthenticated: json(ref("Error"), "UNAUTHENTICATED: no session, or the API token is unknown, expired or revoked."),
+  Forbidden: json(ref("Error"), "FORBIDDEN: the caller's role (or the token's scopes) does not allow this."),
+  NotFound: json(ref("Error"), "NOT_FOUND: nothing exists at this address."),
+  Conflict: json(ref("Error"), "CONFLICT: the request clashes with the current state."),
+  PayloadTooLarge: json(ref("Error"), "PAYLOAD_TOO_LARGE: the upload is larger than EVIDENCE_MAX_BYTES (default 100 MB)."),
+  UnsupportedMediaType: json(ref("Error"), "UNSUPPORTED_MEDIA_TYPE: the body or file type is not accepted."),
+  Unprocessable: json(ref("Error"), "UNPROCESSABLE: well-formed, but breaks a business rule."),
+  DatabaseUnavailable: json(ref("Error"), "DATABASE_UNAVAILABLE: the database cannot be reached; retry shortly."),
+};
+
+const parameters: Record<string, ParameterObject> = {
+  PeriodId: {
+    name: "id",
+    in: "path",
+    required: true,
+    description: "The audit period id (a UUID).",
+    schema: { type: "string", format: "uuid" },
+  },
+  ControlCode: { name: "code", in: "path", required: true, schema: ref("ControlCode") },
+  FeatureSlug: { name: "slug", in: "path", required: true, schema: ref("Slug") },
+  EvidenceId: {
+    name: "id",
+    in: "path",
+    required: true,
+    description: "The evidence id (a UUID; anything else is a 404).",
+    schema: { type: "string", format: "uuid" },
+  },
+};
+
+const headers: Record<string, HeaderObject> = {
+  Location: { description: "The URL of the created resource.", schema: { type: "string" } },
+};
+
+const query = (name: string, schema: SchemaObject, description?: string): ParameterObject => ({
+  name,
+  in: "query",
+  schema,
+  ...(description ? { description } : {}),
+});
+
+// ---- Paths ----
+
+const evidenceFileHeaders: Record<string, HeaderObject> = {
+  "Content-Disposition": { description: 'Always `attachment; filename="…"` with the original file name.', schema: { type: "string" } },
+  "X-Content-Type-Options": { description: "`nosniff`.", schema: { type: "string", const: "nosniff" } },
+  "Cache-Control": { description: "`private, no-store`.", schema: { type: "string", const: "private, no-store" } },
+  "X-Attest-SHA256": {
+    description: "Hex SHA-256 of the bytes (the evidence's `sha256`).",
+    schema: { type: "string", pattern: "^[0-9a-f]{64}$" },
+  },
+  "Repr-Digest": { description: "RFC 9530: `sha-256=:<base64>:` of the same bytes.", schema: { type: "string" } },
+};
+
+const paths: Record<string, PathItemObject> = {
+  "/api/health": {
+    get: {
+      operationId: "getHealth",
+      summary: "Health check",
+      description: "Public (no authentication): for load balancers and `npm start`. 503 when the database cannot be reached.",
+      tags: ["System"],
+      security: [],
+      responses: {
+        "200": { description: "Up.", content: { "application/json": { schema: ref("Health"), example: { status: "ok" } } } },
+        "503": json(ref("Health"), 'The database cannot be reached: `{status: "unavailable", error: {code: "DATABASE_UNAVAILABLE", …}}`.'),
+      },
+    },
+  },
+  "/api/v1/openapi.json": {
+    get: {
+      operationId: "getOpenApi",
+      summary: "This document",
+      description: "Public (no authentication): the OpenAPI 3.1 description of the machine API. It describes; it reveals no data.",
+      tags: ["System"],
+      security: [],
+      responses: { "200": json({ type: "object" }, "The OpenAPI document.") },
+    },
+  },
+  "/api/v1/controls": {
+    get: op("controls:read", {
+      operationId: "listControls",
+      summary: "List controls",
+      description: "Every control (the guide's 23 and the team's own), ordered by category, then code.",
+      tags: ["Controls"],
+      ok: { "200": json(ref("ControlList"), "The controls.") },
+    }),
+    post: op("controls:write", {
+      operationId: "createControl",
+      summary: "Create a custom control",
+      description: "A team's own control. 409 when the code is taken; 400 on unknown criteria ids.",
+      tags: ["Controls"],
+      requestBody: jsonBody(ref("CustomControlCreate")),
+      ok: { "201": json(ref("Control"), "Created.", { Location: { $ref: "#/components/headers/Location" } }) },
+      errors: ["Validation", "Conflict"],
+    }),
+  },
+  "/api/v1/controls/{code}": {
+    parameters: [param("ControlCode")],
+    get: op("controls:read", {
+      operationId: "getControl",
+      summary: "Get a control",
+      description: "One control by its code.",
+      tags: ["Controls"],
+      ok: { "200": json(ref("Control"), "The control.") },
+      errors: ["NotFound"],
+    }),
+    patch: op("controls:write", {
+      operationId: "updateControl",
+      summary: "Update a control's gap assessment",
+      description:
+        "Design status, justification, frequency, operates-since date, owner and notes; other fields are a 400. " +
+        "422 when the result would be NOT_APPLICABLE without a justification. Audited.",
+      tags: ["Controls"],
+      requestBody: jsonBody(ref("ControlPatch")),
+      ok: { "200": json(ref("Control"), "The updated control.") },
+      errors: ["Validation", "NotFound", "Unprocessable"],
+    }),
+  },
+  "/api/v1/features": {
+    get: op("features:read", {
+      operationId: "listFeatures",
+      summary: "List AI features (the inventory)",
+      description:
+        `Page-numbered, ${FEATURE_PAGE_SIZE} a page, ordered like the inventory table (ties broken by slug). ` +
+        "With `format=csv`: every matching feature (not one page) as a CSV attachment, in the import format of /inventory/import.",
+      tags: ["Features"],
+      parameters: [
+        query("q", text(200), "Searches name, purpose and owner."),
+        query("vendor", text(200), "Vendor name (exact, case-insensitive)."),
+        query("data", { type: "string", enum: DATA_CATEGORIES }, "Features whose prompts receive this data category."),
+        query("impact", { type: "string", enum: IMPACTS }),
+        query("status", { type: "string", enum: FEATURE_STATUSES }),
+        query("owner", text(200), "Owner (exact, case-insensitive)."),
+        query("sort", { type: "string", enum: FEATURE_SORTS, default: "name" }),
+        query("dir", { type: "string", enum: ["asc", "desc"], default: "asc" }),
+        query("page", { type: "integer", minimum: 1, maximum: 100000, default: 1 }),
+        query("format", { type: "string", enum: ["json", "csv"], default: "json" }),
+      ],
+      ok: {
+        "200": {
+          description: "A page of features, or with format=csv the CSV file (`Content-Disposition: attachment`).",
+          content: {
+            "application/json": { schema: ref("FeaturePage") },
+            "text/csv": { schema: { type: "string" } },
+          },
+        },
+      },
+      errors: ["Validation"],
+    }),
+    post: op("features:write", {
+      operationId: "createFeature",
+      summary: "Add an AI feature",
+      description: "The guide's six questions, owner, status and flags. 409 when the slug is taken. Vendors not known yet are created.",
+      tags: ["Features"],
+      requestBody: jsonBody(ref("FeatureCreate")),
+      ok: { "201": json(ref("Feature"), "Created.") },
+      errors: ["Validation", "Conflict"],
+    }),
+  },
+  "/api/v1/features/{slug}": {
+    parameters: [param("FeatureSlug")],
+    get: op("features:read", {
+      operationId: "getFeature",
+      summary: "Get an AI feature",
+      description: "One feature by its slug.",
+      tags: ["Features"],
+      ok: { "200": json(ref("Feature"), "The feature.") },
+      errors: ["NotFound"],
+    }),
+    patch: op("features:write", {
+      operationId: "updateFeature",
+      summary: "Update an AI feature",
+      description:
+        "Partial: the body's fields are laid over the current feature and the whole is validated. Retire with `status: RETIRED`.",
+      tags: ["Features"],
+      requestBody: jsonBody(ref("FeaturePatch")),
+      ok: { "200": json(ref("Feature"), "The updated feature.") },
+      errors: ["Validation", "NotFound"],
+    }),
+  },
+  "/api/v1/features/{slug}/controls/{code}": {
+    parameters: [param("FeatureSlug"), param("ControlCode")],
+    put: op("features:write", {
+      operationId: "setMapping",
+      summary: "Confirm whether a control applies to a feature",
+      description: "`{applies: true}`, or `{applies: false, justification}`. Idempotent; audited.",
+      tags: ["Features"],
+      requestBody: jsonBody(ref("MappingInput")),
+      ok: { "200": json(ref("Mapping"), "The confirmed mapping.") },
+      errors: ["Validation", "NotFound", "Unprocessable"],
+    }),
+  },
+  "/api/v1/evidence": {
+    get: op("evidence:read", {
+      operationId: "listEvidence",
+      summary: "List evidence",
+      description: "Newest upload first, cursor-paginated. `from`/`to` filter the effective date, both inclusive.",
+      tags: ["Evidence"],
+      parameters: [
+        query("control", ref("ControlCode")),
+        query("feature", ref("Slug")),
+        query("status", ref("EvidenceStatus")),
+        query("source", ref("EvidenceSource")),
+        query("uploader", { type: "string" }, "An e-mail, or `token:<name>`."),
+        query("from", date, "Effective date on or after."),
+        query("to", date, "Effective date on or before."),
+        query("cursor", { type: "string" }, "The `nextCursor` of the previous page."),
+        query("limit", { type: "integer", minimum: 1, maximum: 200, default: 50 }),
+      ],
+      ok: { "200": json(ref("EvidencePage"), "A page of evidence.") },
+      errors: ["Validation"],
+    }),
+    post: op("evidence:write", {
+      operationId: "uploadEvidence",
+      summary: "Attach evidence (file or link)",
+      description:
+        "multipart/form-data. Exactly one of `file` and `url`. The server hashes the bytes (SHA-256), sniffs the media type and " +
+        "records the upload time itself. 404 for an unknown control, feature or superseded id; 409 when `supersedes` names " +
+        "evidence that already has a newer version; 413 above EVIDENCE_MAX_BYTES; 415 when the body is not multipart, the bytes " +
+        "do not match the file name's extension, or the file is an executable.",
+      tags: ["Evidence"],
+      requestBody: {
+        required: true,
+        content: {
+          "multipart/form-data": {
+            schema: ref("EvidenceUpload"),
+            encoding: { file: { contentType: "application/octet-stream" } },
+          },
+        },
+      },
+      ok: { "201": json(ref("Evidence"), "Stored, with status SUBMITTED.", { Location: { $ref: "#/components/headers/Location" } }) },
+      errors: ["Validation", "NotFound", "Conflict", "PayloadTooLarge", "UnsupportedMediaType"],
+    }),
+  },
+  "/api/v1/evidence/{id}": {
+    parameters: [param("EvidenceId")],
+    get: op("evidence:read", {
+      operationId: "getEvidence",
+      summary: "Get evidence",
+      description: "One evidence record, with the versions of its lineage.",
+      tags: ["Evidence"],
+      ok: { "200": json(ref("EvidenceDetail"), "The evidence.") },
+      errors: ["NotFound"],
+    }),
+  },
+  "/api/v1/evidence/{id}/file": {
+    parameters: [param("EvidenceId")],
+    get: op("evidence:read", {
+      operationId: "downloadEvidenceFile",
+      summary: "Download the evidence file",
+      description:
+        "The stored bytes, always as an attachment, with their SHA-256 in `X-Attest-SHA256` (hex) and `Repr-Digest` (base64). " +
+        "`Content-Type` is the evidence's sniffed `mediaType`. 404 for link evidence.",
+      tags: ["Evidence"],
+      ok: {
+        "200": {
+          description: "The bytes.",
+          headers: evidenceFileHeaders,
+          content: { "*/*": { schema: { type: "string", contentMediaType: "application/octet-stream" } } },
+        },
+      },
+      errors: ["NotFound"],
+    }),
+  },
+  "/api/v1/evidence/{id}/review": {
+    parameters: [param("EvidenceId")],
+    post: op("evidence:review", {
+      operationId: "reviewEvidence",
+      summary: "Accept or reject evidence",
+      description: "Only accepted evidence counts toward coverage. A rejection needs a reason. 409 unless the evidence is SUBMITTED.",
+      tags: ["Evidence"],
+      requestBody: jsonBody(ref("EvidenceReview")),
+      ok: { "200": json(ref("Evidence"), "The reviewed evidence.") },
+      errors: ["Validation", "NotFound", "Conflict"],
+    }),
+  },
+  "/api/v1/evidence/{id}/withdraw": {
+    parameters: [param("EvidenceId")],
+    post: op("evidence:write", {
+      operationId: "withdrawEvidence",
+      summary: "Withdraw evidence",
+      description: "A recorded state with a reason; nothing is deleted and the bytes stay. 409 when it is already withdrawn.",
+      tags: ["Evidence"],
+      requestBody: jsonBody(ref("EvidenceWithdraw")),
+      ok: { "200": json(ref("Evidence"), "The withdrawn evidence.") },
+      errors: ["Validation", "NotFound", "Conflict"],
+    }),
+  },
+  "/api/v1/audit-log": {
+    get: op("audit-log:read", {
+      operationId: "listAuditLog",
+      summary: "Read the audit log",
+      description: `Newest first, ${AUDIT_LOG_PAGE_SIZE} a page (keyset). \`from\`/\`to\` are UTC calendar days, both inclusive.`,
+      tags: ["Audit log"],
+      parameters: [
+        query("actor", text(320), "Part of the actor's e-mail or token name."),
+        query("entityType", text(100), "Such as Control, Feature, Evidence."),
+        query("entityId", text(200)),
+        query("action", text(100), "Such as control.updated."),
+        query("from", date),
+        query("to", date),
+        query("cursor", { type: "string", pattern: "^[1-9][0-9]{0,18}$" }, "The `nextCursor` of the previous page."),
+      ],
+      ok: { "200": json(ref("AuditLogPage"), "A page of entries.") },
+      errors: ["Validation"],
+    }),
+  },
+  "/api/v1/audit-log/verify": {
+    get: op("audit-log:read", {
+      operationId: "verifyAuditLog",
+      summary: "Verify the audit log's hash chain",
+      description: "The same check as `npm run audit:verify`: recomputes every entry's hash and link; reports the first broken entry.",
+      tags: ["Audit log"],
+      ok: { "200": json(ref("AuditChainVerdict"), "The verdict (a broken chain is still a 200 with ok: false).") },
+    }),
+  },
+  "/api/v1/periods": {
+    get: op("periods:read", {
+      operationId: "listPeriods",
+      summary: "List audit periods",
+      description: "Every audit period, latest end first.",
+      tags: ["Periods"],
+      ok: { "200": json(ref("PeriodList"), "The periods.") },
+    }),
+    post: op("periods:write", {
+      operationId: "createPeriod",
+      summary: "Create an audit period",
+      description: "Type I as of a date or Type II over a window; Security is always in scope; auditors must hold the Auditor role.",
+      tags: ["Periods"],
+      requestBody: jsonBody(ref("PeriodInput")),
+      ok: { "201": json(ref("Period"), "The created period.", { Location: { $ref: "#/components/headers/Location" } }) },
+      errors: ["Validation"],
+    }),
+  },
+  "/api/v1/periods/{id}/coverage": {
+    parameters: [param("PeriodId")],
+    get: op("periods:read", {
+      operationId: "getPeriodCoverage",
+      summary: "Coverage of an audit period",
+      description:
+        "For each control in the period's categories: its slots (calendar windows of its frequency, per-event changes, or validity days) with their state and the accepted evidence that covers them, and expected, covered, coverage and status.",
+      tags: ["Periods"],
+      ok: { "200": json(ref("PeriodCoverage"), "The coverage.") },
+      errors: ["NotFound"],
+    }),
+  },
+  "/api/v1/periods/{id}": {
+    parameters: [param("PeriodId")],
+    get: op("periods:read", {
+      operationId: "getPeriod",
+      summary: "Get an audit period",
+      description: "One period with its scope and auditors.",
+      tags: ["Periods"],
+      ok: { "200": json(ref("Period"), "The period.") },
+      errors: ["NotFound"],
+    }),
+    put: op("periods:write", {
+      operationId: "replacePeriod",
+      summary: "Edit an audit period",
+      description: "Replaces the period's name, type, dates, categories, features and auditors.",
+      tags: ["Periods"],
+      requestBody: jsonBody(ref("PeriodInput")),
+      ok: { "200": json(ref("Period"), "The period as saved.") },
+      errors: ["Validation", "NotFound"],
+    }),
+  },
+};
+
+export const openApiDocument: OpenApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Attest machine API",
+    version: "1",
+    summary: "SOC 2 evidence for AI features: controls, inventory, evidence, audit log.",
+    description:
+      "Authenticate with a bearer API token (`Authorization: Bearer att_...`, created by an admin in Settings or with " +
+      "`npm run -s token:create`) or a browser session cookie. Each operation says which roles may call it. Errors are " +
+      '`{"error": {"code", "message", "fields"?}}`. Dates are YYYY-MM-DD; times are ISO 8601 UTC.',
+    license: { name: "Apache-2.0", identifier: "Apache-2.0" },
+  },
+  security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+  tags: [
+    { name: "System", description: "Health and this description." },
+    { name: "Controls", description: "The controls matrix and the gap assessment." },
+    { name: "Features", description: "The AI feature inventory and the feature x control mapping." },
+    { name: "Evidence", description: "Dated, hashed evidence, its review and its versions." },
+    { name: "Audit log", description: "The append-only, hash-chained record of every change." },
+    { name: "Periods", description: "Audit periods: the window a report covers and what is in scope." },
+  ],
+  paths,
+  components: {
+    schemas,
+    parameters,
+    headers,
+    responses: errorResponses,
+    securitySchemes: {
+      bearerAuth: {
+        type: "http",
+        scheme: "bearer",
+        bearerFormat: "att_…",
+        description:
+          "An API token (`att_` followed by the secret). Shown once at creation, stored hashed; acts with its role, optionally " +
+          "narrowed to scopes such as `evidence:write`; expires and can be revoked (then 401).",
+      },
+      sessionCookie: {
+        type: "apiKey",
+        in: "cookie",
+        name: "next-auth.session-token",
+        description:
+          "The browser session after signing in (`__Secure-next-auth.session-token` when served over https). " +
+          "Writes with a session are accepted only from Attest's own pages (same Origin).",
+      },
+    },
+  },
+};
