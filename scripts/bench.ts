@@ -1,43 +1,20 @@
-// npm run bench: query timings on a scratch embedded PostgreSQL filled with 5,000 AI features.
+// npm run bench: query timings on a scratch embedded PostgreSQL filled with 5,000 AI features
+// and 100,000 evidence rows, and a 1 GiB upload through the production server.
 // Nothing touches ./data: the database lives in a temporary folder and is removed at the end.
 // Each benchmark is one function (benchInventoryList, ...) called from main(); add yours the same way.
+// `npm run bench -- evidence upload` runs only the named ones (inventory, evidence, upload);
+// BENCH_UPLOAD_RUNS=3 repeats the upload and reports the median run.
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
+import { benchEvidenceTable, seedEvidence } from "./bench/evidence-table";
+import { explainEnabled, installQueryCapture } from "./bench/explain";
+import { buildIfStale, startServer } from "./bench/server";
+import { benchEvidenceUpload } from "./bench/upload";
+import { freePort, loadAverage, RUNS, time } from "./bench/util";
 
-const RUNS = 30;
 const FEATURES = 5_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-/** Runs fn RUNS times after two warm-up calls and prints p50 / p95 in milliseconds. */
-async function time(label: string, fn: () => Promise<unknown>) {
-  await fn();
-  await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  console.log(
-    `${label.padEnd(48)} p50 ${percentile(samples, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(7)} ms`,
-  );
-}
+const BENCHMARKS = ["inventory", "evidence", "upload"] as const;
 
 // ---- Data ----
 
@@ -153,6 +130,11 @@ async function benchInventoryList(listFeatures: ListFeatures) {
 }
 
 async function main() {
+  const only = process.argv.slice(2);
+  const unknown = only.filter((name) => !(BENCHMARKS as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(", ")}: choose from ${BENCHMARKS.join(", ")}`);
+  const runs = (name: (typeof BENCHMARKS)[number]) => only.length === 0 || only.includes(name);
+
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "attest-bench-"));
   fs.chmodSync(dataDir, 0o711); // as root, PostgreSQL runs as another user that must reach its folder
   process.env.ATTEST_DATA_DIR = dataDir;
@@ -164,13 +146,31 @@ async function main() {
     process.env.DATABASE_URL = handle.url;
     const { applyMigrations } = await import("@/lib/db/migrate");
     await applyMigrations(handle.url);
+    if (explainEnabled()) installQueryCapture(handle.url);
     const { db } = await import("@/lib/db");
     const { seedReferenceData } = await import("@/lib/reference/seed");
     await seedReferenceData(db);
     console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "unknown"}), ${RUNS} runs each`);
+    console.log(`load average ${loadAverage()} at ${new Date().toISOString()}`);
     await seedFeatures(db);
-    const { listFeatures } = await import("@/lib/features/queries");
-    await benchInventoryList(listFeatures);
+    if (runs("inventory")) {
+      const { listFeatures } = await import("@/lib/features/queries");
+      await benchInventoryList(listFeatures);
+    }
+    if (runs("evidence")) {
+      await seedEvidence(db);
+      await benchEvidenceTable(db, await import("@/lib/evidence/queries"));
+    }
+    if (runs("upload")) {
+      buildIfStale(handle.url);
+      const server = await startServer({ databaseUrl: handle.url, dataDir });
+      try {
+        await benchEvidenceUpload(db, server, dataDir, Number(process.env.BENCH_UPLOAD_RUNS ?? 1));
+      } finally {
+        await server.stop();
+      }
+    }
+    console.log(`\nload average ${loadAverage()} at the end`);
     await db.$disconnect();
   } finally {
     await handle.stop();
