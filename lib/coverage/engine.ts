@@ -1,0 +1,125 @@
+// Coverage of one control over an audit period (PRODUCT.md, "Coverage"). Pure: today is a parameter.
+import { fromDay, lowerBound, toDay, toDayRange, type DayRange } from "./dates";
+import { datedChanges, perEventSlots, type DatedChange } from "./per-event";
+import { periodSlots } from "./slots";
+import {
+  DESIGN_STATUSES,
+  FREQUENCIES,
+  type CoverageChange,
+  type CoverageControl,
+  type CoverageEvidence,
+  type CoverageItem,
+  type CoveragePeriod,
+  type CoverageSlot,
+  type CoverageStatus,
+  type DesignStatus,
+} from "./types";
+import { validityCoverage } from "./validity";
+
+export interface ControlCoverageInput {
+  period: CoveragePeriod;
+  control: CoverageControl;
+  /** Accepted evidence of this control only. */
+  evidence: readonly CoverageEvidence[];
+  /** Recorded changes, used by per-event controls. */
+  changes?: readonly CoverageChange[];
+  /** The organisation's calendar date. */
+  today: string;
+  /** IANA name; only used to turn a change's `mergedAt` into a calendar day. Default UTC. */
+  timeZone?: string;
+}
+
+/** Validated period and today, shared by every control of a period. */
+export interface CoverageContext {
+  period: DayRange;
+  today: number;
+}
+
+export function coverageContext(period: CoveragePeriod, today: string): CoverageContext {
+  return { period: toDayRange(period, "period"), today: toDay(today, "today") };
+}
+
+export function controlCoverage(input: ControlCoverageInput): CoverageItem {
+  const context = coverageContext(input.period, input.today);
+  const changes = input.control.frequency === "PER_EVENT" ? datedChanges(input.changes ?? [], input.timeZone ?? "UTC") : [];
+  return coverageOfControl(context, input.control, input.evidence, changes);
+}
+
+/**
+ * Status from the counts. Choices: a per-event control with no change in its window, like any
+ * control with nothing due yet, is `NOT_YET_DUE`; the empty-window test comes before it.
+ */
+export function coverageStatus(designStatus: DesignStatus, windowEmpty: boolean, expected: number, covered: number): CoverageStatus {
+  if (designStatus === "NOT_APPLICABLE") return "NOT_APPLICABLE";
+  if (windowEmpty) return "NOT_OPERATING";
+  if (expected === 0) return "NOT_YET_DUE";
+  if (covered === 0) return "NOT_OPERATING";
+  return covered === expected ? "OPERATING" : "GAPS";
+}
+
+function checkControl(control: CoverageControl): number | null {
+  if (!FREQUENCIES.includes(control.frequency))
+    throw new Error(`control ${control.code} has an unknown frequency ${JSON.stringify(control.frequency)}`);
+  if (!DESIGN_STATUSES.includes(control.designStatus))
+    throw new Error(`control ${control.code} has an unknown design status ${JSON.stringify(control.designStatus)}`);
+  return control.operatesSince === null ? null : toDay(control.operatesSince, `control ${control.code} operatesSince`);
+}
+
+/** Calendar slots: covered by evidence whose effective date lies in the (clipped) slot. */
+function calendarCoverageSlots(
+  context: CoverageContext,
+  windowStart: number,
+  control: CoverageControl,
+  evidence: readonly CoverageEvidence[],
+) {
+  const { period, today } = context;
+  if (control.frequency === "PER_EVENT" || control.frequency === "VALIDITY") throw new Error("not a calendar frequency");
+  // Sorted once; each slot then finds its evidence by binary search.
+  const dated = evidence
+    .map((item) => ({ id: item.id, day: toDay(item.effectiveDate, `evidence ${item.id} effectiveDate`) }))
+    .sort((a, b) => a.day - b.day);
+  return periodSlots(period, windowStart, control.frequency).map((slot): CoverageSlot => {
+    const range = { start: fromDay(slot.start), end: fromDay(slot.end) };
+    if (!slot.inOperation) return { ...range, state: "NOT_IN_OPERATION", evidence: [] };
+    const ids: string[] = [];
+    for (let i = lowerBound(dated, slot.start, (d) => d.day); i < dated.length && dated[i].day <= slot.end; i++) ids.push(dated[i].id);
+    const state = ids.length > 0 ? "COVERED" : slot.end < today ? "MISSING" : "NOT_YET_DUE";
+    return { ...range, state, evidence: [...new Set(ids)].sort() };
+  });
+}
+
+/**
+ * Coverage of one control, given its accepted evidence and the period's changes already dated.
+ * Choice: a `NOT_APPLICABLE` control lists no slots and counts nothing (expected 0, coverage
+ * null), so nothing reads as missing for a control that does not apply.
+ */
+export function coverageOfControl(
+  context: CoverageContext,
+  control: CoverageControl,
+  evidence: readonly CoverageEvidence[],
+  changes: readonly DatedChange[],
+): CoverageItem {
+  const operatesSince = checkControl(control);
+  const windowStart = Math.max(context.period.start, operatesSince ?? context.period.start);
+  const item = (expected: number, covered: number, slots: CoverageSlot[]): CoverageItem => ({
+    control: control.code,
+    expected,
+    covered,
+    coverage: expected === 0 ? null : covered / expected,
+    status: coverageStatus(control.designStatus, windowStart > context.period.end, expected, covered),
+    slots,
+  });
+  if (control.designStatus === "NOT_APPLICABLE") return item(0, 0, []);
+
+  if (control.frequency === "VALIDITY") {
+    const validity = validityCoverage(context.period, windowStart, context.today, evidence);
+    return item(validity.expected, validity.covered, validity.slots);
+  }
+  const slots =
+    control.frequency === "PER_EVENT"
+      ? perEventSlots(context.period, windowStart, context.today, evidence, changes)
+      : calendarCoverageSlots(context, windowStart, control, evidence);
+  const covered = slots.filter((slot) => slot.state === "COVERED").length;
+  const missing = slots.filter((slot) => slot.state === "MISSING").length;
+  return item(covered + missing, covered, slots);
+}

@@ -1,0 +1,135 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { controlCoverage } from "./engine";
+import { coverageForPeriod, coverageSummary } from "./period-coverage";
+import type { ControlEvidence, CoverageControl, CoverageItem, Frequency } from "./types";
+
+const control = (code: string, frequency: Frequency, extra: Partial<CoverageControl> = {}): CoverageControl => ({
+  code,
+  frequency,
+  designStatus: "IN_PLACE",
+  operatesSince: null,
+  ...extra,
+});
+const evidence = (control: string, id: string, effectiveDate: string, extra: Partial<ControlEvidence> = {}): ControlEvidence => ({
+  control,
+  id,
+  effectiveDate,
+  validFrom: null,
+  validUntil: null,
+  commitSha: null,
+  pullRequest: null,
+  ...extra,
+});
+const period = { start: "2026-01-01", end: "2026-03-31" };
+
+test("each control gets only its own evidence, in the order the controls are given", () => {
+  const controls = [
+    control("M", "MONTHLY"),
+    control("Q", "QUARTERLY"),
+    control("E", "PER_EVENT"),
+    control("V", "VALIDITY"),
+    control("N", "WEEKLY", { designStatus: "NOT_APPLICABLE" }),
+  ];
+  const rows = [
+    evidence("M", "m1", "2026-01-10"),
+    evidence("M", "m2", "2026-02-10"),
+    evidence("Q", "q1", "2026-02-10"),
+    evidence("E", "e1", "2026-01-01", { pullRequest: "#4" }),
+    evidence("M", "m-pr", "2026-03-03", { pullRequest: "#5" }),
+    evidence("V", "v1", "2026-01-01", { validUntil: "2026-02-28" }),
+    evidence("GHOST", "g1", "2026-01-10"),
+  ];
+  const changes = [
+    { id: "c4", mergedAt: "2026-02-01T10:00:00Z", commitSha: null, pullRequest: "4" },
+    { id: "c5", mergedAt: "2026-02-02T10:00:00Z", commitSha: null, pullRequest: "5" },
+  ];
+  const items = coverageForPeriod({ period, controls, evidence: rows, changes, today: "2026-04-01" });
+  assert.deepEqual(
+    items.map((i) => [i.control, i.expected, i.covered, i.status]),
+    [
+      ["M", 3, 3, "OPERATING"],
+      ["Q", 1, 1, "OPERATING"],
+      ["E", 2, 1, "GAPS"],
+      ["V", 90, 59, "GAPS"],
+      ["N", 0, 0, "NOT_APPLICABLE"],
+    ],
+  );
+  // Evidence of another control naming PR 5 does not cover the change.
+  assert.deepEqual(
+    items[2].slots.map((s) => s.evidence),
+    [["e1"], []],
+  );
+  // Same answer as one control at a time.
+  const alone = controlCoverage({ period, control: controls[0], evidence: rows.filter((r) => r.control === "M"), today: "2026-04-01" });
+  assert.deepEqual(items[0], alone);
+});
+
+test("a control listed twice throws", () => {
+  assert.throws(
+    () => coverageForPeriod({ period, controls: [control("M", "MONTHLY"), control("M", "DAILY")], evidence: [], today: "2026-04-01" }),
+    /control M is listed twice/,
+  );
+});
+
+test("summary: counts by status and the mean of the controls' coverage", () => {
+  const item = (status: CoverageItem["status"], coverage: number | null): CoverageItem => ({
+    control: status,
+    expected: 0,
+    covered: 0,
+    coverage,
+    status,
+    slots: [],
+  });
+  const summary = coverageSummary([
+    item("OPERATING", 1),
+    item("GAPS", 0.5),
+    item("NOT_OPERATING", 0),
+    item("NOT_YET_DUE", null),
+    item("NOT_APPLICABLE", null),
+  ]);
+  assert.deepEqual(summary, {
+    controls: 5,
+    byStatus: { OPERATING: 1, GAPS: 1, NOT_OPERATING: 1, NOT_YET_DUE: 1, NOT_APPLICABLE: 1 },
+    coverage: 0.5,
+  });
+  assert.deepEqual(coverageSummary([]), {
+    controls: 0,
+    byStatus: { OPERATING: 0, GAPS: 0, NOT_OPERATING: 0, NOT_YET_DUE: 0, NOT_APPLICABLE: 0 },
+    coverage: null,
+  });
+});
+
+test("200 controls x 100,000 evidence rows over a year stay fast", () => {
+  const frequencies: Frequency[] = ["DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "SEMI_ANNUAL", "ANNUAL", "VALIDITY", "PER_EVENT"];
+  const controls = Array.from({ length: 200 }, (_, i) => control(`C-${i}`, frequencies[i % frequencies.length]));
+  const rows: ControlEvidence[] = [];
+  const start = Date.UTC(2026, 0, 1);
+  for (let i = 0; i < 100_000; i++) {
+    const date = new Date(start + ((i * 7919) % 365) * 86_400_000).toISOString().slice(0, 10);
+    rows.push(
+      evidence(`C-${i % 200}`, `ev-${i}`, date, { commitSha: i % 200 >= 192 ? (i * 2654435761).toString(16).padStart(10, "0") : null }),
+    );
+  }
+  const changes = Array.from({ length: 500 }, (_, i) => ({
+    id: `ch-${i}`,
+    mergedAt: new Date(start + i * 17 * 3_600_000).toISOString(),
+    commitSha: (i * 2654435761).toString(16).padStart(10, "0"),
+    pullRequest: null,
+  }));
+  const began = performance.now();
+  const items = coverageForPeriod({
+    period: { start: "2026-01-01", end: "2026-12-31" },
+    controls,
+    evidence: rows,
+    changes,
+    today: "2027-01-01",
+    timeZone: "Europe/Berlin",
+  });
+  const elapsed = performance.now() - began;
+  assert.equal(items.length, 200);
+  assert.equal(items.find((i) => i.control === "C-0")!.expected, 365);
+  assert.ok(elapsed < 3000, `took ${Math.round(elapsed)} ms`);
+  const summary = coverageSummary(items);
+  assert.equal(summary.controls, 200);
+});
