@@ -1,5 +1,8 @@
 import { test as setup } from "@playwright/test";
 import { randomBytes, scryptSync } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { FIXTURE_EVIDENCE_BYTES, FIXTURE_EVIDENCE_SHA256, PARAM_VALUES } from "./endpoints";
 import { ACCOUNTS, ROLES, withDb } from "./support";
 
 // One account per role for the specs, written straight to the database (the UI path for creating
@@ -37,4 +40,35 @@ setup("create the fixture AI feature", async () => {
       [FIXTURE_FEATURE_SLUG],
     );
   });
+});
+
+// One stored evidence file and its evidence row (the authorization walk's [id] for pages; route
+// calls insert their own rows pointing at the same bytes). Written as the upload path writes it.
+setup("store the fixture evidence", async () => {
+  const dir = path.join(process.env.ATTEST_DATA_DIR!, "evidence", "sha256", FIXTURE_EVIDENCE_SHA256.slice(0, 2));
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(dir, FIXTURE_EVIDENCE_SHA256), FIXTURE_EVIDENCE_BYTES, { mode: 0o600 });
+  await withDb(async (client) => {
+    await client.query(`INSERT INTO "StoredFile" (sha256, size, "mediaType") VALUES ($1, $2, 'text/plain') ON CONFLICT DO NOTHING`, [
+      FIXTURE_EVIDENCE_SHA256,
+      Buffer.byteLength(FIXTURE_EVIDENCE_BYTES),
+    ]);
+    await client.query(
+      `INSERT INTO "Evidence" (id, "lineageId", "controlId", title, "effectiveDate", source, "fileSha256", "fileName")
+       SELECT $1::uuid, $1::uuid, c.id, 'Fixture evidence', DATE '2026-01-15', 'API', $2, 'fixture.txt' FROM "Control" c WHERE c.code = 'AI-SEC-05'
+       ON CONFLICT (id) DO NOTHING`,
+      [PARAM_VALUES.id, FIXTURE_EVIDENCE_SHA256],
+    );
+  });
+});
+
+// An audit period for the authorization walk's /periods/[periodId] pages.
+setup("create the fixture audit period", async () => {
+  await withDb((client) =>
+    client.query(
+      `INSERT INTO "AuditPeriod" (id, name, type, start, "end", categories, "updatedAt")
+       VALUES ($1, 'Fixture period', 'TYPE_II', DATE '2026-01-01', DATE '2026-12-31', '{SECURITY}', now()) ON CONFLICT (id) DO NOTHING`,
+      [PARAM_VALUES.periodId],
+    ),
+  );
 });

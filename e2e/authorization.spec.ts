@@ -3,8 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { PERMISSIONS, type Permission } from "../lib/permissions";
-import { ACTIONS, EXPECTED_ROLES, PAGES, PARAM_VALUES, ROUTES, type CallContext } from "./endpoints";
-import { apiSessionAs, baseURL, databaseFingerprint, ROLES, withDb, type Role } from "./support";
+import { ACTIONS, EXPECTED_ROLES, FIXTURE_EVIDENCE_SHA256, PAGES, PARAM_VALUES, ROUTES, type CallContext } from "./endpoints";
+import { ACCOUNTS, apiSessionAs, baseURL, databaseFingerprint, ROLES, withDb, type Role } from "./support";
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 // The house rule: one test walks every server action, route handler and page with every role and
 // anonymously; a new endpoint joins it (an entry in e2e/endpoints.ts) or this spec fails. Refused
@@ -34,8 +36,10 @@ function urlPattern(file: string): string {
 }
 
 /** "/controls/[code]" -> "/controls/AI-SEC-01", with PARAM_VALUES. */
-function concreteUrl(pattern: string): string {
+function concreteUrl(pattern: string, ctx?: CallContext): string {
   return pattern.replace(/\[\[?([^\]]+)\]\]?/g, (segment, name: string) => {
+    // Evidence changes state when reviewed or withdrawn: each call gets its own, uploaded by the caller.
+    if (name === "id" && ctx) return pattern.includes("/periods/") ? ctx.period.id : ctx.evidence.id;
     if (!(name in PARAM_VALUES))
       throw new Error(`No value for ${segment} in ${pattern}: add "${name}" to PARAM_VALUES in e2e/endpoints.ts.`);
     return PARAM_VALUES[name];
@@ -151,15 +155,51 @@ async function as(caller: Caller): Promise<{ api: APIRequestContext; headers: Re
   return { api: await contextOf(null), headers: { ...FRESH, Authorization: `Bearer ${secrets.get(caller.name)}` } };
 }
 
-/** A fresh tag and the user that user-management actions act on (created once, re-read each call). */
-async function callContext(): Promise<CallContext> {
+/**
+ * A fresh tag, the user that user-management actions act on, an active token to revoke (created
+ * once, re-read each call), and a fresh piece of submitted evidence uploaded by the caller.
+ */
+async function callContext(caller: Caller = ANONYMOUS): Promise<CallContext> {
   return withDb(async (db) => {
+    const uploader =
+      caller.kind === "session"
+        ? { user: (await db.query(`SELECT id FROM "User" WHERE email = $1`, [ACCOUNTS[caller.role].email])).rows[0].id, token: null }
+        : caller.kind === "token" && secrets.has(caller.name)
+          ? {
+              user: null,
+              token: (await db.query(`SELECT id FROM "ApiToken" WHERE "tokenHash" = $1`, [sha256(secrets.get(caller.name)!)])).rows[0].id,
+            }
+          : { user: null, token: null };
+    const evidence = await db.query(
+      `INSERT INTO "Evidence" (id, "lineageId", "controlId", title, "effectiveDate", source, "fileSha256", "fileName", "uploadedById", "uploadedByTokenId")
+       SELECT gen_random_uuid(), gen_random_uuid(), c.id, 'authz evidence', DATE '2026-01-15', 'API', $1, 'fixture.txt', $2, $3
+       FROM "Control" c WHERE c.code = 'AI-SEC-01' RETURNING id`,
+      [FIXTURE_EVIDENCE_SHA256, uploader.user, uploader.token],
+    );
     await db.query(
       `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), 'authz-target@example.test', 'Authz Target', 'AUDITOR', 'not-a-hash', now())
        ON CONFLICT (email) DO NOTHING`,
     );
     const { rows } = await db.query(`SELECT id, role, "disabledAt" FROM "User" WHERE email = 'authz-target@example.test'`);
-    return { tag: randomBytes(6).toString("hex"), target: { id: rows[0].id, role: rows[0].role, disabled: rows[0].disabledAt !== null } };
+    await db.query(
+      `INSERT INTO "ApiToken" (id, name, "tokenHash", prefix, role, scopes)
+       SELECT gen_random_uuid(), 'authz revoke target', 'authz-' || gen_random_uuid(), 'att_authzr', 'AUDITOR', '{}'
+       WHERE NOT EXISTS (SELECT 1 FROM "ApiToken" WHERE name = 'authz revoke target' AND "revokedAt" IS NULL)`,
+    );
+    const token = await db.query(`SELECT id FROM "ApiToken" WHERE name = 'authz revoke target' AND "revokedAt" IS NULL`);
+    await db.query(
+      `INSERT INTO "AuditPeriod" (id, name, type, start, "end", categories, "updatedAt")
+       SELECT gen_random_uuid(), 'authz period', 'TYPE_II', DATE '2026-01-01', DATE '2026-12-31', '{SECURITY}', now()
+       WHERE NOT EXISTS (SELECT 1 FROM "AuditPeriod" WHERE name = 'authz period')`,
+    );
+    const period = await db.query(`SELECT id FROM "AuditPeriod" WHERE name = 'authz period'`);
+    return {
+      tag: randomBytes(6).toString("hex"),
+      target: { id: rows[0].id, role: rows[0].role, disabled: rows[0].disabledAt !== null },
+      token: { id: token.rows[0].id },
+      evidence: { id: evidence.rows[0].id },
+      period: { id: period.rows[0].id },
+    };
   });
 }
 
@@ -214,9 +254,17 @@ for (const key of routeKeys.filter((k) => k in ROUTES)) {
     for (const caller of [ANONYMOUS, ...SESSIONS, ...TOKENS]) {
       test(`as ${caller.name}`, async () => {
         const { api, headers } = await as(caller);
-        const ctx = await callContext();
+        const ctx = await callContext(caller);
         const before = await databaseFingerprint();
-        const res = await api.fetch(concreteUrl(pattern), { method, headers, data: body?.(ctx), maxRedirects: 0 });
+        const payload = body?.(ctx);
+        const res = await api.fetch(concreteUrl(pattern, ctx), {
+          method,
+          headers,
+          ...(payload && typeof payload === "object" && "multipart" in payload
+            ? { multipart: payload.multipart as never }
+            : { data: payload }),
+          maxRedirects: 0,
+        });
         const after = await databaseFingerprint();
         const status = res.status();
         if (access === "public") {
@@ -257,7 +305,7 @@ for (const key of Object.keys(ACTIONS)) {
         const built = actionsInBuild.get(key);
         expect(built, `${key} is not in the build's server-reference manifest: no page uses it`).toBeDefined();
         const { api, headers } = await as(caller);
-        const ctx = await callContext();
+        const ctx = await callContext(caller);
         // React's encodeReply of [prevState, formData]: the form's fields as "_1_<name>", then the
         // arguments as "0" (in this order: the server decodes "0" as soon as it arrives).
         const multipart = new FormData();

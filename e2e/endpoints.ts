@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Permission } from "../lib/permissions";
 import type { Role } from "./support";
 
@@ -33,15 +34,25 @@ export const PARAM_VALUES: Record<string, string> = {
   code: "AI-SEC-01",
   slug: "fixture-feature", // created by accounts.setup.ts
   "...nextauth": "session",
+  id: "00000000-0000-4000-8000-00000000e71d", // evidence, created by accounts.setup.ts (route calls get their own)
+  periodId: "00000000-0000-4000-8000-0000000a0d17", // an audit period, created by accounts.setup.ts
 };
+
+/** The fixture evidence file (accounts.setup.ts stores it); per-call evidence reuses its bytes. */
+export const FIXTURE_EVIDENCE_BYTES = "Attest fixture evidence: a quarterly access review worksheet.\n";
+export const FIXTURE_EVIDENCE_SHA256 = createHash("sha256").update(FIXTURE_EVIDENCE_BYTES).digest("hex");
 
 /**
  * A unique tag per call, and the user the user-management actions act on (created by the spec),
- * re-read before each call so that a body always asks for a real change.
+ * re-read before each call so that a body always asks for a real change; likewise an active API
+ * token for the revoke action (a new one once the last was revoked).
  */
 export interface CallContext {
   tag: string;
   target: { id: string; role: Role; disabled: boolean };
+  token: { id: string };
+  evidence: { id: string };
+  period: { id: string };
 }
 
 /**
@@ -51,6 +62,7 @@ export interface CallContext {
  */
 export const ROUTES: Record<string, { access: Permission | "public"; body?: (c: CallContext) => unknown }> = {
   "GET /api/health": { access: "public" },
+  "GET /api/v1/openapi.json": { access: "public" }, // describes the API, reveals no data
   "GET /api/auth/[...nextauth]": { access: "public" }, // next-auth: sign-in, session, CSRF
   "POST /api/auth/[...nextauth]": { access: "public" },
   "GET /api/v1/controls": { access: "controls:read" },
@@ -95,6 +107,41 @@ export const ROUTES: Record<string, { access: Permission | "public"; body?: (c: 
   },
   "GET /api/v1/features/[slug]": { access: "features:read" },
   "PATCH /api/v1/features/[slug]": { access: "features:write", body: (c) => ({ owner: `api ${c.tag}` }) },
+  // Evidence ([id] is a fresh submitted evidence per call, uploaded by the caller)
+  "GET /api/v1/evidence": { access: "evidence:read" },
+  "POST /api/v1/evidence": {
+    access: "evidence:write",
+    body: (c) => ({
+      multipart: {
+        control: "AI-SEC-05",
+        title: `Authz upload ${c.tag}`,
+        effectiveDate: "2026-01-15",
+        file: { name: "authz.txt", mimeType: "text/plain", buffer: Buffer.from(`authz ${c.tag}\n`) },
+      },
+    }),
+  },
+  "GET /api/v1/evidence/[id]": { access: "evidence:read" },
+  "GET /api/v1/evidence/[id]/file": { access: "evidence:read" },
+  "POST /api/v1/evidence/[id]/review": { access: "evidence:review", body: () => ({ decision: "accept" }) },
+  // Audit periods ([id] is the spec's own period; PUT renames it per call, so each call writes)
+  "GET /api/v1/periods": { access: "periods:read" },
+  "POST /api/v1/periods": {
+    access: "periods:write",
+    body: (c) => ({ name: `Authz period ${c.tag}`, type: "TYPE_II", start: "2026-01-01", end: "2026-12-31", categories: ["SECURITY"] }),
+  },
+  "GET /api/v1/periods/[id]": { access: "periods:read" },
+  "GET /api/v1/periods/[id]/coverage": { access: "periods:read" },
+  "PUT /api/v1/periods/[id]": {
+    access: "periods:write",
+    body: (c) => ({
+      name: "authz period",
+      type: "TYPE_II",
+      start: "2026-01-01",
+      end: `2026-12-${10 + (parseInt(c.tag.slice(0, 2), 16) % 20)}`,
+      categories: ["SECURITY"],
+    }),
+  },
+  "POST /api/v1/evidence/[id]/withdraw": { access: "evidence:write", body: (c) => ({ reason: `authz ${c.tag}` }) },
 };
 
 /**
@@ -159,6 +206,36 @@ export const ACTIONS: Record<
     access: "users:manage",
     input: (c) => ({ userId: c.target.id, disabled: String(!c.target.disabled) }),
   },
+  // API tokens
+  "app/(app)/settings/tokens/actions.ts#createTokenAction": {
+    access: "tokens:manage",
+    input: (c) => ({ name: `authz ${c.tag}`, role: "AUDITOR", scopes: ["controls:read", "audit-log:read"], expires: "30d" }),
+  },
+  "app/(app)/settings/tokens/actions.ts#revokeTokenAction": { access: "tokens:manage", input: (c) => ({ tokenId: c.token.id }) },
+  // Evidence: the call's own fresh evidence, uploaded by the caller
+  "app/(app)/evidence/actions.ts#reviewEvidenceAction": {
+    access: "evidence:review",
+    input: (c) => ({ id: c.evidence.id, decision: "accept" }),
+  },
+  "app/(app)/evidence/actions.ts#withdrawEvidenceAction": {
+    access: "evidence:write",
+    input: (c) => ({ id: c.evidence.id, reason: `authz ${c.tag}` }),
+  },
+  // Audit periods
+  "app/(app)/periods/actions.ts#createPeriodAction": {
+    access: "periods:write",
+    input: (c) => ({ name: `Authz period ${c.tag}`, type: "TYPE_II", start: "2026-01-01", end: "2026-12-31", categories: ["SECURITY"] }),
+  },
+  "app/(app)/periods/actions.ts#updatePeriodAction": {
+    access: "periods:write",
+    input: (c) => ({
+      id: "00000000-0000-4000-8000-0000000a0d17",
+      name: `Fixture period ${c.tag}`,
+      type: "TYPE_I",
+      start: "2026-06-30",
+      categories: ["SECURITY"],
+    }),
+  },
   // Audit log
   "app/(app)/audit-log/actions.ts#verifyChainAction": { access: "audit-log:read", input: () => ({}), readOnly: true },
   // Inventory
@@ -214,7 +291,17 @@ export const PAGES: Record<string, Permission | "public" | "setup-only" | "signe
   "/gap-assessment": "controls:read",
   "/criteria": "controls:read",
   "/settings/users": "users:manage",
+  "/settings/tokens": "tokens:manage",
   "/mapping": "features:read", // Mapping
+  // Evidence
+  "/evidence": "evidence:read",
+  "/evidence/upload": "evidence:write",
+  "/evidence/review": "evidence:review",
+  "/evidence/[id]": "evidence:read",
+  // Audit periods
+  "/periods": "periods:read",
+  "/periods/new": "periods:write",
+  "/periods/[periodId]/edit": "periods:write",
   // Audit log
   "/audit-log": "audit-log:read",
   // Inventory
