@@ -2,11 +2,12 @@
 // and 100,000 evidence rows, and a 1 GiB upload through the production server.
 // Nothing touches ./data: the database lives in a temporary folder and is removed at the end.
 // Each benchmark is one function (benchInventoryList, ...) called from main(); add yours the same way.
-// `npm run bench -- evidence upload` runs only the named ones (inventory, evidence, upload);
+// `npm run bench -- evidence upload` runs only the named ones (inventory, coverage, evidence, upload);
 // BENCH_UPLOAD_RUNS=3 repeats the upload and reports the median run.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { benchCoverage, seedCoverage } from "./bench/coverage";
 import { benchEvidenceTable, seedEvidence } from "./bench/evidence-table";
 import { explainEnabled, installQueryCapture } from "./bench/explain";
 import { buildIfStale, startServer } from "./bench/server";
@@ -14,7 +15,7 @@ import { benchEvidenceUpload } from "./bench/upload";
 import { freePort, loadAverage, RUNS, time } from "./bench/util";
 
 const FEATURES = 5_000;
-const BENCHMARKS = ["inventory", "evidence", "upload"] as const;
+const BENCHMARKS = ["inventory", "coverage", "evidence", "upload"] as const;
 
 // ---- Data ----
 
@@ -156,6 +157,11 @@ async function main() {
     if (runs("inventory")) {
       const { listFeatures } = await import("@/lib/features/queries");
       await benchInventoryList(listFeatures);
+    }
+    if (runs("coverage")) {
+      // A fixed "today", so that every run measures the same slots.
+      const today = "2026-11-27";
+      await benchCoverage(db, await seedCoverage(db, today), today);
     }
     if (runs("evidence")) {
       await seedEvidence(db);

@@ -26,30 +26,23 @@ export async function periodCoverage(periodId: string, options: { today?: string
     select: { id: true, code: true, frequency: true, designStatus: true, operatesSince: true },
     orderBy: { code: "asc" },
   });
-  const rows = await db.$queryRaw<
-    {
-      id: string;
-      code: string;
-      effectiveDate: Date;
-      validFrom: Date | null;
-      validUntil: Date | null;
-      commitSha: string | null;
-      pullRequest: string | null;
-    }[]
-  >`
-    SELECT DISTINCT ON (e."lineageId") e.id, c.code, e."effectiveDate", e."validFrom", e."validUntil", e."commitSha", e."pullRequest"
-    FROM "Evidence" e JOIN "Control" c ON c.id = e."controlId"
-    WHERE e.status = 'ACCEPTED' AND c.category::text = ANY(${period.categories as string[]})
-    ORDER BY e."lineageId", e.version DESC`;
-  const evidence: ControlEvidence[] = rows.map((r) => ({
-    id: r.id,
-    control: r.code,
-    effectiveDate: day(r.effectiveDate)!,
-    validFrom: day(r.validFrom),
-    validUntil: day(r.validUntil),
-    commitSha: r.commitSha,
-    pullRequest: r.pullRequest,
-  }));
+  // One row per control, its accepted evidence as a JSON array: 200 rows to decode instead of
+  // 100,000 (decoding row by row dominated the time at that scale).
+  const rows = await db.$queryRaw<{ code: string; evidence: string }[]>`
+    SELECT c.code, json_agg(json_build_array(v.id, v."effectiveDate", v."validFrom", v."validUntil", v."commitSha", v."pullRequest"))::text AS evidence
+    FROM (
+      SELECT DISTINCT ON (e."lineageId") e.id, e."controlId", e."effectiveDate", e."validFrom", e."validUntil", e."commitSha", e."pullRequest"
+      FROM "Evidence" e
+      WHERE e.status = 'ACCEPTED' AND e."controlId" IN (SELECT id FROM "Control" WHERE category::text = ANY(${period.categories as string[]}))
+      ORDER BY e."lineageId", e.version DESC
+    ) v JOIN "Control" c ON c.id = v."controlId"
+    GROUP BY c.code`;
+  const evidence: ControlEvidence[] = [];
+  for (const row of rows) {
+    for (const [id, effectiveDate, validFrom, validUntil, commitSha, pullRequest] of JSON.parse(row.evidence) as (string | null)[][]) {
+      evidence.push({ id: id!, control: row.code, effectiveDate: effectiveDate!, validFrom, validUntil, commitSha, pullRequest });
+    }
+  }
   // Changes merged in the period (a day of margin each side for time zones), of the features in
   // scope or of no particular feature.
   const featureIds = period.features.map((f) => f.featureId);

@@ -25,7 +25,7 @@ const httpsUrl = z
   .string()
   .trim()
   .max(2000, { error: "A URL can be at most 2,000 characters." })
-  .refine((s) => /^https?:\/\/[^\s]+$/i.test(s) && URL.canParse(s), {
+  .refine((s) => /^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(s) && URL.canParse(s), {
     error: "Give a full http(s) URL, such as https://ci.example.com/run/42.",
   });
 
@@ -75,7 +75,9 @@ export const evidenceFieldsSchema = z
         .string()
         .trim()
         .max(500)
-        .refine((s) => /^#?\d{1,9}$/.test(s) || URL.canParse(s), { error: "A pull request is a number (such as 123) or its URL." })
+        .refine((s) => /^#?\d{1,9}$/.test(s) || (URL.canParse(s) && !/[\u0000-\u001f\u007f]/.test(s)), {
+          error: "A pull request is a number (such as 123) or its URL.",
+        })
         .transform((s) => s.replace(/^#/, "")),
     ),
     runUrl: optional(httpsUrl),
