@@ -44,7 +44,9 @@ export default async function PeriodsPage() {
           <tbody>
             {periods.map((p) => (
               <tr key={p.id} data-period={p.id}>
-                <td>{p.name}</td>
+                <td>
+                  <Link href={`/periods/${p.id}`}>{p.name}</Link>
+                </td>
                 <td>{PERIOD_TYPE_LABELS[p.type]}</td>
                 <td>{p.type === "TYPE_I" ? `as of ${p.start}` : `${p.start} to ${p.end}`}</td>
                 <td>{p.categories.map((c) => CATEGORY_LABELS[c]).join(", ")}</td>

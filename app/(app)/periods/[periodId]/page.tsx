@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requirePage } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { COVERAGE_STATUSES } from "@/lib/coverage/types";
+import { can } from "@/lib/permissions";
+import { periodHeatmap } from "@/lib/periods/heatmap";
+import { CATEGORY_LABELS } from "@/lib/validations/control";
+import { PERIOD_TYPE_LABELS } from "@/lib/validations/period";
+import { CoverageHeatmap } from "@/components/periods/heatmap";
+import { COVERAGE_STATUS_LABELS, percent } from "@/components/periods/heatmap-labels";
+import { HeatmapLegend } from "@/components/periods/heatmap-legend";
+import { HeatmapSlotList } from "@/components/periods/heatmap-slot-list";
+import styles from "@/components/periods/heatmap.module.css";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ periodId: string }> };
+
+const periodId = async (params: Params["params"]) => z.uuid().safeParse((await params).periodId);
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const id = await periodId(params);
+  const period = id.success ? await db.auditPeriod.findUnique({ where: { id: id.data }, select: { name: true } }) : null;
+  return { title: period?.name ?? "Audit period" };
+}
+
+export default async function PeriodPage({ params }: Params) {
+  const user = await requirePage("periods:read");
+  const id = await periodId(params);
+  const heatmap = id.success ? await periodHeatmap(id.data) : null;
+  if (!heatmap) notFound();
+  const { period, summary, rows, evidenceTitles, today, timeZone } = heatmap;
+  return (
+    <>
+      <p>
+        <Link href="/periods">← Audit periods</Link>
+      </p>
+      <h1>{period.name}</h1>
+      <div className="card">
+        <dl className="facts">
+          <dt>Type</dt>
+          <dd>{PERIOD_TYPE_LABELS[period.type]}</dd>
+          <dt>Window</dt>
+          <dd>{period.type === "TYPE_I" ? `as of ${period.start}` : `${period.start} to ${period.end}`}</dd>
+          <dt>Categories</dt>
+          <dd>{period.categories.map((c) => CATEGORY_LABELS[c]).join(", ")}</dd>
+          <dt>Features</dt>
+          <dd>{period.features.join(", ") || "All (none named)"}</dd>
+          <dt>Auditors</dt>
+          <dd>{period.auditors.join(", ") || "—"}</dd>
+        </dl>
+        {can(user.role, "periods:write") && (
+          <p>
+            <Link className="button secondary" href={`/periods/${period.id}/edit`}>
+              Edit period
+            </Link>
+          </p>
+        )}
+      </div>
+
+      <h2>Coverage</h2>
+      <p className="muted">
+        As of {today} ({timeZone}). Overall coverage is the mean of the controls&apos; coverage.
+      </p>
+      <ul className={`card ${styles.summary}`} aria-label="Coverage summary">
+        <li>
+          <strong>{percent(summary.coverage)}</strong> overall coverage
+        </li>
+        <li>
+          <strong>{summary.controls}</strong> controls in scope
+        </li>
+        {COVERAGE_STATUSES.map((status) => (
+          <li key={status}>
+            <strong>{summary.byStatus[status]}</strong> {COVERAGE_STATUS_LABELS[status].toLowerCase()}
+          </li>
+        ))}
+      </ul>
+
+      <h2>Heatmap</h2>
+      <HeatmapLegend />
+      {rows.length === 0 ? (
+        <div className="card empty">No control is in this period&apos;s categories.</div>
+      ) : (
+        <CoverageHeatmap rows={rows} evidenceTitles={evidenceTitles} />
+      )}
+
+      <h2>Slots by control</h2>
+      <HeatmapSlotList rows={rows} evidenceTitles={evidenceTitles} />
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import type { CoverageSlot } from "@/lib/coverage/types";
+import type { HeatmapRow } from "@/lib/periods/heatmap";
+import { SLOT_STATE_LABELS, slotDates } from "@/components/periods/heatmap-labels";
+import styles from "@/components/periods/heatmap.module.css";
+
+// What one heatmap cell stands for: the evidence that covers it, or what is missing and where to
+// upload it. A non-modal panel: it takes focus when it opens, and Escape or Close hands focus back.
+
+export function HeatmapDetail({
+  row,
+  slot,
+  evidenceTitles,
+  onClose,
+}: {
+  row: HeatmapRow;
+  slot: CoverageSlot;
+  evidenceTitles: Record<string, string>;
+  onClose: () => void;
+}) {
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    panel.current?.focus();
+  }, [slot]);
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key === "Escape") onClose();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [onClose]);
+
+  const perEvent = row.frequency === "PER_EVENT";
+  const upload = `/evidence/upload?control=${encodeURIComponent(row.control)}`;
+  return (
+    <section ref={panel} className={`card ${styles.detail}`} role="dialog" aria-labelledby="slot-detail-heading" tabIndex={-1}>
+      <div className={styles.detailHeader}>
+        <h2 id="slot-detail-heading">
+          {row.control}, {slotDates(slot)}
+        </h2>
+        <button type="button" className="button secondary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <p className={styles.detailTitle}>{row.title}</p>
+      <dl className={styles.detailFacts}>
+        <dt>Dates</dt>
+        <dd>{slotDates(slot)}</dd>
+        <dt>State</dt>
+        <dd>
+          <span className={`${styles.swatch} ${styles[slot.state]}`} aria-hidden="true" /> {SLOT_STATE_LABELS[slot.state]}
+        </dd>
+        {slot.change && (
+          <>
+            <dt>Change</dt>
+            <dd>
+              <code>{slot.change}</code>
+            </dd>
+          </>
+        )}
+      </dl>
+      {slot.state === "COVERED" && (
+        <>
+          <h3>Covered by</h3>
+          <ul>
+            {slot.evidence.map((id) => (
+              <li key={id}>
+                <Link href={`/evidence/${id}`}>{evidenceTitles[id] ?? id}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {(slot.state === "MISSING" || slot.state === "NOT_YET_DUE") && (
+        <>
+          <h3>{slot.state === "MISSING" ? "What is missing" : "What is due"}</h3>
+          <p>
+            {perEvent
+              ? "Accepted evaluation evidence that names this change's commit or pull request."
+              : `Accepted evidence of ${row.control} with an effective date from ${slot.start} to ${slot.end}.`}
+          </p>
+          <p className={styles.expected}>
+            <strong>Expected evidence:</strong> {row.expectedEvidence || "—"}
+          </p>
+          <p>
+            <Link className="button" href={upload}>
+              Upload evidence for {row.control}
+            </Link>
+          </p>
+        </>
+      )}
+      {slot.state === "NOT_IN_OPERATION" && (
+        <p>Before the control operated: a Type II attests only from that date, so this slot does not count.</p>
+      )}
+    </section>
+  );
+}
