@@ -2,6 +2,7 @@ import { PERMISSIONS, type Permission } from "@/lib/permissions";
 import { CATEGORIES, DESIGN_STATUSES, FREQUENCIES } from "@/lib/validations/control";
 import { DATA_CATEGORIES, FEATURE_PAGE_SIZE, FEATURE_SORTS, FEATURE_STATUSES, IMPACTS, INVOKERS } from "@/lib/validations/feature";
 import { AUDIT_LOG_PAGE_SIZE } from "@/lib/validations/audit-log";
+import { CHANGE_KINDS, CHANGE_PAGE_SIZE, IMPORT_MAX_ROWS } from "@/lib/validations/change";
 
 // The OpenAPI 3.1 description of the machine API, served at GET /api/v1/openapi.json. Written by
 // hand from the route handlers and their zod schemas; enum values and the roles of each operation
@@ -226,6 +227,17 @@ const periodProperties: Record<string, SchemaObject> = {
   auditors: { type: "array", items: { type: "string", format: "email" }, description: "E-mails of Auditor accounts given access." },
 };
 
+const changeProperties: Record<string, SchemaObject> = {
+  kind: { type: "string", enum: CHANGE_KINDS },
+  feature: { type: "string", description: "Slug of the AI feature it changes (optional)." },
+  title: text(300),
+  pullRequest: { ...text(500), description: "A URL ending /pull/12, #12 or 12." },
+  commitSha: { type: "string", pattern: "^[0-9a-fA-F]{7,64}$" },
+  mergedAt: { type: "string", description: "ISO 8601; without a zone it is UTC. Not in the future." },
+  approvedBy: text(200),
+  ticket: text(300),
+};
+
 const schemas: Record<string, SchemaObject> = {
   PeriodInput: {
     type: "object",
@@ -286,6 +298,50 @@ const schemas: Record<string, SchemaObject> = {
     type: "object",
     required: ["items"],
     properties: { items: { type: "array", items: { $ref: "#/components/schemas/Period" } } },
+  },
+  ChangeInput: {
+    type: "object",
+    required: ["kind", "title", "mergedAt"],
+    properties: changeProperties,
+    additionalProperties: false,
+  },
+  Change: {
+    type: "object",
+    required: ["id", "kind", "feature", "title", "pullRequest", "commitSha", "mergedAt", "approvedBy", "ticket", "covered", "evidence"],
+    properties: {
+      id: { type: "string", format: "uuid" },
+      ...changeProperties,
+      feature: nullable({ type: "string", description: "The feature's slug." }),
+      pullRequest: nullable(text(500)),
+      commitSha: nullable({ type: "string", description: "Lower-case hex." }),
+      mergedAt: time,
+      approvedBy: nullable(text(200)),
+      ticket: nullable(text(300)),
+      covered: {
+        type: "boolean",
+        description: "Some accepted evidence names the same commit (7+ character prefix either way) or pull request.",
+      },
+      evidence: { type: "array", items: { type: "string", format: "uuid" }, description: "The accepted evidence that covers it." },
+    },
+  },
+  ChangeList: {
+    type: "object",
+    required: ["items", "total"],
+    properties: {
+      items: { type: "array", items: ref("Change") },
+      total: { type: "integer", description: "Changes matching the filters." },
+    },
+  },
+  ChangeImport: {
+    type: "object",
+    required: ["changes"],
+    additionalProperties: false,
+    properties: { changes: { type: "array", minItems: 1, maxItems: IMPORT_MAX_ROWS, items: ref("ChangeInput") } },
+  },
+  ChangeImported: {
+    type: "object",
+    required: ["created", "ids"],
+    properties: { created: { type: "integer" }, ids: { type: "array", items: { type: "string", format: "uuid" } } },
   },
   Error: {
     type: "object",
@@ -929,6 +985,34 @@ const paths: Record<string, PathItemObject> = {
       ok: { "200": json(ref("AuditChainVerdict"), "The verdict (a broken chain is still a 200 with ok: false).") },
     }),
   },
+  "/api/v1/changes": {
+    get: op("changes:read", {
+      operationId: "listChanges",
+      summary: "List model and prompt changes",
+      description: `Newest merged first, ${CHANGE_PAGE_SIZE} a page, each with whether accepted evidence covers it (AI-PI-02).`,
+      tags: ["Changes"],
+      parameters: [
+        query("covered", { type: "string", enum: ["true", "false"] }, "Only changes that are (or are not) covered."),
+        query("kind", { type: "string", enum: CHANGE_KINDS }),
+        query("feature", text(80), "A feature's slug."),
+        query("from", date, "Merged on or after this day (UTC)."),
+        query("to", date, "Merged on or before this day (UTC)."),
+        query("page", { type: "integer", minimum: 1, maximum: 100000, default: 1 }),
+      ],
+      ok: { "200": json(ref("ChangeList"), "A page of changes.") },
+      errors: ["Validation"],
+    }),
+    post: op("changes:write", {
+      operationId: "createChanges",
+      summary: "Record one change, or import many",
+      description:
+        'One change, or `{"changes": [...]}` recorded all or nothing. A change whose commit or pull request is already recorded is refused (one: 409; in an import: the row is named in `fields`).',
+      tags: ["Changes"],
+      requestBody: jsonBody({ oneOf: [ref("ChangeInput"), ref("ChangeImport")] }),
+      ok: { "201": json({ oneOf: [ref("Change"), ref("ChangeImported")] }, "The recorded change, or the import's count and ids.") },
+      errors: ["Validation", "Conflict"],
+    }),
+  },
   "/api/v1/periods": {
     get: op("periods:read", {
       operationId: "listPeriods",
@@ -1001,6 +1085,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: "Evidence", description: "Dated, hashed evidence, its review and its versions." },
     { name: "Audit log", description: "The append-only, hash-chained record of every change." },
     { name: "Periods", description: "Audit periods: the window a report covers and what is in scope." },
+    { name: "Changes", description: "Model and prompt changes and whether evaluation evidence covers them." },
   ],
   paths,
   components: {

@@ -1,0 +1,46 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { apiRoute, parseJsonBody } from "@/lib/api/route";
+import { AppError } from "@/lib/errors";
+import { getChange, listChanges } from "@/lib/changes/queries";
+import { validateChangeRows } from "@/lib/changes/rows";
+import { createChange, importChanges, rowsRefused } from "@/lib/changes/service";
+import { changeListQuery, changeSchema, IMPORT_MAX_ROWS } from "@/lib/validations/change";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/v1/changes?covered=&kind=&feature=&from=&to=&page= -> {items, total}
+export const GET = apiRoute("changes:read", {}, async ({ request }) => {
+  const parsed = changeListQuery.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!parsed.success) {
+    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    const [name, messages] = Object.entries(fields)[0] ?? ["query", ["Invalid query."]];
+    throw new AppError("VALIDATION", `${name}: ${messages[0]}`, fields);
+  }
+  const { items, total } = await listChanges(parsed.data);
+  return NextResponse.json({ items, total });
+});
+
+const body = z.union([
+  z.object({ changes: z.array(z.unknown()).min(1, { error: "Send at least one change." }).max(IMPORT_MAX_ROWS) }).strict(),
+  z.record(z.string(), z.unknown()),
+]);
+
+// POST /api/v1/changes: one change {"kind", "title", "mergedAt", ...}, or {"changes": [...]} (all or nothing).
+export const POST = apiRoute("changes:write", {}, async ({ request, caller }) => {
+  const input = await parseJsonBody(request, body);
+  if (Array.isArray(input.changes)) {
+    const { rows, errors } = validateChangeRows(input.changes.map((value, i) => ({ row: i + 1, value })));
+    if (errors.length) throw rowsRefused(errors);
+    const { created, ids } = await importChanges(rows, caller.actor);
+    return NextResponse.json({ created, ids }, { status: 201 });
+  }
+  const parsed = changeSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    const first = Object.entries(fields).map(([k, v]) => `${k}: ${v[0]}`)[0] ?? parsed.error.issues[0]?.message ?? "Invalid body.";
+    throw new AppError("VALIDATION", first, fields);
+  }
+  const { id } = await createChange(parsed.data, caller.actor);
+  return NextResponse.json(await getChange(id), { status: 201 });
+});
