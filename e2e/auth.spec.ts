@@ -142,10 +142,10 @@ test("after 5 wrong passwords the account is blocked, even with the right passwo
   }
 });
 
-const BASE_NAV = ["Inventory", "Mapping", "Controls", "Evidence"];
-const TAIL_NAV = ["Gap assessment", "Criteria", "Periods"];
+const BASE_NAV = ["Dashboard", "Inventory", "Mapping", "Controls", "Evidence"];
+const TAIL_NAV = ["Gap assessment", "Criteria", "Periods", "Changes"];
 const NAV: Record<(typeof ROLES)[number], string[]> = {
-  ADMIN: [...BASE_NAV, "Review", ...TAIL_NAV, "Audit log", "Users", "API tokens"],
+  ADMIN: [...BASE_NAV, "Review", ...TAIL_NAV, "Audit log", "Users", "API tokens", "Organisation"],
   COMPLIANCE_LEAD: [...BASE_NAV, "Review", ...TAIL_NAV, "Audit log"],
   ENGINEER: [...BASE_NAV, ...TAIL_NAV],
   AUDITOR: [...BASE_NAV, ...TAIL_NAV, "Audit log"],

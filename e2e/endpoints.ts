@@ -142,6 +142,18 @@ export const ROUTES: Record<string, { access: Permission | "public"; body?: (c: 
     }),
   },
   "POST /api/v1/evidence/[id]/withdraw": { access: "evidence:write", body: (c) => ({ reason: `authz ${c.tag}` }) },
+  // Model and prompt changes (a fresh commit and pull request per call: a duplicate would be refused)
+  "GET /api/v1/changes": { access: "changes:read" },
+  "POST /api/v1/changes": {
+    access: "changes:write",
+    body: (c) => ({
+      kind: "PROMPT_CHANGE",
+      title: `Authz change ${c.tag}`,
+      commitSha: `a${c.tag}`,
+      pullRequest: `https://github.com/acme/authz/pull/${parseInt(c.tag, 16)}`,
+      mergedAt: "2026-01-15T10:00:00Z",
+    }),
+  },
 };
 
 /**
@@ -212,6 +224,8 @@ export const ACTIONS: Record<
     input: (c) => ({ name: `authz ${c.tag}`, role: "AUDITOR", scopes: ["controls:read", "audit-log:read"], expires: "30d" }),
   },
   "app/(app)/settings/tokens/actions.ts#revokeTokenAction": { access: "tokens:manage", input: (c) => ({ tokenId: c.token.id }) },
+  // Organisation settings: every save writes (the setting's updatedAt and an audit entry); the zone stays UTC for other specs
+  "app/(app)/settings/organisation/actions.ts#saveOrganisationAction": { access: "settings:manage", input: () => ({ timeZone: "UTC" }) },
   // Evidence: the call's own fresh evidence, uploaded by the caller
   "app/(app)/evidence/actions.ts#reviewEvidenceAction": {
     access: "evidence:review",
@@ -234,6 +248,19 @@ export const ACTIONS: Record<
       type: "TYPE_I",
       start: "2026-06-30",
       categories: ["SECURITY"],
+    }),
+  },
+  // Model and prompt changes (a fresh commit and pull request per call)
+  "app/(app)/changes/actions.ts#createChangeAction": {
+    access: "changes:write",
+    input: (c) => ({ kind: "MODEL_UPGRADE", title: `Authz change ${c.tag}`, commitSha: `b${c.tag}`, mergedAt: "2026-01-15T10:00" }),
+  },
+  "app/(app)/changes/actions.ts#importChangesAction": {
+    access: "changes:write",
+    input: (c) => ({
+      step: "commit",
+      kind: "PROMPT_CHANGE",
+      text: `title,pullRequest,commitSha,mergedAt\nAuthz import ${c.tag},,c${c.tag},2026-01-16T09:00:00Z\n`,
     }),
   },
   // Audit log
@@ -292,6 +319,8 @@ export const PAGES: Record<string, Permission | "public" | "setup-only" | "signe
   "/criteria": "controls:read",
   "/settings/users": "users:manage",
   "/settings/tokens": "tokens:manage",
+  "/settings/organisation": "settings:manage",
+  "/dashboard": "controls:read",
   "/mapping": "features:read", // Mapping
   // Evidence
   "/evidence": "evidence:read",
@@ -301,7 +330,12 @@ export const PAGES: Record<string, Permission | "public" | "setup-only" | "signe
   // Audit periods
   "/periods": "periods:read",
   "/periods/new": "periods:write",
+  "/periods/[periodId]": "periods:read",
   "/periods/[periodId]/edit": "periods:write",
+  // Model and prompt changes
+  "/changes": "changes:read",
+  "/changes/new": "changes:write",
+  "/changes/import": "changes:write",
   // Audit log
   "/audit-log": "audit-log:read",
   // Inventory

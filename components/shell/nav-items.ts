@@ -2,6 +2,7 @@ import { can, type Permission, type RoleName } from "@/lib/permissions";
 
 // The sections of the signed-in shell, in order. A section joins this list when its page exists.
 const SECTIONS: { href: string; label: string; permission: Permission; count?: "awaitingReview" }[] = [
+  { href: "/dashboard", label: "Dashboard", permission: "controls:read" },
   { href: "/inventory", label: "Inventory", permission: "features:read" },
   { href: "/mapping", label: "Mapping", permission: "features:read" },
   { href: "/controls", label: "Controls", permission: "controls:read" },
@@ -10,9 +11,11 @@ const SECTIONS: { href: string; label: string; permission: Permission; count?: "
   { href: "/gap-assessment", label: "Gap assessment", permission: "controls:read" },
   { href: "/criteria", label: "Criteria", permission: "controls:read" },
   { href: "/periods", label: "Periods", permission: "periods:read" },
+  { href: "/changes", label: "Changes", permission: "changes:read" },
   { href: "/audit-log", label: "Audit log", permission: "audit-log:read" },
   { href: "/settings/users", label: "Users", permission: "users:manage" },
   { href: "/settings/tokens", label: "API tokens", permission: "tokens:manage" },
+  { href: "/settings/organisation", label: "Organisation", permission: "settings:manage" },
 ];
 
 /** Numbers the shell shows beside a section (the layout reads them only for roles that see it). */
