@@ -9,7 +9,7 @@ import { EvidenceFilters } from "@/components/evidence/evidence-filters";
 import { EvidenceTable } from "@/components/evidence/evidence-table";
 import type { EvidenceTableRow } from "@/components/evidence/evidence-table-columns";
 import { evidenceTableHref } from "@/components/evidence/evidence-table-href";
-import { EvidenceTablePagination } from "@/components/evidence/evidence-table-pagination";
+import { PageLinks } from "@/components/ui/page-links";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Evidence" };
@@ -103,7 +103,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Sea
       ) : (
         <>
           <EvidenceTable rows={rows} total={page.total} pageSize={EVIDENCE_PAGE_SIZE} query={query} />
-          <EvidenceTablePagination query={query} page={query.page} pageCount={page.pageCount} />
+          <PageLinks page={query.page} pageCount={page.pageCount} hrefFor={(p) => evidenceTableHref(query, { page: p })} />
         </>
       )}
     </>

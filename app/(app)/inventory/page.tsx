@@ -14,7 +14,7 @@ import {
 import { FeaturesTable } from "@/components/inventory/features-table";
 import { STATUS_LABELS } from "@/components/inventory/features-table-columns";
 import { inventoryHref } from "@/components/inventory/inventory-href";
-import { PaginationNav } from "@/components/inventory/pagination-nav";
+import { PageLinks } from "@/components/ui/page-links";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Inventory" };
@@ -98,7 +98,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
       ) : (
         <>
           <FeaturesTable page={page} query={query} />
-          <PaginationNav query={query} page={page.page} pageCount={page.pageCount} />
+          <PageLinks page={page.page} pageCount={page.pageCount} hrefFor={(p) => inventoryHref(query, { page: p })} />
         </>
       )}
     </>

@@ -1,9 +1,7 @@
 import Link from "next/link";
-import type { FeatureListQuery } from "@/lib/validations/feature";
-import { inventoryHref } from "@/components/inventory/inventory-href";
 
-/** Page links: first, last, and a window around the current page. */
-export function PaginationNav({ query, page, pageCount }: { query: FeatureListQuery; page: number; pageCount: number }) {
+/** Page links for a server-paginated list: Previous, first, last, a window around the current page, Next. */
+export function PageLinks({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
   if (pageCount <= 1) return null;
   const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])]
     .filter((p) => p >= 1 && p <= pageCount)
@@ -11,7 +9,7 @@ export function PaginationNav({ query, page, pageCount }: { query: FeatureListQu
   return (
     <nav aria-label="Pages" className="toolbar">
       {page > 1 ? (
-        <Link href={inventoryHref(query, { page: page - 1 })} rel="prev">
+        <Link href={hrefFor(page - 1)} rel="prev">
           ← Previous
         </Link>
       ) : null}
@@ -21,14 +19,14 @@ export function PaginationNav({ query, page, pageCount }: { query: FeatureListQu
           {p === page ? (
             <strong aria-current="page">{p}</strong>
           ) : (
-            <Link href={inventoryHref(query, { page: p })} aria-label={`Page ${p}`}>
+            <Link href={hrefFor(p)} aria-label={`Page ${p}`}>
               {p}
             </Link>
           )}
         </span>
       ))}
       {page < pageCount ? (
-        <Link href={inventoryHref(query, { page: page + 1 })} rel="next">
+        <Link href={hrefFor(page + 1)} rel="next">
           Next →
         </Link>
       ) : null}
