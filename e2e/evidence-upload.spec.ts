@@ -110,6 +110,9 @@ test("a progress bar shows while a large file uploads", async ({ page }) => {
   await page
     .getByLabel("Choose files")
     .setInputFiles({ name: `progress-${t}.bin`, mimeType: "application/octet-stream", buffer: randomBytes(2_000_000) });
+  // The queued file is drawn by React: once it shows, the form is hydrated and Upload sends it
+  // (a click before hydration would submit the bare HTML form and lose the file).
+  await expect(item(page, `progress-${t}.bin`)).toBeVisible();
   await page.getByRole("button", { name: "Upload" }).click();
   await expect(page.getByRole("progressbar", { name: `Uploading progress-${t}.bin` })).toBeVisible();
   await expect(item(page, `progress-${t}.bin`).getByRole("status")).toContainText("Uploaded as", { timeout: 60_000 });
