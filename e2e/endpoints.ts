@@ -321,6 +321,7 @@ export const PAGES: Record<string, Permission | "public" | "setup-only" | "signe
   "/settings/tokens": "tokens:manage",
   "/settings/organisation": "settings:manage",
   "/dashboard": "controls:read",
+  "/readiness": "controls:read",
   "/mapping": "features:read", // Mapping
   // Evidence
   "/evidence": "evidence:read",

@@ -3,6 +3,7 @@ import { can, type Permission, type RoleName } from "@/lib/permissions";
 // The sections of the signed-in shell, in order. A section joins this list when its page exists.
 const SECTIONS: { href: string; label: string; permission: Permission; count?: "awaitingReview" }[] = [
   { href: "/dashboard", label: "Dashboard", permission: "controls:read" },
+  { href: "/readiness", label: "Readiness", permission: "controls:read" },
   { href: "/inventory", label: "Inventory", permission: "features:read" },
   { href: "/mapping", label: "Mapping", permission: "features:read" },
   { href: "/controls", label: "Controls", permission: "controls:read" },

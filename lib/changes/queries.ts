@@ -40,7 +40,7 @@ function changeToJson(c: ChangeRow, evidence: string[]) {
 export type ChangeJson = ReturnType<typeof changeToJson>;
 
 /** Accepted evidence that names a commit or a pull request, loaded once and indexed. */
-async function acceptedEvidenceMatcher() {
+export async function acceptedEvidenceMatcher() {
   const evidence = await db.evidence.findMany({
     where: { status: "ACCEPTED", OR: [{ commitSha: { not: null } }, { pullRequest: { not: null } }] },
     select: { id: true, commitSha: true, pullRequest: true },

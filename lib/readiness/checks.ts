@@ -1,0 +1,206 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { acceptedEvidenceMatcher } from "@/lib/changes/queries";
+
+// The guide's seven common findings (soc2-ai-controls-guide, "Common Findings And How To Avoid
+// Them"), each computed from the data with the items behind it and where to fix them. Each check
+// counts every item but returns only the first ITEMS_SHOWN, so a large backlog stays one query.
+
+export const ITEMS_SHOWN = 20;
+
+export interface ReadinessItem {
+  label: string;
+  href: string;
+}
+export interface ReadinessCheck {
+  id: string;
+  title: string;
+  guideText: string;
+  count: number;
+  items: ReadinessItem[];
+  fixHref: string;
+  fixLabel: string;
+}
+
+// The controls whose accepted evidence answers findings 5, 6 and 7 (prisma/reference-data.ts).
+export const DATASET_MANIFEST_CONTROLS = ["AI-SEC-02", "AI-PRIV-03"];
+export const INCIDENT_RESPONSE_CONTROL = "AI-AVL-03";
+export const CONTRACTS_CONTROL = "AI-CONF-05";
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const changeHref = (mergedAt: Date) => `/changes?from=${day(mergedAt)}&to=${day(mergedAt)}`;
+const activeFeature = { status: "ACTIVE" } as const;
+// Newest first, so what was just recorded sits at the top of a long list.
+const newestFirst = [{ createdAt: "desc" as const }, { slug: "asc" as const }];
+const noRetention = { OR: [{ promptLogRetention: null }, { promptLogRetention: "" }] };
+
+async function changesWithoutTicketOrApproval(): Promise<ReadinessCheck> {
+  const where = { OR: [{ ticket: null }, { approvedBy: null }] };
+  const [count, rows] = await Promise.all([
+    db.change.count({ where }),
+    db.change.findMany({
+      where,
+      select: { title: true, mergedAt: true, ticket: true, approvedBy: true },
+      orderBy: [{ mergedAt: "desc" }, { id: "asc" }],
+      take: ITEMS_SHOWN,
+    }),
+  ]);
+  return {
+    id: "change-approval",
+    title: "Changes without a ticket or an approval",
+    guideText:
+      "Model changes bypass the change management process: require PR review and a change ticket for every prompt and model change.",
+    count,
+    items: rows.map((c) => ({
+      label: `${c.title} (${day(c.mergedAt)}): ${[!c.ticket && "no ticket", !c.approvedBy && "no approval"].filter(Boolean).join(", ")}`,
+      href: changeHref(c.mergedAt),
+    })),
+    fixHref: "/changes",
+    fixLabel: "Open the changes",
+  };
+}
+
+async function changesWithoutEvaluation(): Promise<ReadinessCheck> {
+  // "Covered" is decided in memory by the change list's own matcher, so both always agree.
+  const [coveredBy, changes] = await Promise.all([
+    acceptedEvidenceMatcher(),
+    db.change.findMany({
+      select: { id: true, title: true, mergedAt: true, commitSha: true, pullRequest: true },
+      orderBy: [{ mergedAt: "desc" }, { id: "asc" }],
+    }),
+  ]);
+  const uncovered = changes.filter((c) => coveredBy(c).length === 0);
+  return {
+    id: "change-evaluation",
+    title: "Changes without evaluation evidence",
+    guideText: "No evidence of regression testing before release: accepted evidence should name each change's commit or pull request.",
+    count: uncovered.length,
+    items: uncovered.slice(0, ITEMS_SHOWN).map((c) => ({ label: `${c.title} (${day(c.mergedAt)})`, href: changeHref(c.mergedAt) })),
+    fixHref: "/changes?covered=false",
+    fixLabel: "Open the uncovered changes",
+  };
+}
+
+async function promptLogsWithoutRetention(): Promise<ReadinessCheck> {
+  const where = { ...activeFeature, logsPrompts: true, ...noRetention };
+  const [count, rows] = await Promise.all([
+    db.feature.count({ where }),
+    db.feature.findMany({ where, select: { slug: true, name: true }, orderBy: newestFirst, take: ITEMS_SHOWN }),
+  ]);
+  return {
+    id: "prompt-log-retention",
+    title: "Prompt logs without a retention policy",
+    guideText: "Prompt logs retained indefinitely: apply lifecycle rules and document the retention period.",
+    count,
+    items: rows.map((f) => ({ label: f.name, href: `/inventory/${f.slug}/edit` })),
+    fixHref: rows[0] ? `/inventory/${rows[0].slug}/edit` : "/inventory",
+    fixLabel: rows[0] ? "Set the retention period" : "Open the inventory",
+  };
+}
+
+async function vendorsWithoutDpa(): Promise<ReadinessCheck> {
+  // A DPA is on file when a DPA package item links evidence that was accepted.
+  const where = {
+    features: { some: { feature: activeFeature } },
+    items: { none: { kind: "DPA" as const, evidence: { is: { status: "ACCEPTED" as const } } } },
+  };
+  const [count, rows] = await Promise.all([
+    db.vendor.count({ where }),
+    db.vendor.findMany({
+      where,
+      select: {
+        name: true,
+        features: {
+          where: { feature: activeFeature },
+          select: { feature: { select: { slug: true } } },
+          orderBy: { feature: { slug: "asc" } },
+        },
+      },
+      orderBy: { name: "asc" },
+      take: ITEMS_SHOWN,
+    }),
+  ]);
+  const items = rows.map((v) => {
+    const slugs = v.features.map((f) => f.feature.slug);
+    return { label: `${v.name} (used by ${slugs.join(", ")})`, href: `/inventory/${slugs[0]}` };
+  });
+  return {
+    id: "vendor-dpa",
+    title: "Vendors in use without a DPA",
+    guideText: "No DPA with the model provider: sign DPAs with every model provider you use, and file them as accepted evidence.",
+    count,
+    items,
+    fixHref: items[0]?.href ?? "/inventory",
+    fixLabel: "Open the feature that uses it",
+  };
+}
+
+async function fineTuningWithoutManifest(): Promise<ReadinessCheck> {
+  const where = {
+    ...activeFeature,
+    usesTrainingData: true,
+    evidence: { none: { evidence: { status: "ACCEPTED" as const, control: { code: { in: DATASET_MANIFEST_CONTROLS } } } } },
+  };
+  const [count, rows] = await Promise.all([
+    db.feature.count({ where }),
+    db.feature.findMany({ where, select: { slug: true, name: true }, orderBy: newestFirst, take: ITEMS_SHOWN }),
+  ]);
+  return {
+    id: "dataset-manifest",
+    title: "Fine-tuning without a dataset manifest",
+    guideText:
+      "Training data provenance unclear: where the data came from, who approved it and whether PII was removed belong in a dataset manifest.",
+    count,
+    items: rows.map((f) => ({ label: f.name, href: `/inventory/${f.slug}` })),
+    fixHref: `/evidence/upload?control=${DATASET_MANIFEST_CONTROLS[0]}`,
+    fixLabel: "Upload a dataset manifest",
+  };
+}
+
+/** A finding that is one missing document: it passes once any accepted evidence of the control exists. */
+async function controlOnFile(code: string, check: Omit<ReadinessCheck, "count" | "items" | "fixHref">, missing: string) {
+  const found = await db.evidence.findFirst({ where: { status: "ACCEPTED", control: { code } }, select: { id: true } });
+  return {
+    ...check,
+    count: found ? 0 : 1,
+    items: found ? [] : [{ label: missing, href: `/controls/${code}` }],
+    fixHref: `/evidence/upload?control=${code}`,
+  };
+}
+
+const incidentRunbook = () =>
+  controlOnFile(
+    INCIDENT_RESPONSE_CONTROL,
+    {
+      id: "incident-runbook",
+      title: "No AI incident runbook or tabletop on file",
+      guideText: "No incident response plan for AI-specific issues: document the answer and keep a tabletop exercise on file.",
+      fixLabel: "Upload the runbook or tabletop record",
+    },
+    `No accepted evidence for ${INCIDENT_RESPONSE_CONTROL}`,
+  );
+
+const contractDisclosure = () =>
+  controlOnFile(
+    CONTRACTS_CONTROL,
+    {
+      id: "contract-disclosure",
+      title: "Customer contracts that do not disclose AI",
+      guideText: "Customer contracts do not disclose AI use: update MSAs and privacy notices so commitments match product behaviour.",
+      fixLabel: "Upload the MSA or policy",
+    },
+    `No accepted evidence for ${CONTRACTS_CONTROL}`,
+  );
+
+/** The seven findings, in the guide's order. */
+export function readinessChecks(): Promise<ReadinessCheck[]> {
+  return Promise.all([
+    changesWithoutTicketOrApproval(),
+    changesWithoutEvaluation(),
+    promptLogsWithoutRetention(),
+    vendorsWithoutDpa(),
+    fineTuningWithoutManifest(),
+    incidentRunbook(),
+    contractDisclosure(),
+  ]);
+}
