@@ -222,7 +222,8 @@ test.describe("the table pages, sorts and filters on the server", () => {
     await expect.poll(() => names(page)).toEqual([`${prefix} 10`, `${prefix} 20`, `${prefix} 30`]);
 
     await page.goto(`/inventory?q=${prefix} 07`);
-    expect(await names(page)).toEqual([`${prefix} 07`]);
+    await expect(search.getByLabel("Search")).toHaveValue(`${prefix} 07`);
+    await expect.poll(() => names(page)).toEqual([`${prefix} 07`]);
     await page.getByRole("link", { name: "Clear", exact: true }).click();
     await expect(page).toHaveURL(/\/inventory$/);
   });
