@@ -33,10 +33,26 @@ export interface ControlCoverageInput {
 export interface CoverageContext {
   period: DayRange;
   today: number;
+  /**
+   * False: slots carry no evidence ids (`evidence: []`); states and counts are the same. For callers
+   * that need only the numbers (the dashboard), so that they need not load every evidence id.
+   */
+  listEvidence: boolean;
+  /** Parses an evidence date once per distinct value (100,000 rows share a few hundred dates). */
+  day: (date: string, what: string) => number;
 }
 
-export function coverageContext(period: CoveragePeriod, today: string): CoverageContext {
-  return { period: toDayRange(period, "period"), today: toDay(today, "today") };
+export function coverageContext(period: CoveragePeriod, today: string, listEvidence = true): CoverageContext {
+  const days = new Map<string, number>();
+  const day = (date: string, what: string) => {
+    let value = days.get(date);
+    if (value === undefined) {
+      value = toDay(date, what);
+      days.set(date, value);
+    }
+    return value;
+  };
+  return { period: toDayRange(period, "period"), today: toDay(today, "today"), listEvidence, day };
 }
 
 export function controlCoverage(input: ControlCoverageInput): CoverageItem {
@@ -74,17 +90,31 @@ function calendarCoverageSlots(
 ) {
   const { period, today } = context;
   if (control.frequency === "PER_EVENT" || control.frequency === "VALIDITY") throw new Error("not a calendar frequency");
-  // Sorted once; each slot then finds its evidence by binary search.
-  const dated = evidence
-    .map((item) => ({ id: item.id, day: toDay(item.effectiveDate, `evidence ${item.id} effectiveDate`) }))
-    .sort((a, b) => a.day - b.day);
+  // Sorted once (by day, then id; input that is already in that order is not sorted again); each
+  // slot then finds its evidence by binary search.
+  let sorted = true;
+  const dated = evidence.map((item, i) => {
+    const entry = { id: item.id, day: context.day(item.effectiveDate, `evidence ${item.id} effectiveDate`) };
+    if (i > 0 && sorted) {
+      const previous = evidence[i - 1];
+      sorted = previous.effectiveDate < item.effectiveDate || (previous.effectiveDate === item.effectiveDate && previous.id < item.id);
+    }
+    return entry;
+  });
+  if (!sorted) dated.sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return periodSlots(period, windowStart, control.frequency).map((slot): CoverageSlot => {
     const range = { start: fromDay(slot.start), end: fromDay(slot.end) };
     if (!slot.inOperation) return { ...range, state: "NOT_IN_OPERATION", evidence: [] };
-    const ids: string[] = [];
-    for (let i = lowerBound(dated, slot.start, (d) => d.day); i < dated.length && dated[i].day <= slot.end; i++) ids.push(dated[i].id);
-    const state = ids.length > 0 ? "COVERED" : slot.end < today ? "MISSING" : "NOT_YET_DUE";
-    return { ...range, state, evidence: [...new Set(ids)].sort() };
+    const first = lowerBound(dated, slot.start, (d) => d.day);
+    const covered = first < dated.length && dated[first].day <= slot.end;
+    const state = covered ? "COVERED" : slot.end < today ? "MISSING" : "NOT_YET_DUE";
+    if (!covered || !context.listEvidence) return { ...range, state, evidence: [] };
+    let last = first;
+    while (last + 1 < dated.length && dated[last + 1].day <= slot.end) last++;
+    const ids = dated.slice(first, last + 1).map((d) => d.id);
+    // Within one day the ids are already in order; a slot of several days is sorted by id.
+    if (dated[first].day !== dated[last].day) ids.sort();
+    return { ...range, state, evidence: ids.filter((id, i) => i === 0 || id !== ids[i - 1]) };
   });
 }
 
@@ -113,12 +143,14 @@ export function coverageOfControl(
 
   if (control.frequency === "VALIDITY") {
     const validity = validityCoverage(context.period, windowStart, context.today, evidence);
-    return item(validity.expected, validity.covered, validity.slots);
+    const slots = context.listEvidence ? validity.slots : validity.slots.map((slot) => ({ ...slot, evidence: [] }));
+    return item(validity.expected, validity.covered, slots);
   }
-  const slots =
+  const listed =
     control.frequency === "PER_EVENT"
       ? perEventSlots(context.period, windowStart, context.today, evidence, changes)
       : calendarCoverageSlots(context, windowStart, control, evidence);
+  const slots = context.listEvidence ? listed : listed.map((slot) => ({ ...slot, evidence: [] }));
   const covered = slots.filter((slot) => slot.state === "COVERED").length;
   const missing = slots.filter((slot) => slot.state === "MISSING").length;
   return item(covered + missing, covered, slots);

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { controlCoverage } from "./engine";
-import { coverageForPeriod, coverageSummary } from "./period-coverage";
+import { calendarProbes, coverageForPeriod, coverageSummary } from "./period-coverage";
 import type { ControlEvidence, CoverageControl, CoverageItem, Frequency } from "./types";
 
 const control = (code: string, frequency: Frequency, extra: Partial<CoverageControl> = {}): CoverageControl => ({
@@ -132,4 +132,46 @@ test("200 controls x 100,000 evidence rows over a year stay fast", () => {
   assert.ok(elapsed < 3000, `took ${Math.round(elapsed)} ms`);
   const summary = coverageSummary(items);
   assert.equal(summary.controls, 200);
+});
+
+test("numbers only: one evidence per covered probe gives the same states and counts, and no ids", () => {
+  // A pseudo-random but fixed mix of frequencies, operating dates and evidence over a year.
+  const frequencies: Frequency[] = ["DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "SEMI_ANNUAL", "ANNUAL"];
+  const year = { start: "2026-01-01", end: "2026-12-31" };
+  const controls = frequencies.flatMap((f, i) => [
+    control(`${f}-A`, f),
+    control(`${f}-B`, f, { operatesSince: `2026-0${1 + i}-1${i}` }),
+    control(`${f}-N`, f, { designStatus: "NOT_APPLICABLE" }),
+  ]);
+  let seed = 7;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10);
+  const rows = Array.from({ length: 600 }, (_, i) =>
+    evidence(controls[Math.floor(random() * controls.length)].code, `id-${i}`, day(Math.floor(random() * 365))),
+  );
+  const today = "2026-10-15";
+  const full = coverageForPeriod({ period: year, controls, evidence: rows, today });
+
+  const probes = calendarProbes(year, controls);
+  assert.ok(
+    probes.every((p) => !p.control.endsWith("-N")),
+    "not-applicable controls are not probed",
+  );
+  // What the loader's SQL does: for each probe, any one evidence of its control dated in it.
+  const toNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+  const representatives = probes.flatMap((p) => {
+    const hit = rows.find((r) => r.control === p.control && toNumber(r.effectiveDate) >= p.start && toNumber(r.effectiveDate) <= p.end);
+    return hit ? [hit] : [];
+  });
+  assert.ok(representatives.length < rows.length);
+  const numbers = coverageForPeriod({ period: year, controls, evidence: representatives, today, listEvidence: false });
+
+  assert.deepEqual(
+    numbers,
+    full.map((item) => ({ ...item, slots: item.slots.map((slot) => ({ ...slot, evidence: [] })) })),
+  );
+  assert.ok(
+    full.some((item) => item.slots.some((slot) => slot.evidence.length > 1)),
+    "the full coverage does list ids",
+  );
 });

@@ -1,6 +1,8 @@
 // Coverage of every control of an audit period at once, and its summary.
 import { coverageContext, coverageOfControl } from "./engine";
+import { toDay, toDayRange } from "./dates";
 import { datedChanges } from "./per-event";
+import { periodSlots } from "./slots";
 import {
   COVERAGE_STATUSES,
   type ControlEvidence,
@@ -21,6 +23,8 @@ export interface PeriodCoverageInput {
   changes?: readonly CoverageChange[];
   today: string;
   timeZone?: string;
+  /** False: the same states and counts, but slots list no evidence ids (see CoverageContext). */
+  listEvidence?: boolean;
 }
 
 /**
@@ -30,7 +34,7 @@ export interface PeriodCoverageInput {
  * caller narrows them (for example to the period's features in scope) before passing them.
  */
 export function coverageForPeriod(input: PeriodCoverageInput): CoverageItem[] {
-  const context = coverageContext(input.period, input.today);
+  const context = coverageContext(input.period, input.today, input.listEvidence ?? true);
   const byControl = new Map<string, ControlEvidence[]>();
   for (const control of input.controls) {
     if (byControl.has(control.code)) throw new Error(`control ${control.code} is listed twice`);
@@ -41,6 +45,35 @@ export function coverageForPeriod(input: PeriodCoverageInput): CoverageItem[] {
   const needsChanges = input.controls.some((control) => control.frequency === "PER_EVENT");
   const changes = needsChanges ? datedChanges(input.changes ?? [], input.timeZone ?? "UTC") : [];
   return input.controls.map((control) => coverageOfControl(context, control, byControl.get(control.code) ?? [], changes));
+}
+
+/**
+ * One calendar slot of one control, in operation: covered when any counting evidence falls in it.
+ * Days are day numbers (days since 1970-01-01), so that thousands of probes pass to SQL cheaply.
+ */
+export interface SlotProbe {
+  control: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The in-operation slots of every calendar control (not-applicable ones left out). A slot's state
+ * depends only on whether some accepted evidence falls in it, so coverage computed from one
+ * evidence per covered probe (any one) has exactly the states and counts of coverage computed
+ * from all of it: a caller that needs only the numbers loads that much and no more.
+ */
+export function calendarProbes(period: PeriodCoverageInput["period"], controls: readonly CoverageControl[]): SlotProbe[] {
+  const range = toDayRange(period, "period");
+  const probes: SlotProbe[] = [];
+  for (const control of controls) {
+    if (control.designStatus === "NOT_APPLICABLE" || control.frequency === "PER_EVENT" || control.frequency === "VALIDITY") continue;
+    const since = control.operatesSince === null ? range.start : toDay(control.operatesSince, `control ${control.code} operatesSince`);
+    for (const slot of periodSlots(range, Math.max(range.start, since), control.frequency)) {
+      if (slot.inOperation) probes.push({ control: control.code, start: slot.start, end: slot.end });
+    }
+  }
+  return probes;
 }
 
 /**

@@ -52,7 +52,7 @@ export async function currentCoverage(today: string) {
   const periodId = await currentPeriodId(today);
   if (!periodId) return null;
   const [result, controls] = await Promise.all([
-    periodCoverage(periodId, { today }),
+    periodCoverage(periodId, { today, listEvidence: false }),
     db.control.findMany({ select: { code: true, title: true, category: true } }),
   ]);
   const byCode = new Map(controls.map((c) => [c.code, c]));
