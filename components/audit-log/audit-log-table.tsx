@@ -4,6 +4,7 @@ import { Fragment } from "react";
 import { useTable } from "@tanstack/react-table";
 import { auditLogTableColumns, auditLogTableFeatures, type AuditLogTableRow } from "@/components/audit-log/audit-log-table-columns";
 import styles from "@/components/audit-log/audit-log.module.css";
+import { DataTableHead } from "@/components/ui/data-table";
 
 const json = (value: unknown) => (value === null || value === undefined ? "null" : JSON.stringify(value, null, 2));
 
@@ -18,17 +19,7 @@ export function AuditLogTable({ rows }: { rows: AuditLogTableRow[] }) {
   });
   return (
     <table className="data" aria-label="Audit log">
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => (
-              <th key={header.id} scope="col">
-                <table.FlexRender header={header} />
-              </th>
-            ))}
-          </tr>
-        ))}
-      </thead>
+      <DataTableHead table={table} />
       <tbody>
         {table.getRowModel().rows.map((row) => (
           <Fragment key={row.id}>

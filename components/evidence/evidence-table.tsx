@@ -10,6 +10,7 @@ import {
   type EvidenceTableRow,
 } from "@/components/evidence/evidence-table-columns";
 import { evidenceTableHref } from "@/components/evidence/evidence-table-href";
+import { DataTableBody, DataTableHead } from "@/components/ui/data-table";
 
 const COLUMN_OF = Object.fromEntries(Object.entries(SORT_KEYS).map(([column, key]) => [key, column])) as Record<string, string>;
 
@@ -48,38 +49,8 @@ export function EvidenceTable({
   });
   return (
     <table className="data" aria-label="Evidence">
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-              return (
-                <th key={header.id} scope="col" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
-                  {header.column.getCanSort() ? (
-                    <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
-                      <table.FlexRender header={header} />
-                      <span aria-hidden="true">{sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : " ↕"}</span>
-                    </button>
-                  ) : (
-                    <table.FlexRender header={header} />
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} data-id={row.original.id} data-status={row.original.status}>
-            {row.getAllCells().map((cell) => (
-              <td key={cell.id}>
-                <table.FlexRender cell={cell} />
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
+      <DataTableHead table={table} />
+      <DataTableBody table={table} rowProps={(r) => ({ "data-id": r.id, "data-status": r.status })} />
     </table>
   );
 }

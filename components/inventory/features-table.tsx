@@ -6,6 +6,7 @@ import type { FeaturePage } from "@/lib/features/queries";
 import type { FeatureListQuery } from "@/lib/validations/feature";
 import { featuresTableColumns, featuresTableFeatures, SORT_KEYS } from "@/components/inventory/features-table-columns";
 import { inventoryHref } from "@/components/inventory/inventory-href";
+import { DataTableBody, DataTableHead } from "@/components/ui/data-table";
 
 const COLUMN_OF = Object.fromEntries(Object.entries(SORT_KEYS).map(([column, key]) => [key, column])) as Record<string, string>;
 
@@ -33,38 +34,8 @@ export function FeaturesTable({ page, query }: { page: FeaturePage; query: Featu
   });
   return (
     <table className="data" aria-label="AI features">
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-              return (
-                <th key={header.id} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
-                  {header.column.getCanSort() ? (
-                    <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
-                      <table.FlexRender header={header} />
-                      <span aria-hidden="true">{sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : " ↕"}</span>
-                    </button>
-                  ) : (
-                    <table.FlexRender header={header} />
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} data-slug={row.original.slug}>
-            {row.getAllCells().map((cell) => (
-              <td key={cell.id}>
-                <table.FlexRender cell={cell} />
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
+      <DataTableHead table={table} />
+      <DataTableBody table={table} rowProps={(r) => ({ "data-slug": r.slug })} />
     </table>
   );
 }
