@@ -7,6 +7,7 @@ import { FormField } from "@/components/ui/form-field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 import { CHANGE_KINDS, CHANGE_KIND_LABELS } from "@/lib/validations/change";
+import { Options } from "@/components/ui/options";
 
 /** Record one model or prompt change; on success, back to the list. */
 export function ChangeForm({ features }: { features: { slug: string; name: string }[] }) {
@@ -22,11 +23,7 @@ export function ChangeForm({ features }: { features: { slug: string; name: strin
       <FormMessages state={state} />
       <FormField id="kind" label="Kind" errors={errors?.kind}>
         <select id="kind" name="kind" defaultValue="PROMPT_CHANGE">
-          {CHANGE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {CHANGE_KIND_LABELS[k]}
-            </option>
-          ))}
+          <Options values={CHANGE_KINDS} labels={CHANGE_KIND_LABELS} />
         </select>
       </FormField>
       <FormField id="feature" label="Feature" hint="The AI feature it changes, if one." errors={errors?.feature}>

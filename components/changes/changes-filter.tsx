@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CHANGE_KINDS, CHANGE_KIND_LABELS, type ChangeListQuery } from "@/lib/validations/change";
+import { Options } from "@/components/ui/options";
 
 /** "/changes?…" for the current filters with some replaced (a page link, or a cleared filter). */
 export function changesHref(query: ChangeListQuery, patch: Partial<ChangeListQuery>): string {
@@ -27,11 +28,7 @@ export function ChangesFilter({ query, features }: { query: ChangeListQuery; fea
         <label htmlFor="kind">Kind</label>
         <select id="kind" name="kind" defaultValue={query.kind ?? ""}>
           <option value="">Any</option>
-          {CHANGE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {CHANGE_KIND_LABELS[k]}
-            </option>
-          ))}
+          <Options values={CHANGE_KINDS} labels={CHANGE_KIND_LABELS} />
         </select>
       </div>
       <div className="field">

@@ -3,6 +3,8 @@
 import { startTransition, useActionState, useState } from "react";
 import { importChangesAction, type ChangeImportPreview } from "@/app/(app)/changes/actions";
 import { CHANGE_KINDS, CHANGE_KIND_LABELS } from "@/lib/validations/change";
+import { ImportProblems } from "@/components/ui/import-problems";
+import { Options } from "@/components/ui/options";
 
 const GH_COMMAND = "gh pr list --state merged --json number,title,mergedAt,mergeCommit,url";
 
@@ -35,11 +37,7 @@ export function ChangeImportForm({ features }: { features: { slug: string; name:
           <div className="field">
             <label htmlFor="kind">Kind of every row</label>
             <select id="kind" value={kind} onChange={(e) => setKind(e.target.value)} aria-describedby="kind-hint">
-              {CHANGE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {CHANGE_KIND_LABELS[k]}
-                </option>
-              ))}
+              <Options values={CHANGE_KINDS} labels={CHANGE_KIND_LABELS} />
             </select>
             <span id="kind-hint" className="hint">
               A CSV&apos;s own kind column wins.
@@ -101,38 +99,8 @@ function PreviewView({ preview, pending, onImport }: { preview: ChangeImportPrev
   return (
     <section aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview ({preview.format === "gh-json" ? "gh pr list JSON" : preview.format.toUpperCase()})</h2>
-      {bad ? (
-        <div className="alert error" role="alert">
-          {preview.errors.length} row{preview.errors.length === 1 ? " has" : "s have"} problems, so nothing can be imported. Fix them and
-          preview again.
-        </div>
-      ) : (
-        <p>{preview.rows.length} changes to record. Nothing has been written yet.</p>
-      )}
-      {bad && (
-        <table className="data" aria-label="Rows with problems">
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Problems</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.errors.map((e) => (
-              <tr key={e.row}>
-                <td>{e.row === 0 ? "File" : `Row ${e.row}`}</td>
-                <td>
-                  <ul>
-                    {e.messages.map((m) => (
-                      <li key={m}>{m}</li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ImportProblems errors={preview.errors} fix="Fix them and preview again." />
+      {!bad && <p>{preview.rows.length} changes to record. Nothing has been written yet.</p>}
       {preview.rows.length > 0 && (
         <table className="data" aria-label="Changes to import">
           <thead>

@@ -7,6 +7,7 @@ import { FormField } from "@/components/ui/form-field";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 import { CATEGORIES, CATEGORY_LABELS, FREQUENCIES, FREQUENCY_LABELS } from "@/lib/validations/control";
 import { FormMessages } from "@/components/ui/form-messages";
+import { Options } from "@/components/ui/options";
 
 export interface CriterionOption {
   id: string;
@@ -72,11 +73,7 @@ export function ControlDefinitionForm({
           </FormField>
           <FormField id="category" label="Category" errors={errors?.category}>
             <select id="category" name="category" defaultValue={initial.category}>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {CATEGORY_LABELS[c]}
-                </option>
-              ))}
+              <Options values={CATEGORIES} labels={CATEGORY_LABELS} />
             </select>
           </FormField>
         </>
@@ -113,11 +110,7 @@ export function ControlDefinitionForm({
         <>
           <FormField id="frequency" label="Frequency" errors={errors?.frequency}>
             <select id="frequency" name="frequency" defaultValue={initial.frequency}>
-              {FREQUENCIES.map((f) => (
-                <option key={f} value={f}>
-                  {FREQUENCY_LABELS[f]}
-                </option>
-              ))}
+              <Options values={FREQUENCIES} labels={FREQUENCY_LABELS} />
             </select>
           </FormField>
           <FormField id="expectedEvidence" label="Expected evidence" errors={errors?.expectedEvidence}>

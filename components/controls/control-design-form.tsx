@@ -6,6 +6,7 @@ import { FormField } from "@/components/ui/form-field";
 import { DESIGN_STATUSES, DESIGN_STATUS_LABELS, FREQUENCIES, FREQUENCY_LABELS } from "@/lib/validations/control";
 import { FormMessages } from "@/components/ui/form-messages";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
+import { Options } from "@/components/ui/options";
 
 interface Initial {
   designStatus: string;
@@ -25,11 +26,7 @@ export function ControlDesignForm({ code, initial }: { code: string; initial: In
       <FormMessages state={state} />
       <FormField id="designStatus" label="Design status" errors={errors?.designStatus}>
         <select id="designStatus" name="designStatus" defaultValue={initial.designStatus}>
-          {DESIGN_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {DESIGN_STATUS_LABELS[s]}
-            </option>
-          ))}
+          <Options values={DESIGN_STATUSES} labels={DESIGN_STATUS_LABELS} />
         </select>
       </FormField>
       <FormField id="justification" label="Justification" hint="Required when the control does not apply." errors={errors?.justification}>
@@ -37,11 +34,7 @@ export function ControlDesignForm({ code, initial }: { code: string; initial: In
       </FormField>
       <FormField id="frequency" label="Frequency" errors={errors?.frequency}>
         <select id="frequency" name="frequency" defaultValue={initial.frequency}>
-          {FREQUENCIES.map((f) => (
-            <option key={f} value={f}>
-              {FREQUENCY_LABELS[f]}
-            </option>
-          ))}
+          <Options values={FREQUENCIES} labels={FREQUENCY_LABELS} />
         </select>
       </FormField>
       <FormField

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { saveControlDesign } from "@/app/(app)/controls/actions";
 import { DESIGN_STATUSES, DESIGN_STATUS_LABELS } from "@/lib/validations/control";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
+import { Options } from "@/components/ui/options";
 
 /** Changes one control's design status from the gap assessment table (same action as the control page). */
 export function DesignStatusInlineForm({ code, designStatus }: { code: string; designStatus: string }) {
@@ -28,11 +29,7 @@ export function DesignStatusInlineForm({ code, designStatus }: { code: string; d
         aria-describedby={state && !state.ok ? `${id}-error` : undefined}
         aria-invalid={state && !state.ok ? true : undefined}
       >
-        {DESIGN_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {DESIGN_STATUS_LABELS[s]}
-          </option>
-        ))}
+        <Options values={DESIGN_STATUSES} labels={DESIGN_STATUS_LABELS} />
       </select>
       <button type="submit" className="secondary" disabled={pending} aria-label={`Save design status of ${code}`}>
         {pending ? "Saving…" : "Save"}

@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useState } from "react";
 import { importFeaturesAction } from "@/app/(app)/inventory/actions";
 import { IMPORT_MAX_BYTES, type ImportPreview } from "@/lib/features/csv";
+import { ImportProblems } from "@/components/ui/import-problems";
 
 /** Upload -> preview (nothing written) -> "Import N features" (all rows in one transaction, or none). */
 export function ImportForm() {
@@ -75,40 +76,12 @@ function ImportPreviewView({
   return (
     <section aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview of {preview.fileName}</h2>
-      {bad ? (
-        <div className="alert error" role="alert">
-          {preview.errors.length} row{preview.errors.length === 1 ? " has" : "s have"} problems, so nothing can be imported. Fix the file
-          and upload it again.
-        </div>
-      ) : (
+      <ImportProblems errors={preview.errors} fix="Fix the file and upload it again." />
+      {!bad && (
         <p>
           {preview.rows.filter((r) => r.change === "create").length} to create, {preview.rows.filter((r) => r.change === "update").length}{" "}
           to update. Nothing has been written yet.
         </p>
-      )}
-      {bad && (
-        <table className="data" aria-label="Rows with problems">
-          <thead>
-            <tr>
-              <th>Row</th>
-              <th>Problems</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.errors.map((e) => (
-              <tr key={e.row}>
-                <td>Row {e.row}</td>
-                <td>
-                  <ul>
-                    {e.messages.map((m) => (
-                      <li key={m}>{m}</li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
       )}
       {preview.rows.length > 0 && (
         <table className="data" aria-label="Rows to import">

@@ -6,6 +6,7 @@ import { FormField } from "@/components/ui/form-field";
 import { CATEGORIES, CATEGORY_LABELS } from "@/lib/validations/control";
 import { FormMessages } from "@/components/ui/form-messages";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
+import { Options } from "@/components/ui/options";
 
 /** Bulk action for the common case: apply (or rule out) a category's controls for the selected features. */
 export function BulkMappingForm() {
@@ -26,11 +27,7 @@ export function BulkMappingForm() {
       <div className="toolbar">
         <FormField id="bulk-category" label="Category" errors={errors?.category}>
           <select id="bulk-category" name="category" defaultValue="SECURITY">
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {CATEGORY_LABELS[c]}
-              </option>
-            ))}
+            <Options values={CATEGORIES} labels={CATEGORY_LABELS} />
           </select>
         </FormField>
         <FormField id="bulk-decision" label="Decision" errors={errors?.decision}>

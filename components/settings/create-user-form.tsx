@@ -6,6 +6,7 @@ import { FormField } from "@/components/ui/form-field";
 import { ROLES, ROLE_LABELS } from "@/lib/permissions";
 import { FormMessages } from "@/components/ui/form-messages";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
+import { Options } from "@/components/ui/options";
 
 export function CreateUserForm({ passwordRule }: { passwordRule: string }) {
   const [state, formAction, pending] = useActionState(createUserAction, null);
@@ -21,11 +22,7 @@ export function CreateUserForm({ passwordRule }: { passwordRule: string }) {
       </FormField>
       <FormField id="new-role" label="Role" errors={errors?.role}>
         <select id="new-role" name="role" defaultValue="ENGINEER">
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
+          <Options values={ROLES} labels={ROLE_LABELS} />
         </select>
       </FormField>
       <FormField

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { changeRoleAction, setDisabledAction } from "@/app/(app)/settings/users/actions";
 import { ROLES, ROLE_LABELS, type RoleName } from "@/lib/permissions";
+import { Options } from "@/components/ui/options";
 
 export function UserRowActions({
   userId,
@@ -28,11 +29,7 @@ export function UserRowActions({
           Role of {email}
         </label>
         <select id={`role-${userId}`} name="role" defaultValue={role}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
+          <Options values={ROLES} labels={ROLE_LABELS} />
         </select>
         <button type="submit" className="secondary" disabled={rolePending}>
           Change role

@@ -6,6 +6,7 @@ import { can } from "@/lib/permissions";
 import { listControls } from "@/lib/controls/queries";
 import { ControlsTable } from "@/components/controls/controls-table";
 import { CATEGORIES, CATEGORY_LABELS, DESIGN_STATUSES, DESIGN_STATUS_LABELS } from "@/lib/validations/control";
+import { Options } from "@/components/ui/options";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Controls" };
@@ -46,22 +47,14 @@ export default async function ControlsPage({ searchParams }: { searchParams: Pro
           <label htmlFor="category">Category</label>
           <select id="category" name="category" defaultValue={filters.category ?? ""}>
             <option value="">All categories</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {CATEGORY_LABELS[c]}
-              </option>
-            ))}
+            <Options values={CATEGORIES} labels={CATEGORY_LABELS} />
           </select>
         </div>
         <div className="field">
           <label htmlFor="status">Design status</label>
           <select id="status" name="status" defaultValue={filters.status ?? ""}>
             <option value="">All statuses</option>
-            {DESIGN_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {DESIGN_STATUS_LABELS[s]}
-              </option>
-            ))}
+            <Options values={DESIGN_STATUSES} labels={DESIGN_STATUS_LABELS} />
           </select>
         </div>
         <button type="submit">Apply</button>

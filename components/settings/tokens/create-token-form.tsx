@@ -9,6 +9,7 @@ import { ExpiryFields } from "@/components/settings/tokens/expiry-fields";
 import { NewTokenSecret } from "@/components/settings/tokens/new-token-secret";
 import { PERMISSIONS, ROLES, ROLE_LABELS } from "@/lib/permissions";
 import { TOKEN_SCOPES, type CreatedToken } from "@/lib/validations/token";
+import { Options } from "@/components/ui/options";
 
 interface CreateTokenState {
   result: Awaited<ReturnType<typeof createTokenAction>> | null;
@@ -43,11 +44,7 @@ export function CreateTokenForm() {
         </FormField>
         <FormField id="token-role" label="Role" hint="The token acts with this role's permissions." errors={errors?.role}>
           <select id="token-role" name="role" defaultValue="ENGINEER">
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
+            <Options values={ROLES} labels={ROLE_LABELS} />
           </select>
         </FormField>
         <fieldset aria-describedby={["token-scopes-hint", errors?.scopes?.length ? "token-scopes-error" : null].filter(Boolean).join(" ")}>

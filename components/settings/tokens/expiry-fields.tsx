@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { EXPIRY_CHOICES, EXPIRY_LABELS } from "@/lib/validations/token";
+import { Options } from "@/components/ui/options";
 
 /** The expiry choice, and a date field when "On a date…" is chosen. Remounts (and resets) with its form. */
 export function ExpiryFields({ errors }: { errors?: Record<string, string[]> }) {
@@ -11,11 +12,7 @@ export function ExpiryFields({ errors }: { errors?: Record<string, string[]> }) 
     <>
       <FormField id="token-expires" label="Expires" errors={errors?.expires}>
         <select id="token-expires" name="expires" value={choice} onChange={(e) => setChoice(e.target.value)}>
-          {EXPIRY_CHOICES.map((c) => (
-            <option key={c} value={c}>
-              {EXPIRY_LABELS[c]}
-            </option>
-          ))}
+          <Options values={EXPIRY_CHOICES} labels={EXPIRY_LABELS} />
         </select>
       </FormField>
       {choice === "custom" && (
