@@ -2,7 +2,7 @@ import { test as setup } from "@playwright/test";
 import { randomBytes, scryptSync } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { FIXTURE_EVIDENCE_BYTES, FIXTURE_EVIDENCE_SHA256, PARAM_VALUES } from "./endpoints";
+import { FIXTURE_EVIDENCE_BYTES, FIXTURE_EVIDENCE_SHA256, FIXTURE_SLOT_CONTROL, PARAM_VALUES } from "./endpoints";
 import { ACCOUNTS, ROLES, withDb } from "./support";
 
 // One account per role for the specs, written straight to the database (the UI path for creating
@@ -62,13 +62,20 @@ setup("store the fixture evidence", async () => {
   });
 });
 
-// An audit period for the authorization walk's /periods/[periodId] pages.
+// An audit period for the authorization walk's /periods/[periodId] pages, and a quarterly control
+// of its category that no spec edits, whose first slot the heatmap's cell action reads.
 setup("create the fixture audit period", async () => {
-  await withDb((client) =>
-    client.query(
+  await withDb(async (client) => {
+    await client.query(
       `INSERT INTO "AuditPeriod" (id, name, type, start, "end", categories, "updatedAt")
        VALUES ($1, 'Fixture period', 'TYPE_II', DATE '2026-01-01', DATE '2026-12-31', '{SECURITY}', now()) ON CONFLICT (id) DO NOTHING`,
       [PARAM_VALUES.periodId],
-    ),
-  );
+    );
+    await client.query(
+      `INSERT INTO "Control" (id, code, title, description, category, frequency, "expectedEvidence", custom, "updatedAt")
+       VALUES (gen_random_uuid(), $1, 'Fixture slot control', 'For the authorization walk.', 'SECURITY', 'QUARTERLY', 'Anything.', true, now())
+       ON CONFLICT (code) DO NOTHING`,
+      [FIXTURE_SLOT_CONTROL],
+    );
+  });
 });

@@ -38,6 +38,9 @@ export const PARAM_VALUES: Record<string, string> = {
   periodId: "00000000-0000-4000-8000-0000000a0d17", // an audit period, created by accounts.setup.ts
 };
 
+/** A quarterly custom control that no spec edits (accounts.setup.ts): the heatmap cell action reads its first slot. */
+export const FIXTURE_SLOT_CONTROL = "AUTHZ-SLOT";
+
 /** The fixture evidence file (accounts.setup.ts stores it); per-call evidence reuses its bytes. */
 export const FIXTURE_EVIDENCE_BYTES = "Attest fixture evidence: a quarterly access review worksheet.\n";
 export const FIXTURE_EVIDENCE_SHA256 = createHash("sha256").update(FIXTURE_EVIDENCE_BYTES).digest("hex");
@@ -239,6 +242,11 @@ export const ACTIONS: Record<
   "app/(app)/periods/actions.ts#createPeriodAction": {
     access: "periods:write",
     input: (c) => ({ name: `Authz period ${c.tag}`, type: "TYPE_II", start: "2026-01-01", end: "2026-12-31", categories: ["SECURITY"] }),
+  },
+  "app/(app)/periods/actions.ts#slotEvidenceAction": {
+    access: "periods:read",
+    input: () => ({ periodId: PARAM_VALUES.periodId, control: FIXTURE_SLOT_CONTROL, slot: "0" }),
+    readOnly: true,
   },
   "app/(app)/periods/actions.ts#updatePeriodAction": {
     access: "periods:write",

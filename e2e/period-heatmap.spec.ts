@@ -114,6 +114,10 @@ test("a compliance lead creates a period and reads its coverage heatmap", async 
   // The slot list says the same in text.
   await page.locator("details", { hasText: quarterly }).locator("summary").click();
   await expect(page.getByRole("table", { name: `Slots of ${quarterly}` }).getByRole("row")).toHaveCount(3);
+  // A covered calendar slot links the accepted evidence dated in it (the page carries no ids for it).
+  await expect(
+    page.getByRole("table", { name: `Slots of ${quarterly}` }).getByRole("link", { name: "Accepted evidence dated in the slot" }),
+  ).toHaveAttribute("href", `/evidence?control=${quarterly}&status=ACCEPTED&from=2025-01-01&to=2025-03-31`);
 
   const screenshot = testInfo.outputPath("heatmap.png");
   await page.screenshot({ path: screenshot, fullPage: true });

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import { slotEvidenceAction } from "@/app/(app)/periods/actions";
 import type { CoverageSlot } from "@/lib/coverage/types";
 import type { HeatmapRow } from "@/lib/periods/heatmap";
 import { SLOT_STATE_LABELS, slotDates } from "@/components/periods/heatmap-labels";
@@ -10,17 +11,57 @@ import styles from "@/components/periods/heatmap.module.css";
 // What one heatmap cell stands for: the evidence that covers it, or what is missing and where to
 // upload it. A non-modal panel: it takes focus when it opens, and Escape or Close hands focus back.
 
+type Loaded = { for: string; evidence?: { id: string; title: string }[]; error?: string };
+
+/**
+ * The evidence of a covered slot: listed in the page for per-event and validity slots; for a
+ * calendar slot (the page carries only whether it is covered) loaded when the cell is opened.
+ */
+function useSlotEvidence(
+  periodId: string,
+  row: HeatmapRow,
+  index: number,
+  slot: CoverageSlot,
+  titles: Record<string, string>,
+): Loaded | null {
+  const key = `${row.control} ${index}`;
+  const listed = slot.evidence.length > 0 || slot.state !== "COVERED";
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  useEffect(() => {
+    if (listed) return;
+    let current = true;
+    slotEvidenceAction(null, { periodId, control: row.control, slot: index })
+      .then((result) => {
+        if (!current) return;
+        setLoaded(result.ok ? { for: key, evidence: result.data ?? [] } : { for: key, error: result.error.message });
+      })
+      .catch(
+        () => current && setLoaded({ for: key, error: "The evidence could not be loaded. Check your connection and open the cell again." }),
+      );
+    return () => {
+      current = false;
+    };
+  }, [listed, periodId, row.control, index, key]);
+  if (listed) return { for: key, evidence: slot.evidence.map((id) => ({ id, title: titles[id] ?? id })) };
+  return loaded?.for === key ? loaded : null;
+}
+
 export function HeatmapDetail({
+  periodId,
   row,
-  slot,
+  index,
   evidenceTitles,
   onClose,
 }: {
+  periodId: string;
   row: HeatmapRow;
-  slot: CoverageSlot;
+  /** The slot's position in the row's slots. */
+  index: number;
   evidenceTitles: Record<string, string>;
   onClose: () => void;
 }) {
+  const slot = row.slots[index];
+  const evidence = useSlotEvidence(periodId, row, index, slot, evidenceTitles);
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
     panel.current?.focus();
@@ -65,13 +106,21 @@ export function HeatmapDetail({
       {slot.state === "COVERED" && (
         <>
           <h3>Covered by</h3>
-          <ul>
-            {slot.evidence.map((id) => (
-              <li key={id}>
-                <Link href={`/evidence/${id}`}>{evidenceTitles[id] ?? id}</Link>
-              </li>
-            ))}
-          </ul>
+          {!evidence ? (
+            <p role="status">Loading the evidence…</p>
+          ) : evidence.error ? (
+            <p className="alert error" role="alert">
+              {evidence.error}
+            </p>
+          ) : (
+            <ul>
+              {evidence.evidence?.map((e) => (
+                <li key={e.id}>
+                  <Link href={`/evidence/${e.id}`}>{e.title}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
         </>
       )}
       {(slot.state === "MISSING" || slot.state === "NOT_YET_DUE") && (

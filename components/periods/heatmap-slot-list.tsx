@@ -6,6 +6,9 @@ import styles from "@/components/periods/heatmap.module.css";
 // Every slot of every control as text, one collapsed section per control: what the heatmap
 // shows in colour, readable without it (and printable for an auditor).
 
+const acceptedEvidenceHref = (control: string, from: string, to: string) =>
+  `/evidence?${new URLSearchParams({ control, status: "ACCEPTED", from, to })}`;
+
 export function HeatmapSlotList({ rows, evidenceTitles }: { rows: HeatmapRow[]; evidenceTitles: Record<string, string> }) {
   return (
     <div className={styles.slotList}>
@@ -40,14 +43,19 @@ export function HeatmapSlotList({ rows, evidenceTitles }: { rows: HeatmapRow[]; 
                     )}
                     <td>{SLOT_STATE_LABELS[slot.state]}</td>
                     <td>
-                      {slot.evidence.length === 0
-                        ? "—"
-                        : slot.evidence.map((id, j) => (
-                            <span key={id}>
-                              {j > 0 && ", "}
-                              <Link href={`/evidence/${id}`}>{evidenceTitles[id] ?? id}</Link>
-                            </span>
-                          ))}
+                      {slot.state === "COVERED" && slot.evidence.length === 0 ? (
+                        // A calendar slot: the page carries only that it is covered (see lib/periods/heatmap.ts).
+                        <Link href={acceptedEvidenceHref(row.control, slot.start, slot.end)}>Accepted evidence dated in the slot</Link>
+                      ) : slot.evidence.length === 0 ? (
+                        "—"
+                      ) : (
+                        slot.evidence.map((id, j) => (
+                          <span key={id}>
+                            {j > 0 && ", "}
+                            <Link href={`/evidence/${id}`}>{evidenceTitles[id] ?? id}</Link>
+                          </span>
+                        ))
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -15,7 +15,15 @@ interface Selection {
   slot: number;
 }
 
-export function CoverageHeatmap({ rows, evidenceTitles }: { rows: HeatmapRow[]; evidenceTitles: Record<string, string> }) {
+export function CoverageHeatmap({
+  periodId,
+  rows,
+  evidenceTitles,
+}: {
+  periodId: string;
+  rows: HeatmapRow[];
+  evidenceTitles: Record<string, string>;
+}) {
   const [selected, setSelected] = useState<Selection | null>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
 
@@ -87,12 +95,7 @@ export function CoverageHeatmap({ rows, evidenceTitles }: { rows: HeatmapRow[]; 
         </tbody>
       </table>
       {selected && (
-        <HeatmapDetail
-          row={rows[selected.row]}
-          slot={rows[selected.row].slots[selected.slot]}
-          evidenceTitles={evidenceTitles}
-          onClose={close}
-        />
+        <HeatmapDetail periodId={periodId} row={rows[selected.row]} index={selected.slot} evidenceTitles={evidenceTitles} onClose={close} />
       )}
     </>
   );

@@ -34,8 +34,9 @@ export interface CoverageContext {
   period: DayRange;
   today: number;
   /**
-   * False: slots carry no evidence ids (`evidence: []`); states and counts are the same. For callers
-   * that need only the numbers (the dashboard), so that they need not load every evidence id.
+   * False: calendar slots carry no evidence ids (`evidence: []`); states and counts are the same.
+   * For callers that need only the numbers (the dashboard, the heatmap), so that they need not load
+   * every evidence id. Per-event and validity slots keep theirs (their rows are few and loaded whole).
    */
   listEvidence: boolean;
   /** Parses an evidence date once per distinct value (100,000 rows share a few hundred dates). */
@@ -143,14 +144,12 @@ export function coverageOfControl(
 
   if (control.frequency === "VALIDITY") {
     const validity = validityCoverage(context.period, windowStart, context.today, evidence);
-    const slots = context.listEvidence ? validity.slots : validity.slots.map((slot) => ({ ...slot, evidence: [] }));
-    return item(validity.expected, validity.covered, slots);
+    return item(validity.expected, validity.covered, validity.slots);
   }
-  const listed =
+  const slots =
     control.frequency === "PER_EVENT"
       ? perEventSlots(context.period, windowStart, context.today, evidence, changes)
       : calendarCoverageSlots(context, windowStart, control, evidence);
-  const slots = context.listEvidence ? listed : listed.map((slot) => ({ ...slot, evidence: [] }));
   const covered = slots.filter((slot) => slot.state === "COVERED").length;
   const missing = slots.filter((slot) => slot.state === "MISSING").length;
   return item(covered + missing, covered, slots);

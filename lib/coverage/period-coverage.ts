@@ -23,7 +23,7 @@ export interface PeriodCoverageInput {
   changes?: readonly CoverageChange[];
   today: string;
   timeZone?: string;
-  /** False: the same states and counts, but slots list no evidence ids (see CoverageContext). */
+  /** False: the same states and counts, but calendar slots list no evidence ids (see CoverageContext). */
   listEvidence?: boolean;
 }
 

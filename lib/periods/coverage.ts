@@ -92,9 +92,10 @@ async function loadEvidence(
 
 /**
  * A period's coverage, per in-scope control. `listEvidence: false` gives the same states and
- * counts without the evidence ids in the slots (the dashboard needs only the numbers).
+ * counts without the evidence ids in calendar slots (the dashboard and the heatmap need only the
+ * numbers); `controls` narrows it to those codes (the heatmap's one opened cell, with its ids).
  */
-export async function periodCoverage(periodId: string, options: { today?: string; listEvidence?: boolean } = {}) {
+export async function periodCoverage(periodId: string, options: { today?: string; listEvidence?: boolean; controls?: string[] } = {}) {
   const listEvidence = options.listEvidence ?? true;
   const [period, timeZone] = await Promise.all([
     db.auditPeriod.findUnique({ where: { id: periodId }, include: { features: { select: { featureId: true } } } }),
@@ -107,7 +108,7 @@ export async function periodCoverage(periodId: string, options: { today?: string
 
   const controls = (
     await db.control.findMany({
-      where: { category: { in: period.categories } },
+      where: { category: { in: period.categories }, ...(options.controls ? { code: { in: options.controls } } : {}) },
       select: { id: true, code: true, frequency: true, designStatus: true, operatesSince: true },
       orderBy: { code: "asc" },
     })

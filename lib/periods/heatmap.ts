@@ -6,6 +6,9 @@ import type { CoverageItem } from "@/lib/coverage/types";
 
 // What the period page shows: the period, its coverage, and what the coverage engine does not
 // carry (control titles and expected evidence, evidence titles), each read in one query.
+// The page uses the numbers mode: a calendar slot says whether it is covered but not by what (a
+// year of daily evidence would be every id in the page); opening a cell loads its evidence
+// (slotEvidence). Per-event and validity slots list their ids, whose titles come with the page.
 
 export interface HeatmapRow extends CoverageItem {
   title: string;
@@ -17,7 +20,7 @@ export interface HeatmapRow extends CoverageItem {
 export async function periodHeatmap(periodId: string) {
   const row = await loadPeriod(db, periodId);
   if (!row) return null;
-  const coverage = await periodCoverage(periodId);
+  const coverage = await periodCoverage(periodId, { listEvidence: false });
   const codes = coverage.items.map((i) => i.control);
   const evidenceIds = [...new Set(coverage.items.flatMap((i) => i.slots.flatMap((s) => s.evidence)))];
   const [controls, evidence] = await Promise.all([
@@ -45,3 +48,19 @@ export async function periodHeatmap(periodId: string) {
 }
 
 export type PeriodHeatmap = NonNullable<Awaited<ReturnType<typeof periodHeatmap>>>;
+
+/**
+ * The evidence that covers one slot (by its position in the control's slots, the same in both
+ * modes), computed by the engine for that control alone with every id listed. Null when the period,
+ * the control or the slot is not there (any more).
+ */
+export async function slotEvidence(periodId: string, control: string, slot: number): Promise<{ id: string; title: string }[] | null> {
+  const period = await db.auditPeriod.findUnique({ where: { id: periodId }, select: { id: true } });
+  if (!period) return null;
+  const coverage = await periodCoverage(periodId, { controls: [control] });
+  const found = coverage.items.find((i) => i.control === control)?.slots[slot];
+  if (!found) return null;
+  const rows = await db.evidence.findMany({ where: { id: { in: found.evidence } }, select: { id: true, title: true } });
+  const titles = new Map(rows.map((r) => [r.id, r.title]));
+  return found.evidence.map((id) => ({ id, title: titles.get(id) ?? id }));
+}

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
 import { userActor } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { slotEvidence } from "@/lib/periods/heatmap";
 import { createPeriod, updatePeriod } from "@/lib/periods/service";
 import { periodSchema } from "@/lib/validations/period";
 
@@ -23,5 +25,22 @@ export const updatePeriodAction = action(
     const period = await updatePeriod(id, input, userActor(user));
     revalidatePath("/periods");
     return { ok: true, data: { id: period.id }, message: `Saved ${period.name}.` };
+  },
+);
+
+const slotInput = z.object({
+  periodId: z.uuid({ error: "Unknown period." }),
+  control: z.string().min(1).max(64),
+  slot: z.coerce.number().int().min(0).max(10_000),
+});
+
+/** The evidence behind one heatmap cell, loaded when the cell is opened (a read: periods:read). */
+export const slotEvidenceAction = action(
+  "periods:read",
+  slotInput,
+  async ({ periodId, control, slot }): Promise<ActionResult<{ id: string; title: string }[]>> => {
+    const evidence = await slotEvidence(periodId, control, slot);
+    if (!evidence) throw new AppError("NOT_FOUND", "This slot is no longer in the period; reload the page.");
+    return { ok: true, data: evidence };
   },
 );

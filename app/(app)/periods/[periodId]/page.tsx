@@ -84,7 +84,7 @@ export default async function PeriodPage({ params }: Params) {
       {rows.length === 0 ? (
         <div className="card empty">No control is in this period&apos;s categories.</div>
       ) : (
-        <CoverageHeatmap rows={rows} evidenceTitles={evidenceTitles} />
+        <CoverageHeatmap periodId={period.id} rows={rows} evidenceTitles={evidenceTitles} />
       )}
 
       <h2>Slots by control</h2>
