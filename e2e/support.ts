@@ -64,9 +64,14 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/**
+ * Signs in and waits for the landing page (home redirects to /controls), so that the caller's next
+ * navigation does not race that redirect (a goto while it runs is aborted).
+ */
 export async function signInAs(page: Page, role: Role) {
   await signIn(page, ACCOUNTS[role].email, ACCOUNTS[role].password);
   await expect(page.getByTestId("current-user")).toHaveText(ACCOUNTS[role].name);
+  await expect(page).toHaveURL(/\/controls$/);
 }
 
 /** An API request context carrying a signed-in session cookie (next-auth's CSRF dance, done by hand). */
