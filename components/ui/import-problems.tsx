@@ -6,8 +6,9 @@ export interface RowProblems {
   messages: string[];
 }
 
-export function ImportProblems({ errors, fix }: { errors: readonly RowProblems[]; fix: string }) {
+export function ImportProblems({ errors, fix, limit }: { errors: readonly RowProblems[]; fix: string; limit?: number }) {
   if (errors.length === 0) return null;
+  const shown = limit === undefined ? errors : errors.slice(0, limit);
   return (
     <>
       <div className="alert error" role="alert">
@@ -21,7 +22,7 @@ export function ImportProblems({ errors, fix }: { errors: readonly RowProblems[]
           </tr>
         </thead>
         <tbody>
-          {errors.map((e) => (
+          {shown.map((e) => (
             <tr key={e.row}>
               <td>{e.row === 0 ? "File" : `Row ${e.row}`}</td>
               <td>
@@ -35,6 +36,7 @@ export function ImportProblems({ errors, fix }: { errors: readonly RowProblems[]
           ))}
         </tbody>
       </table>
+      {shown.length < errors.length && <p className="muted">…and {errors.length - shown.length} more rows with problems.</p>}
     </>
   );
 }

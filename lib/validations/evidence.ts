@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { calendarDate, controlCodeSchema } from "@/lib/validations/control";
+import { blank } from "@/lib/validations/form-input";
 
 // What an evidence upload carries besides its bytes (multipart fields of POST /api/v1/evidence,
 // the same for the browser and for CI). Blank fields mean "not given", as HTML forms send them.
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
 
 export const EVIDENCE_STATUSES = ["SUBMITTED", "ACCEPTED", "REJECTED", "WITHDRAWN"] as const;

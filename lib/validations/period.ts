@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CATEGORIES, calendarDate } from "@/lib/validations/control";
+import { blank, commaList } from "@/lib/validations/form-input";
 
 // An audit period: Type I as of a date (start = end), Type II over a window. Security is always in
 // scope (the mandatory category); the end is on or after the start.
@@ -9,19 +10,6 @@ export const PERIOD_TYPE_LABELS: Record<(typeof PERIOD_TYPES)[number], string> =
   TYPE_I: "Type I (as of a date)",
   TYPE_II: "Type II (over a window)",
 };
-
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const list = (v: unknown) =>
-  v === undefined || v === null || v === ""
-    ? []
-    : Array.isArray(v)
-      ? v
-      : typeof v === "string"
-        ? v
-            .split(",")
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : v;
 
 export const periodSchema = z
   .object({
@@ -36,9 +24,9 @@ export const periodSchema = z
     type: z.enum(PERIOD_TYPES, { error: "Choose Type I (as of a date) or Type II (over a window)." }),
     start: z.preprocess(blank, calendarDate.optional()).refine((v) => v !== undefined, { error: "Give the start date (YYYY-MM-DD)." }),
     end: z.preprocess(blank, calendarDate.optional()),
-    categories: z.preprocess(list, z.array(z.enum(CATEGORIES, { error: "Unknown category." })).max(5)),
-    features: z.preprocess(list, z.array(z.string().trim().max(80)).max(5000)),
-    auditors: z.preprocess(list, z.array(z.email({ error: "Auditors are given by e-mail." })).max(100)),
+    categories: z.preprocess(commaList, z.array(z.enum(CATEGORIES, { error: "Unknown category." })).max(5)),
+    features: z.preprocess(commaList, z.array(z.string().trim().max(80)).max(5000)),
+    auditors: z.preprocess(commaList, z.array(z.email({ error: "Auditors are given by e-mail." })).max(100)),
   })
   .transform((p) => ({
     ...p,

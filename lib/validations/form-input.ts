@@ -1,0 +1,17 @@
+// Preprocessors shared by the zod schemas that read HTML forms as well as JSON.
+
+/** An empty or blank text field means "not given". */
+export const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** A repeated field (an array), or one text field of comma-separated values, as a list; nothing given: []. */
+export const commaList = (v: unknown) =>
+  v === undefined || v === null || v === ""
+    ? []
+    : Array.isArray(v)
+      ? v
+      : typeof v === "string"
+        ? v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v;
