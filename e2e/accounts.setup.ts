@@ -2,7 +2,7 @@ import { test as setup } from "@playwright/test";
 import { randomBytes, scryptSync } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { FIXTURE_EVIDENCE_BYTES, FIXTURE_EVIDENCE_SHA256, FIXTURE_SLOT_CONTROL, PARAM_VALUES } from "./endpoints";
+import { FIXTURE_EVIDENCE_BYTES, FIXTURE_EVIDENCE_SHA256, FIXTURE_SIGNED_OFF_REVIEW_ID, PARAM_VALUES } from "./endpoints";
 import { ACCOUNTS, ROLES, withDb } from "./support";
 
 // One account per role for the specs, written straight to the database (the UI path for creating
@@ -62,20 +62,58 @@ setup("store the fixture evidence", async () => {
   });
 });
 
-// An audit period for the authorization walk's /periods/[periodId] pages, and a quarterly control
-// of its category that no spec edits, whose first slot the heatmap's cell action reads.
+// An audit period for the authorization walk's /periods/[periodId] pages.
 setup("create the fixture audit period", async () => {
-  await withDb(async (client) => {
-    await client.query(
+  await withDb((client) =>
+    client.query(
       `INSERT INTO "AuditPeriod" (id, name, type, start, "end", categories, "updatedAt")
        VALUES ($1, 'Fixture period', 'TYPE_II', DATE '2026-01-01', DATE '2026-12-31', '{SECURITY}', now()) ON CONFLICT (id) DO NOTHING`,
       [PARAM_VALUES.periodId],
+    ),
+  );
+});
+
+// A DRAFT access review for the authorization walk's /access-reviews/[reviewId] pages and routes.
+setup("create the fixture access review", async () => {
+  await withDb((client) =>
+    client.query(
+      `INSERT INTO "AccessReview" (id, name, quarter, status, resources, "dueDate")
+       VALUES ($1, 'Fixture access review', '2026-Q4', 'DRAFT', '{MODEL_API_KEY}', DATE '2026-12-31') ON CONFLICT (id) DO NOTHING`,
+      [PARAM_VALUES.reviewId],
+    ),
+  );
+});
+
+// A vendor for the authorization walk's /vendors/[vendorId] pages and routes, with one dependent
+// feature (retired, so that the fixture stays out of the readiness checks) for the fallback action.
+setup("create the fixture vendor", async () => {
+  await withDb(async (client) => {
+    await client.query(`INSERT INTO "Vendor" (id, name, "updatedAt") VALUES ($1, 'Fixture vendor', now()) ON CONFLICT DO NOTHING`, [
+      PARAM_VALUES.vendorId,
+    ]);
+    await client.query(
+      `INSERT INTO "Feature" (id, slug, name, owner, status, purpose, "inputData", outputs, invokers, "failureImpact", "retiredAt", "updatedAt")
+       VALUES (gen_random_uuid(), 'fixture-vendor-feature', 'Fixture vendor feature', 'Test team', 'RETIRED', 'Depends on the fixture vendor.',
+               '{INTERNAL}'::"DataCategory"[], 'Nothing.', '{STAFF}'::"Invoker"[], 'LOW', now(), now())
+       ON CONFLICT (slug) DO NOTHING`,
     );
     await client.query(
-      `INSERT INTO "Control" (id, code, title, description, category, frequency, "expectedEvidence", custom, "updatedAt")
-       VALUES (gen_random_uuid(), $1, 'Fixture slot control', 'For the authorization walk.', 'SECURITY', 'QUARTERLY', 'Anything.', true, now())
-       ON CONFLICT (code) DO NOTHING`,
-      [FIXTURE_SLOT_CONTROL],
+      `INSERT INTO "FeatureVendor" ("featureId", "vendorId") SELECT f.id, $1::uuid FROM "Feature" f WHERE f.slug = 'fixture-vendor-feature'
+       ON CONFLICT DO NOTHING`,
+      [PARAM_VALUES.vendorId],
     );
   });
+});
+
+// A signed-off access review whose record is the fixture evidence, for GET /api/v1/access-reviews/[reviewId]/record
+// (an old quarter, so that no schedule moves).
+setup("create the fixture signed-off access review", async () => {
+  await withDb((client) =>
+    client.query(
+      `INSERT INTO "AccessReview" (id, name, quarter, status, "startedAt", "signedOffAt", "signOffName", "signOffStatement", "evidenceId", "dueDate")
+       VALUES ($1, 'Fixture signed-off review', '2020-Q1', 'SIGNED_OFF', now(), now(), 'Fixture signer', 'Fixture statement.', $2, DATE '2020-03-31')
+       ON CONFLICT (id) DO NOTHING`,
+      [FIXTURE_SIGNED_OFF_REVIEW_ID, PARAM_VALUES.id],
+    ),
+  );
 });

@@ -143,7 +143,7 @@ test("after 5 wrong passwords the account is blocked, even with the right passwo
 });
 
 const BASE_NAV = ["Dashboard", "Readiness", "Inventory", "Mapping", "Controls", "Evidence"];
-const TAIL_NAV = ["Gap assessment", "Criteria", "Periods", "Changes"];
+const TAIL_NAV = ["Gap assessment", "Criteria", "Periods", "Changes", "Access reviews", "Vendors"];
 const NAV: Record<(typeof ROLES)[number], string[]> = {
   ADMIN: [...BASE_NAV, "Review", ...TAIL_NAV, "Audit log", "Users", "API tokens", "Organisation"],
   COMPLIANCE_LEAD: [...BASE_NAV, "Review", ...TAIL_NAV, "Audit log"],

@@ -3,7 +3,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { PERMISSIONS, type Permission } from "../lib/permissions";
-import { ACTIONS, EXPECTED_ROLES, FIXTURE_EVIDENCE_SHA256, PAGES, PARAM_VALUES, ROUTES, type CallContext } from "./endpoints";
+import {
+  ACTIONS,
+  EXPECTED_ROLES,
+  FIXTURE_EVIDENCE_SHA256,
+  FIXTURE_SIGNED_OFF_REVIEW_ID,
+  PAGES,
+  PARAM_VALUES,
+  ROUTES,
+  type CallContext,
+} from "./endpoints";
 import { ACCOUNTS, apiSessionAs, baseURL, databaseFingerprint, ROLES, withDb, type Role } from "./support";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -40,6 +49,13 @@ function concreteUrl(pattern: string, ctx?: CallContext): string {
   return pattern.replace(/\[\[?([^\]]+)\]\]?/g, (segment, name: string) => {
     // Evidence changes state when reviewed or withdrawn: each call gets its own, uploaded by the caller.
     if (name === "id" && ctx) return pattern.includes("/periods/") ? ctx.period.id : ctx.evidence.id;
+    // Starting works once per campaign: each call starts its own fresh draft.
+    if (name === "reviewId" && ctx && pattern.endsWith("/start")) return ctx.review.id;
+    // Access-review decisions, sign-off and follow-up act on the call's own review in progress; the record on a signed-off one.
+    if (name === "itemId" && ctx && /\/(decision|revocation)$/.test(pattern)) return ctx.accessReview.itemId;
+    if (name === "reviewId" && ctx && /\/(decision|revocation|sign-off|record)$/.test(pattern)) {
+      return pattern.endsWith("/record") ? FIXTURE_SIGNED_OFF_REVIEW_ID : ctx.accessReview.reviewId;
+    }
     if (!(name in PARAM_VALUES))
       throw new Error(`No value for ${segment} in ${pattern}: add "${name}" to PARAM_VALUES in e2e/endpoints.ts.`);
     return PARAM_VALUES[name];
@@ -193,12 +209,31 @@ async function callContext(caller: Caller = ANONYMOUS): Promise<CallContext> {
        WHERE NOT EXISTS (SELECT 1 FROM "AuditPeriod" WHERE name = 'authz period')`,
     );
     const period = await db.query(`SELECT id FROM "AuditPeriod" WHERE name = 'authz period'`);
+    const review = await db.query(
+      `INSERT INTO "AccessReview" (id, name, quarter, status, resources) VALUES (gen_random_uuid(), 'authz campaign', '2026-Q4', 'DRAFT', '{MODEL_API_KEY}') RETURNING id`,
+    );
+    const reviewItem = await db.query(
+      `INSERT INTO "AccessReviewItem" (id, "reviewId", principal, "principalKind", resource, "resourceKind", "accessLevel", source, "reviewerId")
+       SELECT gen_random_uuid(), $1, 'authz-svc', 'SERVICE', 'Authz resource', 'MODEL_API_KEY', 'key1', 'authz', u.id FROM "User" u WHERE u.email = $2 RETURNING id`,
+      [review.rows[0].id, ACCOUNTS.COMPLIANCE_LEAD.email],
+    );
+    // An access review in progress (an old quarter, so that no schedule moves) whose one item is the caller's to decide.
+    const accessReview = await db.query(
+      `INSERT INTO "AccessReview" (id, name, quarter, status, "startedAt", "dueDate") VALUES (gen_random_uuid(), 'authz review', '2020-Q1', 'IN_PROGRESS', now(), DATE '2020-03-31') RETURNING id`,
+    );
+    const accessItem = await db.query(
+      `INSERT INTO "AccessReviewItem" (id, "reviewId", principal, "principalKind", resource, "accessLevel", source, "reviewerId", decision, comment, "decidedAt", "decidedById")
+       VALUES (gen_random_uuid(), $1, 'authz-principal', 'HUMAN', 'authz-key', 'admin', 'authz', $2, 'REVOKE', 'authz', now(), $2) RETURNING id`,
+      [accessReview.rows[0].id, uploader.user],
+    );
     return {
       tag: randomBytes(6).toString("hex"),
       target: { id: rows[0].id, role: rows[0].role, disabled: rows[0].disabledAt !== null },
       token: { id: token.rows[0].id },
       evidence: { id: evidence.rows[0].id },
       period: { id: period.rows[0].id },
+      review: { id: review.rows[0].id, itemId: reviewItem.rows[0].id },
+      accessReview: { reviewId: accessReview.rows[0].id, itemId: accessItem.rows[0].id },
     };
   });
 }
@@ -248,7 +283,7 @@ test.describe("the expected-permission table", () => {
 // ---- Route handlers: 401 anonymous, 403 without the permission, nothing written when refused. ----
 
 for (const key of routeKeys.filter((k) => k in ROUTES)) {
-  const { access, body } = ROUTES[key];
+  const { access, body, people } = ROUTES[key];
   const [method, pattern] = key.split(" ");
   test.describe(`route ${key}`, () => {
     for (const caller of [ANONYMOUS, ...SESSIONS, ...TOKENS]) {
@@ -271,7 +306,7 @@ for (const key of routeKeys.filter((k) => k in ROUTES)) {
           expect(status, "a public handler answers anyone").not.toBe(401);
           expect(status).not.toBe(403);
           expect(status).toBeLessThan(500);
-        } else if (!allows(caller, access)) {
+        } else if (!allows(caller, access) || (people && caller.kind === "token")) {
           const expected = unauthenticated(caller) ? 401 : 403;
           expect(status, `${caller.name} lacks ${access}`).toBe(expected);
           expect((await res.json()).error.code).toBe(expected === 401 ? "UNAUTHENTICATED" : "FORBIDDEN");

@@ -345,7 +345,20 @@ test.describe("headless commands", () => {
     // On a scratch database: demo data switches on a banner that the other specs do not expect.
     const db = await createScratch("demo");
     scratch.push(db.name);
-    const tables = ["User", "Feature", "Vendor", "VendorModel", "FeatureVendor", "Evidence", "Setting", "AuditLogEntry", "Control"];
+    const tables = [
+      "User",
+      "Feature",
+      "Vendor",
+      "VendorModel",
+      "FeatureVendor",
+      "VendorPackageItem",
+      "Evidence",
+      "AccessReview",
+      "AccessReviewItem",
+      "Setting",
+      "AuditLogEntry",
+      "Control",
+    ];
     const counts = async () => {
       const out: Record<string, number> = {};
       for (const t of tables) out[t] = (await queryOn<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM "${t}"`))[0].n;
@@ -363,6 +376,28 @@ test.describe("headless commands", () => {
     }
     const afterFirst = await counts();
     expect(afterFirst).toMatchObject({ User: 4, Feature: 2, Vendor: 2, Control: 23 });
+    // A signed-off campaign whose record is accepted AI-SEC-05 evidence, and one in progress.
+    expect(
+      await queryOn(
+        db.url,
+        `SELECT r.status, e.status AS "recordStatus", e.source, c.code FROM "AccessReview" r
+         LEFT JOIN "Evidence" e ON e.id = r."evidenceId" LEFT JOIN "Control" c ON c.id = e."controlId" ORDER BY r.status`,
+      ),
+    ).toEqual([
+      { status: "IN_PROGRESS", recordStatus: null, source: null, code: null },
+      { status: "SIGNED_OFF", recordStatus: "ACCEPTED", source: "GENERATED", code: "AI-SEC-05" },
+    ]);
+    // Vendors: one package complete (every required kind accepted), one without a DPA.
+    const kinds = await queryOn<{ name: string; kinds: string[] }>(
+      db.url,
+      `SELECT v.name, array_agg(DISTINCT i.kind::text ORDER BY i.kind::text) FILTER (WHERE e.status = 'ACCEPTED') AS kinds
+       FROM "Vendor" v LEFT JOIN "VendorPackageItem" i ON i."vendorId" = v.id LEFT JOIN "Evidence" e ON e.id = i."evidenceId"
+       GROUP BY v.name ORDER BY v.name`,
+    );
+    expect(kinds[0].kinds).toEqual(
+      expect.arrayContaining(["DPA", "DATA_HANDLING_TERMS", "INCIDENT_NOTIFICATION", "SECURITY_CONTACT", "SOC2_REPORT"]),
+    );
+    expect(kinds[1].kinds ?? []).not.toContain("DPA");
     expect(afterFirst.AuditLogEntry).toBeGreaterThanOrEqual(8);
     expect(await queryOn(db.url, `SELECT value FROM "Setting" WHERE key = 'demo'`)).toEqual([{ value: true }]);
 

@@ -23,6 +23,7 @@ export const EXPECTED_ROLES: Record<Permission, readonly Role[]> = {
   "vendors:write": ["ADMIN", "COMPLIANCE_LEAD"],
   "access-reviews:read": ["ADMIN", "COMPLIANCE_LEAD", "ENGINEER", "AUDITOR"],
   "access-reviews:write": ["ADMIN", "COMPLIANCE_LEAD"],
+  "access-reviews:decide": ["ADMIN", "COMPLIANCE_LEAD", "ENGINEER"],
   "audit-log:read": ["ADMIN", "COMPLIANCE_LEAD", "AUDITOR"],
   "users:manage": ["ADMIN"],
   "tokens:manage": ["ADMIN"],
@@ -36,10 +37,9 @@ export const PARAM_VALUES: Record<string, string> = {
   "...nextauth": "session",
   id: "00000000-0000-4000-8000-00000000e71d", // evidence, created by accounts.setup.ts (route calls get their own)
   periodId: "00000000-0000-4000-8000-0000000a0d17", // an audit period, created by accounts.setup.ts
+  vendorId: "00000000-0000-4000-8000-0000000c0001", // a vendor with one (retired) dependent feature, created by accounts.setup.ts
+  reviewId: "00000000-0000-4000-8000-0000000ac1e5", // a DRAFT access review, created by accounts.setup.ts (start calls get their own)
 };
-
-/** A quarterly custom control that no spec edits (accounts.setup.ts): the heatmap cell action reads its first slot. */
-export const FIXTURE_SLOT_CONTROL = "AUTHZ-SLOT";
 
 /** The fixture evidence file (accounts.setup.ts stores it); per-call evidence reuses its bytes. */
 export const FIXTURE_EVIDENCE_BYTES = "Attest fixture evidence: a quarterly access review worksheet.\n";
@@ -56,14 +56,25 @@ export interface CallContext {
   token: { id: string };
   evidence: { id: string };
   period: { id: string };
+  /** A fresh DRAFT access review with one item assigned to the lead (start, remove and assign act on it). */
+  review: { id: string; itemId: string };
+  /** A fresh access review in progress, one item assigned to the caller (a session's user) and decided "revoke". */
+  accessReview: { reviewId: string; itemId: string };
 }
+
+/** A signed-off access review whose record is the fixture evidence file (accounts.setup.ts), for GET .../record. */
+export const FIXTURE_SIGNED_OFF_REVIEW_ID = "00000000-0000-4000-8000-0000000b0001";
 
 /**
  * Route handlers, "METHOD /path/as/in/app". `public` handlers answer anonymous callers. A mutating
  * handler gets a valid body, so that a refusal is the authorization check and not validation
  * (an allowed caller must get 2xx and change the database: the positive control).
  */
-export const ROUTES: Record<string, { access: Permission | "public"; body?: (c: CallContext) => unknown }> = {
+export const ROUTES: Record<
+  string,
+  // people: acts as a named person (an access-review decision, sign-off or follow-up), so API tokens are refused (403) even with the permission
+  { access: Permission | "public"; body?: (c: CallContext) => unknown; people?: true }
+> = {
   "GET /api/health": { access: "public" },
   "GET /api/v1/openapi.json": { access: "public" }, // describes the API, reveals no data
   "GET /api/auth/[...nextauth]": { access: "public" }, // next-auth: sign-in, session, CSRF
@@ -157,6 +168,41 @@ export const ROUTES: Record<string, { access: Permission | "public"; body?: (c: 
       mergedAt: "2026-01-15T10:00:00Z",
     }),
   },
+  // Access-review decisions, sign-off, revocations, record (the call's own review and item, see CallContext)
+  "POST /api/v1/access-reviews/[reviewId]/items/[itemId]/decision": {
+    access: "access-reviews:decide",
+    people: true,
+    body: (c) => ({ decision: "keep", comment: `authz ${c.tag}` }),
+  },
+  "POST /api/v1/access-reviews/[reviewId]/items/[itemId]/revocation": {
+    access: "access-reviews:decide",
+    people: true,
+    body: (c) => ({ doneOn: new Date().toISOString().slice(0, 10), note: `authz ${c.tag}` }),
+  },
+  "POST /api/v1/access-reviews/[reviewId]/sign-off": {
+    access: "access-reviews:write",
+    people: true,
+    body: (c) => ({ statement: `authz ${c.tag}` }),
+  },
+  "GET /api/v1/access-reviews/[reviewId]/record": { access: "access-reviews:read" },
+  // Access-review campaigns ([reviewId] is the DRAFT fixture; start gets the call's own fresh draft)
+  "GET /api/v1/access-reviews": { access: "access-reviews:read" },
+  "POST /api/v1/access-reviews": { access: "access-reviews:write", body: (c) => ({ name: `Authz campaign ${c.tag}`, quarter: "2026-Q4" }) },
+  "GET /api/v1/access-reviews/[reviewId]": { access: "access-reviews:read" },
+  "POST /api/v1/access-reviews/[reviewId]/items": {
+    access: "access-reviews:write",
+    body: (c) => [{ principal: `authz-api-${c.tag}`, principalKind: "SERVICE", resource: "Authz resource", accessLevel: "read" }],
+  },
+  "POST /api/v1/access-reviews/[reviewId]/start": { access: "access-reviews:write" },
+  // Vendors (the fixture vendor; each package link gets the call's own fresh evidence)
+  "GET /api/v1/vendors": { access: "vendors:read" },
+  "POST /api/v1/vendors": { access: "vendors:write", body: (c) => ({ name: `Authz vendor ${c.tag}`, dataRegion: "EU" }) },
+  "GET /api/v1/vendors/[vendorId]": { access: "vendors:read" },
+  "PATCH /api/v1/vendors/[vendorId]": { access: "vendors:write", body: (c) => ({ notes: `authz ${c.tag}` }) },
+  "POST /api/v1/vendors/[vendorId]/package": {
+    access: "vendors:write",
+    body: (c) => ({ kind: "SOC2_REPORT", evidence: c.evidence.id, notes: `authz ${c.tag}` }),
+  },
 };
 
 /**
@@ -245,7 +291,8 @@ export const ACTIONS: Record<
   },
   "app/(app)/periods/actions.ts#slotEvidenceAction": {
     access: "periods:read",
-    input: () => ({ periodId: PARAM_VALUES.periodId, control: FIXTURE_SLOT_CONTROL, slot: "0" }),
+    // AI-SEC-05 (quarterly, never set not applicable by a spec) has slots in any window of the fixture period.
+    input: () => ({ periodId: PARAM_VALUES.periodId, control: "AI-SEC-05", slot: "0" }),
     readOnly: true,
   },
   "app/(app)/periods/actions.ts#updatePeriodAction": {
@@ -271,6 +318,65 @@ export const ACTIONS: Record<
       text: `title,pullRequest,commitSha,mergedAt\nAuthz import ${c.tag},,c${c.tag},2026-01-16T09:00:00Z\n`,
     }),
   },
+  // Access-review campaigns: the DRAFT fixture, or the call's own fresh draft (start, remove, assign)
+  "app/(app)/access-reviews/actions.ts#createReviewAction": {
+    access: "access-reviews:write",
+    input: (c) => ({ name: `Authz campaign ${c.tag}`, quarter: "2026-Q4", resources: ["MODEL_API_KEY", "PROMPT_LOGS"] }),
+  },
+  "app/(app)/access-reviews/actions.ts#updateReviewAction": {
+    access: "access-reviews:write",
+    input: (c) => ({ reviewId: PARAM_VALUES.reviewId, name: `Fixture access review ${c.tag}`, quarter: "2026-Q4" }),
+  },
+  "app/(app)/access-reviews/actions.ts#addItemAction": {
+    access: "access-reviews:write",
+    input: (c) => ({
+      reviewId: PARAM_VALUES.reviewId,
+      principal: `authz-${c.tag}`,
+      principalKind: "SERVICE",
+      resource: "Authz resource",
+      resourceKind: "OTHER",
+      accessLevel: "read",
+    }),
+  },
+  "app/(app)/access-reviews/actions.ts#removeItemAction": {
+    access: "access-reviews:write",
+    input: (c) => ({ reviewId: c.review.id, itemId: c.review.itemId }),
+  },
+  "app/(app)/access-reviews/actions.ts#assignReviewerAction": {
+    access: "access-reviews:write",
+    input: (c) => ({ reviewId: c.review.id, reviewer: "engineer@example.test", scope: "selected", itemIds: c.review.itemId }),
+  },
+  "app/(app)/access-reviews/actions.ts#importItemsAction": {
+    access: "access-reviews:write",
+    input: (c) => ({
+      reviewId: PARAM_VALUES.reviewId,
+      fileName: "authz.csv",
+      csv: `principal,resource,access\nauthz-import-${c.tag},Authz resource,read\n`,
+      principal: "principal",
+      principalKindDefault: "SERVICE",
+      resource: "resource",
+      accessLevel: "access",
+    }),
+  },
+  "app/(app)/access-reviews/actions.ts#startReviewAction": { access: "access-reviews:write", input: (c) => ({ reviewId: c.review.id }) },
+  // Access-review decisions, sign-off, revocations (the call's own review and item)
+  "app/(app)/access-reviews/inbox/actions.ts#decideItemAction": {
+    access: "access-reviews:decide",
+    input: (c) => ({ reviewId: c.accessReview.reviewId, itemId: c.accessReview.itemId, decision: "keep", comment: `authz ${c.tag}` }),
+  },
+  "app/(app)/access-reviews/sign-off/actions.ts#signOffAction": {
+    access: "access-reviews:write",
+    input: (c) => ({ reviewId: c.accessReview.reviewId, statement: `authz ${c.tag}` }),
+  },
+  "app/(app)/access-reviews/sign-off/actions.ts#markRevocationDoneAction": {
+    access: "access-reviews:decide",
+    input: (c) => ({
+      reviewId: c.accessReview.reviewId,
+      itemId: c.accessReview.itemId,
+      doneOn: new Date().toISOString().slice(0, 10),
+      note: `authz ${c.tag}`,
+    }),
+  },
   // Audit log
   "app/(app)/audit-log/actions.ts#verifyChainAction": { access: "audit-log:read", input: () => ({}), readOnly: true },
   // Inventory
@@ -293,6 +399,27 @@ export const ACTIONS: Record<
       fileName: "authz.csv",
       csv: `slug,name,owner,purpose,inputData,outputs,invokers,failureImpact\nauthz-import-${c.tag},Authz import ${c.tag},Authz,Imported.,INTERNAL;PUBLIC,Nothing.,STAFF,LOW\n`,
     }),
+  },
+  // Vendors
+  "app/(app)/vendors/actions.ts#createVendorAction": {
+    access: "vendors:write",
+    input: (c) => ({ name: `Authz vendor action ${c.tag}`, zeroRetention: "yes", trainingOptOut: "" }),
+  },
+  "app/(app)/vendors/actions.ts#updateVendorAction": {
+    access: "vendors:write",
+    input: (c) => ({ id: PARAM_VALUES.vendorId, name: "Fixture vendor", notes: `action ${c.tag}` }),
+  },
+  "app/(app)/vendors/actions.ts#recordVendorReviewAction": {
+    access: "vendors:write",
+    input: () => ({ id: PARAM_VALUES.vendorId, date: "2026-01-15" }), // the same date again; the review is still recorded (audited)
+  },
+  "app/(app)/vendors/actions.ts#setFallbackStrategyAction": {
+    access: "vendors:write",
+    input: (c) => ({ id: PARAM_VALUES.vendorId, feature: "fixture-vendor-feature", fallbackStrategy: `Fail over, ${c.tag}` }),
+  },
+  "app/(app)/vendors/actions.ts#linkPackageItemAction": {
+    access: "vendors:write",
+    input: (c) => ({ id: PARAM_VALUES.vendorId, kind: "SOC2_REPORT", evidence: c.evidence.id }),
   },
 };
 
@@ -345,6 +472,10 @@ export const PAGES: Record<string, Permission | "public" | "setup-only" | "signe
   "/changes": "changes:read",
   "/changes/new": "changes:write",
   "/changes/import": "changes:write",
+  // Access-review decisions, sign-off, revocations
+  "/access-reviews/inbox": "access-reviews:decide",
+  "/access-reviews/revocations": "access-reviews:read",
+  "/access-reviews/[reviewId]/record": "access-reviews:read",
   // Audit log
   "/audit-log": "audit-log:read",
   // Inventory
@@ -353,4 +484,15 @@ export const PAGES: Record<string, Permission | "public" | "setup-only" | "signe
   "/inventory/import": "features:write",
   "/inventory/[slug]": "features:read",
   "/inventory/[slug]/edit": "features:write",
+  // Vendors
+  "/vendors": "vendors:read",
+  "/vendors/new": "vendors:write",
+  "/vendors/[vendorId]": "vendors:read",
+  "/vendors/[vendorId]/edit": "vendors:write",
+  // Access-review campaigns
+  "/access-reviews": "access-reviews:read",
+  "/access-reviews/new": "access-reviews:write",
+  "/access-reviews/[reviewId]": "access-reviews:read",
+  "/access-reviews/[reviewId]/edit": "access-reviews:write",
+  "/access-reviews/[reviewId]/import": "access-reviews:write",
 };

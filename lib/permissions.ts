@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   "vendors:write": LEADS,
   "access-reviews:read": ALL,
   "access-reviews:write": LEADS,
+  // Deciding the items assigned to you; the server also checks that the item is yours.
+  "access-reviews:decide": ["ADMIN", "COMPLIANCE_LEAD", "ENGINEER"],
   "audit-log:read": ["ADMIN", "COMPLIANCE_LEAD", "AUDITOR"],
   "users:manage": ["ADMIN"],
   "tokens:manage": ["ADMIN"],

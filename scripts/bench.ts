@@ -15,7 +15,7 @@ import { benchEvidenceUpload } from "./bench/upload";
 import { freePort, loadAverage, RUNS, time } from "./bench/util";
 
 const FEATURES = 5_000;
-const BENCHMARKS = ["inventory", "coverage", "evidence", "upload"] as const;
+const BENCHMARKS = ["inventory", "coverage", "evidence", "upload", "access-import"] as const;
 
 // ---- Data ----
 
@@ -167,6 +167,7 @@ async function main() {
       await seedEvidence(db);
       await benchEvidenceTable(db, await import("@/lib/evidence/queries"));
     }
+    if (runs("access-import")) await (await import("./bench/access-import")).benchAccessImport(db);
     if (runs("upload")) {
       buildIfStale(handle.url);
       const server = await startServer({ databaseUrl: handle.url, dataDir });

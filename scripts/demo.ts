@@ -164,6 +164,12 @@ async function main() {
       }
       await tx.setting.upsert({ where: { key: "demo" }, create: { key: "demo", value: true }, update: {} });
     });
+    // Vendors' due-diligence packages (files stored as evidence), then the access reviews: one
+    // signed off (its record accepted as AI-SEC-05 evidence), one in progress.
+    const { seedVendorDemo } = await import("./demo/vendors");
+    await seedVendorDemo();
+    const { seedAccessReviewDemo } = await import("./demo/access-reviews");
+    await seedAccessReviewDemo();
     console.log("Demo data loaded. Sign in with one of these (demo only, never on a real installation):");
     for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(16)} ${u.email}  ${u.password}`);
   } finally {

@@ -8,6 +8,20 @@ import { formatBytes } from "@/lib/format";
 // with its own progress bar and its own outcome: one refused file does not lose the others.
 // XMLHttpRequest, not fetch, because only it reports upload progress.
 
+interface VendorItemPreset {
+  vendorId: string;
+  vendorName: string;
+  kind: string;
+  label: string;
+}
+
+/** What each vendor package item's validity means, and which dates it needs (the server checks again). */
+const VENDOR_VALIDITY: Record<string, { legend: string; from?: string; until?: string }> = {
+  SOC2_REPORT: { legend: "Period the report covers", from: "Period start", until: "Period end" },
+  ISO27001_CERTIFICATE: { legend: "Certificate validity", until: "Valid until" },
+  DPA: { legend: "DPA term", from: "Signed on" },
+};
+
 interface ControlOption {
   code: string;
   title: string;
@@ -76,6 +90,8 @@ export function UploadEvidence(props: {
   maxBytes: number;
   initialControl: string;
   supersedes: { id: string; title: string } | null;
+  /** From a vendor's page: each upload is also this vendor's package item of this kind. */
+  vendorItem?: VendorItemPreset | null;
 }) {
   const id = useId();
   const [mode, setMode] = useState<"files" | "link">("files");
@@ -96,6 +112,7 @@ export function UploadEvidence(props: {
 
   const control = props.controls.find((c) => c.code === shared.control);
   const single = Boolean(props.supersedes);
+  const vendorValidity = props.vendorItem ? VENDOR_VALIDITY[props.vendorItem.kind] : undefined;
 
   function addFiles(list: FileList | File[]) {
     const files = [...list];
@@ -125,6 +142,9 @@ export function UploadEvidence(props: {
     if (!shared.control) e.control = "Choose the control this evidence is for.";
     if (!shared.effectiveDate) e.effectiveDate = "Give the effective date: the day the evidence speaks for.";
     else if (shared.effectiveDate > props.today) e.effectiveDate = `The effective date cannot be in the future (today is ${props.today}).`;
+    const needs = props.vendorItem ? VENDOR_VALIDITY[props.vendorItem.kind] : undefined;
+    if (needs?.from && !shared.validFrom) e.validFrom = `Give the ${needs.from.toLowerCase()} date.`;
+    if (needs?.until && !shared.validUntil) e.validUntil = `Give the ${needs.until.toLowerCase()} date.`;
     if (shared.validFrom && shared.validUntil && shared.validUntil < shared.validFrom) {
       e.validUntil = "The validity ends before it starts: choose a “valid until” date on or after “valid from”.";
     }
@@ -140,6 +160,8 @@ export function UploadEvidence(props: {
       validFrom: shared.validFrom,
       validUntil: shared.validUntil,
       supersedes: props.supersedes?.id ?? "",
+      vendor: props.vendorItem?.vendorId ?? "",
+      vendorItem: props.vendorItem?.kind ?? "",
     };
   }
 
@@ -235,19 +257,25 @@ export function UploadEvidence(props: {
           {fieldError("effectiveDate")}
         </div>
         <fieldset>
-          <legend>Validity {control?.validity ? "(this control needs it)" : "(optional, for documents such as a DPA or a policy)"}</legend>
+          <legend>
+            {vendorValidity
+              ? vendorValidity.legend
+              : `Validity ${control?.validity ? "(this control needs it)" : "(optional, for documents such as a DPA or a policy)"}`}
+          </legend>
           <div className="toolbar">
             <div className="field">
-              <label htmlFor={`${id}-from`}>Valid from</label>
+              <label htmlFor={`${id}-from`}>{vendorValidity?.from ?? "Valid from"}</label>
               <input
                 id={`${id}-from`}
                 type="date"
                 value={shared.validFrom}
                 onChange={(e) => setShared({ ...shared, validFrom: e.target.value })}
+                {...described("validFrom")}
               />
+              {fieldError("validFrom")}
             </div>
             <div className="field">
-              <label htmlFor={`${id}-until`}>Valid until</label>
+              <label htmlFor={`${id}-until`}>{vendorValidity?.until ?? (vendorValidity ? "Valid until (optional)" : "Valid until")}</label>
               <input
                 id={`${id}-until`}
                 type="date"

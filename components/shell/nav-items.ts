@@ -13,6 +13,8 @@ const SECTIONS: { href: string; label: string; permission: Permission; count?: "
   { href: "/criteria", label: "Criteria", permission: "controls:read" },
   { href: "/periods", label: "Periods", permission: "periods:read" },
   { href: "/changes", label: "Changes", permission: "changes:read" },
+  { href: "/access-reviews", label: "Access reviews", permission: "access-reviews:read" },
+  { href: "/vendors", label: "Vendors", permission: "vendors:read" },
   { href: "/audit-log", label: "Audit log", permission: "audit-log:read" },
   { href: "/settings/users", label: "Users", permission: "users:manage" },
   { href: "/settings/tokens", label: "API tokens", permission: "tokens:manage" },

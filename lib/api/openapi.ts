@@ -3,6 +3,8 @@ import { CATEGORIES, DESIGN_STATUSES, FREQUENCIES } from "@/lib/validations/cont
 import { DATA_CATEGORIES, FEATURE_PAGE_SIZE, FEATURE_SORTS, FEATURE_STATUSES, IMPACTS, INVOKERS } from "@/lib/validations/feature";
 import { AUDIT_LOG_PAGE_SIZE } from "@/lib/validations/audit-log";
 import { CHANGE_KINDS, CHANGE_PAGE_SIZE, IMPORT_MAX_ROWS } from "@/lib/validations/change";
+import { PACKAGE_KINDS } from "@/lib/vendors/package";
+import { VENDOR_FILTERS, VENDOR_PAGE_SIZE } from "@/lib/vendors/validation";
 
 // The OpenAPI 3.1 description of the machine API, served at GET /api/v1/openapi.json. Written by
 // hand from the route handlers and their zod schemas; enum values and the roles of each operation
@@ -643,6 +645,18 @@ const schemas: Record<string, SchemaObject> = {
         format: "uuid",
         description: "The id of evidence this upload corrects: it becomes the next version of that lineage.",
       },
+      vendor: {
+        type: "string",
+        format: "uuid",
+        description:
+          "With `vendorItem`: the upload is also this vendor's package item, created in the same transaction (needs `vendors:write`).",
+      },
+      vendorItem: {
+        type: "string",
+        enum: PACKAGE_KINDS,
+        description:
+          "The package item's kind. `control` then defaults to AI-CONF-02 (DPA, DATA_HANDLING_TERMS) or AI-AVL-01; a SOC2_REPORT needs validFrom and validUntil (the period it covers), an ISO27001_CERTIFICATE validUntil, a DPA validFrom (signed on).",
+      },
       url: { type: "string", format: "uri", pattern: "^https://", description: "Link evidence: an https URL instead of a file." },
       file: {
         type: "string",
@@ -666,6 +680,117 @@ const schemas: Record<string, SchemaObject> = {
     required: ["reason"],
     properties: { reason: { type: "string", minLength: 1, maxLength: 4000, description: "Why the evidence no longer counts." } },
   },
+  VendorInput: {
+    type: "object",
+    required: ["name"],
+    additionalProperties: false,
+    description: "PATCH: every field optional; null clears one.",
+    properties: {
+      name: text(200),
+      website: nullable({ type: "string", format: "uri" }),
+      securityContact: nullable(text(500)),
+      zeroRetention: nullable({ type: "boolean", description: "The DPA's zero-retention clause." }),
+      trainingOptOut: nullable({ type: "boolean", description: "The vendor does not train on your data." }),
+      dataRegion: nullable(text(200)),
+      transferSafeguards: nullable(text(2000, "SCCs, transfer impact assessment (AI-PRIV-04).")),
+      incidentNotification: nullable(text(2000, "The vendor's incident notification commitment.")),
+      notes: nullable(text(4000)),
+    },
+  },
+  Vendor: {
+    type: "object",
+    required: ["id", "name", "features", "packageItems", "package"],
+    properties: {
+      id: { type: "string", format: "uuid" },
+      name: { type: "string" },
+      website: nullable({ type: "string" }),
+      securityContact: nullable({ type: "string" }),
+      zeroRetention: nullable({ type: "boolean" }),
+      trainingOptOut: nullable({ type: "boolean" }),
+      dataRegion: nullable({ type: "string" }),
+      transferSafeguards: nullable({ type: "string" }),
+      incidentNotification: nullable({ type: "string" }),
+      lastReviewedAt: nullable(date),
+      nextReviewDue: nullable(date),
+      notes: nullable({ type: "string" }),
+      models: { type: "array", items: { type: "string" } },
+      features: {
+        type: "array",
+        description: "The features that depend on the vendor, each with its model and fallback strategy (AI-AVL-01).",
+        items: {
+          type: "object",
+          properties: {
+            slug: ref("Slug"),
+            name: { type: "string" },
+            status: { type: "string", enum: FEATURE_STATUSES },
+            model: nullable({ type: "string" }),
+            fallbackStrategy: nullable({ type: "string" }),
+          },
+        },
+      },
+      packageItems: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            id: { type: "string", format: "uuid" },
+            kind: { type: "string", enum: PACKAGE_KINDS },
+            notes: nullable({ type: "string" }),
+            createdAt: time,
+            evidence: nullable({
+              type: "object",
+              properties: {
+                id: { type: "string", format: "uuid" },
+                title: { type: "string" },
+                control: { type: "string" },
+                status: { type: "string" },
+                validFrom: nullable(date),
+                validUntil: nullable(date),
+              },
+            }),
+          },
+        },
+      },
+      package: {
+        type: "object",
+        description:
+          "The package today: per kind PRESENT (accepted, valid today), EXPIRING (ends within 30 days), EXPIRED, SUBMITTED (awaiting review) or MISSING; a SOC 2 report stays current for 12 months after the period it covers. ISO 27001 is optional.",
+        properties: {
+          items: {
+            type: "object",
+            additionalProperties: { type: "string", enum: ["PRESENT", "EXPIRING", "EXPIRED", "SUBMITTED", "MISSING"] },
+          },
+          review: {
+            type: "object",
+            properties: { lastReviewedAt: nullable(date), nextReviewDue: nullable(date), overdue: { type: "boolean" } },
+          },
+          complete: { type: "boolean" },
+          reasons: { type: "array", items: { type: "string" } },
+        },
+      },
+    },
+  },
+  VendorList: {
+    type: "object",
+    required: ["items", "page", "pageCount", "total", "today"],
+    properties: {
+      items: { type: "array", items: ref("Vendor") },
+      page: { type: "integer" },
+      pageCount: { type: "integer" },
+      total: { type: "integer" },
+      today: date,
+    },
+  },
+  VendorPackageLink: {
+    type: "object",
+    required: ["kind", "evidence"],
+    additionalProperties: false,
+    properties: {
+      kind: { type: "string", enum: PACKAGE_KINDS },
+      evidence: { type: "string", format: "uuid", description: "Existing evidence, submitted or accepted." },
+      notes: nullable(text(2000)),
+    },
+  },
 };
 
 const errorResponses: Record<ErrorResponseName, ResponseObject> = {
@@ -681,6 +806,13 @@ const errorResponses: Record<ErrorResponseName, ResponseObject> = {
 };
 
 const parameters: Record<string, ParameterObject> = {
+  VendorId: {
+    name: "vendorId",
+    in: "path",
+    required: true,
+    description: "The vendor id (a UUID).",
+    schema: { type: "string", format: "uuid" },
+  },
   PeriodId: {
     name: "id",
     in: "path",
@@ -711,6 +843,105 @@ const query = (name: string, schema: SchemaObject, description?: string): Parame
 });
 
 // ---- Paths ----
+
+const accessReviewIdParam: ParameterObject = {
+  name: "reviewId",
+  in: "path",
+  required: true,
+  description: "The access review (campaign) id, a UUID.",
+  schema: { type: "string", format: "uuid" },
+};
+const accessReviewItemIdParam: ParameterObject = {
+  name: "itemId",
+  in: "path",
+  required: true,
+  description: "The item id, a UUID.",
+  schema: { type: "string", format: "uuid" },
+};
+const accessReviewDecisionSchema: SchemaObject = {
+  type: "object",
+  properties: {
+    id: { type: "string", format: "uuid" },
+    reviewId: { type: "string", format: "uuid" },
+    principal: { type: "string" },
+    resource: { type: "string" },
+    selfReview: { type: "boolean", description: "The access belongs to the reviewer." },
+    decision: { type: "string", enum: ["keep", "revoke", "modify"] },
+    comment: { type: "string" },
+    selfJustification: nullable({ type: "string" }),
+    decidedAt: time,
+    decidedBy: { type: "string", description: "The reviewer's e-mail." },
+  },
+};
+
+// Access-review campaigns: creation, scope, items, start (inline schemas).
+const accessReviewResourceKinds = ["MODEL_API_KEY", "PROMPT_LOGS", "TRAINING_DATA", "TOOL_SERVER", "OTHER"] as const;
+const accessReviewCampaignInput: SchemaObject = {
+  type: "object",
+  required: ["name", "quarter"],
+  properties: {
+    name: text(120),
+    quarter: { type: "string", pattern: "^\\d{4}-Q[1-4]$", description: "The quarter reviewed, such as 2026-Q4." },
+    dueDate: { ...date, description: "When decisions are due; default the quarter's last day." },
+    features: { type: "array", items: { type: "string" }, description: "Slugs of the features in scope." },
+    resources: { type: "array", items: { type: "string", enum: accessReviewResourceKinds }, description: "Resource kinds in scope." },
+  },
+};
+const accessReviewCampaign: SchemaObject = {
+  type: "object",
+  required: ["id", "name", "quarter", "status", "dueDate", "resources", "features", "progress"],
+  properties: {
+    id: { type: "string", format: "uuid" },
+    name: { type: "string" },
+    quarter: { type: "string", pattern: "^\\d{4}-Q[1-4]$" },
+    status: { type: "string", enum: ["DRAFT", "IN_PROGRESS", "SIGNED_OFF"] },
+    dueDate: nullable(date),
+    resources: { type: "array", items: { type: "string", enum: accessReviewResourceKinds } },
+    features: { type: "array", items: { type: "string" } },
+    startedAt: nullable(time),
+    signedOffAt: nullable(time),
+    signedOffBy: nullable({ type: "string" }),
+    signOffName: nullable({ type: "string" }),
+    evidenceId: nullable({ type: "string", format: "uuid" }),
+    createdBy: nullable({ type: "string" }),
+    createdAt: time,
+    progress: { type: "object", properties: { decided: { type: "integer" }, total: { type: "integer" } } },
+  },
+};
+const accessReviewItemInput: SchemaObject = {
+  type: "object",
+  required: ["principal", "principalKind", "resource", "accessLevel"],
+  properties: {
+    principal: text(300, "A person's e-mail or user name, or a service account."),
+    principalKind: { type: "string", enum: ["HUMAN", "SERVICE"] },
+    resource: text(300),
+    resourceKind: { type: "string", enum: accessReviewResourceKinds, default: "OTHER" },
+    accessLevel: text(300),
+    source: text(200, "Where the access list came from; default “Added by hand”."),
+    reviewer: { type: "string", format: "email", description: "An enabled engineer, compliance lead or admin." },
+  },
+};
+const accessReviewItem: SchemaObject = {
+  type: "object",
+  properties: {
+    id: { type: "string", format: "uuid" },
+    position: { type: "integer", description: "Import order." },
+    principal: { type: "string" },
+    principalKind: { type: "string", enum: ["HUMAN", "SERVICE"] },
+    principalUser: nullable({ type: "string", description: "The Attest account the access belongs to (e-mail)." }),
+    resource: { type: "string" },
+    resourceKind: { type: "string", enum: accessReviewResourceKinds },
+    accessLevel: { type: "string" },
+    source: { type: "string" },
+    reviewer: nullable({ type: "string" }),
+    decision: nullable({ type: "string", enum: ["KEEP", "REVOKE", "MODIFY"] }),
+    comment: nullable({ type: "string" }),
+    selfJustification: nullable({ type: "string" }),
+    decidedAt: nullable(time),
+    decidedBy: nullable({ type: "string" }),
+    raw: { description: "The original CSV row (column -> cell), or null for items added by hand or API." },
+  },
+};
 
 const evidenceFileHeaders: Record<string, HeaderObject> = {
   "Content-Disposition": { description: 'Always `attachment; filename="…"` with the original file name.', schema: { type: "string" } },
@@ -957,6 +1188,194 @@ const paths: Record<string, PathItemObject> = {
       errors: ["Validation", "NotFound", "Conflict"],
     }),
   },
+  // Access reviews: decisions, sign-off, revocations, the record (inline schemas).
+  "/api/v1/access-reviews/{reviewId}/items/{itemId}/decision": {
+    parameters: [accessReviewIdParam, accessReviewItemIdParam],
+    post: op("access-reviews:decide", {
+      operationId: "decideAccessReviewItem",
+      summary: "Decide an access-review item",
+      description:
+        "Keep, revoke or modify, always with a comment; the caller must be the item's assigned reviewer, signed in as themselves " +
+        "(an API token is refused, 403). When the access is the caller's own, `selfJustification` is required (422 naming it). " +
+        "A decision can change until sign-off; on a signed-off campaign every decision is refused (409), as on one not started.",
+      tags: ["Access reviews"],
+      requestBody: jsonBody({
+        type: "object",
+        required: ["decision", "comment"],
+        properties: {
+          decision: { type: "string", enum: ["keep", "revoke", "modify"] },
+          comment: text(2000, "Why; required for every decision."),
+          selfJustification: text(2000, "Required when the access belongs to the caller."),
+        },
+      }),
+      ok: { "200": json(accessReviewDecisionSchema, "The item as decided.") },
+      errors: ["Validation", "NotFound", "Conflict", "Unprocessable"],
+    }),
+  },
+  "/api/v1/access-reviews/{reviewId}/items/{itemId}/revocation": {
+    parameters: [accessReviewIdParam, accessReviewItemIdParam],
+    post: op("access-reviews:decide", {
+      operationId: "markAccessRevocationDone",
+      summary: "Mark a revocation done",
+      description:
+        "For a revoke or modify decision: the date it was carried out (not before the decision, not in the future) and an optional " +
+        "note. Allowed to a compliance lead or admin, or to the item's reviewer, signed in (tokens are refused), also after sign-off. " +
+        "409 when the item was kept, is undecided, or is already marked done.",
+      tags: ["Access reviews"],
+      requestBody: jsonBody({
+        type: "object",
+        required: ["doneOn"],
+        properties: { doneOn: date, note: text(2000, "How or where it was done, such as a ticket.") },
+      }),
+      ok: {
+        "200": json(
+          {
+            type: "object",
+            properties: {
+              id: { type: "string", format: "uuid" },
+              reviewId: { type: "string", format: "uuid" },
+              principal: { type: "string" },
+              resource: { type: "string" },
+              decision: { type: "string", enum: ["revoke", "modify"] },
+              doneOn: date,
+              note: nullable({ type: "string" }),
+              doneBy: nullable({ type: "string" }),
+            },
+          },
+          "The revocation, marked done.",
+        ),
+      },
+      errors: ["Validation", "NotFound", "Conflict"],
+    }),
+  },
+  "/api/v1/access-reviews/{reviewId}/sign-off": {
+    parameters: [accessReviewIdParam],
+    post: op("access-reviews:write", {
+      operationId: "signOffAccessReview",
+      summary: "Sign off an access review",
+      description:
+        "Once every item is decided (409 naming how many are open), a compliance lead signs off with a statement, signed in as " +
+        "themselves (tokens are refused). The campaign locks, and its record (CSV) is stored as ACCEPTED, GENERATED evidence for " +
+        "AI-SEC-05, with its SHA-256, in the same transaction.",
+      tags: ["Access reviews"],
+      requestBody: jsonBody({ type: "object", required: ["statement"], properties: { statement: text(4000, "What the signer attests.") } }),
+      ok: {
+        "200": json(
+          {
+            type: "object",
+            properties: {
+              id: { type: "string", format: "uuid" },
+              name: { type: "string" },
+              quarter: { type: "string", pattern: "^\\d{4}-Q[1-4]$" },
+              status: { type: "string", const: "SIGNED_OFF" },
+              signedOffAt: time,
+              signedOffBy: { type: "string", description: "The signer's e-mail." },
+              signOffName: { type: "string" },
+              signOffStatement: { type: "string" },
+              items: { type: "integer" },
+              evidence: {
+                type: "object",
+                properties: {
+                  id: { type: "string", format: "uuid" },
+                  sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
+                  fileName: { type: "string" },
+                  status: { type: "string", const: "ACCEPTED" },
+                },
+              },
+            },
+          },
+          "Signed off; the record is accepted evidence.",
+        ),
+      },
+      errors: ["Validation", "NotFound", "Conflict"],
+    }),
+  },
+  "/api/v1/access-reviews/{reviewId}/record": {
+    parameters: [accessReviewIdParam],
+    get: op("access-reviews:read", {
+      operationId: "downloadAccessReviewRecord",
+      summary: "Download the access-review record",
+      description:
+        "The CSV generated at sign-off, byte for byte as stored as AI-SEC-05 evidence, as an attachment with its SHA-256. " +
+        "404 until the campaign is signed off.",
+      tags: ["Access reviews"],
+      ok: {
+        "200": {
+          description: "The record (RFC 4180 CSV).",
+          headers: evidenceFileHeaders,
+          content: { "text/csv": { schema: { type: "string" } } },
+        },
+      },
+      errors: ["NotFound"],
+    }),
+  },
+  // Access-review campaigns: list, create, detail, items (draft only), start.
+  "/api/v1/access-reviews": {
+    get: op("access-reviews:read", {
+      operationId: "listAccessReviews",
+      summary: "List access-review campaigns",
+      description: "Every campaign, latest quarter first, with its progress (decided / total items).",
+      tags: ["Access reviews"],
+      ok: {
+        "200": json(
+          { type: "object", required: ["items"], properties: { items: { type: "array", items: accessReviewCampaign } } },
+          "The campaigns.",
+        ),
+      },
+    }),
+    post: op("access-reviews:write", {
+      operationId: "createAccessReview",
+      summary: "Create an access-review campaign",
+      description: "A draft campaign for a quarter and a scope (features by slug, resource kinds).",
+      tags: ["Access reviews"],
+      requestBody: jsonBody(accessReviewCampaignInput),
+      ok: { "201": json(accessReviewCampaign, "The created campaign (DRAFT).", { Location: { $ref: "#/components/headers/Location" } }) },
+      errors: ["Validation"],
+    }),
+  },
+  "/api/v1/access-reviews/{reviewId}": {
+    parameters: [accessReviewIdParam],
+    get: op("access-reviews:read", {
+      operationId: "getAccessReview",
+      summary: "Get an access-review campaign",
+      description: "The campaign, its progress and every item in import order, with decisions.",
+      tags: ["Access reviews"],
+      ok: {
+        "200": json(
+          { allOf: [accessReviewCampaign, { type: "object", properties: { items: { type: "array", items: accessReviewItem } } }] },
+          "The campaign.",
+        ),
+      },
+      errors: ["NotFound"],
+    }),
+  },
+  "/api/v1/access-reviews/{reviewId}/items": {
+    parameters: [accessReviewIdParam],
+    post: op("access-reviews:write", {
+      operationId: "addAccessReviewItems",
+      summary: "Add items to a draft campaign",
+      description:
+        "A JSON array of items, added all or nothing (a bad one is a 400 naming its index). Principals are matched to accounts by " +
+        "e-mail or its local part. Only while the campaign is a DRAFT: once started the items are frozen (409).",
+      tags: ["Access reviews"],
+      requestBody: jsonBody({ type: "array", items: accessReviewItemInput, minItems: 1, maxItems: 20000 }),
+      ok: { "201": json({ type: "object", properties: { added: { type: "integer" } } }, "How many were added.") },
+      errors: ["Validation", "NotFound", "Conflict"],
+    }),
+  },
+  "/api/v1/access-reviews/{reviewId}/start": {
+    parameters: [accessReviewIdParam],
+    post: op("access-reviews:write", {
+      operationId: "startAccessReview",
+      summary: "Start an access-review campaign",
+      description:
+        "DRAFT -> IN_PROGRESS. Needs at least one item and every item with a reviewer who may decide (an enabled engineer, " +
+        "compliance lead or admin); otherwise 409 saying what is missing. The items are frozen from then on.",
+      tags: ["Access reviews"],
+      ok: { "200": json(accessReviewCampaign, "The started campaign.") },
+      errors: ["NotFound", "Conflict"],
+    }),
+  },
   "/api/v1/audit-log": {
     get: op("audit-log:read", {
       operationId: "listAuditLog",
@@ -1063,6 +1482,61 @@ const paths: Record<string, PathItemObject> = {
       errors: ["Validation", "NotFound"],
     }),
   },
+  "/api/v1/vendors": {
+    get: op("vendors:read", {
+      operationId: "listVendors",
+      summary: "List vendors with their package state",
+      description: `By name, ${VENDOR_PAGE_SIZE} a page, each with its due-diligence package state today.`,
+      tags: ["Vendors"],
+      parameters: [
+        query("filter", { type: "string", enum: VENDOR_FILTERS }, "incomplete: packages not complete; overdue: annual review overdue."),
+        query("page", { type: "integer", minimum: 1, default: 1 }),
+      ],
+      ok: { "200": json(ref("VendorList"), "A page of vendors.") },
+    }),
+    post: op("vendors:write", {
+      operationId: "createVendor",
+      summary: "Create a vendor",
+      description: "A model provider or other AI vendor; names are unique regardless of case (409).",
+      tags: ["Vendors"],
+      requestBody: jsonBody(ref("VendorInput")),
+      ok: { "201": json(ref("Vendor"), "The created vendor.", { Location: { $ref: "#/components/headers/Location" } }) },
+      errors: ["Validation", "Conflict"],
+    }),
+  },
+  "/api/v1/vendors/{vendorId}": {
+    parameters: [param("VendorId")],
+    get: op("vendors:read", {
+      operationId: "getVendor",
+      summary: "Get a vendor",
+      description: "The vendor, its dependent features, its package items and the package state today.",
+      tags: ["Vendors"],
+      ok: { "200": json(ref("Vendor"), "The vendor.") },
+      errors: ["NotFound"],
+    }),
+    patch: op("vendors:write", {
+      operationId: "updateVendor",
+      summary: "Edit a vendor",
+      description: "The fields given change (null clears one); the others stay as they are.",
+      tags: ["Vendors"],
+      requestBody: jsonBody({ ...ref("VendorInput") }, "Any of VendorInput's fields."),
+      ok: { "200": json(ref("Vendor"), "The vendor as saved.") },
+      errors: ["Validation", "NotFound", "Conflict"],
+    }),
+  },
+  "/api/v1/vendors/{vendorId}/package": {
+    parameters: [param("VendorId")],
+    post: op("vendors:write", {
+      operationId: "linkVendorPackageItem",
+      summary: "Link existing evidence as a package item",
+      description:
+        "Files submitted or accepted evidence as one of the vendor's package items. To upload a new file as a package item, use POST /api/v1/evidence with `vendor` and `vendorItem`.",
+      tags: ["Vendors"],
+      requestBody: jsonBody(ref("VendorPackageLink")),
+      ok: { "201": json(ref("Vendor"), "The vendor with the new item.") },
+      errors: ["Validation", "NotFound", "Conflict"],
+    }),
+  },
 };
 
 export const openApiDocument: OpenApiDocument = {
@@ -1086,6 +1560,8 @@ export const openApiDocument: OpenApiDocument = {
     { name: "Audit log", description: "The append-only, hash-chained record of every change." },
     { name: "Periods", description: "Audit periods: the window a report covers and what is in scope." },
     { name: "Changes", description: "Model and prompt changes and whether evaluation evidence covers them." },
+    { name: "Vendors", description: "Vendor due diligence: the guide's evidence package, the annual review and fallbacks." },
+    { name: "Access reviews", description: "Quarterly access-review campaigns (AI-SEC-05): items, reviewers, decisions, sign-off." },
   ],
   paths,
   components: {

@@ -6,6 +6,10 @@ import { organisationToday } from "@/lib/org-time";
 import { checkFileName, sniffMediaType } from "@/lib/evidence/file-check";
 import { commitStaged, discardStaged, type StagedFile } from "@/lib/evidence/storage";
 import { evidenceFieldsSchema, type EvidenceFields } from "@/lib/validations/evidence";
+import { can, ROLES, type RoleName } from "@/lib/permissions";
+import { controlForKind, KIND_LABELS, type PackageKind } from "@/lib/vendors/package";
+import { addPackageItemIn, assertVendorExists } from "@/lib/vendors/service";
+import { vendorItemFieldsSchema } from "@/lib/vendors/validation";
 import { z } from "zod";
 
 // Evidence is immutable: a row is written once, with its bytes already safe on disk, in the same
@@ -84,20 +88,47 @@ export interface Uploader {
   tokenId: string | null;
 }
 
+/** Optional `vendor` + `vendorItem` fields: the upload is also that vendor's package item of that kind. */
+export interface VendorItemLink {
+  vendorId: string;
+  kind: PackageKind;
+}
+export type UploadFields = EvidenceFields & { vendorItem?: VendorItemLink };
+
+const invalid = (error: z.ZodError, fallback: string) => {
+  const fields = z.flattenError(error).fieldErrors as Record<string, string[]>;
+  const first = Object.entries(fields).map(([k, v]) => `${k}: ${v[0]}`)[0] ?? fallback;
+  return new AppError("VALIDATION", first, fields);
+};
+
+/** The validity a package item's kind needs: a SOC 2 report's period, a certificate's end, a DPA's signing date. */
+function vendorItemValidity(kind: PackageKind, f: EvidenceFields): Record<string, string[]> | null {
+  const label = KIND_LABELS[kind];
+  if (kind === "SOC2_REPORT" && (!f.validFrom || !f.validUntil))
+    return { validFrom: [`A ${label} needs the period it covers: valid from (period start) and valid until (period end).`] };
+  if (kind === "ISO27001_CERTIFICATE" && !f.validUntil) return { validUntil: [`An ${label} needs its “valid until” date.`] };
+  if (kind === "DPA" && !f.validFrom) return { validFrom: ["A DPA needs the date it was signed, as “valid from”."] };
+  return null;
+}
+
 /** Validates the fields (400 with every field's message) against the organisation's today. */
-export async function parseEvidenceFields(raw: Record<string, unknown>): Promise<EvidenceFields> {
+export async function parseEvidenceFields(raw: Record<string, unknown>): Promise<UploadFields> {
+  const vendorParsed = vendorItemFieldsSchema.safeParse({ vendor: raw.vendor, vendorItem: raw.vendorItem });
+  if (!vendorParsed.success) throw invalid(vendorParsed.error, "The vendor fields are not valid.");
+  const { vendor, vendorItem: kind } = vendorParsed.data;
+  const vendorItem = vendor && kind ? { vendorId: vendor, kind } : undefined;
+  // A package item's control defaults by kind (AI-CONF-02 for the DPA and data terms, AI-AVL-01 otherwise).
+  if (vendorItem && (typeof raw.control !== "string" || !raw.control.trim())) raw = { ...raw, control: controlForKind(vendorItem.kind) };
   const parsed = evidenceFieldsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    const first = Object.entries(fields).map(([k, v]) => `${k}: ${v[0]}`)[0] ?? "The evidence fields are not valid.";
-    throw new AppError("VALIDATION", first, fields);
-  }
+  if (!parsed.success) throw invalid(parsed.error, "The evidence fields are not valid.");
+  const validity = vendorItem && vendorItemValidity(vendorItem.kind, parsed.data);
+  if (validity) throw new AppError("VALIDATION", Object.values(validity)[0][0], validity);
   const today = await organisationToday();
   if (parsed.data.effectiveDate! > today) {
     const message = `The effective date ${parsed.data.effectiveDate} is in the future (today is ${today}): evidence speaks for a day that has happened.`;
     throw new AppError("VALIDATION", `effectiveDate: ${message}`, { effectiveDate: [message] });
   }
-  return parsed.data;
+  return { ...parsed.data, vendorItem };
 }
 
 /**
@@ -106,11 +137,19 @@ export async function parseEvidenceFields(raw: Record<string, unknown>): Promise
  * audit entry in one transaction. Any refusal removes the staged file.
  */
 export async function createEvidence(
-  fields: EvidenceFields,
+  fields: UploadFields,
   file: { name: string; staged: StagedFile } | undefined,
   uploader: Uploader,
 ): Promise<EvidenceJson> {
   try {
+    if (fields.vendorItem) {
+      // Filing a vendor's package item is a vendor write, beyond uploading evidence.
+      const role = ROLES.find((r) => r === uploader.actor.role) as RoleName | undefined;
+      if (!can(role, "vendors:write")) {
+        throw new AppError("FORBIDDEN", "Your role does not allow adding to a vendor's package. Upload without the vendor fields.");
+      }
+      await assertVendorExists(fields.vendorItem.vendorId);
+    }
     if (file && fields.url)
       throw new AppError("VALIDATION", "Send either a file or a url, not both.", { url: ["Remove the URL or the file."] });
     if (!file && !fields.url) throw new AppError("VALIDATION", "Attach a file or give a url.", { file: ["Attach a file or give a URL."] });
@@ -131,6 +170,7 @@ export async function createEvidence(
       });
       if (!previous) throw new AppError("NOT_FOUND", `There is no evidence ${fields.supersedes} to correct.`);
       if (previous.supersededBy) throw alreadyCorrected(fields.supersedes);
+      if (previous.source === "GENERATED") throw generatedRecord();
       if (previous.controlId !== control.id) {
         throw new AppError("VALIDATION", "A corrected version belongs to the same control as the evidence it corrects.", {
           control: ["Use the control of the evidence being corrected."],
@@ -189,6 +229,7 @@ export async function createEvidence(
         entityId: created.id,
         after: json,
       });
+      if (fields.vendorItem) await addPackageItemIn(tx, uploader.actor, { ...fields.vendorItem, evidenceId: created.id });
       return json;
     });
   } catch (error) {
@@ -256,6 +297,13 @@ export function reviewEvidence(
 }
 
 /** The uploader (the same person, or the same API token) or a compliance lead may withdraw. */
+/** A record Attest generated (a signed-off access review's) is the signed record itself: it stays as it is. */
+const generatedRecord = () =>
+  new AppError(
+    "CONFLICT",
+    "This record was generated by Attest when a campaign was signed off; it cannot be withdrawn or corrected. Its campaign is locked, and the audit log keeps the sign-off.",
+  );
+
 export function withdrawEvidence(
   id: string,
   reason: string,
@@ -264,6 +312,7 @@ export function withdrawEvidence(
 ) {
   return changeState(id, actor, (current) => {
     if (current.status === "WITHDRAWN") throw new AppError("CONFLICT", "This evidence is already withdrawn.");
+    if (current.source === "GENERATED") throw generatedRecord();
     const isUploader =
       (caller.userId !== null && current.uploadedById === caller.userId) ||
       (caller.tokenId !== null && current.uploadedByTokenId === caller.tokenId);

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { acceptedEvidenceMatcher } from "@/lib/changes/queries";
+import { organisationToday } from "@/lib/org-time";
 
 // The guide's seven common findings (soc2-ai-controls-guide, "Common Findings And How To Avoid
 // Them"), each computed from the data with the items behind it and where to fix them. Each check
@@ -98,40 +99,80 @@ async function promptLogsWithoutRetention(): Promise<ReadinessCheck> {
   };
 }
 
+// Vendor checks: a vendor is "in use" while an active feature depends on it.
+const vendorInUse = { features: { some: { feature: activeFeature } } };
+const vendorSelect = {
+  id: true,
+  name: true,
+  features: {
+    where: { feature: activeFeature },
+    select: { feature: { select: { slug: true } } },
+    orderBy: { feature: { slug: "asc" as const } },
+  },
+} as const;
+const usedBy = (v: { features: { feature: { slug: string } }[] }) => `used by ${v.features.map((f) => f.feature.slug).join(", ")}`;
+
 async function vendorsWithoutDpa(): Promise<ReadinessCheck> {
-  // A DPA is on file when a DPA package item links evidence that was accepted.
+  // A DPA is on file when a DPA package item links accepted evidence valid today (so an expired DPA counts as none).
+  const today = new Date(`${await organisationToday()}T00:00:00Z`);
   const where = {
-    features: { some: { feature: activeFeature } },
-    items: { none: { kind: "DPA" as const, evidence: { is: { status: "ACCEPTED" as const } } } },
+    ...vendorInUse,
+    items: {
+      none: {
+        kind: "DPA" as const,
+        evidence: {
+          is: {
+            status: "ACCEPTED" as const,
+            AND: [
+              { OR: [{ validFrom: null }, { validFrom: { lte: today } }] },
+              { OR: [{ validUntil: null }, { validUntil: { gte: today } }] },
+            ],
+          },
+        },
+      },
+    },
   };
   const [count, rows] = await Promise.all([
     db.vendor.count({ where }),
-    db.vendor.findMany({
-      where,
-      select: {
-        name: true,
-        features: {
-          where: { feature: activeFeature },
-          select: { feature: { select: { slug: true } } },
-          orderBy: { feature: { slug: "asc" } },
-        },
-      },
-      orderBy: { name: "asc" },
-      take: ITEMS_SHOWN,
-    }),
+    db.vendor.findMany({ where, select: vendorSelect, orderBy: { name: "asc" }, take: ITEMS_SHOWN }),
   ]);
-  const items = rows.map((v) => {
-    const slugs = v.features.map((f) => f.feature.slug);
-    return { label: `${v.name} (used by ${slugs.join(", ")})`, href: `/inventory/${slugs[0]}` };
-  });
+  const items = rows.map((v) => ({ label: `${v.name} (${usedBy(v)})`, href: `/vendors/${v.id}` }));
   return {
     id: "vendor-dpa",
     title: "Vendors in use without a DPA",
     guideText: "No DPA with the model provider: sign DPAs with every model provider you use, and file them as accepted evidence.",
     count,
     items,
-    fixHref: items[0]?.href ?? "/inventory",
-    fixLabel: "Open the feature that uses it",
+    fixHref: items[0]?.href ?? "/vendors",
+    fixLabel: items[0] ? "Open the vendor" : "Open the vendors",
+  };
+}
+
+async function vendorReviewOverdue(): Promise<ReadinessCheck> {
+  // Same rule as lib/vendors/package.ts reviewState: never reviewed, no next date, or that date has passed.
+  const today = new Date(`${await organisationToday()}T00:00:00Z`);
+  const where = { ...vendorInUse, OR: [{ lastReviewedAt: null }, { nextReviewDue: null }, { nextReviewDue: { lt: today } }] };
+  const [count, rows] = await Promise.all([
+    db.vendor.count({ where }),
+    db.vendor.findMany({
+      where,
+      select: { ...vendorSelect, lastReviewedAt: true, nextReviewDue: true },
+      orderBy: { name: "asc" },
+      take: ITEMS_SHOWN,
+    }),
+  ]);
+  const items = rows.map((v) => ({
+    label: `${v.name} (${v.lastReviewedAt && v.nextReviewDue ? `review due ${day(v.nextReviewDue)}` : "never reviewed"}; ${usedBy(v)})`,
+    href: `/vendors/${v.id}`,
+  }));
+  return {
+    id: "vendor-review",
+    title: "Vendor review overdue",
+    guideText: "File the vendor package in your vendor management system with an annual review date, and review each vendor in use yearly.",
+    count,
+    items,
+    fixHref: items[0]?.href ?? "/vendors",
+    fixLabel: items[0] ? "Open the vendor" : "Open the vendors",
   };
 }
 
@@ -203,4 +244,9 @@ export function readinessChecks(): Promise<ReadinessCheck[]> {
     incidentRunbook(),
     contractDisclosure(),
   ]);
+}
+
+/** Checks beyond the guide's seven findings (the vendor package's annual review). */
+export function furtherReadinessChecks(): Promise<ReadinessCheck[]> {
+  return Promise.all([vendorReviewOverdue()]);
 }

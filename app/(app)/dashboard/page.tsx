@@ -9,6 +9,7 @@ import { InflowChart } from "@/components/dashboard/inflow-chart";
 import { FigureTable } from "@/components/dashboard/figure-table";
 import { DueSlotsList, ExpiringList } from "@/components/dashboard/due-lists";
 import { COVERAGE_SERIES, DESIGN_SERIES } from "@/components/dashboard/series";
+import { ReadinessSummary } from "@/components/dashboard/readiness-summary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
@@ -65,6 +66,8 @@ export default async function DashboardPage() {
           </p>
         </section>
       </div>
+
+      <ReadinessSummary />
 
       <section aria-labelledby="design-heading" style={{ marginTop: 24 }}>
         <h2 id="design-heading">Design status</h2>

@@ -31,7 +31,10 @@ export default async function EvidencePage({ params }: Params) {
   const uploaderId = (await db.evidence.findUnique({ where: { id: evidence.id }, select: { uploadedById: true } }))?.uploadedById;
   const canReview = can(user.role, "evidence:review");
   const latest = evidence.supersededBy === null;
-  const mayWithdraw = evidence.status !== "WITHDRAWN" && (canReview || (can(user.role, "evidence:write") && uploaderId === user.id));
+  // A generated record (a signed-off access review's) stays as it is: no correction, no withdrawal.
+  const generated = evidence.source === "GENERATED";
+  const mayWithdraw =
+    !generated && evidence.status !== "WITHDRAWN" && (canReview || (can(user.role, "evidence:write") && uploaderId === user.id));
   return (
     <>
       <p>
@@ -59,7 +62,7 @@ export default async function EvidencePage({ params }: Params) {
             Open link
           </a>
         )}
-        {latest && can(user.role, "evidence:write") && (
+        {latest && !generated && can(user.role, "evidence:write") && (
           <Link className="button secondary" href={`/evidence/upload?supersedes=${evidence.id}`}>
             Upload a corrected version
           </Link>

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
+import { can } from "@/lib/permissions";
 import { evidenceMaxBytes } from "@/lib/config";
 import { db } from "@/lib/db";
 import { formatBytes } from "@/lib/format";
 import { organisationToday } from "@/lib/org-time";
 import { UploadEvidence } from "@/components/evidence/upload-evidence";
+import { controlForKind, KIND_LABELS, PACKAGE_KINDS } from "@/lib/vendors/package";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Upload evidence" };
@@ -14,6 +16,9 @@ export const metadata: Metadata = { title: "Upload evidence" };
 const searchSchema = z.object({
   control: z.string().max(40).optional().catch(undefined),
   supersedes: z.uuid().optional().catch(undefined),
+  // From a vendor's page: the upload is also that vendor's package item of this kind.
+  vendor: z.uuid().optional().catch(undefined),
+  vendorItem: z.enum(PACKAGE_KINDS).optional().catch(undefined),
 });
 
 export default async function UploadEvidencePage({
@@ -21,9 +26,11 @@ export default async function UploadEvidencePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requirePage("evidence:write");
+  const user = await requirePage("evidence:write");
   const query = searchSchema.parse(await searchParams);
-  const [controls, features, today, previous] = await Promise.all([
+  // Filing into a vendor's package is a vendor write: the preset is for compliance leads and admins.
+  const vendorPreset = can(user.role, "vendors:write") && query.vendorItem ? query.vendor : undefined;
+  const [controls, features, today, previous, vendor] = await Promise.all([
     db.control.findMany({ select: { code: true, title: true, frequency: true }, orderBy: { code: "asc" } }),
     db.feature.findMany({ where: { status: "ACTIVE" }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
     organisationToday(),
@@ -33,8 +40,13 @@ export default async function UploadEvidencePage({
           include: { control: { select: { code: true } }, supersededBy: { select: { id: true } } },
         })
       : null,
+    vendorPreset ? db.vendor.findUnique({ where: { id: vendorPreset }, select: { id: true, name: true } }) : null,
   ]);
   const correcting = previous && !previous.supersededBy ? previous : null;
+  const vendorItem =
+    vendor && query.vendorItem && !correcting
+      ? { vendorId: vendor.id, vendorName: vendor.name, kind: query.vendorItem, label: KIND_LABELS[query.vendorItem] }
+      : null;
   return (
     <>
       <p>
@@ -54,6 +66,19 @@ export default async function UploadEvidencePage({
           </>
         )}
       </p>
+      {vendorItem && (
+        <p role="note" className="alert warn" data-vendor-item={vendorItem.kind}>
+          This upload is filed as the <strong>{vendorItem.label}</strong> of{" "}
+          <Link href={`/vendors/${vendorItem.vendorId}`}>{vendorItem.vendorName}</Link> in its due-diligence package. Its control is{" "}
+          {controlForKind(vendorItem.kind)} (the DPA and data-handling terms are evidence for AI-CONF-02, the other package items for
+          AI-AVL-01); a compliance lead still reviews it.
+        </p>
+      )}
+      {vendorPreset && !vendorItem && !correcting && (
+        <div role="alert" className="alert error">
+          The vendor to file this under does not exist, or the package item is not one of the guide&apos;s.
+        </div>
+      )}
       {query.supersedes && !correcting && (
         <div role="alert" className="alert error">
           The evidence to correct does not exist or already has a newer version. Open the newest version and correct that one.
@@ -64,7 +89,12 @@ export default async function UploadEvidencePage({
         features={features}
         today={today}
         maxBytes={evidenceMaxBytes()}
-        initialControl={correcting?.control.code ?? controls.find((c) => c.code === query.control)?.code ?? ""}
+        initialControl={
+          correcting?.control.code ??
+          controls.find((c) => c.code === query.control)?.code ??
+          (vendorItem ? controlForKind(vendorItem.kind) : "")
+        }
+        vendorItem={vendorItem}
         supersedes={correcting ? { id: correcting.id, title: correcting.title } : null}
       />
     </>

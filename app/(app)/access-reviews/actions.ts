@@ -1,0 +1,141 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { action, type ActionResult } from "@/lib/actions";
+import { userActor } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import {
+  addItems,
+  assignReviewer,
+  createReview,
+  importCsvItems,
+  removeItem,
+  startReview,
+  updateReview,
+} from "@/lib/access-reviews/campaigns";
+import { ACCESS_CSV_MAX_BYTES, mappingSchema } from "@/lib/access-reviews/csv";
+import { campaignSchema, itemSchema } from "@/lib/access-reviews/validation";
+
+// Campaign preparation: create / edit, items by hand or from CSV, reviewers, start. Each action
+// re-checks the campaign's status on the server (a started campaign's items are frozen).
+
+const reviewId = z.uuid({ error: "Unknown access review." });
+const done = (id: string) => {
+  revalidatePath("/access-reviews");
+  revalidatePath(`/access-reviews/${id}`);
+};
+
+export const createReviewAction = action(
+  "access-reviews:write",
+  campaignSchema,
+  async (input, user): Promise<ActionResult<{ id: string }>> => {
+    const review = await createReview(input, userActor(user));
+    revalidatePath("/access-reviews");
+    return { ok: true, data: { id: review.id }, message: `Created ${review.name}.` };
+  },
+);
+
+export const updateReviewAction = action(
+  "access-reviews:write",
+  z.intersection(z.object({ reviewId }), campaignSchema),
+  async ({ reviewId: id, ...input }, user): Promise<ActionResult<{ id: string }>> => {
+    const review = await updateReview(id, input, userActor(user));
+    done(id);
+    return { ok: true, data: { id }, message: `Saved ${review.name}.` };
+  },
+);
+
+export const addItemAction = action(
+  "access-reviews:write",
+  z.intersection(z.object({ reviewId }), itemSchema),
+  async ({ reviewId: id, ...item }, user): Promise<ActionResult> => {
+    await addItems(id, [item], userActor(user), "form");
+    done(id);
+    return { ok: true, message: `Added ${item.principal} on ${item.resource}.` };
+  },
+);
+
+export const removeItemAction = action(
+  "access-reviews:write",
+  z.object({ reviewId, itemId: z.uuid({ error: "Unknown item." }) }),
+  async ({ reviewId: id, itemId }, user): Promise<ActionResult> => {
+    await removeItem(id, itemId, userActor(user));
+    done(id);
+    return { ok: true, message: "Item removed." };
+  },
+);
+
+const list = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
+
+/** Chosen items (itemIds repeated) or every unassigned one (scope=unassigned), to one reviewer. */
+export const assignReviewerAction = action(
+  "access-reviews:write",
+  z.object({
+    reviewId,
+    reviewer: z.email({ error: "Choose a reviewer." }),
+    scope: z.enum(["selected", "unassigned"]).default("selected"),
+    itemIds: z.preprocess(list, z.array(z.uuid({ error: "Unknown item." })).max(1000)),
+  }),
+  async ({ reviewId: id, reviewer, scope, itemIds }, user): Promise<ActionResult> => {
+    if (scope === "selected" && itemIds.length === 0) {
+      return { ok: false, error: { code: "VALIDATION", message: "Tick the items to assign, or assign all unassigned items." } };
+    }
+    const result = await assignReviewer(id, scope === "unassigned" ? { unassigned: true } : { itemIds }, reviewer, userActor(user));
+    done(id);
+    return { ok: true, message: `Assigned ${result.assigned} item${result.assigned === 1 ? "" : "s"} to ${result.reviewer}.` };
+  },
+);
+
+/** The uploaded CSV as text (UTF-8), with its bytes for the audit entry's SHA-256. */
+async function readCsv(file: unknown, csv: string | undefined): Promise<{ text: string; bytes?: Uint8Array }> {
+  if (csv !== undefined) return { text: csv };
+  if (!(file instanceof Blob) || file.size === 0) throw new AppError("VALIDATION", "Choose a CSV file.", { file: ["Choose a CSV file."] });
+  if (file.size > ACCESS_CSV_MAX_BYTES) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`, {
+      file: ["The file is larger than 5 MB."],
+    });
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), bytes };
+  } catch {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "The file is not UTF-8 text: save the export as CSV (UTF-8).", { file: ["Not UTF-8."] });
+  }
+}
+
+/**
+ * The client previews the file itself; this reads the same file (or `csv` text) again and imports
+ * it all or nothing. The file goes as a file, not as text, so its bytes (and hash) are unchanged.
+ */
+export const importItemsAction = action(
+  "access-reviews:write",
+  z.intersection(
+    z.object({
+      reviewId,
+      file: z.unknown().optional(),
+      csv: z
+        .string()
+        .max(ACCESS_CSV_MAX_BYTES + 1024, { error: "The file is larger than 5 MB." })
+        .optional(),
+      fileName: z.string().trim().max(300).default("import.csv"),
+    }),
+    mappingSchema,
+  ),
+  async ({ reviewId: id, file, csv, fileName, ...mapping }, user): Promise<ActionResult<{ imported: number }>> => {
+    const { text, bytes } = await readCsv(file, csv);
+    const { imported } = await importCsvItems(id, { text, bytes, fileName, mapping }, userActor(user));
+    done(id);
+    return { ok: true, data: { imported }, message: `Imported ${imported} item${imported === 1 ? "" : "s"} from ${fileName}.` };
+  },
+);
+
+export const startReviewAction = action(
+  "access-reviews:write",
+  z.object({ reviewId }),
+  async ({ reviewId: id }, user): Promise<ActionResult> => {
+    const review = await startReview(id, userActor(user));
+    done(id);
+    return { ok: true, message: `${review.name} started: ${review.progress.total} items are frozen and the reviewers can decide.` };
+  },
+);

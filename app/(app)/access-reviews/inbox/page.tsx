@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { requirePage } from "@/lib/auth/guard";
+import { inboxPage } from "@/lib/access-reviews/decision-queries";
+import { PRINCIPAL_KIND_LABELS, RESOURCE_KIND_LABELS } from "@/lib/access-reviews/validation";
+import { DecisionForm } from "@/components/access-reviews/decision-form";
+import { ProgressBar } from "@/components/access-reviews/progress-bar";
+import { PageLinks } from "@/components/ui/page-links";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "My access-review inbox" };
+
+const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) }).catch({ page: 1 });
+const DECISION = { KEEP: "Keep", REVOKE: "Revoke", MODIFY: "Modify" } as const;
+
+export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePage("access-reviews:decide");
+  const { page } = pageQuery.parse(await searchParams);
+  const inbox = await inboxPage(user.id, page);
+  return (
+    <>
+      <p>
+        <Link href="/access-reviews">← Access reviews</Link>
+      </p>
+      <h1>My access-review inbox</h1>
+      <p className="lede">
+        The access you were asked to review, in campaigns in progress. Decide each item: keep, revoke or modify, with a comment. For your
+        own access, also say why you are the right person to decide it. Decisions can change until a compliance lead signs the campaign off.
+      </p>
+      <p className="muted" data-testid="inbox-count">
+        {inbox.open} of {inbox.total} item{inbox.total === 1 ? "" : "s"} waiting for your decision
+        {inbox.pageCount > 1 ? `, page ${page} of ${inbox.pageCount}` : ""}.
+      </p>
+      {inbox.groups.length === 0 ? (
+        <div className="card empty">
+          Nothing to review. When a compliance lead assigns you items in a campaign, they appear here.{" "}
+          <Link href="/access-reviews/revocations">Open revocations</Link>
+        </div>
+      ) : (
+        inbox.groups.map((g) => (
+          <section key={g.review.id} aria-label={`Campaign ${g.review.name}`} className="card inbox-campaign">
+            <h2>
+              <Link href={`/access-reviews/${g.review.id}`}>{g.review.name}</Link> <span className="muted">{g.review.quarter}</span>
+            </h2>
+            <ProgressBar done={g.done} total={g.total} label={`${g.done} of your ${g.total} items decided`} />
+            {g.review.dueDate && <p className="muted">Decisions due by {g.review.dueDate}.</p>}
+            <ul className="inbox-items">
+              {g.items.map((i) => (
+                <li key={i.id} data-inbox-item={i.id}>
+                  <h3>
+                    {i.principal} <span className="muted">({PRINCIPAL_KIND_LABELS[i.principalKind]})</span> on {i.resource}
+                  </h3>
+                  <p className="muted">
+                    {i.accessLevel} · {RESOURCE_KIND_LABELS[i.resourceKind]} · from {i.source}
+                    {i.own && (
+                      <>
+                        {" · "}
+                        <strong>your own access</strong>
+                      </>
+                    )}
+                  </p>
+                  {i.decision ? (
+                    <p data-testid="current-decision">
+                      Decided: <strong>{DECISION[i.decision]}</strong>
+                      {i.decidedAt ? ` at ${i.decidedAt.slice(0, 16).replace("T", " ")} UTC` : ""}
+                    </p>
+                  ) : (
+                    <p className="badge SUBMITTED">Not decided</p>
+                  )}
+                  <DecisionForm
+                    item={{
+                      id: i.id,
+                      reviewId: g.review.id,
+                      principal: i.principal,
+                      resource: i.resource,
+                      own: i.own,
+                      decision: i.decision,
+                      comment: i.comment,
+                      selfJustification: i.selfJustification,
+                    }}
+                  />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+      <PageLinks page={page} pageCount={inbox.pageCount} hrefFor={(p) => `/access-reviews/inbox?page=${p}`} />
+    </>
+  );
+}

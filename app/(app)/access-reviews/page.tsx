@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePage } from "@/lib/auth/guard";
+import { can } from "@/lib/permissions";
+import { ProgressBar } from "@/components/access-reviews/progress-bar";
+import { AccessReviewLinks } from "@/components/access-reviews/review-section";
+import { campaignSchedule, listReviews } from "@/lib/access-reviews/queries";
+import { formatDay } from "@/lib/access-reviews/schedule";
+import { REVIEW_STATUS_LABELS } from "@/lib/access-reviews/validation";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Access reviews" };
+
+export default async function AccessReviewsPage() {
+  const user = await requirePage("access-reviews:read");
+  const [reviews, next] = await Promise.all([listReviews(), campaignSchedule()]);
+  const canEdit = can(user.role, "access-reviews:write");
+  return (
+    <>
+      <h1>Access reviews</h1>
+      <p className="lede">
+        Quarterly campaigns (AI-SEC-05): who can reach model API keys, prompt logs, training data and tool servers, decided item by item and
+        signed off.
+      </p>
+      <p className={next.overdue ? "alert error" : "alert warn"} data-testid="next-campaign">
+        Next campaign: {next.quarter}, {next.overdue ? `overdue since ${formatDay(next.dueBy)}` : `due by ${formatDay(next.dueBy)}`}
+        {next.after ? ` (the last signed-off campaign was ${next.after})` : " (no campaign signed off yet)"}.
+      </p>
+      <AccessReviewLinks />
+      {canEdit && (
+        <p>
+          <Link className="button" href="/access-reviews/new">
+            New campaign
+          </Link>
+        </p>
+      )}
+      {reviews.length === 0 ? (
+        <div className="card empty">
+          No access review yet.{canEdit ? " Create a campaign for this quarter and import its access list." : ""}
+        </div>
+      ) : (
+        <table className="data" aria-label="Access reviews">
+          <thead>
+            <tr>
+              <th scope="col">Campaign</th>
+              <th scope="col">Quarter</th>
+              <th scope="col">Status</th>
+              <th scope="col">Due</th>
+              <th scope="col">Progress</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reviews.map((r) => (
+              <tr key={r.id} data-review={r.id}>
+                <td>
+                  <Link href={`/access-reviews/${r.id}`}>{r.name}</Link>
+                </td>
+                <td>{r.quarter}</td>
+                <td>
+                  <span className="badge">{REVIEW_STATUS_LABELS[r.status]}</span>
+                </td>
+                <td>{r.dueDate ? formatDay(r.dueDate) : "—"}</td>
+                <td>
+                  <ProgressBar done={r.progress.decided} total={r.progress.total} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

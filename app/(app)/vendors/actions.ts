@@ -1,0 +1,76 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { action, type ActionResult } from "@/lib/actions";
+import { userActor } from "@/lib/auth/session";
+import { KIND_LABELS } from "@/lib/vendors/package";
+import { createVendor, linkPackageItem, recordVendorReview, setFallbackStrategy, updateVendor } from "@/lib/vendors/service";
+import {
+  fallbackInputSchema,
+  packageLinkSchema,
+  reviewInputSchema,
+  vendorCreateSchema,
+  vendorIdSchema,
+  vendorPatchSchema,
+} from "@/lib/vendors/validation";
+
+// Vendor due diligence, for compliance leads and admins (vendors:write). Each action revalidates
+// the vendor list, the vendor's page and the readiness views its package state feeds.
+
+const refresh = (id?: string) => {
+  revalidatePath("/vendors");
+  if (id) revalidatePath(`/vendors/${id}`);
+  revalidatePath("/readiness");
+  revalidatePath("/dashboard");
+};
+
+export const createVendorAction = action(
+  "vendors:write",
+  vendorCreateSchema,
+  async (input, user): Promise<ActionResult<{ id: string }>> => {
+    const vendor = await createVendor(input, userActor(user));
+    refresh(vendor.id);
+    return { ok: true, data: { id: vendor.id }, message: `Created ${vendor.name}.` };
+  },
+);
+
+export const updateVendorAction = action(
+  "vendors:write",
+  vendorPatchSchema.extend({ id: vendorIdSchema }),
+  async ({ id, ...patch }, user): Promise<ActionResult<{ id: string }>> => {
+    const vendor = await updateVendor(id, patch, userActor(user));
+    refresh(id);
+    return { ok: true, data: { id }, message: `Saved ${vendor.name}.` };
+  },
+);
+
+export const recordVendorReviewAction = action(
+  "vendors:write",
+  z.object({ id: vendorIdSchema }).and(reviewInputSchema),
+  async ({ id, date }, user): Promise<ActionResult> => {
+    const vendor = await recordVendorReview(id, date!, userActor(user));
+    refresh(id);
+    return { ok: true, message: `Recorded the review of ${vendor.name} on ${date}; the next one is due ${vendor.nextReviewDue}.` };
+  },
+);
+
+export const setFallbackStrategyAction = action(
+  "vendors:write",
+  z.object({ id: vendorIdSchema }).and(fallbackInputSchema),
+  async ({ id, feature, fallbackStrategy }, user): Promise<ActionResult> => {
+    await setFallbackStrategy(id, feature, fallbackStrategy, userActor(user));
+    refresh(id);
+    return { ok: true, message: `Saved the fallback strategy of ${feature}.` };
+  },
+);
+
+export const linkPackageItemAction = action(
+  "vendors:write",
+  packageLinkSchema.extend({ id: vendorIdSchema }),
+  async ({ id, ...link }, user): Promise<ActionResult> => {
+    const vendor = await linkPackageItem(id, link, userActor(user));
+    refresh(id);
+    return { ok: true, message: `Linked the evidence as ${vendor.name}'s ${KIND_LABELS[link.kind]}.` };
+  },
+);

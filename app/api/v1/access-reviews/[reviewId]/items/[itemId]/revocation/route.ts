@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { apiRoute, parseJsonBody } from "@/lib/api/route";
+import { markRevocationDone, revocationInputSchema } from "@/lib/access-reviews/decisions";
+import { can } from "@/lib/permissions";
+
+export const dynamic = "force-dynamic";
+
+// A revoke or modify decision is done: by a compliance lead or the item's reviewer, with the date.
+export const POST = apiRoute(
+  "access-reviews:decide",
+  { params: z.object({ reviewId: z.uuid(), itemId: z.uuid() }) },
+  async ({ request, params, caller }) => {
+    const input = await parseJsonBody(request, revocationInputSchema);
+    const done = await markRevocationDone(params.reviewId, params.itemId, input, {
+      actor: caller.actor,
+      userId: caller.userId,
+      canWrite: can(caller.role, "access-reviews:write"),
+    });
+    return NextResponse.json({ ...done, decision: done.decision?.toLowerCase() ?? null });
+  },
+);

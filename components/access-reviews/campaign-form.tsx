@@ -1,0 +1,85 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import { createReviewAction, updateReviewAction } from "@/app/(app)/access-reviews/actions";
+import { FormField } from "@/components/ui/form-field";
+import { FormMessages } from "@/components/ui/form-messages";
+import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
+import { RESOURCE_KINDS, RESOURCE_KIND_LABELS } from "@/lib/access-reviews/validation";
+
+export interface CampaignFormValues {
+  id?: string;
+  name: string;
+  quarter: string;
+  dueDate: string;
+  features: string[];
+  resources: string[];
+}
+
+/** Create or edit a draft campaign: name, quarter, due date, and its scope (features and resource kinds). */
+export function CampaignForm(props: { initial: CampaignFormValues; features: { slug: string; name: string }[] }) {
+  const router = useRouter();
+  const editing = Boolean(props.initial.id);
+  const [state, formAction, pending] = useActionState(editing ? updateReviewAction : createReviewAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const savedId = state?.ok ? state.data?.id : undefined;
+  useEffect(() => {
+    if (savedId) router.push(`/access-reviews/${savedId}`);
+  }, [savedId, router]);
+  return (
+    <form action={formAction} onSubmit={submitKeepingFields(formAction)} noValidate aria-label={editing ? "Edit campaign" : "New campaign"}>
+      {props.initial.id && <input type="hidden" name="reviewId" value={props.initial.id} />}
+      <FormMessages state={state} />
+      <FormField id="name" label="Name" errors={errors?.name}>
+        <input id="name" name="name" defaultValue={props.initial.name} />
+      </FormField>
+      <div className="toolbar">
+        <FormField id="quarter" label="Quarter" hint="YYYY-Qn, such as 2026-Q4" errors={errors?.quarter}>
+          <input id="quarter" name="quarter" defaultValue={props.initial.quarter} placeholder="2026-Q4" />
+        </FormField>
+        <FormField id="dueDate" label="Decisions due" hint="Empty: the quarter's last day" errors={errors?.dueDate}>
+          <input id="dueDate" name="dueDate" type="date" defaultValue={props.initial.dueDate} />
+        </FormField>
+      </div>
+      <fieldset aria-describedby={errors?.resources ? "resources-error" : undefined}>
+        <legend>Resources in scope</legend>
+        <div className="checkbox-grid">
+          {RESOURCE_KINDS.map((k) => (
+            <label key={k}>
+              <input type="checkbox" name="resources" value={k} defaultChecked={props.initial.resources.includes(k)} />{" "}
+              {RESOURCE_KIND_LABELS[k]}
+            </label>
+          ))}
+        </div>
+        {errors?.resources?.length ? (
+          <span id="resources-error" className="error">
+            {errors.resources[0]}
+          </span>
+        ) : null}
+      </fieldset>
+      <fieldset aria-describedby={errors?.features ? "features-error" : undefined}>
+        <legend>AI features in scope</legend>
+        {props.features.length === 0 ? (
+          <p className="muted">No active feature in the inventory yet.</p>
+        ) : (
+          <div className="checkbox-grid">
+            {props.features.map((f) => (
+              <label key={f.slug}>
+                <input type="checkbox" name="features" value={f.slug} defaultChecked={props.initial.features.includes(f.slug)} /> {f.name}
+              </label>
+            ))}
+          </div>
+        )}
+        {errors?.features?.length ? (
+          <span id="features-error" className="error">
+            {errors.features[0]}
+          </span>
+        ) : null}
+      </fieldset>
+      <button type="submit" disabled={pending || Boolean(savedId)}>
+        {pending ? "Saving…" : editing ? "Save campaign" : "Create campaign"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useActionState } from "react";
+import { linkPackageItemAction } from "@/app/(app)/vendors/actions";
+import { FormField } from "@/components/ui/form-field";
+import { FormMessages } from "@/components/ui/form-messages";
+import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
+import { KIND_LABELS, PACKAGE_KINDS } from "@/lib/vendors/package";
+
+/** Files evidence that already exists (submitted or accepted) as one of the vendor's package items. */
+export function LinkEvidenceForm(props: { vendorId: string; evidence: { id: string; title: string; status: string; control: string }[] }) {
+  const [state, formAction, pending] = useActionState(linkPackageItemAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} onSubmit={submitKeepingFields(formAction)} noValidate aria-label="Link existing evidence">
+      <input type="hidden" name="id" value={props.vendorId} />
+      <FormMessages state={state} />
+      <div className="toolbar">
+        <FormField id="link-kind" label="Package item" errors={errors?.kind}>
+          <select id="link-kind" name="kind" defaultValue="">
+            <option value="">Choose…</option>
+            {PACKAGE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id="link-evidence" label="Evidence" errors={errors?.evidence}>
+          <select id="link-evidence" name="evidence" defaultValue="">
+            <option value="">Choose…</option>
+            {props.evidence.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.title} ({e.control}, {e.status === "ACCEPTED" ? "accepted" : "awaiting review"})
+              </option>
+            ))}
+          </select>
+        </FormField>
+      </div>
+      <button type="submit" className="secondary" disabled={pending}>
+        {pending ? "Linking…" : "Link evidence"}
+      </button>
+    </form>
+  );
+}

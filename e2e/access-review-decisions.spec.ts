@@ -1,0 +1,335 @@
+import { createHash, randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { upload } from "./evidence-support";
+import { ACCOUNTS, apiSessionAs, databaseFingerprint, signInAs, withDb, type Role } from "./support";
+
+// Access-review decisions, sign-off, the record and revocations. The campaign is written straight
+// to the database (campaign creation has its own spec), so these tests depend only on this part:
+// an engineer decides in the inbox (their own access needs a justification), nobody else may
+// decide an item, sign-off waits for every decision and turns the record into accepted AI-SEC-05
+// evidence whose stored bytes are the record's, and afterwards nothing in the campaign changes.
+
+const sha256 = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
+
+/** Signed in and landed on the home page (its redirect done), so that the next navigation is not cut short by it. */
+async function landed(page: Page, role: Role) {
+  await signInAs(page, role);
+  await expect(page).toHaveURL(/\/controls$/);
+}
+
+interface Campaign {
+  id: string;
+  name: string;
+  tag: string;
+  items: { self: string; service: string; leads: string };
+}
+
+async function userId(role: Role): Promise<string> {
+  return withDb(async (db) => (await db.query(`SELECT id FROM "User" WHERE email = $1`, [ACCOUNTS[role].email])).rows[0].id);
+}
+
+/** A campaign in progress: the engineer's own access and a service account (both the engineer's to decide), and one the lead decides. */
+async function campaignInProgress(): Promise<Campaign> {
+  const tag = randomBytes(4).toString("hex");
+  const engineer = await userId("ENGINEER");
+  const lead = await userId("COMPLIANCE_LEAD");
+  const name = `Decisions ${tag}`;
+  return withDb(async (db) => {
+    const review = await db.query(
+      `INSERT INTO "AccessReview" (id, name, quarter, status, "startedAt", "dueDate", resources)
+       VALUES (gen_random_uuid(), $1, '2021-Q2', 'IN_PROGRESS', now(), DATE '2021-06-30', '{MODEL_API_KEY}') RETURNING id`,
+      [name],
+    );
+    const id = review.rows[0].id as string;
+    const item = async (position: number, principal: string, principalUser: string | null, reviewer: string, resource: string) =>
+      (
+        await db.query(
+          `INSERT INTO "AccessReviewItem" (id, "reviewId", position, principal, "principalKind", resource, "resourceKind", "accessLevel", source, "principalUserId", "reviewerId")
+           VALUES (gen_random_uuid(), $1, $2, $3, 'HUMAN', $4, 'MODEL_API_KEY', 'admin', 'IAM credential report', $5, $6) RETURNING id`,
+          [id, position, principal, resource, principalUser, reviewer],
+        )
+      ).rows[0].id as string;
+    return {
+      id,
+      name,
+      tag,
+      items: {
+        self: await item(0, ACCOUNTS.ENGINEER.email, engineer, engineer, `own-key-${tag}`),
+        service: await item(1, `svc-${tag}`, null, engineer, `svc-key-${tag}`),
+        leads: await item(2, `=cmd-${tag}`, null, lead, `lead-key-${tag}`),
+      },
+    };
+  });
+}
+
+const itemRow = (itemId: string) =>
+  withDb(
+    async (db) =>
+      (
+        await db.query(
+          `SELECT decision, comment, "selfJustification", "decidedAt", "revocationDoneAt"::text AS "doneOn", "revocationNote" FROM "AccessReviewItem" WHERE id = $1`,
+          [itemId],
+        )
+      ).rows[0],
+  );
+
+async function decisionForm(page: Page, principal: string, resource: string) {
+  const form = page.getByRole("form", { name: `Decide ${principal} on ${resource}` });
+  await expect(form).toHaveAttribute("data-hydrated", "true");
+  return form;
+}
+
+test("an engineer decides in the inbox; deciding their own access needs a justification", async ({ page }) => {
+  const c = await campaignInProgress();
+  await landed(page, "ENGINEER");
+  await page.goto("/access-reviews/inbox");
+  const section = page.getByRole("region", { name: `Campaign ${c.name}` });
+  await expect(section.getByText("0 of your 2 items decided")).toBeVisible();
+  // The lead's item is not in the engineer's inbox.
+  await expect(section.getByText(`lead-key-${c.tag}`)).toHaveCount(0);
+
+  const service = await decisionForm(page, `svc-${c.tag}`, `svc-key-${c.tag}`);
+  await service.getByLabel("Revoke").check();
+  await service.getByLabel("Comment").fill("No longer used since the migration.");
+  await service.getByRole("button", { name: "Save decision" }).click();
+  await expect(service.getByRole("status")).toContainText(`Revoke: svc-${c.tag}`);
+  await expect.poll(async () => (await itemRow(c.items.service)).decision).toBe("REVOKE");
+
+  // Their own access: refused without a justification, with the error on that field; nothing saved.
+  const own = await decisionForm(page, ACCOUNTS.ENGINEER.email, `own-key-${c.tag}`);
+  await own.getByLabel("Keep").check();
+  await own.getByLabel("Comment").fill("I still deploy this feature.");
+  await own.getByRole("button", { name: "Save decision" }).click();
+  await expect(own.locator(".alert.error[role=alert]")).toContainText("This access is your own");
+  await expect(own.getByLabel("Self-review justification")).toHaveAttribute("aria-invalid", "true");
+  expect((await itemRow(c.items.self)).decision).toBeNull();
+  await own.getByLabel("Self-review justification").fill("I own the feature's on-call rota; the lead agreed.");
+  await own.getByRole("button", { name: "Save decision" }).click();
+  await expect(own.getByRole("status")).toContainText("Kept");
+  const saved = await itemRow(c.items.self);
+  expect(saved).toMatchObject({ decision: "KEEP", selfJustification: "I own the feature's on-call rota; the lead agreed." });
+  await page.reload();
+  await expect(page.getByRole("region", { name: `Campaign ${c.name}` }).getByText("2 of your 2 items decided")).toBeVisible();
+});
+
+test("only the assigned reviewer decides; a comment is required; the auditor has no inbox", async ({ page }) => {
+  const c = await campaignInProgress();
+  const engineer = await apiSessionAs("ENGINEER");
+  const auditor = await apiSessionAs("AUDITOR");
+  const url = (item: string) => `/api/v1/access-reviews/${c.id}/items/${item}/decision`;
+
+  let before = await databaseFingerprint();
+  const notMine = await engineer.post(url(c.items.leads), { data: { decision: "keep", comment: "Looks fine" } });
+  expect(notMine.status()).toBe(403);
+  expect((await notMine.json()).error.message).toContain(`assigned to ${ACCOUNTS.COMPLIANCE_LEAD.email}`);
+  const byAuditor = await auditor.post(url(c.items.service), { data: { decision: "keep", comment: "Looks fine" } });
+  expect(byAuditor.status()).toBe(403);
+  const noComment = await engineer.post(url(c.items.service), { data: { decision: "keep", comment: " " } });
+  expect(noComment.status()).toBe(400);
+  const noJustification = await engineer.post(url(c.items.self), { data: { decision: "keep", comment: "Mine" } });
+  expect(noJustification.status()).toBe(422);
+  expect((await noJustification.json()).error).toMatchObject({
+    code: "UNPROCESSABLE",
+    fields: { selfJustification: [expect.any(String)] },
+  });
+  expect(await databaseFingerprint(), "refused decisions change nothing").toBe(before);
+
+  // A decision can change until sign-off; the audit log keeps before and after.
+  const first = await engineer.post(url(c.items.service), { data: { decision: "revoke", comment: "Unused" } });
+  expect(first.status(), await first.text()).toBe(200);
+  const second = await engineer.post(url(c.items.service), { data: { decision: "modify", comment: "Read only from now on" } });
+  expect((await second.json()).decision).toBe("modify");
+  const audit = await withDb(
+    async (db) =>
+      (await db.query(`SELECT action, before, after FROM "AuditLogEntry" WHERE "entityId" = $1 ORDER BY seq`, [c.items.service])).rows,
+  );
+  expect(audit.map((a) => a.action)).toEqual(["access-review.item-decided", "access-review.item-redecided"]);
+  expect(audit[1].before).toMatchObject({ decision: "REVOKE", comment: "Unused" });
+  expect(audit[1].after).toMatchObject({ decision: "MODIFY", comment: "Read only from now on" });
+
+  // The auditor reads, but has no inbox and no forms.
+  await landed(page, "AUDITOR");
+  await page.goto("/access-reviews/inbox");
+  await expect(page).toHaveURL(/\/forbidden$/);
+  await page.goto(`/access-reviews/revocations?state=all&review=${c.id}`);
+  await expect(page.getByRole("heading", { name: "Revocations" })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(`svc-${c.tag}`) })).toContainText("Open");
+  await expect(page.getByRole("button", { name: "Mark done" })).toHaveCount(0);
+  before = await databaseFingerprint();
+  expect((await auditor.post(`/api/v1/access-reviews/${c.id}/sign-off`, { data: { statement: "No" } })).status()).toBe(403);
+  expect(
+    (await auditor.post(`/api/v1/access-reviews/${c.id}/items/${c.items.service}/revocation`, { data: { doneOn: "2021-07-01" } })).status(),
+  ).toBe(403);
+  expect(await databaseFingerprint()).toBe(before);
+});
+
+test("sign-off waits for every decision, then the record is accepted AI-SEC-05 evidence and the campaign is locked", async ({ page }) => {
+  const c = await campaignInProgress();
+  const engineer = await apiSessionAs("ENGINEER");
+  const lead = await apiSessionAs("COMPLIANCE_LEAD");
+  const decide = (api: typeof lead, item: string, data: Record<string, string>) =>
+    api.post(`/api/v1/access-reviews/${c.id}/items/${item}/decision`, { data });
+  expect((await decide(engineer, c.items.service, { decision: "revoke", comment: 'Unused, "legacy" key' })).status()).toBe(200);
+  expect((await decide(engineer, c.items.self, { decision: "keep", comment: "Mine", selfJustification: "On call" })).status()).toBe(200);
+
+  let before = await databaseFingerprint();
+  const early = await lead.post(`/api/v1/access-reviews/${c.id}/sign-off`, { data: { statement: "All reviewed." } });
+  expect(early.status()).toBe(409);
+  expect((await early.json()).error.message).toContain("1 of 3 items is still open");
+  expect(await databaseFingerprint(), "a refused sign-off changes nothing").toBe(before);
+
+  expect((await decide(lead, c.items.leads, { decision: "modify", comment: "-read only" })).status()).toBe(200);
+  const signed = await lead.post(`/api/v1/access-reviews/${c.id}/sign-off`, { data: { statement: "All access in scope reviewed." } });
+  expect(signed.status(), await signed.text()).toBe(200);
+  const result = await signed.json();
+  expect(result).toMatchObject({
+    status: "SIGNED_OFF",
+    signedOffBy: ACCOUNTS.COMPLIANCE_LEAD.email,
+    signOffName: ACCOUNTS.COMPLIANCE_LEAD.name,
+  });
+
+  const evidence = await withDb(
+    async (db) =>
+      (
+        await db.query(
+          `SELECT e.id, e.status, e.source, e."fileSha256", e."fileName", e.title, e."reviewedById", c.code, f."mediaType", f.size::int AS size, r.status AS "reviewStatus", r."signOffName", r."signedOffById"
+           FROM "AccessReview" r JOIN "Evidence" e ON e.id = r."evidenceId" JOIN "Control" c ON c.id = e."controlId" JOIN "StoredFile" f ON f.sha256 = e."fileSha256"
+           WHERE r.id = $1`,
+          [c.id],
+        )
+      ).rows[0],
+  );
+  const leadId = await userId("COMPLIANCE_LEAD");
+  expect(evidence).toMatchObject({
+    id: result.evidence.id,
+    status: "ACCEPTED",
+    source: "GENERATED",
+    code: "AI-SEC-05",
+    mediaType: "text/csv",
+    fileName: `access-review-2021-Q2-decisions-${c.tag}.csv`,
+    title: `Access review record: ${c.name} (2021-Q2)`,
+    reviewedById: leadId,
+    reviewStatus: "SIGNED_OFF",
+    signOffName: ACCOUNTS.COMPLIANCE_LEAD.name,
+    signedOffById: leadId,
+  });
+
+  // The record download is the stored evidence, byte for byte.
+  const record = await engineer.get(`/api/v1/access-reviews/${c.id}/record`);
+  expect(record.status()).toBe(200);
+  expect(record.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(record.headers()["content-disposition"]).toContain("attachment");
+  const bytes = await record.body();
+  expect(sha256(bytes)).toBe(evidence.fileSha256);
+  expect(bytes.length).toBe(evidence.size);
+  expect(sha256(await (await engineer.get(`/api/v1/evidence/${evidence.id}/file`)).body())).toBe(evidence.fileSha256);
+  const csv = bytes.toString("utf8");
+  expect(csv).toContain(`svc-${c.tag},HUMAN,svc-key-${c.tag}`);
+  expect(csv).toContain('Unused, ""legacy"" key');
+  expect(csv).toContain(`'=cmd-${c.tag}`); // formula injection neutralised
+  expect(csv).toContain("'-read only");
+  expect(csv).toContain("Sign-off statement,All access in scope reviewed.");
+
+  // Locked: every later change is refused and changes nothing.
+  before = await databaseFingerprint();
+  const again = await decide(engineer, c.items.service, { decision: "keep", comment: "Changed my mind" });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error.message).toBe("This campaign is signed off; nothing in it can change.");
+  expect((await decide(lead, c.items.leads, { decision: "keep", comment: "Changed" })).status()).toBe(409);
+  expect((await lead.post(`/api/v1/access-reviews/${c.id}/sign-off`, { data: { statement: "Twice" } })).status()).toBe(409);
+  // The record itself cannot be withdrawn or corrected through the evidence flow either.
+  const withdraw = await lead.post(`/api/v1/evidence/${evidence.id}/withdraw`, { data: { reason: "Tidy up" } });
+  expect(withdraw.status()).toBe(409);
+  expect((await withdraw.json()).error.message).toContain("cannot be withdrawn or corrected");
+  const correction = await upload(
+    lead,
+    { control: "AI-SEC-05", title: "A different record", effectiveDate: "2026-01-15", supersedes: evidence.id },
+    { name: "record.csv", bytes: Buffer.from("principal,decision\nsomeone,keep\n") },
+  );
+  expect(correction.status()).toBe(409);
+  expect(await databaseFingerprint(), "nothing changes after sign-off").toBe(before);
+
+  // The printable record shows the same SHA-256; the inbox no longer lists the campaign.
+  await landed(page, "ENGINEER");
+  await page.goto(`/access-reviews/${c.id}/record`);
+  await expect(page.getByRole("heading", { name: `Access review record: ${c.name}` })).toBeVisible();
+  await expect(page.getByTestId("record-sha256")).toHaveText(evidence.fileSha256);
+  await expect(page.getByRole("table", { name: "Record items" }).getByRole("row")).toHaveCount(4);
+  await page.goto("/access-reviews/inbox");
+  await expect(page.getByRole("region", { name: `Campaign ${c.name}` })).toHaveCount(0);
+});
+
+test("revocations stay open until marked done with a date; overdue ones say so", async ({ page }) => {
+  const c = await campaignInProgress();
+  const engineer = await apiSessionAs("ENGINEER");
+  const lead = await apiSessionAs("COMPLIANCE_LEAD");
+  const decide = (api: typeof lead, item: string, data: Record<string, string>) =>
+    api.post(`/api/v1/access-reviews/${c.id}/items/${item}/decision`, { data });
+  expect((await decide(engineer, c.items.service, { decision: "revoke", comment: "Unused" })).status()).toBe(200);
+  expect((await decide(engineer, c.items.self, { decision: "keep", comment: "Mine", selfJustification: "On call" })).status()).toBe(200);
+  expect((await decide(lead, c.items.leads, { decision: "revoke", comment: "Left" })).status()).toBe(200);
+  expect((await lead.post(`/api/v1/access-reviews/${c.id}/sign-off`, { data: { statement: "Reviewed." } })).status()).toBe(200);
+
+  // Move the sign-off 20 days back: its open revocations are now overdue (more than 14 days).
+  await withDb((db) => db.query(`UPDATE "AccessReview" SET "signedOffAt" = now() - interval '20 days' WHERE id = $1`, [c.id]));
+  const today = new Date().toISOString().slice(0, 10);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
+  const revoke = (api: typeof lead, item: string, data: Record<string, string>) =>
+    api.post(`/api/v1/access-reviews/${c.id}/items/${item}/revocation`, { data });
+  let before = await databaseFingerprint();
+  expect((await revoke(engineer, c.items.leads, { doneOn: today })).status(), "not the engineer's item, not a lead").toBe(403);
+  expect((await revoke(engineer, c.items.self, { doneOn: today })).status(), "kept: nothing to revoke").toBe(409);
+  const future = await revoke(engineer, c.items.service, { doneOn: tomorrow });
+  expect(future.status()).toBe(400);
+  expect((await future.json()).error.message).toContain("in the future");
+  expect(await databaseFingerprint()).toBe(before);
+
+  await landed(page, "COMPLIANCE_LEAD");
+  await page.goto(`/access-reviews/revocations?review=${c.id}`);
+  const row = page.getByRole("row", { name: new RegExp(`svc-${c.tag}`) });
+  await expect(row).toContainText("Overdue");
+  await expect(page.getByRole("row", { name: new RegExp(`lead-key-${c.tag}`) })).toContainText("Overdue");
+  const form = row.getByRole("form", { name: `Mark done: svc-${c.tag} on svc-key-${c.tag}` });
+  await expect(form).toHaveAttribute("data-hydrated", "true");
+  await form.getByLabel("Note").fill("Key deleted, ticket SEC-12");
+  await form.getByRole("button", { name: "Mark done" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Marked done on ${today}` })).toBeVisible();
+  await expect.poll(async () => (await itemRow(c.items.service)).doneOn).toBe(today);
+  expect((await itemRow(c.items.service)).revocationNote).toBe("Key deleted, ticket SEC-12");
+  await page.goto(`/access-reviews/revocations?state=all&review=${c.id}`);
+  await expect(page.getByRole("row", { name: new RegExp(`svc-${c.tag}`) })).toContainText(`Done on ${today}`);
+  await expect(page.getByRole("row", { name: new RegExp(`lead-key-${c.tag}`) })).toContainText("Overdue");
+
+  // Done stays done; the follow-up is audited.
+  before = await databaseFingerprint();
+  expect((await revoke(lead, c.items.service, { doneOn: today })).status()).toBe(409);
+  expect(await databaseFingerprint()).toBe(before);
+  const audit = await withDb(
+    async (db) =>
+      (
+        await db.query(`SELECT after FROM "AuditLogEntry" WHERE "entityId" = $1 AND action = 'access-review.revocation-done'`, [
+          c.items.service,
+        ])
+      ).rows,
+  );
+  expect(audit).toHaveLength(1);
+  expect(audit[0].after).toMatchObject({ doneOn: today, note: "Key deleted, ticket SEC-12" });
+});
+
+test("a lead who is not the item's reviewer may mark its revocation done through the API", async () => {
+  const c = await campaignInProgress();
+  const engineer = await apiSessionAs("ENGINEER");
+  const lead = await apiSessionAs("COMPLIANCE_LEAD");
+  expect(
+    (
+      await engineer.post(`/api/v1/access-reviews/${c.id}/items/${c.items.service}/decision`, {
+        data: { decision: "revoke", comment: "x" },
+      })
+    ).status(),
+  ).toBe(200);
+  const today = new Date().toISOString().slice(0, 10);
+  const done = await lead.post(`/api/v1/access-reviews/${c.id}/items/${c.items.service}/revocation`, { data: { doneOn: today } });
+  expect(done.status(), await done.text()).toBe(200);
+  expect(await done.json()).toMatchObject({ doneOn: today, decision: "revoke", doneBy: ACCOUNTS.COMPLIANCE_LEAD.email });
+});

@@ -1,0 +1,195 @@
+import { z } from "zod";
+import { db, type Tx } from "@/lib/db";
+import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { AppError } from "@/lib/errors";
+import { dateIn, organisationTimeZone } from "@/lib/org-time";
+import { doneOnProblem, needsFollowUp } from "@/lib/access-reviews/revocations";
+
+// Reviewers' decisions on access-review items, and the follow-up of the revocations they ask for.
+// A decision may change until the campaign is signed off; after that only the follow-up (marking
+// a revocation done) is recorded, because it reports what happened, not a change to the review.
+
+/** Who acts: a person (decisions and follow-ups are attributed to a named user) or a token. */
+export interface ReviewActor {
+  actor: Actor;
+  userId: string | null;
+  canWrite: boolean;
+}
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, { error: `${label} is required.` })
+    .max(max, { error: `${label} is at most ${max} characters.` });
+
+export const decisionInputSchema = z.object({
+  decision: z
+    .string({ error: "Choose keep, revoke or modify." })
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(["KEEP", "REVOKE", "MODIFY"], { error: "Choose keep, revoke or modify." })),
+  comment: text("A comment", 2000),
+  selfJustification: z
+    .string()
+    .trim()
+    .max(2000, { error: "The justification is at most 2000 characters." })
+    .optional()
+    .transform((v) => v || undefined),
+});
+export type DecisionInput = z.output<typeof decisionInputSchema>;
+
+export const revocationInputSchema = z.object({
+  doneOn: z.iso.date({ error: "Give the date it was done as YYYY-MM-DD." }),
+  note: z
+    .string()
+    .trim()
+    .max(2000, { error: "The note is at most 2000 characters." })
+    .optional()
+    .transform((v) => v || undefined),
+});
+export type RevocationInput = z.output<typeof revocationInputSchema>;
+
+export const signedOffConflict = () => new AppError("CONFLICT", "This campaign is signed off; nothing in it can change.");
+const notStarted = () => new AppError("CONFLICT", "This campaign has not started yet: its items are decided once it is started.");
+const notAPerson = (what: string) =>
+  new AppError("FORBIDDEN", `${what} is recorded against a named person: sign in as yourself, an API token cannot do it.`);
+
+async function lockedItem(tx: Tx, reviewId: string, itemId: string) {
+  // The campaign row is locked first (sign-off takes the same lock), then the item.
+  await tx.$queryRaw`SELECT id FROM "AccessReview" WHERE id = ${reviewId}::uuid FOR UPDATE`;
+  const item = await tx.accessReviewItem.findFirst({
+    where: { id: itemId, reviewId },
+    include: {
+      review: { select: { id: true, status: true, signedOffAt: true } },
+      reviewer: { select: { email: true } },
+      decidedBy: { select: { email: true } },
+    },
+  });
+  if (!item) throw new AppError("NOT_FOUND", `There is no item ${itemId} in access review ${reviewId}.`);
+  return item;
+}
+
+const snapshot = (i: {
+  decision: string | null;
+  comment: string | null;
+  selfJustification: string | null;
+  decidedAt: Date | null;
+  decidedBy?: { email: string } | null;
+}) => ({
+  decision: i.decision,
+  comment: i.comment,
+  selfJustification: i.selfJustification,
+  decidedAt: i.decidedAt?.toISOString() ?? null,
+  decidedBy: i.decidedBy?.email ?? null,
+});
+
+async function dbNow(tx: Tx): Promise<Date> {
+  const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`;
+  return now;
+}
+
+/**
+ * Decides (or re-decides) one item: only while the campaign is in progress, only by the item's
+ * reviewer, always with a comment, and with a justification when the access is the reviewer's own.
+ */
+export async function decideItem(reviewId: string, itemId: string, input: DecisionInput, who: ReviewActor) {
+  if (!who.userId) throw notAPerson("An access-review decision");
+  const userId = who.userId;
+  return db.$transaction(async (tx) => {
+    const item = await lockedItem(tx, reviewId, itemId);
+    if (item.review.status === "SIGNED_OFF") throw signedOffConflict();
+    if (item.review.status !== "IN_PROGRESS") throw notStarted();
+    if (item.reviewerId !== userId) {
+      throw new AppError(
+        "FORBIDDEN",
+        item.reviewerId
+          ? `This item is assigned to ${item.reviewer?.email}; only its reviewer can decide it.`
+          : "This item has no reviewer yet; a compliance lead assigns one, and only that reviewer can decide it.",
+      );
+    }
+    const own = item.principalUserId === userId;
+    if (own && !input.selfJustification) {
+      const message =
+        "This access is your own: a self-review justification (selfJustification) is required, saying why you are the right person to decide it.";
+      throw new AppError("UNPROCESSABLE", message, { selfJustification: [message] });
+    }
+    if (item.revocationDoneAt && input.decision !== item.decision) {
+      throw new AppError(
+        "CONFLICT",
+        `The ${item.decision?.toLowerCase()} of this access was already marked done on ${item.revocationDoneAt.toISOString().slice(0, 10)}; the decision stays.`,
+      );
+    }
+    const before = snapshot(item);
+    const updated = await tx.accessReviewItem.update({
+      where: { id: item.id },
+      data: {
+        decision: input.decision,
+        comment: input.comment,
+        selfJustification: own ? input.selfJustification! : null,
+        decidedAt: await dbNow(tx),
+        decidedById: userId,
+      },
+      include: { decidedBy: { select: { email: true } } },
+    });
+    const after = snapshot(updated);
+    await appendAudit(tx, who.actor, {
+      action: item.decision ? "access-review.item-redecided" : "access-review.item-decided",
+      entityType: "AccessReviewItem",
+      entityId: item.id,
+      before: item.decision ? before : null,
+      after: { reviewId, principal: item.principal, resource: item.resource, selfReview: own, ...after },
+    });
+    return { id: updated.id, reviewId, principal: item.principal, resource: item.resource, selfReview: own, ...after };
+  });
+}
+
+/**
+ * Marks a revocation (or modification) done: by a compliance lead or the item's reviewer, on a
+ * campaign in progress or signed off, with the date it was done (not before the decision, not in
+ * the future) and an optional note. Once done it stays done.
+ */
+export async function markRevocationDone(reviewId: string, itemId: string, input: RevocationInput, who: ReviewActor) {
+  if (!who.userId) throw notAPerson("Marking a revocation done");
+  const userId = who.userId;
+  const timeZone = await organisationTimeZone();
+  return db.$transaction(async (tx) => {
+    const item = await lockedItem(tx, reviewId, itemId);
+    if (!who.canWrite && item.reviewerId !== userId) {
+      throw new AppError("FORBIDDEN", "Only a compliance lead or the item's reviewer can mark its revocation done.");
+    }
+    if (item.review.status === "DRAFT") throw notStarted();
+    if (!needsFollowUp(item.decision)) {
+      throw new AppError(
+        "CONFLICT",
+        item.decision ? "This access was kept: there is nothing to revoke." : "This item is not decided yet: nothing to mark done.",
+      );
+    }
+    if (item.revocationDoneAt) {
+      throw new AppError("CONFLICT", `This was already marked done on ${item.revocationDoneAt.toISOString().slice(0, 10)}.`);
+    }
+    const now = await dbNow(tx);
+    const problem = doneOnProblem(input.doneOn, item.decidedAt ? dateIn(timeZone, item.decidedAt) : null, dateIn(timeZone, now));
+    if (problem) throw new AppError("VALIDATION", problem, { doneOn: [problem] });
+    await tx.accessReviewItem.update({
+      where: { id: item.id },
+      data: { revocationDoneAt: new Date(`${input.doneOn}T00:00:00Z`), revocationDoneById: userId, revocationNote: input.note ?? null },
+    });
+    const after = {
+      reviewId,
+      principal: item.principal,
+      resource: item.resource,
+      decision: item.decision,
+      doneOn: input.doneOn,
+      note: input.note ?? null,
+    };
+    await appendAudit(tx, who.actor, {
+      action: "access-review.revocation-done",
+      entityType: "AccessReviewItem",
+      entityId: item.id,
+      before: { doneOn: null },
+      after,
+    });
+    return { id: item.id, ...after, doneBy: who.actor.email };
+  });
+}

@@ -1,0 +1,160 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { organisationToday } from "@/lib/org-time";
+import { loadReview, reviewProgress, reviewToJson, type ReviewJson } from "@/lib/access-reviews/campaigns";
+import { nextCampaign } from "@/lib/access-reviews/schedule";
+import { ITEM_PAGE_SIZE, REVIEWER_ROLES } from "@/lib/access-reviews/validation";
+
+// Reads for the campaign pages and the API.
+
+export async function listReviews(): Promise<ReviewJson[]> {
+  const [reviews, totals, decided] = await Promise.all([
+    db.accessReview.findMany({
+      include: {
+        features: { include: { feature: { select: { slug: true, name: true } } } },
+        signedOffBy: { select: { email: true, name: true } },
+        createdBy: { select: { email: true, name: true } },
+      },
+      orderBy: [{ quarter: "desc" }, { createdAt: "desc" }],
+    }),
+    db.accessReviewItem.groupBy({ by: ["reviewId"], _count: { _all: true } }),
+    db.accessReviewItem.groupBy({ by: ["reviewId"], where: { decision: { not: null } }, _count: { _all: true } }),
+  ]);
+  const count = (rows: typeof totals, id: string) => rows.find((r) => r.reviewId === id)?._count._all ?? 0;
+  return reviews.map((r) => reviewToJson(r, { decided: count(decided, r.id), total: count(totals, r.id) }));
+}
+
+export async function getReview(id: string): Promise<ReviewJson | null> {
+  const review = await loadReview(db, id);
+  return review ? reviewToJson(review, await reviewProgress(db, id)) : null;
+}
+
+export const DECISION_FILTERS = ["KEEP", "REVOKE", "MODIFY", "undecided"] as const;
+export type DecisionFilter = (typeof DECISION_FILTERS)[number];
+
+export interface ItemQuery {
+  page: number;
+  /** A reviewer's e-mail, or "none" for unassigned items. */
+  reviewer?: string;
+  decision?: DecisionFilter;
+  pageSize?: number;
+}
+
+export function itemToJson(i: Prisma.AccessReviewItemGetPayload<{ include: typeof itemInclude }>) {
+  return {
+    id: i.id,
+    position: i.position,
+    principal: i.principal,
+    principalKind: i.principalKind,
+    principalUser: i.principalUser?.email ?? null,
+    resource: i.resource,
+    resourceKind: i.resourceKind,
+    accessLevel: i.accessLevel,
+    source: i.source,
+    reviewer: i.reviewer?.email ?? null,
+    decision: i.decision,
+    comment: i.comment,
+    selfJustification: i.selfJustification,
+    decidedAt: i.decidedAt?.toISOString() ?? null,
+    decidedBy: i.decidedBy?.email ?? null,
+    raw: i.raw,
+  };
+}
+export type ItemJson = ReturnType<typeof itemToJson>;
+
+const itemInclude = {
+  reviewer: { select: { email: true } },
+  principalUser: { select: { email: true } },
+  decidedBy: { select: { email: true } },
+} as const;
+
+/** One page of a campaign's items in import order, filtered by reviewer and decision. */
+export async function listItems(reviewId: string, q: ItemQuery): Promise<{ rows: ItemJson[]; total: number; pageCount: number }> {
+  const size = q.pageSize ?? ITEM_PAGE_SIZE;
+  const where: Prisma.AccessReviewItemWhereInput = {
+    reviewId,
+    ...(q.reviewer === "none" ? { reviewerId: null } : q.reviewer ? { reviewer: { email: q.reviewer.toLowerCase() } } : {}),
+    ...(q.decision === "undecided" ? { decision: null } : q.decision ? { decision: q.decision } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.accessReviewItem.count({ where }),
+    db.accessReviewItem.findMany({
+      where,
+      include: itemInclude,
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      skip: (q.page - 1) * size,
+      take: size,
+    }),
+  ]);
+  return { rows: rows.map(itemToJson), total, pageCount: Math.max(1, Math.ceil(total / size)) };
+}
+
+/** Every item of a campaign (the API's detail), in import order. */
+export async function allItems(reviewId: string): Promise<ItemJson[]> {
+  const rows = await db.accessReviewItem.findMany({
+    where: { reviewId },
+    include: itemInclude,
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+  });
+  return rows.map(itemToJson);
+}
+
+/** The accounts that may review (enabled engineers, leads and admins), for the assign forms. */
+export function reviewerChoices() {
+  return db.user.findMany({
+    where: { role: { in: [...REVIEWER_ROLES] }, disabledAt: null },
+    select: { email: true, name: true, role: true },
+    orderBy: { email: "asc" },
+  });
+}
+
+/** The reviewers that items of a campaign have, for the filter. */
+export async function reviewersOf(reviewId: string): Promise<string[]> {
+  const rows = await db.accessReviewItem.findMany({
+    where: { reviewId, reviewerId: { not: null } },
+    distinct: ["reviewerId"],
+    select: { reviewer: { select: { email: true } } },
+  });
+  return rows.map((r) => r.reviewer!.email).sort();
+}
+
+/** Every account as the CSV preview needs it (principal matching, reviewer checks), ids omitted. */
+export async function importDirectory() {
+  const users = await db.user.findMany({ select: { email: true, role: true, disabledAt: true } });
+  return users.map((u) => ({ id: "", email: u.email, role: u.role, disabled: u.disabledAt !== null }));
+}
+
+export function featureChoices() {
+  return db.feature.findMany({ where: { status: "ACTIVE" }, select: { slug: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** The next quarterly campaign after the latest signed-off one, and whether it is overdue. */
+export async function campaignSchedule() {
+  const [signed, today] = await Promise.all([
+    db.accessReview.findMany({ where: { status: "SIGNED_OFF" }, select: { quarter: true } }),
+    organisationToday(),
+  ]);
+  return nextCampaign(
+    signed.map((s) => s.quarter),
+    today,
+  );
+}
+
+/** What stands between a draft and its start: items, unassigned ones, reviewers who can no longer decide. */
+export async function startReadiness(reviewId: string) {
+  const [total, unassigned, ineligible] = await Promise.all([
+    db.accessReviewItem.count({ where: { reviewId } }),
+    db.accessReviewItem.count({ where: { reviewId, reviewerId: null } }),
+    db.accessReviewItem.count({ where: { reviewId, reviewer: { OR: [{ role: "AUDITOR" }, { disabledAt: { not: null } }] } } }),
+  ]);
+  const why =
+    total === 0
+      ? "Add or import at least one item to start."
+      : unassigned
+        ? `${unassigned} item${unassigned === 1 ? " has" : "s have"} no reviewer yet.`
+        : ineligible
+          ? `${ineligible} item${ineligible === 1 ? "'s reviewer" : "s' reviewers"} can no longer decide: reassign them.`
+          : null;
+  return { total, unassigned, ineligible, ready: why === null, why };
+}

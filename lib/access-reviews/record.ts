@@ -1,0 +1,118 @@
+import Papa from "papaparse";
+
+// The access-review record: the CSV generated at sign-off and stored as AI-SEC-05 evidence. Pure,
+// so that the bytes (and so the SHA-256) depend only on the campaign as it was signed off.
+
+export const DECISION_LABELS = { KEEP: "Keep", REVOKE: "Revoke", MODIFY: "Modify" } as const;
+export type DecisionValue = keyof typeof DECISION_LABELS;
+
+export interface RecordCampaign {
+  id: string;
+  name: string;
+  quarter: string;
+  startedAt: Date | null;
+  dueDate: string | null;
+  signedOffAt: Date;
+  signOffName: string;
+  signOffEmail: string;
+  signOffStatement: string;
+}
+
+export interface RecordItem {
+  principal: string;
+  principalKind: string;
+  resource: string;
+  resourceKind: string;
+  accessLevel: string;
+  source: string;
+  reviewerEmail: string | null;
+  decision: DecisionValue | null;
+  comment: string | null;
+  selfJustification: string | null;
+  decidedAt: Date | null;
+  decidedByEmail: string | null;
+}
+
+export const RECORD_COLUMNS = [
+  "Principal",
+  "Principal kind",
+  "Resource",
+  "Resource kind",
+  "Access level",
+  "Source",
+  "Reviewer",
+  "Decision",
+  "Comment",
+  "Self-review justification",
+  "Decided at (UTC)",
+  "Decided by",
+] as const;
+
+/**
+ * A cell as text that a spreadsheet shows and never evaluates: a leading = + - @ (or a tab or
+ * carriage return, which some spreadsheets skip before a formula) gets a ' in front.
+ */
+export function safeCell(value: string | null | undefined): string {
+  const text = value ?? "";
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : "");
+
+/** The record's rows: campaign header lines, a blank line, the item table, a blank line, the sign-off lines. */
+export function recordRows(campaign: RecordCampaign, items: readonly RecordItem[]): string[][] {
+  const decided = items.filter((i) => i.decision).length;
+  const header: string[][] = [
+    ["Access review record", campaign.name],
+    ["Campaign id", campaign.id],
+    ["Quarter", campaign.quarter],
+    ["Control", "AI-SEC-05"],
+    ["Started at (UTC)", iso(campaign.startedAt)],
+    ["Due date", campaign.dueDate ?? ""],
+    ["Items", String(items.length)],
+    ["Decided", String(decided)],
+    ...(["KEEP", "REVOKE", "MODIFY"] as const).map((d) => [DECISION_LABELS[d], String(items.filter((i) => i.decision === d).length)]),
+  ];
+  const table = [
+    [...RECORD_COLUMNS],
+    ...items.map((i) => [
+      i.principal,
+      i.principalKind,
+      i.resource,
+      i.resourceKind,
+      i.accessLevel,
+      i.source,
+      i.reviewerEmail ?? "",
+      i.decision ? DECISION_LABELS[i.decision] : "",
+      i.comment ?? "",
+      i.selfJustification ?? "",
+      iso(i.decidedAt),
+      i.decidedByEmail ?? "",
+    ]),
+  ];
+  const signOff = [
+    ["Signed off by", `${campaign.signOffName} <${campaign.signOffEmail}>`],
+    ["Signed off at (UTC)", iso(campaign.signedOffAt)],
+    ["Sign-off statement", campaign.signOffStatement],
+  ];
+  return [...header, [], ...table, [], ...signOff].map((row) => row.map(safeCell));
+}
+
+/** The record as RFC 4180 CSV (CRLF line ends, fields quoted when they need it), ending with a line break. */
+export function buildRecordCsv(campaign: RecordCampaign, items: readonly RecordItem[]): string {
+  return `${Papa.unparse(recordRows(campaign, items), { newline: "\r\n", skipEmptyLines: false })}\r\n`;
+}
+
+/** "access-review-2026-Q3-ai-platform-keys.csv": quarter and a slug of the name, nothing a file system or header dislikes. */
+export function recordFileName(quarter: string, name: string): string {
+  const slug =
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60)
+      .replace(/-+$/, "") || "campaign";
+  return `access-review-${quarter.replace(/[^0-9A-Za-z-]/g, "")}-${slug}.csv`;
+}

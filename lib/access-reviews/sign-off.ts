@@ -1,0 +1,161 @@
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { appendAudit } from "@/lib/audit-log/append";
+import { evidenceMaxBytes } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+import { evidenceToJson, loadEvidence } from "@/lib/evidence/service";
+import { commitStaged, discardStaged, stageStream, type StagedFile } from "@/lib/evidence/storage";
+import { dateIn, organisationTimeZone } from "@/lib/org-time";
+import { signedOffConflict, type ReviewActor } from "@/lib/access-reviews/decisions";
+import { buildRecordCsv, recordFileName, type DecisionValue } from "@/lib/access-reviews/record";
+
+// Sign-off: a compliance lead closes a campaign whose every item is decided. In one transaction
+// the campaign locks (SIGNED_OFF, who, when by the database clock, the statement) and its record
+// becomes accepted AI-SEC-05 evidence. The record's bytes are written to content-addressed
+// storage inside that transaction, before it commits: a rollback leaves a stored file that no row
+// references, which counts for nothing (as with an interrupted upload).
+
+export const RECORD_CONTROL = "AI-SEC-05";
+
+export const signOffInputSchema = z.object({
+  statement: z
+    .string({ error: "Write the sign-off statement." })
+    .trim()
+    .min(1, { error: "Write the sign-off statement." })
+    .max(4000, { error: "The statement is at most 4000 characters." }),
+});
+
+export async function signOffReview(reviewId: string, statement: string, who: ReviewActor) {
+  if (!who.userId) {
+    throw new AppError("FORBIDDEN", "A sign-off is recorded against a named person: sign in as yourself, an API token cannot sign off.");
+  }
+  if (!who.canWrite) throw new AppError("FORBIDDEN", "Only a compliance lead or an admin can sign off an access review.");
+  const signerId = who.userId;
+  const timeZone = await organisationTimeZone();
+  let staged: StagedFile | undefined;
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "AccessReview" WHERE id = ${reviewId}::uuid FOR UPDATE`;
+      const review = await tx.accessReview.findUnique({
+        where: { id: reviewId },
+        include: {
+          features: { select: { featureId: true } },
+          items: {
+            orderBy: [{ position: "asc" }, { id: "asc" }],
+            include: { reviewer: { select: { email: true } }, decidedBy: { select: { email: true } } },
+          },
+        },
+      });
+      if (!review) throw new AppError("NOT_FOUND", `There is no access review ${reviewId}.`);
+      if (review.status === "SIGNED_OFF") throw signedOffConflict();
+      if (review.status !== "IN_PROGRESS")
+        throw new AppError("CONFLICT", "This campaign has not started yet: start it, decide its items, then sign off.");
+      if (review.items.length === 0) throw new AppError("CONFLICT", "This campaign has no items: there is nothing to sign off.");
+      const open = review.items.filter((i) => !i.decision).length;
+      if (open > 0) {
+        throw new AppError(
+          "CONFLICT",
+          `${open} of ${review.items.length} item${review.items.length === 1 ? "" : "s"} ${open === 1 ? "is" : "are"} still open: every item must be decided before sign-off.`,
+        );
+      }
+      const signer = await tx.user.findUniqueOrThrow({ where: { id: signerId }, select: { name: true, email: true } });
+      const control = await tx.control.findUnique({ where: { code: RECORD_CONTROL }, select: { id: true } });
+      if (!control) throw new AppError("NOT_FOUND", `Control ${RECORD_CONTROL} is missing from the catalogue.`);
+      const [{ now: signedOffAt }] = await tx.$queryRaw<{ now: Date }[]>`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`;
+
+      const csv = buildRecordCsv(
+        {
+          id: review.id,
+          name: review.name,
+          quarter: review.quarter,
+          startedAt: review.startedAt,
+          dueDate: review.dueDate?.toISOString().slice(0, 10) ?? null,
+          signedOffAt,
+          signOffName: signer.name,
+          signOffEmail: signer.email,
+          signOffStatement: statement,
+        },
+        review.items.map((i) => ({
+          principal: i.principal,
+          principalKind: i.principalKind,
+          resource: i.resource,
+          resourceKind: i.resourceKind,
+          accessLevel: i.accessLevel,
+          source: i.source,
+          reviewerEmail: i.reviewer?.email ?? null,
+          decision: i.decision as DecisionValue,
+          comment: i.comment,
+          selfJustification: i.selfJustification,
+          decidedAt: i.decidedAt,
+          decidedByEmail: i.decidedBy?.email ?? null,
+        })),
+      );
+      staged = await stageStream(Readable.from(Buffer.from(csv, "utf8")), evidenceMaxBytes());
+      await commitStaged(staged);
+      await tx.storedFile.upsert({
+        where: { sha256: staged.sha256 },
+        create: { sha256: staged.sha256, size: BigInt(staged.size), mediaType: "text/csv" },
+        update: {},
+      });
+      const counts = (d: DecisionValue) => review.items.filter((i) => i.decision === d).length;
+      const evidenceId = randomUUID();
+      await tx.evidence.create({
+        data: {
+          id: evidenceId,
+          lineageId: evidenceId,
+          controlId: control.id,
+          title: `Access review record: ${review.name} (${review.quarter})`,
+          description: `Generated by Attest when ${signer.name} signed off the campaign: ${review.items.length} items, ${counts("KEEP")} kept, ${counts("REVOKE")} revoked, ${counts("MODIFY")} modified.`,
+          effectiveDate: new Date(`${dateIn(timeZone, signedOffAt)}T00:00:00Z`),
+          source: "GENERATED",
+          fileSha256: staged.sha256,
+          fileName: recordFileName(review.quarter, review.name),
+          status: "ACCEPTED",
+          reviewedAt: signedOffAt,
+          reviewedById: signerId,
+          reviewReason: "Generated at sign-off of the access review; accepted by the signer.",
+          uploadedById: signerId,
+          features: { create: review.features.map((f) => ({ featureId: f.featureId })) },
+        },
+      });
+      await tx.accessReview.update({
+        where: { id: review.id },
+        data: {
+          status: "SIGNED_OFF",
+          signedOffAt,
+          signedOffById: signerId,
+          signOffName: signer.name,
+          signOffStatement: statement,
+          evidenceId,
+        },
+      });
+      const evidence = evidenceToJson((await loadEvidence(tx, evidenceId))!);
+      await appendAudit(tx, who.actor, { action: "evidence.created", entityType: "Evidence", entityId: evidenceId, after: evidence });
+      const result = {
+        id: review.id,
+        name: review.name,
+        quarter: review.quarter,
+        status: "SIGNED_OFF" as const,
+        signedOffAt: signedOffAt.toISOString(),
+        signedOffBy: signer.email,
+        signOffName: signer.name,
+        signOffStatement: statement,
+        items: review.items.length,
+        evidence: { id: evidenceId, sha256: staged.sha256, fileName: evidence.fileName, status: evidence.status },
+      };
+      await appendAudit(tx, who.actor, {
+        action: "access-review.signed-off",
+        entityType: "AccessReview",
+        entityId: review.id,
+        before: { status: review.status },
+        after: result,
+      });
+      return result;
+    });
+  } finally {
+    // Committed bytes were renamed away; a file staged but refused is removed.
+    await discardStaged(staged);
+  }
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { calendarDate } from "@/lib/validations/control";
+import { parseQuarter } from "@/lib/access-reviews/schedule";
+import { blank, commaList } from "@/lib/validations/form-input";
+
+// Shared by the campaign forms, the server actions and the API: what a campaign, an item and a
+// reviewer assignment look like, with the messages a person reads.
+
+export const RESOURCE_KINDS = ["MODEL_API_KEY", "PROMPT_LOGS", "TRAINING_DATA", "TOOL_SERVER", "OTHER"] as const;
+export type ResourceKindName = (typeof RESOURCE_KINDS)[number];
+export const RESOURCE_KIND_LABELS: Record<ResourceKindName, string> = {
+  MODEL_API_KEY: "Model API keys",
+  PROMPT_LOGS: "Prompt logs",
+  TRAINING_DATA: "Training data",
+  TOOL_SERVER: "Tool servers",
+  OTHER: "Other",
+};
+
+export const PRINCIPAL_KINDS = ["HUMAN", "SERVICE"] as const;
+export type PrincipalKindName = (typeof PRINCIPAL_KINDS)[number];
+export const PRINCIPAL_KIND_LABELS: Record<PrincipalKindName, string> = { HUMAN: "Human", SERVICE: "Service" };
+
+export const REVIEW_STATUS_LABELS = { DRAFT: "Draft", IN_PROGRESS: "In progress", SIGNED_OFF: "Signed off" } as const;
+
+/** Roles that may decide items (and so be assigned as reviewers). */
+export const REVIEWER_ROLES = ["ADMIN", "COMPLIANCE_LEAD", "ENGINEER"] as const;
+
+export const ITEM_PAGE_SIZE = 50;
+export const MAX_ITEMS_PER_REQUEST = 20_000;
+
+const NAME_MESSAGE = "Give the campaign a name, such as “Q4 2026 access review”.";
+
+export const quarterSchema = z
+  .string({ error: "Give the quarter as YYYY-Qn, such as 2026-Q4." })
+  .trim()
+  .refine((q) => parseQuarter(q) !== null, { error: "Give the quarter as YYYY-Qn, such as 2026-Q4." });
+
+export const campaignSchema = z.object({
+  name: z.preprocess(
+    blank,
+    z.string({ error: NAME_MESSAGE }).trim().min(1, { error: NAME_MESSAGE }).max(120, { error: "A name can be at most 120 characters." }),
+  ),
+  quarter: z.preprocess(blank, quarterSchema),
+  dueDate: z.preprocess(blank, calendarDate.optional()),
+  features: z.preprocess(commaList, z.array(z.string().trim().max(80)).max(5000)),
+  resources: z.preprocess(commaList, z.array(z.enum(RESOURCE_KINDS, { error: "Unknown resource kind." })).max(RESOURCE_KINDS.length)),
+});
+export type CampaignInput = z.output<typeof campaignSchema>;
+
+const text = (what: string, max = 300) =>
+  z.preprocess(
+    blank,
+    z
+      .string({ error: `Give the ${what}.` })
+      .trim()
+      .min(1, { error: `Give the ${what}.` })
+      .max(max, { error: `The ${what} can be at most ${max} characters.` }),
+  );
+
+export const itemSchema = z.object({
+  principal: text("principal (a person's e-mail or user name, or a service account)"),
+  principalKind: z.enum(PRINCIPAL_KINDS, { error: "Choose Human or Service." }),
+  resource: text("resource"),
+  resourceKind: z.preprocess(blank, z.enum(RESOURCE_KINDS, { error: "Unknown resource kind." }).default("OTHER")),
+  accessLevel: text("access level"),
+  source: z.preprocess(blank, z.string().trim().max(200).default("Added by hand")),
+  reviewer: z.preprocess(blank, z.email({ error: "The reviewer is given by e-mail." }).optional()),
+});
+export type ItemInput = z.output<typeof itemSchema>;
+
+export const itemsSchema = z
+  .array(itemSchema, { error: "Send a JSON array of items." })
+  .min(1, { error: "Send at least one item." })
+  .max(MAX_ITEMS_PER_REQUEST, { error: `At most ${MAX_ITEMS_PER_REQUEST} items per request.` });

@@ -1,0 +1,94 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { addMonths, controlForKind, itemState, packageState, reviewState, type PackageEvidence, type VendorTerms } from "./package";
+
+const dpa = (over: Partial<PackageEvidence> = {}): PackageEvidence => ({
+  kind: "DPA",
+  status: "ACCEPTED",
+  validFrom: "2025-01-01",
+  validUntil: null,
+  ...over,
+});
+
+test("an accepted item whose validity covers today is present; valid until today still counts, as expiring", () => {
+  assert.equal(itemState([dpa()], "2026-01-31"), "PRESENT");
+  assert.equal(itemState([dpa({ validUntil: "2026-01-31" })], "2026-01-31"), "EXPIRING");
+  assert.equal(itemState([dpa({ validUntil: "2026-01-30" })], "2026-01-31"), "EXPIRED");
+});
+
+test("expiring means valid until within 30 days, counted across month ends", () => {
+  // 2026-01-31 + 30 days = 2026-03-02 (February has 28 days).
+  assert.equal(itemState([dpa({ validUntil: "2026-03-02" })], "2026-01-31"), "EXPIRING");
+  assert.equal(itemState([dpa({ validUntil: "2026-03-03" })], "2026-01-31"), "PRESENT");
+  // In a leap year: 2028-01-31 + 30 days = 2028-03-01.
+  assert.equal(itemState([dpa({ validUntil: "2028-03-01" })], "2028-01-31"), "EXPIRING");
+  assert.equal(itemState([dpa({ validUntil: "2028-03-02" })], "2028-01-31"), "PRESENT");
+});
+
+test("one current item is enough: an expiring one beside an open-ended one is present", () => {
+  assert.equal(itemState([dpa({ validUntil: "2026-02-10" }), dpa({ validUntil: null })], "2026-02-01"), "PRESENT");
+});
+
+test("submitted, rejected, withdrawn and not-yet-valid items", () => {
+  assert.equal(itemState([dpa({ status: "SUBMITTED" })], "2026-01-31"), "SUBMITTED");
+  assert.equal(itemState([dpa({ validUntil: "2025-12-31" }), dpa({ status: "SUBMITTED" })], "2026-01-31"), "SUBMITTED");
+  assert.equal(itemState([dpa({ status: "REJECTED" }), dpa({ status: "WITHDRAWN" })], "2026-01-31"), "MISSING");
+  assert.equal(itemState([dpa({ validFrom: "2026-02-01" })], "2026-01-31"), "MISSING");
+  assert.equal(itemState([], "2026-01-31"), "MISSING");
+});
+
+test("a SOC 2 report stays current for 12 months after the period it covers", () => {
+  const soc2 = (validUntil: string): PackageEvidence => ({ kind: "SOC2_REPORT", status: "ACCEPTED", validFrom: "2025-01-01", validUntil });
+  assert.equal(itemState([soc2("2025-12-31")], "2026-06-30"), "PRESENT");
+  assert.equal(itemState([soc2("2025-12-31")], "2026-12-31"), "EXPIRING");
+  assert.equal(itemState([soc2("2025-12-31")], "2027-01-01"), "EXPIRED");
+});
+
+test("months are added calendar-wise, clamped to the month's last day", () => {
+  assert.equal(addMonths("2024-02-29", 12), "2025-02-28");
+  assert.equal(addMonths("2028-02-29", 12), "2029-02-28");
+  assert.equal(addMonths("2026-01-31", 1), "2026-02-28");
+  assert.equal(addMonths("2026-12-31", 12), "2027-12-31");
+});
+
+test("the review is overdue when never reviewed or once the next review date has passed (due today is not overdue)", () => {
+  assert.equal(reviewState({ lastReviewedAt: null, nextReviewDue: null }, "2026-01-31").overdue, true);
+  assert.equal(reviewState({ lastReviewedAt: "2025-01-31", nextReviewDue: "2026-01-31" }, "2026-01-31").overdue, false);
+  assert.equal(reviewState({ lastReviewedAt: "2025-01-30", nextReviewDue: "2026-01-30" }, "2026-01-31").overdue, true);
+});
+
+test("the package is complete with every required kind current, the DPA terms and a review; ISO 27001 is optional", () => {
+  const terms: VendorTerms = {
+    zeroRetention: true,
+    trainingOptOut: true,
+    dataRegion: "EU",
+    lastReviewedAt: "2025-06-01",
+    nextReviewDue: "2026-06-01",
+  };
+  const required = (["SOC2_REPORT", "DPA", "DATA_HANDLING_TERMS", "INCIDENT_NOTIFICATION", "SECURITY_CONTACT"] as const).map(
+    (kind): PackageEvidence => ({ kind, status: "ACCEPTED", validFrom: "2025-01-01", validUntil: null }),
+  );
+  const full = packageState(terms, required, "2026-01-31");
+  assert.equal(full.complete, true, full.reasons.join("; "));
+  assert.equal(full.items.ISO27001_CERTIFICATE, "MISSING");
+
+  const withoutDpa = packageState(
+    { ...terms, nextReviewDue: "2026-01-30", trainingOptOut: null },
+    required.filter((r) => r.kind !== "DPA"),
+    "2026-01-31",
+  );
+  assert.equal(withoutDpa.complete, false);
+  assert.deepEqual(withoutDpa.reasons, [
+    "DPA missing",
+    "DPA terms not recorded: training opt-out",
+    "Annual review overdue since 2026-01-30",
+  ]);
+  assert.deepEqual(packageState({ ...terms, lastReviewedAt: null }, required, "2026-01-31").reasons, ["Never reviewed"]);
+});
+
+test("each kind is evidence for its control", () => {
+  assert.equal(controlForKind("DPA"), "AI-CONF-02");
+  assert.equal(controlForKind("DATA_HANDLING_TERMS"), "AI-CONF-02");
+  assert.equal(controlForKind("SOC2_REPORT"), "AI-AVL-01");
+  assert.equal(controlForKind("SECURITY_CONTACT"), "AI-AVL-01");
+});

@@ -1,0 +1,150 @@
+// The guide's vendor due-diligence package ("Vendor Due Diligence"): which items a vendor has on
+// file on a given day, whether its annual review is overdue, and whether the package is complete.
+// Pure calendar arithmetic on YYYY-MM-DD strings (UTC), no I/O, so the rules are unit-tested.
+
+export const PACKAGE_KINDS = [
+  "SOC2_REPORT",
+  "ISO27001_CERTIFICATE",
+  "DPA",
+  "DATA_HANDLING_TERMS",
+  "INCIDENT_NOTIFICATION",
+  "SECURITY_CONTACT",
+] as const;
+export type PackageKind = (typeof PACKAGE_KINDS)[number];
+
+/** The ISO 27001 certificate is collected "if available": it never makes a package incomplete. */
+export const REQUIRED_KINDS: readonly PackageKind[] = PACKAGE_KINDS.filter((k) => k !== "ISO27001_CERTIFICATE");
+
+export const KIND_LABELS: Record<PackageKind, string> = {
+  SOC2_REPORT: "SOC 2 Type II report",
+  ISO27001_CERTIFICATE: "ISO 27001 certificate",
+  DPA: "DPA",
+  DATA_HANDLING_TERMS: "Model data-handling terms",
+  INCIDENT_NOTIFICATION: "Incident notification commitment",
+  SECURITY_CONTACT: "Security contact",
+};
+
+/** The control a package item is evidence for: the DPA and data terms answer AI-CONF-02, the rest AI-AVL-01. */
+export function controlForKind(kind: PackageKind): string {
+  return kind === "DPA" || kind === "DATA_HANDLING_TERMS" ? "AI-CONF-02" : "AI-AVL-01";
+}
+
+export const EXPIRING_WITHIN_DAYS = 30;
+/** A SOC 2 Type II report covers a past period; it stays the current report for 12 months after that period ends. */
+export const SOC2_CURRENT_MONTHS = 12;
+
+export type ItemState = "PRESENT" | "EXPIRING" | "EXPIRED" | "SUBMITTED" | "MISSING";
+export const ITEM_STATE_LABELS: Record<ItemState, string> = {
+  PRESENT: "Present",
+  EXPIRING: "Expiring",
+  EXPIRED: "Expired",
+  SUBMITTED: "Awaiting review",
+  MISSING: "Missing",
+};
+
+export interface PackageEvidence {
+  kind: PackageKind;
+  status: "SUBMITTED" | "ACCEPTED" | "REJECTED" | "WITHDRAWN";
+  validFrom: string | null;
+  validUntil: string | null;
+}
+
+const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
+const toDay = (d: Date) => d.toISOString().slice(0, 10);
+
+export function addDays(day: string, days: number): string {
+  const d = toDate(day);
+  d.setUTCDate(d.getUTCDate() + days);
+  return toDay(d);
+}
+
+/** Calendar months later; a day the target month lacks becomes its last day (2024-02-29 + 12 months = 2025-02-28). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split("-").map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return toDay(target);
+}
+
+/** The last day an item counts: a SOC 2 report's period end plus 12 months, any other item its "valid until". */
+export function currentUntil(item: PackageEvidence): string | null {
+  if (!item.validUntil) return null;
+  return item.kind === "SOC2_REPORT" ? addMonths(item.validUntil, SOC2_CURRENT_MONTHS) : item.validUntil;
+}
+
+/** The state of one kind from the evidence linked for it. Rejected and withdrawn evidence count for nothing. */
+export function itemState(items: PackageEvidence[], today: string): ItemState {
+  const accepted = items.filter((i) => i.status === "ACCEPTED");
+  const current = accepted.filter((i) => {
+    const until = currentUntil(i);
+    // A SOC 2 report's validFrom is the start of the period it covers, always in the past.
+    const started = i.kind === "SOC2_REPORT" || !i.validFrom || i.validFrom <= today;
+    return started && (!until || until >= today);
+  });
+  if (current.length) {
+    const horizon = addDays(today, EXPIRING_WITHIN_DAYS);
+    return current.some((i) => !currentUntil(i) || currentUntil(i)! > horizon) ? "PRESENT" : "EXPIRING";
+  }
+  if (items.some((i) => i.status === "SUBMITTED")) return "SUBMITTED";
+  if (accepted.some((i) => (currentUntil(i) ?? today) < today)) return "EXPIRED";
+  return "MISSING";
+}
+
+export interface VendorTerms {
+  zeroRetention: boolean | null;
+  trainingOptOut: boolean | null;
+  dataRegion: string | null;
+  lastReviewedAt: string | null;
+  nextReviewDue: string | null;
+}
+
+export interface ReviewState {
+  lastReviewedAt: string | null;
+  nextReviewDue: string | null;
+  overdue: boolean;
+}
+
+/** Overdue when never reviewed, when no next review date is set, or when that date has passed. */
+export function reviewState(v: Pick<VendorTerms, "lastReviewedAt" | "nextReviewDue">, today: string): ReviewState {
+  const overdue = !v.lastReviewedAt || !v.nextReviewDue || v.nextReviewDue < today;
+  return { lastReviewedAt: v.lastReviewedAt, nextReviewDue: v.nextReviewDue, overdue };
+}
+
+export interface PackageState {
+  items: Record<PackageKind, ItemState>;
+  review: ReviewState;
+  complete: boolean;
+  reasons: string[];
+}
+
+/** The whole package on `today`: each kind's state, the review, and every reason it is incomplete. */
+export function packageState(vendor: VendorTerms, evidence: PackageEvidence[], today: string): PackageState {
+  const items = Object.fromEntries(
+    PACKAGE_KINDS.map((kind) => [
+      kind,
+      itemState(
+        evidence.filter((e) => e.kind === kind),
+        today,
+      ),
+    ]),
+  ) as Record<PackageKind, ItemState>;
+  const reasons: string[] = [];
+  for (const kind of REQUIRED_KINDS) {
+    const state = items[kind];
+    if (state === "MISSING") reasons.push(`${KIND_LABELS[kind]} missing`);
+    else if (state === "EXPIRED") reasons.push(`${KIND_LABELS[kind]} expired`);
+    else if (state === "SUBMITTED") reasons.push(`${KIND_LABELS[kind]} awaiting review`);
+  }
+  const unanswered = [
+    vendor.zeroRetention === null && "zero retention",
+    vendor.trainingOptOut === null && "training opt-out",
+    !vendor.dataRegion?.trim() && "data region",
+  ].filter(Boolean);
+  if (unanswered.length) reasons.push(`DPA terms not recorded: ${unanswered.join(", ")}`);
+  const review = reviewState(vendor, today);
+  if (!vendor.lastReviewedAt) reasons.push("Never reviewed");
+  else if (review.overdue)
+    reasons.push(review.nextReviewDue ? `Annual review overdue since ${review.nextReviewDue}` : "No next review date");
+  return { items, review, complete: reasons.length === 0, reasons };
+}

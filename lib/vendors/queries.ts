@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { organisationToday } from "@/lib/org-time";
+import { loadVendor, vendorInclude, vendorToJson, type VendorJson } from "@/lib/vendors/service";
+import { VENDOR_PAGE_SIZE, type VendorListQuery } from "@/lib/vendors/validation";
+
+// A vendor's package state depends on today's date and its evidence, so it is computed in memory;
+// an organisation tracks tens of vendors, not thousands, so the filter runs over all of them.
+
+export interface VendorPage {
+  rows: VendorJson[];
+  page: number;
+  pageCount: number;
+  total: number;
+  today: string;
+}
+
+export async function listVendors(query: Partial<VendorListQuery> = {}): Promise<VendorPage> {
+  const [today, vendors] = await Promise.all([
+    organisationToday(),
+    db.vendor.findMany({ include: vendorInclude, orderBy: { name: "asc" } }),
+  ]);
+  const all = vendors
+    .map((v) => vendorToJson(v, today))
+    .filter((v) => (query.filter === "incomplete" ? !v.package.complete : query.filter === "overdue" ? v.package.review.overdue : true));
+  const pageCount = Math.max(1, Math.ceil(all.length / VENDOR_PAGE_SIZE));
+  const page = Math.min(query.page ?? 1, pageCount);
+  return { rows: all.slice((page - 1) * VENDOR_PAGE_SIZE, page * VENDOR_PAGE_SIZE), page, pageCount, total: all.length, today };
+}
+
+export async function getVendor(id: string): Promise<VendorJson | null> {
+  const [today, vendor] = await Promise.all([organisationToday(), loadVendor(db, id)]);
+  return vendor ? vendorToJson(vendor, today) : null;
+}
+
+/** Evidence that can be linked as a package item: submitted or accepted, newest first. */
+export function linkableEvidence() {
+  return db.evidence.findMany({
+    where: { status: { in: ["SUBMITTED", "ACCEPTED"] }, supersededBy: null },
+    select: { id: true, title: true, status: true, control: { select: { code: true } } },
+    orderBy: [{ uploadedAt: "desc" }, { id: "asc" }],
+    take: 200,
+  });
+}

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { calendarDate } from "@/lib/validations/control";
+import { PACKAGE_KINDS } from "@/lib/vendors/package";
+
+// A vendor's fields as the form and the API send them. Blank form fields clear a value (null); in
+// a PATCH an absent field is left as it is. The DPA's yes/no terms also accept "yes"/"no"/"" from
+// radio buttons, "" meaning "not known yet".
+
+const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+const text = (max: number, label: string) =>
+  z
+    .preprocess(
+      emptyToNull,
+      z
+        .string()
+        .trim()
+        .max(max, { error: `${label} can be at most ${max} characters.` })
+        .nullable(),
+    )
+    .optional();
+const yesNo = z
+  .preprocess(
+    (v) => (v === "yes" || v === "true" ? true : v === "no" || v === "false" ? false : v === "" || v === "unknown" ? null : v),
+    z.boolean({ error: "Answer yes, no, or leave it unknown." }).nullable(),
+  )
+  .optional();
+
+const httpUrl = z.preprocess(
+  emptyToNull,
+  z
+    .string()
+    .trim()
+    .max(500)
+    .refine((s) => /^https?:\/\/\S+$/i.test(s) && URL.canParse(s), {
+      error: "Give the website as a full URL, such as https://vendor.example.",
+    })
+    .nullable(),
+);
+
+const vendorFields = {
+  website: httpUrl.optional(),
+  securityContact: text(500, "The security contact"),
+  zeroRetention: yesNo,
+  trainingOptOut: yesNo,
+  dataRegion: text(200, "The data region"),
+  transferSafeguards: text(2000, "The transfer safeguards"),
+  incidentNotification: text(2000, "The incident notification commitment"),
+  notes: text(4000, "Notes"),
+};
+
+const vendorName = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() : v),
+  z
+    .string({ error: "Give the vendor's name." })
+    .min(1, { error: "Give the vendor's name." })
+    .max(200, { error: "A vendor name can be at most 200 characters." }),
+);
+
+export const vendorCreateSchema = z.object({ name: vendorName, ...vendorFields }).strict();
+export const vendorPatchSchema = z.object({ name: vendorName.optional(), ...vendorFields }).strict();
+export type VendorCreate = z.output<typeof vendorCreateSchema>;
+export type VendorPatch = z.output<typeof vendorPatchSchema>;
+
+export const vendorIdSchema = z.uuid({ error: "Unknown vendor." });
+export const packageKindSchema = z.enum(PACKAGE_KINDS, {
+  error: `kind is one of ${PACKAGE_KINDS.join(", ")}.`,
+});
+
+export const reviewInputSchema = z.object({
+  date: z.preprocess(
+    emptyToNull,
+    z.union([calendarDate, z.null()]).refine((v) => v !== null, { error: "Give the date of the review (YYYY-MM-DD)." }),
+  ),
+});
+
+export const fallbackInputSchema = z.object({
+  feature: z.string().trim().min(1).max(80),
+  fallbackStrategy: z.preprocess(emptyToNull, z.string().trim().max(2000, { error: "At most 2,000 characters." }).nullable()),
+});
+
+export const packageLinkSchema = z
+  .object({
+    kind: packageKindSchema,
+    evidence: z.uuid({ error: "evidence must be the id of an existing evidence." }),
+    notes: text(2000, "Notes"),
+  })
+  .strict();
+
+/** The optional fields of an evidence upload that file it as a vendor's package item. */
+export const vendorItemFieldsSchema = z
+  .object({
+    vendor: z.preprocess(emptyToNull, z.uuid({ error: "vendor must be a vendor's id." }).nullable()).optional(),
+    vendorItem: z.preprocess(emptyToNull, packageKindSchema.nullable()).optional(),
+  })
+  .refine((f) => Boolean(f.vendor) === Boolean(f.vendorItem), {
+    path: ["vendorItem"],
+    error: "Give both vendor and vendorItem (the package item's kind), or neither.",
+  });
+
+export const VENDOR_FILTERS = ["incomplete", "overdue"] as const;
+export const vendorListSchema = z.object({
+  filter: z.enum(VENDOR_FILTERS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+});
+export type VendorListQuery = z.output<typeof vendorListSchema>;
+export const VENDOR_PAGE_SIZE = 50;

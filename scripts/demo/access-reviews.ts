@@ -1,0 +1,158 @@
+// Demo access reviews (called by scripts/demo.ts after the demo users and features exist): one
+// campaign for the previous quarter, decided and signed off, whose record is accepted AI-SEC-05
+// evidence; one for this quarter in progress, partly decided. Both go through the app's own
+// service functions, so the record, its SHA-256 and the audit log are real. Idempotent: a
+// campaign that already exists (by name) is left as it is.
+import { SYSTEM_ACTOR, type Actor } from "@/lib/audit-log/append";
+import type { ItemInput } from "@/lib/access-reviews/validation";
+
+const LEAD = "lead@demo.attest.local";
+const ENGINEER = "engineer@demo.attest.local";
+const ADMIN = "admin@demo.attest.local";
+
+type DemoItem = Omit<ItemInput, "source"> & {
+  decide?: { decision: "KEEP" | "REVOKE" | "MODIFY"; comment: string; selfJustification?: string };
+};
+
+const PREVIOUS_ITEMS: DemoItem[] = [
+  {
+    principal: ENGINEER,
+    principalKind: "HUMAN",
+    resource: "anthropic-prod-api-key",
+    resourceKind: "MODEL_API_KEY",
+    accessLevel: "Console admin",
+    reviewer: ENGINEER,
+    decide: {
+      decision: "KEEP",
+      comment: "On call for the support drafts feature; rotates the key.",
+      selfJustification: "I am the feature's on-call owner; the lead confirmed the rota.",
+    },
+  },
+  {
+    principal: "svc-support-drafts",
+    principalKind: "SERVICE",
+    resource: "anthropic-prod-api-key",
+    resourceKind: "MODEL_API_KEY",
+    accessLevel: "Invoke",
+    reviewer: ENGINEER,
+    decide: { decision: "KEEP", comment: "The production service account of the feature." },
+  },
+  {
+    principal: "contractor.jo@example.com",
+    principalKind: "HUMAN",
+    resource: "prompt-logs-bucket",
+    resourceKind: "PROMPT_LOGS",
+    accessLevel: "Read",
+    reviewer: LEAD,
+    decide: { decision: "REVOKE", comment: "Contract ended last month." },
+  },
+  {
+    principal: "data-science-team",
+    principalKind: "SERVICE",
+    resource: "contracts-finetune-dataset",
+    resourceKind: "TRAINING_DATA",
+    accessLevel: "Read/write",
+    reviewer: LEAD,
+    decide: { decision: "MODIFY", comment: "Needs read only; write goes through the pipeline." },
+  },
+];
+
+const CURRENT_ITEMS: DemoItem[] = [
+  {
+    principal: "svc-contract-extractor",
+    principalKind: "SERVICE",
+    resource: "openai-prod-api-key",
+    resourceKind: "MODEL_API_KEY",
+    accessLevel: "Invoke",
+    reviewer: ENGINEER,
+    decide: { decision: "KEEP", comment: "Production job of the clause extractor." },
+  },
+  {
+    principal: ENGINEER,
+    principalKind: "HUMAN",
+    resource: "openai-prod-api-key",
+    resourceKind: "MODEL_API_KEY",
+    accessLevel: "Owner",
+    reviewer: ENGINEER,
+  },
+  {
+    principal: "ml-intern@example.com",
+    principalKind: "HUMAN",
+    resource: "prompt-logs-bucket",
+    resourceKind: "PROMPT_LOGS",
+    accessLevel: "Read",
+    reviewer: ENGINEER,
+  },
+  {
+    principal: ADMIN,
+    principalKind: "HUMAN",
+    resource: "mcp-tools-server",
+    resourceKind: "TOOL_SERVER",
+    accessLevel: "Deploy",
+    reviewer: LEAD,
+    decide: { decision: "REVOKE", comment: "Deploys go through CI now." },
+  },
+  {
+    principal: "svc-eval-runner",
+    principalKind: "SERVICE",
+    resource: "mcp-tools-server",
+    resourceKind: "TOOL_SERVER",
+    accessLevel: "Call tools",
+    reviewer: LEAD,
+  },
+];
+
+function quarterOfDate(d: Date): string {
+  return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+}
+
+export async function seedAccessReviewDemo(): Promise<void> {
+  const { db } = await import("@/lib/db");
+  const { createReview, addItems, startReview } = await import("@/lib/access-reviews/campaigns");
+  const { decideItem } = await import("@/lib/access-reviews/decisions");
+  const { signOffReview } = await import("@/lib/access-reviews/sign-off");
+
+  const users = new Map((await db.user.findMany({ where: { email: { in: [LEAD, ENGINEER, ADMIN] } } })).map((u) => [u.email, u]));
+  const lead = users.get(LEAD);
+  if (!lead || !users.get(ENGINEER)) throw new Error("The demo users must exist before the demo access reviews.");
+  const asUser = (email: string) => {
+    const u = users.get(email)!;
+    return { actor: { kind: "user", id: u.id, email: u.email, role: u.role } as Actor, userId: u.id, canWrite: u.role !== "ENGINEER" };
+  };
+  const system = { ...SYSTEM_ACTOR, email: "cli:demo" };
+  const features = (await db.feature.findMany({ where: { slug: { startsWith: "demo-" } }, select: { slug: true } })).map((f) => f.slug);
+
+  const now = new Date();
+  const current = quarterOfDate(now);
+  const previous = quarterOfDate(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 1)));
+
+  async function campaign(name: string, quarter: string, items: DemoItem[], signOff: string | null) {
+    if (await db.accessReview.findFirst({ where: { name } })) return;
+    const review = await createReview(
+      { name, quarter, dueDate: undefined, features, resources: ["MODEL_API_KEY", "PROMPT_LOGS", "TRAINING_DATA", "TOOL_SERVER"] },
+      asUser(LEAD).actor,
+    );
+    await addItems(
+      review.id,
+      items.map(({ decide: _decide, ...item }) => ({ ...item, source: "Demo IAM export" })),
+      system,
+      "form",
+    );
+    await startReview(review.id, asUser(LEAD).actor);
+    const rows = await db.accessReviewItem.findMany({ where: { reviewId: review.id }, orderBy: { position: "asc" } });
+    for (const [i, row] of rows.entries()) {
+      const decide = items[i].decide;
+      if (decide && items[i].reviewer)
+        await decideItem(review.id, row.id, { selfJustification: undefined, ...decide }, asUser(items[i].reviewer!));
+    }
+    if (signOff) await signOffReview(review.id, signOff, asUser(LEAD));
+  }
+
+  await campaign(
+    `${previous} AI access review (demo)`,
+    previous,
+    PREVIOUS_ITEMS,
+    "All access to the model API keys, prompt logs, training data and tool servers in scope was reviewed by the assigned reviewers; revocations are tracked to completion.",
+  );
+  await campaign(`${current} AI access review (demo)`, current, CURRENT_ITEMS, null);
+}
