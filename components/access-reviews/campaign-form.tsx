@@ -7,6 +7,7 @@ import { FormField } from "@/components/ui/form-field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 import { RESOURCE_KINDS, RESOURCE_KIND_LABELS } from "@/lib/access-reviews/validation";
+import { FeatureScopeFieldset } from "@/components/ui/feature-scope-fieldset";
 
 export interface CampaignFormValues {
   id?: string;
@@ -58,25 +59,7 @@ export function CampaignForm(props: { initial: CampaignFormValues; features: { s
           </span>
         ) : null}
       </fieldset>
-      <fieldset aria-describedby={errors?.features ? "features-error" : undefined}>
-        <legend>AI features in scope</legend>
-        {props.features.length === 0 ? (
-          <p className="muted">No active feature in the inventory yet.</p>
-        ) : (
-          <div className="checkbox-grid">
-            {props.features.map((f) => (
-              <label key={f.slug}>
-                <input type="checkbox" name="features" value={f.slug} defaultChecked={props.initial.features.includes(f.slug)} /> {f.name}
-              </label>
-            ))}
-          </div>
-        )}
-        {errors?.features?.length ? (
-          <span id="features-error" className="error">
-            {errors.features[0]}
-          </span>
-        ) : null}
-      </fieldset>
+      <FeatureScopeFieldset features={props.features} selected={props.initial.features} errors={errors?.features} />
       <button type="submit" disabled={pending || Boolean(savedId)}>
         {pending ? "Saving…" : editing ? "Save campaign" : "Create campaign"}
       </button>

@@ -22,6 +22,7 @@ import {
 } from "@/lib/access-reviews/csv";
 import { PRINCIPAL_KIND_LABELS, RESOURCE_KINDS, RESOURCE_KIND_LABELS } from "@/lib/access-reviews/validation";
 import { ImportProblems } from "@/components/ui/import-problems";
+import { Options } from "@/components/ui/options";
 
 const SHOWN_ERRORS = 100;
 
@@ -188,11 +189,7 @@ export function ImportForm({ reviewId, directory }: { reviewId: string; director
                   value={mapping.resourceKind}
                   onChange={(e) => set({ resourceKind: e.target.value as ColumnMapping["resourceKind"] })}
                 >
-                  {RESOURCE_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {RESOURCE_KIND_LABELS[k]}
-                    </option>
-                  ))}
+                  <Options values={RESOURCE_KINDS} labels={RESOURCE_KIND_LABELS} />
                 </select>
               </div>
             </div>

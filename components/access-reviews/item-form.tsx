@@ -6,6 +6,7 @@ import { FormField } from "@/components/ui/form-field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 import { PRINCIPAL_KINDS, PRINCIPAL_KIND_LABELS, RESOURCE_KINDS, RESOURCE_KIND_LABELS } from "@/lib/access-reviews/validation";
+import { Options } from "@/components/ui/options";
 
 export interface ReviewerChoice {
   email: string;
@@ -30,11 +31,7 @@ export function ItemForm({ reviewId, reviewers }: { reviewId: string; reviewers:
         </FormField>
         <FormField id="item-principalKind" label="Kind" errors={errors?.principalKind}>
           <select id="item-principalKind" name="principalKind" defaultValue="HUMAN">
-            {PRINCIPAL_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {PRINCIPAL_KIND_LABELS[k]}
-              </option>
-            ))}
+            <Options values={PRINCIPAL_KINDS} labels={PRINCIPAL_KIND_LABELS} />
           </select>
         </FormField>
         <FormField id="item-resource" label="Resource" errors={errors?.resource}>
@@ -42,11 +39,7 @@ export function ItemForm({ reviewId, reviewers }: { reviewId: string; reviewers:
         </FormField>
         <FormField id="item-resourceKind" label="Resource kind" errors={errors?.resourceKind}>
           <select id="item-resourceKind" name="resourceKind" defaultValue="MODEL_API_KEY">
-            {RESOURCE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {RESOURCE_KIND_LABELS[k]}
-              </option>
-            ))}
+            <Options values={RESOURCE_KINDS} labels={RESOURCE_KIND_LABELS} />
           </select>
         </FormField>
         <FormField id="item-accessLevel" label="Access level" errors={errors?.accessLevel}>

@@ -3,7 +3,8 @@ import { furtherReadinessChecks, readinessChecks } from "@/lib/readiness/checks"
 
 /** The readiness checks at a glance: each with its count (or "passes"), opening its card on /readiness. */
 export async function ReadinessSummary() {
-  const checks = [...(await readinessChecks()), ...(await furtherReadinessChecks())];
+  const [guide, further] = await Promise.all([readinessChecks(), furtherReadinessChecks()]);
+  const checks = [...guide, ...further];
   const failing = checks.filter((c) => c.count > 0).length;
   return (
     <section aria-labelledby="readiness-summary-heading" className="card" data-figure="readiness" style={{ marginTop: 24 }}>

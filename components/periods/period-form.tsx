@@ -8,6 +8,7 @@ import { FormMessages } from "@/components/ui/form-messages";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 import { CATEGORIES, CATEGORY_LABELS } from "@/lib/validations/control";
 import { PERIOD_TYPES, PERIOD_TYPE_LABELS } from "@/lib/validations/period";
+import { FeatureScopeFieldset } from "@/components/ui/feature-scope-fieldset";
 
 export interface PeriodFormValues {
   id?: string;
@@ -77,21 +78,7 @@ export function PeriodForm(props: {
         ))}
         {groupError("categories")}
       </fieldset>
-      <fieldset aria-describedby={errors?.features ? "features-error" : undefined}>
-        <legend>AI features in scope</legend>
-        {props.features.length === 0 ? (
-          <p className="muted">No active feature in the inventory yet.</p>
-        ) : (
-          <div className="checkbox-grid">
-            {props.features.map((f) => (
-              <label key={f.slug}>
-                <input type="checkbox" name="features" value={f.slug} defaultChecked={props.initial.features.includes(f.slug)} /> {f.name}
-              </label>
-            ))}
-          </div>
-        )}
-        {groupError("features")}
-      </fieldset>
+      <FeatureScopeFieldset features={props.features} selected={props.initial.features} errors={errors?.features} />
       <fieldset aria-describedby={errors?.auditors ? "auditors-error" : undefined}>
         <legend>Auditors given access</legend>
         {props.auditors.length === 0 ? (

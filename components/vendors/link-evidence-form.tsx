@@ -6,6 +6,7 @@ import { FormField } from "@/components/ui/form-field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 import { KIND_LABELS, PACKAGE_KINDS } from "@/lib/vendors/package";
+import { Options } from "@/components/ui/options";
 
 /** Files evidence that already exists (submitted or accepted) as one of the vendor's package items. */
 export function LinkEvidenceForm(props: { vendorId: string; evidence: { id: string; title: string; status: string; control: string }[] }) {
@@ -19,11 +20,7 @@ export function LinkEvidenceForm(props: { vendorId: string; evidence: { id: stri
         <FormField id="link-kind" label="Package item" errors={errors?.kind}>
           <select id="link-kind" name="kind" defaultValue="">
             <option value="">Choose…</option>
-            {PACKAGE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
+            <Options values={PACKAGE_KINDS} labels={KIND_LABELS} />
           </select>
         </FormField>
         <FormField id="link-evidence" label="Evidence" errors={errors?.evidence}>

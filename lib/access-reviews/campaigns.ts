@@ -24,7 +24,7 @@ import type { CampaignInput, ItemInput } from "@/lib/access-reviews/validation";
 // CSV export, reviewers, start. Each write and its one audit entry commit together. Once started
 // (IN_PROGRESS) the items are frozen; decisions and sign-off live in decisions.ts / sign-off.ts.
 
-const reviewInclude = {
+export const reviewInclude = {
   features: { include: { feature: { select: { slug: true, name: true } } } },
   signedOffBy: { select: { email: true, name: true } },
   createdBy: { select: { email: true, name: true } },

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { dateIn, organisationTimeZone } from "@/lib/org-time";
+import { reviewProgress } from "@/lib/access-reviews/campaigns";
 import { isRevocationOverdue, revocationDueOn } from "@/lib/access-reviews/revocations";
 
 // Reads for the reviewer's inbox, the sign-off section, the revocation list and the printable record.
@@ -60,8 +61,6 @@ export async function inboxPage(userId: string, page: number) {
   });
   return { total, open, groups, pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)) };
 }
-
-export type InboxGroup = Awaited<ReturnType<typeof inboxPage>>["groups"][number];
 
 const revocationInclude = {
   review: { select: { id: true, name: true, quarter: true, status: true, signedOffAt: true } },
@@ -134,10 +133,7 @@ export async function signOffState(reviewId: string) {
     },
   });
   if (!review) return null;
-  const [total, decided] = await Promise.all([
-    db.accessReviewItem.count({ where: { reviewId } }),
-    db.accessReviewItem.count({ where: { reviewId, decision: { not: null } } }),
-  ]);
+  const { total, decided } = await reviewProgress(db, reviewId);
   return {
     id: review.id,
     name: review.name,

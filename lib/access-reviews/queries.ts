@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { organisationToday } from "@/lib/org-time";
-import { loadReview, reviewProgress, reviewToJson, type ReviewJson } from "@/lib/access-reviews/campaigns";
+import { loadReview, reviewInclude, reviewProgress, reviewToJson, type ReviewJson } from "@/lib/access-reviews/campaigns";
 import { nextCampaign } from "@/lib/access-reviews/schedule";
 import { ITEM_PAGE_SIZE, REVIEWER_ROLES } from "@/lib/access-reviews/validation";
 
@@ -11,11 +11,7 @@ import { ITEM_PAGE_SIZE, REVIEWER_ROLES } from "@/lib/access-reviews/validation"
 export async function listReviews(): Promise<ReviewJson[]> {
   const [reviews, totals, decided] = await Promise.all([
     db.accessReview.findMany({
-      include: {
-        features: { include: { feature: { select: { slug: true, name: true } } } },
-        signedOffBy: { select: { email: true, name: true } },
-        createdBy: { select: { email: true, name: true } },
-      },
+      include: reviewInclude,
       orderBy: [{ quarter: "desc" }, { createdAt: "desc" }],
     }),
     db.accessReviewItem.groupBy({ by: ["reviewId"], _count: { _all: true } }),

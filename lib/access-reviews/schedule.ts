@@ -16,8 +16,6 @@ export function parseQuarter(value: string): Quarter | null {
   return { year, q: Number(m[2]) as Quarter["q"] };
 }
 
-export const formatQuarter = ({ year, q }: Quarter) => `${year}-Q${q}`;
-
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** The first and last calendar day of a quarter, inclusive: "2026-Q4" -> 2026-10-01 .. 2026-12-31. */

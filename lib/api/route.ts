@@ -13,6 +13,8 @@ export interface ApiCaller {
   actor: Actor;
   userId: string | null;
   tokenId: string | null;
+  /** Whether the caller may also do this (a token: its role narrowed by its scopes). */
+  may: (permission: Permission) => boolean;
 }
 
 export function jsonError(error: AppError, headers?: HeadersInit): NextResponse {
@@ -66,6 +68,7 @@ async function authenticate(request: NextRequest, permission: Permission): Promi
       userId: null,
       tokenId: token.id,
       actor: { kind: "token", id: token.id, email: `token:${token.name}`, role: token.role },
+      may: (other) => tokenCan(token.role, token.scopes, other),
     };
   }
   if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !sameOrigin(request)) {
@@ -77,7 +80,13 @@ async function authenticate(request: NextRequest, permission: Permission): Promi
   const user = await currentUser();
   if (!user) throw notSignedIn();
   if (!can(user.role, permission)) throw notAllowed();
-  return { role: user.role, userId: user.id, tokenId: null, actor: { kind: "user", id: user.id, email: user.email, role: user.role } };
+  return {
+    role: user.role,
+    userId: user.id,
+    tokenId: null,
+    actor: { kind: "user", id: user.id, email: user.email, role: user.role },
+    may: (other) => can(user.role, other),
+  };
 }
 
 export interface RouteContext<P> {

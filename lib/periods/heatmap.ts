@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { periodCoverage } from "@/lib/periods/coverage";
 import { loadPeriod, periodToJson } from "@/lib/periods/service";
 import type { CoverageItem } from "@/lib/coverage/types";
@@ -55,9 +56,11 @@ export type PeriodHeatmap = NonNullable<Awaited<ReturnType<typeof periodHeatmap>
  * the control or the slot is not there (any more).
  */
 export async function slotEvidence(periodId: string, control: string, slot: number): Promise<{ id: string; title: string }[] | null> {
-  const period = await db.auditPeriod.findUnique({ where: { id: periodId }, select: { id: true } });
-  if (!period) return null;
-  const coverage = await periodCoverage(periodId, { controls: [control] });
+  const coverage = await periodCoverage(periodId, { controls: [control] }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return null; // no such period (any more)
+    throw error;
+  });
+  if (!coverage) return null;
   const found = coverage.items.find((i) => i.control === control)?.slots[slot];
   if (!found) return null;
   const rows = await db.evidence.findMany({ where: { id: { in: found.evidence } }, select: { id: true, title: true } });

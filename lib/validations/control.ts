@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { blankToNull } from "@/lib/validations/form-input";
 
 export const DESIGN_STATUSES = ["IN_PLACE", "PARTIAL", "MISSING", "NOT_APPLICABLE"] as const;
 export const FREQUENCIES = ["PER_EVENT", "DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "SEMI_ANNUAL", "ANNUAL", "VALIDITY"] as const;
@@ -45,17 +46,15 @@ export const calendarDate = z
     { error: "That date does not exist." },
   );
 
-const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
-
 // Fields a compliance lead may change on a control (gap assessment). Absent fields stay as they are.
 export const controlPatchSchema = z
   .object({
     designStatus: z.enum(DESIGN_STATUSES, { error: "Choose a design status: in place, partial, missing or not applicable." }).optional(),
-    justification: z.preprocess(emptyToNull, z.string().trim().max(4000).nullable()).optional(),
+    justification: z.preprocess(blankToNull, z.string().trim().max(4000).nullable()).optional(),
     frequency: z.enum(FREQUENCIES, { error: "Choose a frequency." }).optional(),
-    operatesSince: z.preprocess(emptyToNull, calendarDate.nullable()).optional(),
-    owner: z.preprocess(emptyToNull, z.string().trim().max(200).nullable()).optional(),
-    notes: z.preprocess(emptyToNull, z.string().trim().max(4000).nullable()).optional(),
+    operatesSince: z.preprocess(blankToNull, calendarDate.nullable()).optional(),
+    owner: z.preprocess(blankToNull, z.string().trim().max(200).nullable()).optional(),
+    notes: z.preprocess(blankToNull, z.string().trim().max(4000).nullable()).optional(),
   })
   .strict();
 

@@ -3,6 +3,9 @@
 /** An empty or blank text field means "not given". */
 export const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+/** An empty or blank text field clears a value (null), for fields where absent means "leave as it is". */
+export const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+
 /** A repeated field (an array), or one text field of comma-separated values, as a list; nothing given: []. */
 export const commaList = (v: unknown) =>
   v === undefined || v === null || v === ""

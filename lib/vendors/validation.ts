@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { calendarDate } from "@/lib/validations/control";
 import { PACKAGE_KINDS } from "@/lib/vendors/package";
+import { blankToNull } from "@/lib/validations/form-input";
 
 // A vendor's fields as the form and the API send them. Blank form fields clear a value (null); in
 // a PATCH an absent field is left as it is. The DPA's yes/no terms also accept "yes"/"no"/"" from
 // radio buttons, "" meaning "not known yet".
 
-const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const text = (max: number, label: string) =>
   z
     .preprocess(
-      emptyToNull,
+      blankToNull,
       z
         .string()
         .trim()
@@ -26,7 +26,7 @@ const yesNo = z
   .optional();
 
 const httpUrl = z.preprocess(
-  emptyToNull,
+  blankToNull,
   z
     .string()
     .trim()
@@ -68,14 +68,14 @@ export const packageKindSchema = z.enum(PACKAGE_KINDS, {
 
 export const reviewInputSchema = z.object({
   date: z.preprocess(
-    emptyToNull,
+    blankToNull,
     z.union([calendarDate, z.null()]).refine((v) => v !== null, { error: "Give the date of the review (YYYY-MM-DD)." }),
   ),
 });
 
 export const fallbackInputSchema = z.object({
   feature: z.string().trim().min(1).max(80),
-  fallbackStrategy: z.preprocess(emptyToNull, z.string().trim().max(2000, { error: "At most 2,000 characters." }).nullable()),
+  fallbackStrategy: z.preprocess(blankToNull, z.string().trim().max(2000, { error: "At most 2,000 characters." }).nullable()),
 });
 
 export const packageLinkSchema = z
@@ -89,8 +89,8 @@ export const packageLinkSchema = z
 /** The optional fields of an evidence upload that file it as a vendor's package item. */
 export const vendorItemFieldsSchema = z
   .object({
-    vendor: z.preprocess(emptyToNull, z.uuid({ error: "vendor must be a vendor's id." }).nullable()).optional(),
-    vendorItem: z.preprocess(emptyToNull, packageKindSchema.nullable()).optional(),
+    vendor: z.preprocess(blankToNull, z.uuid({ error: "vendor must be a vendor's id." }).nullable()).optional(),
+    vendorItem: z.preprocess(blankToNull, packageKindSchema.nullable()).optional(),
   })
   .refine((f) => Boolean(f.vendor) === Boolean(f.vendorItem), {
     path: ["vendorItem"],

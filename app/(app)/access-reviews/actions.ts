@@ -16,6 +16,7 @@ import {
 } from "@/lib/access-reviews/campaigns";
 import { ACCESS_CSV_MAX_BYTES, mappingSchema } from "@/lib/access-reviews/csv";
 import { campaignSchema, itemSchema } from "@/lib/access-reviews/validation";
+import { commaList } from "@/lib/validations/form-input";
 
 // Campaign preparation: create / edit, items by hand or from CSV, reviewers, start. Each action
 // re-checks the campaign's status on the server (a started campaign's items are frozen).
@@ -66,8 +67,6 @@ export const removeItemAction = action(
   },
 );
 
-const list = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
-
 /** Chosen items (itemIds repeated) or every unassigned one (scope=unassigned), to one reviewer. */
 export const assignReviewerAction = action(
   "access-reviews:write",
@@ -75,7 +74,7 @@ export const assignReviewerAction = action(
     reviewId,
     reviewer: z.email({ error: "Choose a reviewer." }),
     scope: z.enum(["selected", "unassigned"]).default("selected"),
-    itemIds: z.preprocess(list, z.array(z.uuid({ error: "Unknown item." })).max(1000)),
+    itemIds: z.preprocess(commaList, z.array(z.uuid({ error: "Unknown item." })).max(1000)),
   }),
   async ({ reviewId: id, reviewer, scope, itemIds }, user): Promise<ActionResult> => {
     if (scope === "selected" && itemIds.length === 0) {

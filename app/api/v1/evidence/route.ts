@@ -33,6 +33,11 @@ export const POST = apiRoute("evidence:write", {}, async ({ request, caller }) =
     await discardStaged(upload.file?.staged);
     throw error;
   }
-  const evidence = await createEvidence(fields, upload.file, { actor: caller.actor, userId: caller.userId, tokenId: caller.tokenId });
+  const evidence = await createEvidence(fields, upload.file, {
+    actor: caller.actor,
+    userId: caller.userId,
+    tokenId: caller.tokenId,
+    mayFileVendorItems: caller.may("vendors:write"),
+  });
   return NextResponse.json(evidence, { status: 201, headers: { Location: `/api/v1/evidence/${evidence.id}` } });
 });

@@ -1,10 +1,8 @@
-import { create as contentDisposition } from "content-disposition";
-import { Readable } from "node:stream";
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { openStored } from "@/lib/evidence/storage";
+import { storedFileResponse } from "@/lib/evidence/download";
 
 export const dynamic = "force-dynamic";
 
@@ -17,25 +15,5 @@ export const GET = apiRoute("access-reviews:read", { params: z.object({ reviewId
   if (review.status !== "SIGNED_OFF" || !evidence?.file || !evidence.fileName) {
     throw new AppError("NOT_FOUND", "This campaign is not signed off yet: its record is generated at sign-off.");
   }
-  const file = evidence.file;
-  const stream = openStored(file.sha256);
-  await new Promise<void>((resolve, reject) => {
-    stream.once("open", () => resolve());
-    stream.once("error", (error) => reject(error));
-  }).catch((error) => {
-    console.error(`[access-review] stored record ${file.sha256} cannot be read`, error);
-    throw new AppError("NOT_FOUND", "The stored record file is missing. Run `npm run audit:verify` and tell an admin.");
-  });
-  return new Response(Readable.toWeb(stream) as ReadableStream, {
-    headers: {
-      "Content-Type": `${file.mediaType}; charset=utf-8`,
-      "Content-Length": String(file.size),
-      "Content-Disposition": contentDisposition(evidence.fileName, { type: "attachment" }),
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-      "X-Attest-SHA256": file.sha256,
-      "Repr-Digest": `sha-256=:${Buffer.from(file.sha256, "hex").toString("base64")}:`,
-    },
-  });
+  return storedFileResponse(evidence.file, evidence.fileName, `${evidence.file.mediaType}; charset=utf-8`);
 });

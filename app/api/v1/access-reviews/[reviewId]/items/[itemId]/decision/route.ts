@@ -2,7 +2,6 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { apiRoute, parseJsonBody } from "@/lib/api/route";
 import { decideItem, decisionInputSchema } from "@/lib/access-reviews/decisions";
-import { can } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +15,7 @@ export const POST = apiRoute(
     const item = await decideItem(params.reviewId, params.itemId, input, {
       actor: caller.actor,
       userId: caller.userId,
-      canWrite: can(caller.role, "access-reviews:write"),
+      canWrite: caller.may("access-reviews:write"),
     });
     return NextResponse.json({ ...item, decision: item.decision?.toLowerCase() ?? null });
   },

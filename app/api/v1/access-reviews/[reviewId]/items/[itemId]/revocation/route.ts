@@ -2,7 +2,6 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { apiRoute, parseJsonBody } from "@/lib/api/route";
 import { markRevocationDone, revocationInputSchema } from "@/lib/access-reviews/decisions";
-import { can } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +14,7 @@ export const POST = apiRoute(
     const done = await markRevocationDone(params.reviewId, params.itemId, input, {
       actor: caller.actor,
       userId: caller.userId,
-      canWrite: can(caller.role, "access-reviews:write"),
+      canWrite: caller.may("access-reviews:write"),
     });
     return NextResponse.json({ ...done, decision: done.decision?.toLowerCase() ?? null });
   },
