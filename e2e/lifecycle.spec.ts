@@ -4,6 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 
 // `npm start` as a user runs it: no DATABASE_URL, so the embedded PostgreSQL under a fresh
 // ATTEST_DATA_DIR; the app built by the harness (NEXT_DIST_DIR), so start does not rebuild.
@@ -260,6 +261,24 @@ test.describe("npm start lifecycle (embedded PostgreSQL)", () => {
     expect(pidAlive(postmaster)).toBe(true);
     expect(await healthy()).toBe(true);
     expect(await signInUserId()).toBeTruthy();
+
+    // The web server connects as the restricted app role, not as the superuser that migrated.
+    expect(log).toContain('the app connects to PostgreSQL as "attest_app"');
+    expect(log).not.toContain("WARNING");
+    const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as Record<string, string>;
+    expect(secrets.dbAppPassword).toBeTruthy();
+    const admin = new pg.Client({
+      connectionString: `postgresql://postgres:${encodeURIComponent(secrets.dbPassword)}@127.0.0.1:${env.ATTEST_EMBEDDED_DB_PORT}/attest`,
+    });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ usename: string }>(
+        `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'attest' AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+      );
+      expect(rows.map((r) => r.usename)).toEqual(["attest_app"]);
+    } finally {
+      await admin.end();
+    }
   });
 
   test("kill -9 of npm: the app stops its server and database; the next npm start recovers with the data", async () => {

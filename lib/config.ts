@@ -21,3 +21,35 @@ export function databaseUrl(): string {
   }
   return url;
 }
+
+/**
+ * The URL that migrations and the reference seed use: the schema owner. Defaults to DATABASE_URL
+ * (one role for everything, which `npm start` warns about); set ATTEST_MIGRATION_DATABASE_URL to
+ * the owner and DATABASE_URL to a restricted role to run the app with least privilege.
+ */
+export function migrationDatabaseUrl(): string | undefined {
+  return process.env.ATTEST_MIGRATION_DATABASE_URL || process.env.DATABASE_URL || undefined;
+}
+
+/** True for addresses that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * Why `npm start` must not serve, or null: listening beyond loopback with a plain-http public URL
+ * sends passwords and session cookies over the network unencrypted (and the cookies are not Secure).
+ */
+export function insecureHttpRefusal(host: string, nextauthUrl: string, allowInsecure: string | undefined): string | null {
+  if (isLoopbackHost(host) || !/^http:\/\//i.test(nextauthUrl.trim())) return null;
+  if (allowInsecure === "1" || allowInsecure === "true") return null;
+  return (
+    `Refusing to serve on HOST=${host} with NEXTAUTH_URL=${nextauthUrl}: passwords and session cookies would cross the network unencrypted. ` +
+    `Put a TLS reverse proxy in front and set NEXTAUTH_URL to its https:// address (keep HOST=127.0.0.1 when the proxy runs on this machine), ` +
+    `or, if you accept plain HTTP on this network, set ATTEST_ALLOW_INSECURE_HTTP=1.`
+  );
+}

@@ -1,12 +1,14 @@
 // `npm start`: the whole app from a fresh clone. Without DATABASE_URL it runs the embedded
-// PostgreSQL under ATTEST_DATA_DIR; with it, that server. Either way: migrate, load the
-// reference data, build if needed, serve. Ctrl-C stops the app and the database cleanly.
+// PostgreSQL under ATTEST_DATA_DIR; with it, that server. Either way: migrate and load the
+// reference data as the schema owner, grant the app role what it needs, build if needed, and serve
+// with the app role (see lib/db/roles.ts). Ctrl-C stops the app and the database cleanly.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir } from "@/lib/config";
+import { dataDir, insecureHttpRefusal } from "@/lib/config";
 import { localSecrets } from "@/lib/local-secrets";
 import { applyMigrations } from "@/lib/db/migrate";
+import { databaseIdentity, EMBEDDED_APP_ROLE, grantAppPrivileges, privilegeWarning, setUpAppRole } from "@/lib/db/roles";
 import { runningPostmaster, startEmbedded, stopStalePostmaster, type EmbeddedHandle } from "@/lib/db/embedded";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -24,37 +26,64 @@ function pidAlive(pid: number): boolean {
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  const refusal = insecureHttpRefusal(host, process.env.NEXTAUTH_URL, process.env.ATTEST_ALLOW_INSECURE_HTTP);
+  if (refusal) throw new Error(refusal);
   const secrets = localSecrets();
   process.env.NEXTAUTH_SECRET ??= secrets.nextauthSecret;
-  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
   let embedded: EmbeddedHandle | null = null;
   const lockFile = path.join(dataDir(), "attest.pid");
+  // ownerUrl migrates and seeds; appUrl is what the web server gets as its DATABASE_URL.
+  let ownerUrl: string;
+  let appUrl: string;
   if (!process.env.DATABASE_URL) {
     await takeOverDataDir(lockFile);
     writeLock(lockFile, null);
     const stale = runningPostmaster();
     if (stale) await stopStalePostmaster(stale);
     embedded = await startEmbedded();
-    process.env.DATABASE_URL = embedded.url;
+    ownerUrl = embedded.url;
+    appUrl = ownerUrl; // until the app role exists, after the migrations below
+    process.env.DATABASE_URL = ownerUrl; // for this process only (lib/db reads it at import)
     console.log(`[attest] embedded PostgreSQL running (data in ${path.join(dataDir(), "postgres")})`);
+  } else {
+    appUrl = process.env.DATABASE_URL;
+    ownerUrl = process.env.ATTEST_MIGRATION_DATABASE_URL || appUrl;
   }
 
-  const { applied } = await applyMigrations(process.env.DATABASE_URL!);
+  const { applied } = await applyMigrations(ownerUrl);
   if (applied.length) console.log(`[attest] applied migrations: ${applied.join(", ")}`);
-  const { db } = await import("@/lib/db");
+  const { createPrismaClient } = await import("@/lib/db");
   const { seedReferenceData } = await import("@/lib/reference/seed");
+  const db = createPrismaClient(ownerUrl);
   const { controlsCreated } = await seedReferenceData(db);
   if (controlsCreated) console.log(`[attest] loaded ${controlsCreated} reference controls`);
   await db.$disconnect();
 
+  if (embedded) {
+    appUrl = await setUpAppRole(ownerUrl, EMBEDDED_APP_ROLE, secrets.dbAppPassword);
+  } else if (appUrl !== ownerUrl) {
+    const app = await databaseIdentity(appUrl).catch((error: Error) => {
+      throw new Error(`Cannot connect with DATABASE_URL (the app's role): ${error.message}`);
+    });
+    if (!privilegeWarning(app)) await grantAppPrivileges(ownerUrl, app.user);
+  }
+  const identity = await databaseIdentity(appUrl);
+  const warning = privilegeWarning(identity);
+  if (warning) console.warn(`[attest] ${warning}`);
+  else console.log(`[attest] the app connects to PostgreSQL as "${identity.user}" (no schema changes; audit log insert and read only)`);
+  // The server gets the app role's URL only: never the owner's.
+  const serverEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: appUrl };
+  delete serverEnv.ATTEST_MIGRATION_DATABASE_URL;
+
   if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     console.log("[attest] building the app (first start only)…");
-    const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: process.env });
+    const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: serverEnv });
     if (build.status !== 0) throw new Error("next build failed; see the output above.");
   }
 
-  const server = spawn(nextBin, ["start", "-H", host, "-p", String(port)], { stdio: "inherit", env: process.env });
+  const server = spawn(nextBin, ["start", "-H", host, "-p", String(port)], { stdio: "inherit", env: serverEnv });
   if (embedded) writeLock(lockFile, server.pid ?? null);
   console.log(`[attest] serving http://localhost:${port}`);
 

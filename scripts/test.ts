@@ -2,7 +2,9 @@
 //  1. unit tests (node:test, pure logic, no I/O);
 //  2. a fresh database: on the embedded PostgreSQL in a temporary ATTEST_DATA_DIR, or, when
 //     DATABASE_URL is set, a new database created on that server (and dropped afterwards);
-//  3. next build, then next start on a free port against that database;
+//  3. next build, then next start on a free port against that database, connected as a restricted
+//     app role (as `npm start` does; lib/db/roles.ts), while Playwright's own fixtures and the CLI
+//     specs use the owner's URL (DATABASE_URL) and see the app's as APP_DATABASE_URL;
 //  4. Playwright in Chromium: first-run setup on the empty database, then everything else.
 // Ends with the line "N passed, N failed" and exits non-zero on any failure.
 import { spawn, spawnSync } from "node:child_process";
@@ -12,6 +14,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { EMBEDDED_APP_ROLE } from "@/lib/db/roles";
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
@@ -94,11 +97,15 @@ async function main() {
     fs.chmodSync(dataDir, 0o711);
     cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
     env.ATTEST_DATA_DIR = dataDir;
+    process.env.ATTEST_DATA_DIR = dataDir; // secrets.json (the app role's password) goes here, not ./data
     let databaseUrl: string;
+    let appRole: string = EMBEDDED_APP_ROLE;
     if (process.env.DATABASE_URL) {
       // Kept: process.env.DATABASE_URL is pointed at the test database below, which cannot drop itself.
       const serverUrl = process.env.DATABASE_URL;
       const name = `attest_test_${randomBytes(4).toString("hex")}`;
+      // Roles are shared by the whole server: one per run, so concurrent runs do not collide.
+      appRole = `${name}_app`;
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
       await admin.query(`CREATE DATABASE ${name}`);
@@ -111,10 +118,10 @@ async function main() {
         const c = new pg.Client({ connectionString: serverUrl });
         await c.connect();
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.query(`DROP ROLE IF EXISTS ${c.escapeIdentifier(appRole)}`);
         await c.end();
       });
     } else {
-      process.env.ATTEST_DATA_DIR = dataDir;
       process.env.ATTEST_EMBEDDED_DB_PORT = String(await freePort());
       env.ATTEST_EMBEDDED_DB_PORT = process.env.ATTEST_EMBEDDED_DB_PORT;
       const { startEmbedded } = await import("@/lib/db/embedded");
@@ -148,7 +155,15 @@ async function main() {
     const { seedReferenceData } = await import("@/lib/reference/seed");
     await seedReferenceData(db);
     await db.$disconnect();
-    const server = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
+    // The server runs as the restricted app role; Playwright keeps the owner's URL for its fixtures.
+    const { setUpAppRole } = await import("@/lib/db/roles");
+    const { localSecrets } = await import("@/lib/local-secrets");
+    const appDatabaseUrl = await setUpAppRole(databaseUrl, appRole, localSecrets().dbAppPassword);
+    env.APP_DATABASE_URL = appDatabaseUrl;
+    const server = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+      env: { ...env, DATABASE_URL: appDatabaseUrl },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const serverLog = fs.createWriteStream(path.join(dataDir, "server.log"));
     server.stdout.pipe(serverLog);
     server.stderr.pipe(serverLog);

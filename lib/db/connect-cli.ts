@@ -1,13 +1,17 @@
 import { applyMigrations } from "@/lib/db/migrate";
 import { runningPostmaster, startEmbedded, embeddedUrl } from "@/lib/db/embedded";
+import { databaseIdentity, EMBEDDED_APP_ROLE, grantAppPrivileges, privilegeWarning } from "@/lib/db/roles";
 import { seedReferenceData } from "@/lib/reference/seed";
 
 // Headless commands (user:create, token:create, demo, audit:verify) work against the same database
-// as the app: DATABASE_URL when set; otherwise the embedded PostgreSQL, reusing it when the app is
-// running and starting it for the duration of the command when it is not. They migrate and load
-// the reference data first, so they also work on an empty database.
+// as the app, as the schema owner: ATTEST_MIGRATION_DATABASE_URL when set, else DATABASE_URL;
+// otherwise the embedded PostgreSQL (its `postgres` role), reusing it when the app is running and
+// starting it for the duration of the command when it is not. They migrate and load the reference
+// data first, so they also work on an empty database; when that applied a migration, the app role
+// is granted the new tables, as `npm start` does.
 export async function connectForCli(): Promise<{ url: string; close(): Promise<void> }> {
-  let url = process.env.DATABASE_URL;
+  let url = process.env.ATTEST_MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+  let appRole: string | null = null;
   let stop = async () => {};
   if (!url) {
     if (runningPostmaster()) {
@@ -17,9 +21,15 @@ export async function connectForCli(): Promise<{ url: string; close(): Promise<v
       url = handle.url;
       stop = handle.stop;
     }
-    process.env.DATABASE_URL = url;
+    appRole = EMBEDDED_APP_ROLE;
+  } else if (process.env.DATABASE_URL && process.env.DATABASE_URL !== url) {
+    // The app role only matters if this run applies a migration; a wrong URL there is npm start's to report.
+    const app = await databaseIdentity(process.env.DATABASE_URL).catch(() => null);
+    if (app && !privilegeWarning(app)) appRole = app.user;
   }
-  await applyMigrations(url);
+  process.env.DATABASE_URL = url; // the Prisma client below connects as the owner
+  const { applied } = await applyMigrations(url);
+  if (applied.length && appRole && (await roleExists(url, appRole))) await grantAppPrivileges(url, appRole);
   const { db } = await import("@/lib/db");
   await seedReferenceData(db);
   return {
@@ -29,4 +39,15 @@ export async function connectForCli(): Promise<{ url: string; close(): Promise<v
       await stop();
     },
   };
+}
+
+async function roleExists(url: string, role: string): Promise<boolean> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role])).rowCount! > 0;
+  } finally {
+    await client.end();
+  }
 }

@@ -8,7 +8,7 @@ import pg from "pg";
 // each migration in `_prisma_migrations` exactly as `prisma migrate deploy` does (same columns,
 // SHA-256 checksum of the file), so the real CLI agrees wherever it is available. A session-level
 // advisory lock serialises instances that start at the same time.
-const MIGRATION_LOCK = 72_707_369; // same key as Prisma's own migrate lock
+export const MIGRATION_LOCK = 72_707_369; // same key as Prisma's own migrate lock
 
 export interface MigrationResult {
   applied: string[];
