@@ -8,6 +8,8 @@ import { dataDir } from "@/lib/config";
 export interface LocalSecrets {
   nextauthSecret: string;
   dbPassword: string;
+  /** Keys the audit log's HMAC chain and signs its checkpoints (lib/audit-log/key.ts). */
+  auditKey?: string;
 }
 
 export function localSecrets(): LocalSecrets {
@@ -20,6 +22,7 @@ export function localSecrets(): LocalSecrets {
   const secrets: LocalSecrets = {
     nextauthSecret: randomBytes(32).toString("base64url"),
     dbPassword: randomBytes(24).toString("base64url"),
+    auditKey: randomBytes(32).toString("base64url"),
   };
   // wx: if two processes race, one wins and the other reads the winner's file.
   try {
@@ -29,4 +32,40 @@ export function localSecrets(): LocalSecrets {
     return JSON.parse(fs.readFileSync(file, "utf8")) as LocalSecrets;
   }
   return secrets;
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Returns a field of secrets.json, adding it when a file written by an older version lacks it. The
+ * other secrets are kept as they are. A lock directory (mkdir is atomic) makes concurrent
+ * processes (the server and a CLI command) agree on one value instead of each writing its own.
+ */
+export function ensureLocalSecret(field: "auditKey", generate: () => string): string {
+  const file = path.join(dataDir(), "secrets.json");
+  const present = localSecrets()[field];
+  if (present) return present;
+  const lock = `${file}.lock`;
+  for (let waited = 0; ; waited += 50) {
+    try {
+      fs.mkdirSync(lock, { mode: 0o700 });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // A lock older than 10 s was left by a crashed process.
+      if (waited > 10_000) fs.rmSync(lock, { recursive: true, force: true });
+      sleep(50);
+    }
+  }
+  try {
+    const current = JSON.parse(fs.readFileSync(file, "utf8")) as LocalSecrets;
+    if (current[field]) return current[field];
+    const updated = { ...current, [field]: generate() };
+    const temp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, JSON.stringify(updated, null, 2), { mode: 0o600 });
+    fs.renameSync(temp, file);
+    return updated[field];
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
