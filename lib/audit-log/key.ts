@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { dataDir } from "@/lib/config";
 import { ensureLocalSecret } from "@/lib/local-secrets";
 import { signingKeyFromSeed, type CheckpointSigningKey } from "@/lib/audit-log/checkpoint";
 
@@ -7,17 +8,19 @@ import { signingKeyFromSeed, type CheckpointSigningKey } from "@/lib/audit-log/c
 // file on first use. Whoever can only write to the database cannot compute a valid entry or
 // checkpoint without it.
 
-let cached: { raw: string; key: Buffer } | undefined;
+let cached: { source: string; key: Buffer } | undefined;
 
 export function auditKey(): Buffer {
+  // Read once per process and place (every append needs it; secrets.json does not change under a running server).
+  const source = process.env.ATTEST_AUDIT_KEY !== undefined ? `env:${process.env.ATTEST_AUDIT_KEY}` : `dir:${dataDir()}`;
+  if (cached?.source === source) return cached.key;
   const raw = process.env.ATTEST_AUDIT_KEY ?? ensureLocalSecret("auditKey", () => randomBytes(32).toString("base64url"));
-  if (cached?.raw === raw) return cached.key;
   if (raw.length < 32) {
     throw new Error(
       "ATTEST_AUDIT_KEY is too short: use at least 32 random characters, e.g. `openssl rand -base64 32`, the same on every server of one database.",
     );
   }
-  cached = { raw, key: Buffer.from(raw, "utf8") };
+  cached = { source, key: Buffer.from(raw, "utf8") };
   return cached.key;
 }
 
