@@ -15,7 +15,7 @@ async function main() {
     intact = verdict.ok;
     if (verdict.ok) {
       // "audit log OK: N entries, chain intact" stays the first words: scripts match on it.
-      log(`audit log OK: ${verdict.entries} entries, chain intact. ${verdict.message}`);
+      log(`audit log OK: ${verdict.entries} entries, chain intact — ${verdict.message}`);
     } else {
       for (const problem of verdict.problems) log(`audit log BROKEN: ${problem.message}`);
     }
