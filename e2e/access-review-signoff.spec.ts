@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, databaseFingerprint, signInAs, withDb, type Role } from "./support";
 
@@ -158,6 +160,26 @@ test("a lead and an engineer run an access review from an IAM credential report 
       ).rows[0],
   );
   expect(stored).toMatchObject({ status: "ACCEPTED", source: "GENERATED", code: "AI-SEC-05" });
+  // The sign-off anchored the audit log's head outside the database: a signed checkpoint that
+  // records at least the sign-off's own entry.
+  const signedOffSeq = await withDb(
+    async (db) =>
+      (
+        await db.query<{ seq: string }>(
+          `SELECT seq::text FROM "AuditLogEntry" WHERE action = 'access-review.signed-off' AND "entityId" = $1`,
+          [reviewId],
+        )
+      ).rows[0].seq,
+  );
+  const checkpointDir = path.join(process.env.ATTEST_DATA_DIR!, "audit-checkpoints");
+  const checkpoints = fs
+    .readdirSync(checkpointDir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(checkpointDir, f), "utf8")) as { database: string; seq: string; reason: string });
+  const database = new URL(process.env.DATABASE_URL!).pathname.slice(1);
+  expect(
+    checkpoints.filter((c) => c.database === database && c.reason === "access-review sign-off" && BigInt(c.seq) >= BigInt(signedOffSeq)),
+  ).not.toHaveLength(0);
   await expect(lead.getByTestId("record-sha256")).toContainText(stored.fileSha256);
   const download = await lead.request.get(`/api/v1/access-reviews/${reviewId}/record`);
   expect(sha256(await download.body())).toBe(stored.fileSha256);

@@ -1,7 +1,8 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import pg from "pg";
+import { canonicalJson } from "../lib/audit-log/chain";
 import { applyMigrations } from "../lib/db/migrate";
 import { ACCOUNTS, apiSessionAs, baseURL, formError, formStatus, signInAs, withDb, type Role } from "./support";
 
@@ -152,7 +153,7 @@ test.describe("audit log", () => {
 
     const entries = await auditCount();
     await page.getByRole("button", { name: "Verify chain" }).click();
-    await expect(formStatus(page)).toHaveText(new RegExp(`^Chain intact: ${entries} entries$`));
+    await expect(formStatus(page)).toHaveText(new RegExp(`^Chain intact: ${entries} entries[,;] `));
   });
 
   test("ENGINEER is refused the page and the API; AUDITOR can read both", async ({ page }) => {
@@ -250,7 +251,7 @@ test.describe("audit log", () => {
     const admin = await apiSessionAs("ADMIN");
     const verify = await admin.get("/api/v1/audit-log/verify");
     expect(verify.status()).toBe(200);
-    expect(await verify.json()).toEqual({ ok: true, entries: before + 50 });
+    expect(await verify.json()).toMatchObject({ ok: true, entries: before + 50, problems: [] });
 
     // Keyset pages: 50 newest first, then the next page starts just below the cursor.
     const first = (await (await admin.get("/api/v1/audit-log")).json()) as { items: ApiEntry[]; nextCursor: string | null };
@@ -264,7 +265,9 @@ test.describe("audit log", () => {
     const cli = await runNode(["scripts/audit-verify.ts"]);
     expect(cli.code, cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(
-      new RegExp(`^audit log OK: ${before + 50} entries, chain intact\\nevidence files OK: \\d+ re-hashed, all match\\n$`),
+      new RegExp(
+        `^audit log OK: ${before + 50} entries, chain intact — Chain intact: [^\\n]+\\nevidence files OK: \\d+ re-hashed, all match\\n$`,
+      ),
     );
   });
 
@@ -344,60 +347,231 @@ test.describe("audit log", () => {
     await auditor.dispose();
   });
 
-  test("tampering on a scratch database: audit:verify and the app's verify both name the altered entry", async () => {
+  /** A scratch database with the migrations applied and `count` entries written by the app's own append. */
+  async function scratchWithEntries(count: number): Promise<string> {
     const name = `attest_scratch_audit_${tag()}`;
     await adminQuery(`CREATE DATABASE ${name}`);
     scratch.push(name);
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = `/${name}`;
-    const scratchUrl = url.toString();
-    await applyMigrations(scratchUrl);
+    await applyMigrations(url.toString());
+    if (count > 0) await appendEntries(url.toString(), count, 1);
+    return url.toString();
+  }
 
-    // A few entries written by the app's own append, then the app's verify, in a child process.
-    const seeded = await runWithLib(
-      scratchUrl,
+  /** Appends `count` entries through lib/audit-log/append, in a child process (as the app does). */
+  async function appendEntries(url: string, count: number, first: number) {
+    const res = await runWithLib(
+      url,
       `const { db } = await lib("db");
        const { appendAudit } = await lib("audit-log/append");
-       const { verifyAuditChain } = await lib("audit-log/verify");
        const actor = { kind: "system", id: null, email: "cli:audit-log-spec", role: null };
-       for (const i of [1, 2, 3, 4]) {
+       for (let i = ${first}; i < ${first + count}; i++) {
          await db.$transaction((tx) => appendAudit(tx, actor, { action: "control.updated", entityType: "Control",
-           entityId: "AI-PI-0" + i, before: { owner: null }, after: { owner: "Owner " + i } }));
+           entityId: "AI-PI-0" + (i % 5 + 1), before: { owner: null }, after: { owner: "Owner " + i } }));
        }
-       console.log(JSON.stringify(await verifyAuditChain(db)));
        await db.$disconnect();`,
     );
-    expect(seeded.code, seeded.stderr).toBe(0);
-    expect(JSON.parse(seeded.stdout.trim().split("\n").pop()!)).toEqual({ ok: true, entries: 4 });
-    const ok = await runNode(["scripts/audit-verify.ts"], { DATABASE_URL: scratchUrl });
-    expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toBe("audit log OK: 4 entries, chain intact\nevidence files OK: 0 re-hashed, all match\n");
+    expect(res.code, res.stderr).toBe(0);
+  }
 
-    // The append-only triggers refuse the edit; a superuser switching them off is what the chain catches.
-    await expect(queryOn(scratchUrl, `UPDATE "AuditLogEntry" SET after = '{"owner": "Someone else"}' WHERE seq = 3`)).rejects.toThrow(
-      /append-only/,
-    );
-    await queryOn(
-      scratchUrl,
-      `ALTER TABLE "AuditLogEntry" DISABLE TRIGGER USER;
-       UPDATE "AuditLogEntry" SET after = '{"owner": "Someone else"}' WHERE seq = 3;
-       ALTER TABLE "AuditLogEntry" ENABLE TRIGGER USER;`,
-    );
+  const verifyCli = (url: string) => runNode(["scripts/audit-verify.ts"], { DATABASE_URL: url });
 
-    const broken = await runNode(["scripts/audit-verify.ts"], { DATABASE_URL: scratchUrl });
-    expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(/^audit log BROKEN at entry 3: .*altered/);
-
-    const app = await runWithLib(
-      scratchUrl,
-      `const { db } = await lib("db");
-       const { verifyAuditChain } = await lib("audit-log/verify");
-       console.log(JSON.stringify(await verifyAuditChain(db)));
-       await db.$disconnect();`,
+  test("deleting the newest entries with triggers disabled: audit:verify names the missing entries from the checkpoint", async () => {
+    const url = await scratchWithEntries(6);
+    const checkpoint = await runNode(["scripts/audit-checkpoint.ts"], { DATABASE_URL: url });
+    expect(checkpoint.code, checkpoint.stderr).toBe(0);
+    expect(checkpoint.stdout).toMatch(/^audit checkpoint written: seq 6, hash [0-9a-f]{64}, \S+\.json\n$/);
+    const ok = await verifyCli(url);
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(
+      /^audit log OK: 6 entries, chain intact — Chain intact: 6 entries, matching the newest checkpoint \(.+, seq 6\)\.\n/,
     );
-    expect(app.code, app.stderr).toBe(0);
-    const verdict = JSON.parse(app.stdout.trim().split("\n").pop()!) as { ok: boolean; seq: string; reason: string };
-    expect(verdict).toMatchObject({ ok: false, seq: "3" });
-    expect(verdict.reason).toMatch(/altered/);
+    const [{ hash: hash6 }] = await queryOn<{ hash: string }>(url, `SELECT hash FROM "AuditLogEntry" WHERE seq = 6`);
+
+    // What the database owner may do: switch the append-only triggers off for the session and delete.
+    await queryOn(url, `SET session_replication_role = replica; DELETE FROM "AuditLogEntry" WHERE seq > 3; RESET session_replication_role`);
+    expect(await queryOn(url, `SELECT seq FROM "AuditLogEntry"`)).toHaveLength(3);
+    const truncated = await verifyCli(url);
+    expect(truncated.code, truncated.stdout + truncated.stderr).toBe(1);
+    expect(truncated.stdout).toMatch(
+      new RegExp(
+        `^audit log BROKEN: entries 4–6 are missing: the newest checkpoint \\(\\d{4}-[^)]+\\) recorded seq 6 with hash ${hash6}, and the log ends at entry 3\\.\\n`,
+      ),
+    );
+    // A new checkpoint is refused rather than signing the shortened head.
+    const refused = await runNode(["scripts/audit-checkpoint.ts"], { DATABASE_URL: url });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("The audit log ends at entry 3 but the checkpoint of");
+
+    // New entries written after the deletion fill seqs 4–6 again with valid HMACs: entry 6 no longer
+    // matches the checkpoint, so the replacement is named too.
+    await appendEntries(url, 3, 100);
+    const replaced = await verifyCli(url);
+    expect(replaced.code).toBe(1);
+    expect(replaced.stdout).toContain(`audit log BROKEN: entry 6 does not match the checkpoint (`);
+    expect(replaced.stdout).toContain(`which recorded hash ${hash6}: the entries up to 6 were replaced.`);
+  });
+
+  test("rewriting an entry and recomputing every later hash without the key: audit:verify names the altered entry", async () => {
+    const url = await scratchWithEntries(5);
+    expect((await verifyCli(url)).code).toBe(0);
+    type Row = {
+      seq: string;
+      at: Date;
+      actorId: string | null;
+      actorEmail: string | null;
+      actorRole: string | null;
+      actorKind: string;
+      action: string;
+      entityType: string;
+      entityId: string | null;
+      before: unknown;
+      after: unknown;
+      prevHash: string;
+      hash: string;
+    };
+    const original = await queryOn<Row>(
+      url,
+      `SELECT seq::text, at, "actorId", "actorEmail", "actorRole", "actorKind", action, "entityType", "entityId", before, after, "prevHash", hash FROM "AuditLogEntry" ORDER BY seq`,
+    );
+    const sha256Chain = (prev: string, text: string) => createHash("sha256").update(prev).update("\n").update(text).digest("hex");
+    const wrongKey = randomBytes(32);
+    const hmacChain = (prev: string, text: string) =>
+      createHmac("sha256", wrongKey).update("attest-audit/hmac-sha256\n").update(prev).update("\n").update(text).digest("hex");
+
+    /** Rewrites entry 3's `after` and recomputes the hash (and previous-hash) of 3, 4 and 5 with `chain`. */
+    async function rewrite(chain: (prev: string, text: string) => string, extraSet = "") {
+      let prev = original[1].hash;
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`SET session_replication_role = replica`);
+        for (const row of original.slice(2)) {
+          const after = row.seq === "3" ? { owner: "Someone else" } : row.after;
+          const content = {
+            seq: row.seq,
+            at: row.at.toISOString(),
+            actorId: row.actorId,
+            actorEmail: row.actorEmail,
+            actorRole: row.actorRole,
+            actorKind: row.actorKind,
+            action: row.action,
+            entityType: row.entityType,
+            entityId: row.entityId,
+            before: row.before,
+            after,
+          };
+          const hash = chain(prev, canonicalJson(content));
+          await client.query(`UPDATE "AuditLogEntry" SET after = $2, "prevHash" = $3, hash = $4${extraSet} WHERE seq = $1`, [
+            row.seq,
+            JSON.stringify(after),
+            prev,
+            hash,
+          ]);
+          prev = hash;
+        }
+      } finally {
+        await client.end();
+      }
+    }
+    async function restore() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`SET session_replication_role = replica`);
+        for (const row of original.slice(2)) {
+          await client.query(`UPDATE "AuditLogEntry" SET after = $2, "prevHash" = $3, hash = $4, scheme = 'hmac-sha256' WHERE seq = $1`, [
+            row.seq,
+            JSON.stringify(row.after),
+            row.prevHash,
+            row.hash,
+          ]);
+        }
+      } finally {
+        await client.end();
+      }
+      expect((await verifyCli(url)).code).toBe(0);
+    }
+
+    // Plain SHA-256, as the chain was computed before it was keyed.
+    await rewrite(sha256Chain);
+    const plain = await verifyCli(url);
+    expect(plain.code, plain.stdout).toBe(1);
+    expect(plain.stdout).toMatch(/^audit log BROKEN: entry 3 was altered: its content does not match its HMAC/);
+    await restore();
+
+    // The right construction under a key that is not the installation's.
+    await rewrite(hmacChain);
+    const wrong = await verifyCli(url);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/^audit log BROKEN: entry 3 was altered: its content does not match its HMAC/);
+    await restore();
+
+    // Plain SHA-256 and the entries relabelled as legacy (unkeyed) ones: refused after keyed entries.
+    await rewrite(sha256Chain, `, scheme = 'sha256'`);
+    const legacy = await verifyCli(url);
+    expect(legacy.code).toBe(1);
+    expect(legacy.stdout).toMatch(
+      /^audit log BROKEN: entry 3 was altered: it claims the unkeyed legacy scheme, accepted only before the first keyed entry \(1\)/,
+    );
+  });
+
+  test("the page's Verify chain and the API give the same verdict as audit:verify, naming the deleted entries", async ({ page }) => {
+    // Signed in and on the page first: nothing below writes to the log once entries are deleted.
+    await signInLanded(page, "AUDITOR");
+    await page.goto("/audit-log");
+    const auditor = await apiSessionAs("AUDITOR");
+    const checkpoint = await runNode(["scripts/audit-checkpoint.ts"]);
+    expect(checkpoint.code, checkpoint.stderr).toBe(0);
+    const head = Number(/seq (\d+)/.exec(checkpoint.stdout)![1]);
+    const intact = (await (await auditor.get("/api/v1/audit-log/verify")).json()) as { ok: boolean; message: string };
+    expect(intact).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(
+        new RegExp(`^Chain intact: ${head} entries, matching the newest checkpoint \\(.+, seq ${head}\\)\\.$`),
+      ),
+    });
+    await page.getByRole("button", { name: "Verify chain" }).click();
+    await expect(formStatus(page)).toHaveText(intact.message);
+
+    const removed = await withDb(
+      async (c) => (await c.query(`SELECT * FROM "AuditLogEntry" WHERE seq > $1 ORDER BY seq`, [head - 2])).rows,
+    );
+    expect(removed).toHaveLength(2);
+    await adminQuery(
+      `SET session_replication_role = replica; DELETE FROM "AuditLogEntry" WHERE seq > ${head - 2}; RESET session_replication_role`,
+    );
+    try {
+      const res = await auditor.get("/api/v1/audit-log/verify");
+      expect(res.status()).toBe(200);
+      const verdict = (await res.json()) as {
+        ok: boolean;
+        entries: number;
+        message: string;
+        problems: { seq: string; kind: string; message: string }[];
+      };
+      expect(verdict).toMatchObject({ ok: false, entries: head - 2, problems: [{ seq: String(head - 1), kind: "missing" }] });
+      expect(verdict.problems[0].message).toMatch(
+        new RegExp(
+          `^entries ${head - 1}–${head} are missing: the newest checkpoint \\(.+\\) recorded seq ${head} with hash [0-9a-f]{64}, and the log ends at entry ${head - 2}\\.$`,
+        ),
+      );
+      expect(verdict.message).toBe(`Audit log broken: ${verdict.problems[0].message}`);
+
+      await page.getByRole("button", { name: "Verify chain" }).click();
+      await expect(page.getByRole("form", { name: "Verify the audit log" }).getByRole("alert")).toHaveText(verdict.message);
+
+      const cli = await runNode(["scripts/audit-verify.ts"]);
+      expect(cli.code).toBe(1);
+      expect(cli.stdout).toContain(`audit log BROKEN: ${verdict.problems[0].message}\n`);
+    } finally {
+      // Put the two entries back exactly as they were, for the specs that follow.
+      await withDb((c) =>
+        c.query(`INSERT INTO "AuditLogEntry" SELECT * FROM json_populate_recordset(NULL::"AuditLogEntry", $1)`, [JSON.stringify(removed)]),
+      );
+    }
+    expect(await (await auditor.get("/api/v1/audit-log/verify")).json()).toMatchObject({ ok: true, entries: head });
+    await auditor.dispose();
   });
 });

@@ -1,7 +1,10 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, verify } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import pg from "pg";
+import { canonicalJson } from "../lib/audit-log/chain";
 import { baseURL, withDb } from "./support";
 
 // The headless commands, run as a user would (`node --import tsx scripts/<x>.ts`, which is what the
@@ -417,7 +420,9 @@ test.describe("headless commands", () => {
     const res = await runCli("audit-verify", []);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout.trim().split("\n")).toHaveLength(2);
-    expect(res.stdout).toMatch(/^audit log OK: \d+ entries, chain intact\nevidence files OK: \d+ re-hashed, all match\n$/);
+    expect(res.stdout).toMatch(
+      /^audit log OK: \d+ entries, chain intact — Chain intact: [^\n]+\nevidence files OK: \d+ re-hashed, all match\n$/,
+    );
     expect(Number(/OK: (\d+) entries/.exec(res.stdout)![1])).toBeGreaterThanOrEqual(entries);
   });
 
@@ -442,6 +447,45 @@ test.describe("headless commands", () => {
     );
     const broken = await runCli("audit-verify", [], { env: { DATABASE_URL: db.url } });
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(/^audit log BROKEN at entry 1: .*altered/);
+    expect(broken.stdout).toMatch(/^audit log BROKEN: entry 1 was altered: its content does not match its HMAC/);
+  });
+
+  test("audit:checkpoint signs the head into the checkpoint folder; audit:verify checks against it", async () => {
+    const db = await createScratch("checkpoint");
+    scratch.push(db.name);
+    const empty = await runCli("audit-checkpoint", [], { env: { DATABASE_URL: db.url } });
+    expect(empty.code, empty.stderr).toBe(0);
+    expect(empty.stdout).toBe("audit log is empty: nothing to checkpoint\n");
+    const created = await runCli("user-create", ["--email", "checkpoint@example.test", "--role", "AUDITOR"], {
+      env: { DATABASE_URL: db.url, ATTEST_PASSWORD: "a long enough passphrase" },
+    });
+    expect(created.code, created.stderr).toBe(0);
+    const res = await runCli("audit-checkpoint", [], { env: { DATABASE_URL: db.url } });
+    expect(res.code, res.stderr).toBe(0);
+    const [head] = await queryOn<{ seq: string; hash: string }>(
+      db.url,
+      `SELECT seq::text, hash FROM "AuditLogEntry" ORDER BY seq DESC LIMIT 1`,
+    );
+    const file = /, (\S+\.json)\n$/.exec(res.stdout)![1];
+    expect(res.stdout).toBe(`audit checkpoint written: seq ${head.seq}, hash ${head.hash}, ${file}\n`);
+    expect(path.dirname(file)).toBe(path.join(process.env.ATTEST_DATA_DIR!, "audit-checkpoints"));
+    const checkpoint = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
+    expect(checkpoint).toMatchObject({ database: db.name, seq: head.seq, hash: head.hash, reason: "command line", legacyThrough: "0" });
+    // Signed with Ed25519; the public key beside the checkpoints verifies it offline.
+    const { signature, ...body } = checkpoint;
+    const publicKey = fs.readFileSync(path.join(path.dirname(file), "public-key.pem"), "utf8");
+    expect(verify(null, Buffer.from(canonicalJson(body)), publicKey, Buffer.from(signature, "base64"))).toBe(true);
+    const ok = await runCli("audit-verify", [], { env: { DATABASE_URL: db.url } });
+    expect(ok.code, ok.stdout).toBe(0);
+    expect(ok.stdout).toContain(`matching the newest checkpoint (${checkpoint.at}, seq ${head.seq}).`);
+
+    // An edited checkpoint is named, and fails the check.
+    fs.writeFileSync(file, JSON.stringify({ ...checkpoint, seq: String(Number(head.seq) + 5) }));
+    const forged = await runCli("audit-verify", [], { env: { DATABASE_URL: db.url } });
+    expect(forged.code).toBe(1);
+    expect(forged.stdout).toContain(
+      `audit log BROKEN: checkpoint file ${path.basename(file)} cannot be trusted: its signature does not verify`,
+    );
+    fs.rmSync(file);
   });
 });

@@ -11,6 +11,8 @@ export interface LocalSecrets {
   dbPassword: string;
   /** The embedded database's restricted app role (`attest_app`), which the web server connects as. */
   dbAppPassword: string;
+  /** Keys the audit log's HMAC chain and signs its checkpoints (lib/audit-log/key.ts). */
+  auditKey: string;
 }
 
 // One generator per field. A file written by an older version lacks the newer fields: they are
@@ -19,6 +21,7 @@ const GENERATORS: { [K in keyof LocalSecrets]: () => string } = {
   nextauthSecret: () => randomBytes(32).toString("base64url"),
   dbPassword: () => randomBytes(24).toString("base64url"),
   dbAppPassword: () => randomBytes(24).toString("base64url"),
+  auditKey: () => randomBytes(32).toString("base64url"),
 };
 
 function secretsFile(): string {
@@ -85,4 +88,9 @@ export function localSecrets(): LocalSecrets {
     fs.renameSync(tmp, file);
     return filled;
   });
+}
+
+/** One field of secrets.json; a file written by an older version gains it on this read. */
+export function ensureLocalSecret(field: keyof LocalSecrets): string {
+  return localSecrets()[field];
 }

@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { appendAudit } from "@/lib/audit-log/append";
+import { writeCheckpoint } from "@/lib/audit-log/checkpoint-store";
 import { evidenceMaxBytes } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { evidenceToJson, loadEvidence } from "@/lib/evidence/service";
@@ -36,7 +37,7 @@ export async function signOffReview(reviewId: string, statement: string, who: Re
   const timeZone = await organisationTimeZone();
   let staged: StagedFile | undefined;
   try {
-    return await db.$transaction(async (tx) => {
+    const result = await db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "AccessReview" WHERE id = ${reviewId}::uuid FOR UPDATE`;
       const review = await tx.accessReview.findUnique({
         where: { id: reviewId },
@@ -154,6 +155,13 @@ export async function signOffReview(reviewId: string, statement: string, who: Re
       });
       return result;
     });
+    // A sign-off is a moment an auditor relies on: anchor the log's head (now including the
+    // sign-off) outside the database. After the commit, so the checkpoint never records an entry
+    // that could still roll back; a failure here is logged and does not undo the sign-off.
+    await writeCheckpoint(db, "access-review sign-off").catch((error) =>
+      console.error(`[attest] audit checkpoint after sign-off failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    return result;
   } finally {
     // Committed bytes were renamed away; a file staged but refused is removed.
     await discardStaged(staged);

@@ -533,12 +533,35 @@ const schemas: Record<string, SchemaObject> = {
   },
   AuditChainVerdict: {
     type: "object",
-    required: ["ok", "entries"],
+    required: ["ok", "entries", "checkpoint", "problems", "message"],
     properties: {
       ok: { type: "boolean" },
-      entries: { type: "integer", description: "Entries checked." },
-      brokenAt: { type: "string", description: "When not ok: the seq of the first broken entry." },
-      reason: { type: "string", description: "When not ok: what is wrong with it." },
+      entries: { type: "integer", description: "Entries in the log." },
+      checkpoint: nullable({
+        type: "object",
+        description: "The newest signed checkpoint the log was checked against (null: none yet).",
+        properties: {
+          seq: { type: "string" },
+          hash: { type: "string" },
+          at: { type: "string", format: "date-time" },
+          reason: { type: "string" },
+        },
+      }),
+      problems: {
+        type: "array",
+        description:
+          "What is missing or altered: the first break in the chain, entries a checkpoint recorded that are gone, untrustworthy checkpoint files.",
+        items: {
+          type: "object",
+          required: ["seq", "kind", "message"],
+          properties: {
+            seq: { type: "string" },
+            kind: { type: "string", enum: ["missing", "altered", "checkpoint"] },
+            message: { type: "string" },
+          },
+        },
+      },
+      message: { type: "string", description: "The verdict in one sentence, as the page and `npm run audit:verify` show it." },
     },
   },
   EvidenceStatus: { type: "string", enum: ["SUBMITTED", "ACCEPTED", "REJECTED", "WITHDRAWN"] },
@@ -1399,7 +1422,8 @@ const paths: Record<string, PathItemObject> = {
     get: op("audit-log:read", {
       operationId: "verifyAuditLog",
       summary: "Verify the audit log's hash chain",
-      description: "The same check as `npm run audit:verify`: recomputes every entry's hash and link; reports the first broken entry.",
+      description:
+        "The same check as `npm run audit:verify`: recomputes every entry's HMAC and link and compares the head with the newest signed checkpoint; names missing or altered entries.",
       tags: ["Audit log"],
       ok: { "200": json(ref("AuditChainVerdict"), "The verdict (a broken chain is still a 200 with ok: false).") },
     }),

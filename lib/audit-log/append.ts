@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { GENESIS_HASH, entryHash, type ChainContent } from "@/lib/audit-log/chain";
+import { CURRENT_SCHEME, GENESIS_HASH, entryHash, type ChainContent } from "@/lib/audit-log/chain";
+import { auditKey } from "@/lib/audit-log/key";
 
 export interface Actor {
   kind: "user" | "token" | "system";
@@ -29,9 +30,12 @@ function toJson(value: unknown): Prisma.InputJsonValue | null {
 /**
  * Appends one entry inside the caller's transaction, so the entry and the change it records
  * commit or roll back together. A transaction-level advisory lock serialises appends: concurrent
- * writers wait for each other instead of forking the chain.
+ * writers wait for each other instead of forking the chain. The hash is an HMAC under the audit
+ * key, which the database never sees (lib/audit-log/key.ts).
  */
 export async function appendAudit(tx: Tx, actor: Actor, event: AuditEvent): Promise<void> {
+  // Read before taking the lock: a missing key fails the write without holding up other writers.
+  const key = auditKey();
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707371)`;
   const last = await tx.auditLogEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;
@@ -67,7 +71,8 @@ export async function appendAudit(tx: Tx, actor: Actor, event: AuditEvent): Prom
       before: content.before ?? undefined,
       after: content.after ?? undefined,
       prevHash,
-      hash: entryHash(prevHash, content),
+      hash: entryHash(key, prevHash, content),
+      scheme: CURRENT_SCHEME,
     },
   });
 }
