@@ -129,7 +129,12 @@ const TOKENS: Caller[] = [
  * add nothing: tokenCan is the role's check AND the scope's, and the role tokens above walk the first.
  */
 const SCOPES = [...Object.keys(PERMISSIONS), ...new Set(Object.keys(PERMISSIONS).map((p) => `${p.split(":")[0]}:*`))];
-const NARROWED: Caller[] = SCOPES.map((scope) => ({ name: `ADMIN token narrowed to ${scope}`, kind: "token", role: "ADMIN", scopes: [scope] }));
+const NARROWED: Caller[] = SCOPES.map((scope) => ({
+  name: `ADMIN token narrowed to ${scope}`,
+  kind: "token",
+  role: "ADMIN",
+  scopes: [scope],
+}));
 
 /** Anonymous, or a token that no longer counts: the caller is not authenticated at all (401). */
 const unauthenticated = (caller: Caller) => caller.kind === "anonymous" || (caller.kind === "token" && caller.dead !== undefined);
@@ -304,8 +309,8 @@ function callRoute(key: string, { api, headers }: { api: APIRequestContext; head
 }
 
 for (const key of routeKeys.filter((k) => k in ROUTES)) {
-  const { access, body, people } = ROUTES[key];
-  const [method, pattern] = key.split(" ");
+  const { access, people } = ROUTES[key];
+  const [method] = key.split(" ");
   test.describe(`route ${key}`, () => {
     for (const caller of [ANONYMOUS, ...SESSIONS, ...TOKENS]) {
       test(`as ${caller.name}`, async () => {

@@ -299,7 +299,16 @@ test.describe("headless commands", () => {
     });
 
     test("a revoked token gets 401", async () => {
-      const token = await createToken(["--name", unique("revoked"), "--role", "ADMIN", "--allow-admin", "--expires", "never", "--allow-no-expiry"]);
+      const token = await createToken([
+        "--name",
+        unique("revoked"),
+        "--role",
+        "ADMIN",
+        "--allow-admin",
+        "--expires",
+        "never",
+        "--allow-no-expiry",
+      ]);
       expect(
         await withDb(
           async (c) => (await c.query(`SELECT "expiresAt" FROM "ApiToken" WHERE "tokenHash" = $1`, [sha256(token)])).rows[0].expiresAt,
@@ -340,7 +349,10 @@ test.describe("headless commands", () => {
         [["--role", "ENGINEER"], /--name is required/],
         // An Admin token, or one that never expires, is asked for explicitly.
         [["--name", "x", "--role", "ADMIN"], /--role ADMIN makes a token that can manage users, tokens and settings: add --allow-admin/],
-        [["--name", "x", "--role", "ENGINEER", "--expires", "never"], /--expires never makes a token that works until it is revoked: add --allow-no-expiry/],
+        [
+          ["--name", "x", "--role", "ENGINEER", "--expires", "never"],
+          /--expires never makes a token that works until it is revoked: add --allow-no-expiry/,
+        ],
       ];
       for (const [args, message] of cases) {
         const res = await runCli("token-create", args);

@@ -417,21 +417,34 @@ test.describe("review, withdrawal and versions", () => {
     const tokens = await (await upload(engineer, fields(`token's ${t}`), { name: "k.txt", bytes: Buffer.from(`k ${t}`) })).json();
     const before = await databaseFingerprint();
     // The engineer's token and the engineer in the browser are different uploaders.
-    const byToken = await upload(engineer, fields(`person's ${t} v2`, { supersedes: mine.id }), { name: "p.txt", bytes: Buffer.from(`x ${t}`) });
+    const byToken = await upload(engineer, fields(`person's ${t} v2`, { supersedes: mine.id }), {
+      name: "p.txt",
+      bytes: Buffer.from(`x ${t}`),
+    });
     expect(byToken.status()).toBe(403);
     expect((await byToken.json()).error).toMatchObject({
       code: "FORBIDDEN",
-      message: "Only whoever uploaded this evidence (the same person or API token), or someone who may review evidence (evidence:review), can correct it.",
+      message:
+        "Only whoever uploaded this evidence (the same person or API token), or someone who may review evidence (evidence:review), can correct it.",
     });
-    const bySession = await upload(session, fields(`token's ${t} v2`, { supersedes: tokens.id }), { name: "k.txt", bytes: Buffer.from(`y ${t}`) });
+    const bySession = await upload(session, fields(`token's ${t} v2`, { supersedes: tokens.id }), {
+      name: "k.txt",
+      bytes: Buffer.from(`y ${t}`),
+    });
     expect(bySession.status()).toBe(403);
     expect(await databaseFingerprint(), "refused corrections change nothing").toBe(before);
     await expect.poll(() => tempFiles()).toEqual([]);
 
     // The uploader corrects their own; a lead (who may review) corrects anyone's.
-    const own = await upload(session, fields(`person's ${t} v2`, { supersedes: mine.id }), { name: "p.txt", bytes: Buffer.from(`p2 ${t}`) });
+    const own = await upload(session, fields(`person's ${t} v2`, { supersedes: mine.id }), {
+      name: "p.txt",
+      bytes: Buffer.from(`p2 ${t}`),
+    });
     expect(own.status(), await own.text()).toBe(201);
-    const byLead = await upload(lead, fields(`token's ${t} v2`, { supersedes: tokens.id }), { name: "k.txt", bytes: Buffer.from(`k2 ${t}`) });
+    const byLead = await upload(lead, fields(`token's ${t} v2`, { supersedes: tokens.id }), {
+      name: "k.txt",
+      bytes: Buffer.from(`k2 ${t}`),
+    });
     expect(byLead.status(), await byLead.text()).toBe(201);
     expect(await byLead.json()).toMatchObject({ version: 2, supersedes: tokens.id, uploadedBy: ACCOUNTS.COMPLIANCE_LEAD.email });
     await session.dispose();

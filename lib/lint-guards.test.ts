@@ -17,7 +17,10 @@ const header = `import { can } from "@/lib/permissions";\ndeclare const caller: 
 
 test("can(caller.role, ...) and reading caller.role are refused", async () => {
   const messages = await restricted(`${header}export const a = can(caller.role, "evidence:review");\n`);
-  assert.ok(messages.some((m) => m.includes("caller.may(permission)")), messages.join("\n"));
+  assert.ok(
+    messages.some((m) => m.includes("caller.may(permission)")),
+    messages.join("\n"),
+  );
   assert.ok((await restricted(`${header}export const r = caller.role;\n`)).length > 0);
   assert.ok((await restricted(`${header}export const b = can(caller.actor.role, "evidence:review");\n`)).length > 0);
   assert.ok((await restricted(`${header}export const c = can(apiCaller.role, "evidence:review");\n`)).length > 0);
@@ -25,11 +28,16 @@ test("can(caller.role, ...) and reading caller.role are refused", async () => {
 
 test("caller.may(...) and a session user's can(user.role, ...) pass", async () => {
   assert.deepEqual(await restricted(`${header}export const a = caller.may("evidence:review");\n`), []);
-  assert.deepEqual(await restricted(`${header}declare const user: { role: "ADMIN" };\nexport const b = can(user.role, "evidence:review");\n`), []);
+  assert.deepEqual(
+    await restricted(`${header}declare const user: { role: "ADMIN" };\nexport const b = can(user.role, "evidence:review");\n`),
+    [],
+  );
 });
 
 test("the API routes and lib/ pass the guard", async () => {
   const results = await eslint.lintFiles(["app/api/**/*.ts", "lib/**/*.ts"]);
-  const found = results.flatMap((r) => r.messages.filter((m) => m.ruleId === "no-restricted-syntax").map((m) => `${r.filePath}:${m.line} ${m.message}`));
+  const found = results.flatMap((r) =>
+    r.messages.filter((m) => m.ruleId === "no-restricted-syntax").map((m) => `${r.filePath}:${m.line} ${m.message}`),
+  );
   assert.deepEqual(found, []);
 });
