@@ -21,6 +21,33 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // The server's code; the e2e specs' own Caller type has a role on purpose.
+    files: ["app/**", "lib/**", "scripts/**"],
+    rules: {
+      // An API caller may be a token narrowed by its scopes: its role alone says too much (a lead's
+      // token narrowed to evidence:write once withdrew others' evidence that way). Ask caller.may(...).
+      // lib/lint-guards.test.ts proves these fire; docs/security/tokens.md explains them.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.name=/^(can|tokenCan)$/] > MemberExpression.arguments[property.name='role'][object.name=/caller/i]",
+          message: "A token's role is not what it may do: use caller.may(permission), which also applies the token's scopes.",
+        },
+        {
+          selector: "MemberExpression[property.name='role'][object.name=/caller/i]",
+          message:
+            "An API caller's role ignores a token's scopes: use caller.may(permission) (caller.actor.role is for the audit log only).",
+        },
+        {
+          selector:
+            "CallExpression[callee.name=/^(can|tokenCan)$/] > MemberExpression.arguments[property.name='role'][object.property.name='actor']",
+          message: "An actor's role is for the audit log; whether the caller may act is caller.may(permission).",
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

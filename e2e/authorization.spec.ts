@@ -117,10 +117,24 @@ const ANONYMOUS: Caller = { name: "anonymous", kind: "anonymous" };
 const SESSIONS: Caller[] = ROLES.map((role) => ({ name: `${role} session`, kind: "session", role }));
 const TOKENS: Caller[] = [
   ...ROLES.map((role): Caller => ({ name: `${role} token`, kind: "token", role, scopes: [] })),
-  { name: "ADMIN token scoped to controls:read", kind: "token", role: "ADMIN", scopes: ["controls:read"] },
   { name: "revoked ADMIN token", kind: "token", role: "ADMIN", scopes: [], dead: "revoked" },
   { name: "expired ADMIN token", kind: "token", role: "ADMIN", scopes: [], dead: "expired" },
 ];
+
+/**
+ * Tokens narrowed to one scope: every permission in lib/permissions.ts, and every `resource:*`
+ * wildcard (which `npm run token:create -- --scopes` accepts), each on an ADMIN token. ADMIN holds
+ * every permission, so the scope alone decides: a route that asked a token's role instead of its
+ * scopes (as withdraw once did) lets the wrong tokens through here. Narrowed tokens on lesser roles
+ * add nothing: tokenCan is the role's check AND the scope's, and the role tokens above walk the first.
+ */
+const SCOPES = [...Object.keys(PERMISSIONS), ...new Set(Object.keys(PERMISSIONS).map((p) => `${p.split(":")[0]}:*`))];
+const NARROWED: Caller[] = SCOPES.map((scope) => ({
+  name: `ADMIN token narrowed to ${scope}`,
+  kind: "token",
+  role: "ADMIN",
+  scopes: [scope],
+}));
 
 /** Anonymous, or a token that no longer counts: the caller is not authenticated at all (401). */
 const unauthenticated = (caller: Caller) => caller.kind === "anonymous" || (caller.kind === "token" && caller.dead !== undefined);
@@ -282,24 +296,28 @@ test.describe("the expected-permission table", () => {
 
 // ---- Route handlers: 401 anonymous, 403 without the permission, nothing written when refused. ----
 
-for (const key of routeKeys.filter((k) => k in ROUTES)) {
-  const { access, body, people } = ROUTES[key];
+/** Calls "METHOD /pattern" as the caller, with the route's valid body for this call context. */
+function callRoute(key: string, { api, headers }: { api: APIRequestContext; headers: Record<string, string> }, ctx: CallContext) {
   const [method, pattern] = key.split(" ");
+  const payload = ROUTES[key].body?.(ctx);
+  return api.fetch(concreteUrl(pattern, ctx), {
+    method,
+    headers,
+    ...(payload && typeof payload === "object" && "multipart" in payload ? { multipart: payload.multipart as never } : { data: payload }),
+    maxRedirects: 0,
+  });
+}
+
+for (const key of routeKeys.filter((k) => k in ROUTES)) {
+  const { access, people } = ROUTES[key];
+  const [method] = key.split(" ");
   test.describe(`route ${key}`, () => {
     for (const caller of [ANONYMOUS, ...SESSIONS, ...TOKENS]) {
       test(`as ${caller.name}`, async () => {
         const { api, headers } = await as(caller);
         const ctx = await callContext(caller);
         const before = await databaseFingerprint();
-        const payload = body?.(ctx);
-        const res = await api.fetch(concreteUrl(pattern, ctx), {
-          method,
-          headers,
-          ...(payload && typeof payload === "object" && "multipart" in payload
-            ? { multipart: payload.multipart as never }
-            : { data: payload }),
-          maxRedirects: 0,
-        });
+        const res = await callRoute(key, { api, headers }, ctx);
         const after = await databaseFingerprint();
         const status = res.status();
         if (access === "public") {
@@ -321,6 +339,40 @@ for (const key of routeKeys.filter((k) => k in ROUTES)) {
   });
 }
 
+// ---- Route handlers with tokens narrowed to one scope: refused everything outside it. ----
+// One test per route, not per token, keeps the walk quick: the refused calls share one call context
+// and one pair of fingerprints (the tokens are inserted once, before it); each allowed call gets its
+// own context and must really write, so that the refusals are the scope check and nothing else.
+
+for (const key of routeKeys.filter((k) => k in ROUTES && ROUTES[k].access !== "public")) {
+  const { access, people } = ROUTES[key];
+  test(`route ${key} with tokens narrowed to one scope`, async () => {
+    const callers = [];
+    for (const caller of NARROWED) callers.push({ caller, ...(await as(caller)) });
+    const isAllowed = (caller: Caller) => allows(caller, access as Permission) && !people;
+    const ctx = await callContext();
+    const before = await databaseFingerprint();
+    for (const c of callers.filter(({ caller }) => !isAllowed(caller))) {
+      const res = await callRoute(key, c, ctx);
+      expect(res.status(), `${c.caller.name} lacks ${access}${people ? " (or acts as a person)" : ""}`).toBe(403);
+      expect((await res.json()).error.code).toBe("FORBIDDEN");
+    }
+    expect(await databaseFingerprint(), "refused calls change nothing in the database").toBe(before);
+    const allowed = callers.filter(({ caller }) => isAllowed(caller));
+    if (!people) expect(allowed.length, `a token narrowed to ${access} is walked too`).toBeGreaterThan(0);
+    for (const c of allowed) {
+      const own = await callContext(c.caller);
+      const beforeAllowed = await databaseFingerprint();
+      const res = await callRoute(key, c, own);
+      expect(res.status(), `${c.caller.name} has ${access}: ${await res.text()}`).toBeGreaterThanOrEqual(200);
+      expect(res.status()).toBeLessThan(300);
+      if (MUTATING.has(key.split(" ")[0])) {
+        expect(await databaseFingerprint(), "the allowed call really writes (so the refusals are meaningful)").not.toBe(beforeAllowed);
+      }
+    }
+  });
+}
+
 // ---- Server actions, called over HTTP as the browser's useActionState form does. ----
 
 /** The action's result in its RSC reply (row 0 points at it: {"a":"$@1",...}): "OK" or the error code. */
@@ -335,7 +387,8 @@ function actionOutcome(text: string): string {
 for (const key of Object.keys(ACTIONS)) {
   const { access, input, readOnly } = ACTIONS[key];
   test.describe(`action ${key}`, () => {
-    for (const caller of [ANONYMOUS, ...SESSIONS]) {
+    // An API token (ADMIN, unscoped) is not a session: actions and pages treat its caller as signed out.
+    for (const caller of [ANONYMOUS, ...SESSIONS, TOKENS[0]]) {
       test(`as ${caller.name}`, async () => {
         const built = actionsInBuild.get(key);
         expect(built, `${key} is not in the build's server-reference manifest: no page uses it`).toBeDefined();
@@ -358,7 +411,7 @@ for (const key of Object.keys(ACTIONS)) {
         let expected = "OK";
         if (access === "setup-only")
           expected = "FORBIDDEN"; // users exist, so setup refuses everyone
-        else if (caller.kind === "anonymous") expected = "UNAUTHENTICATED";
+        else if (caller.kind !== "session") expected = "UNAUTHENTICATED";
         else if (!allows(caller, access)) expected = "FORBIDDEN";
         expect(outcome, `${caller.name} calling ${key} (${access})`).toBe(expected);
         if (expected === "OK" && readOnly) expect(after, "a read-only action changes nothing").toBe(before);
@@ -374,7 +427,7 @@ for (const key of Object.keys(ACTIONS)) {
 for (const pattern of pageKeys.filter((p) => p in PAGES)) {
   const access = PAGES[pattern];
   test.describe(`page ${pattern}`, () => {
-    for (const caller of [ANONYMOUS, ...SESSIONS]) {
+    for (const caller of [ANONYMOUS, ...SESSIONS, TOKENS[0]]) {
       test(`as ${caller.name}`, async () => {
         const { api, headers } = await as(caller);
         const res = await api.get(concreteUrl(pattern), { headers, maxRedirects: 0 });
@@ -383,7 +436,7 @@ for (const pattern of pageKeys.filter((p) => p in PAGES)) {
         const location = res.headers()["location"] ?? meta?.[1];
         const target = location ? new URL(location, baseURL()).pathname : null;
         let expected: "/signin" | "/forbidden" | null = null;
-        if (access === "setup-only" || (access !== "public" && caller.kind === "anonymous")) expected = "/signin";
+        if (access === "setup-only" || (access !== "public" && caller.kind !== "session")) expected = "/signin";
         else if (access !== "public" && access !== "signed-in" && !allows(caller, access)) expected = "/forbidden";
         if (expected) {
           expect(target, `${caller.name} opening ${pattern} is redirected to ${expected}`).toBe(expected);

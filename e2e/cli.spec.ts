@@ -224,7 +224,15 @@ test.describe("headless commands", () => {
       const token = res.stdout.trim();
 
       const row = await withDb(async (c) => (await c.query(`SELECT * FROM "ApiToken" WHERE name = $1`, [name])).rows[0]);
-      expect(row).toMatchObject({ role: "ENGINEER", scopes: [], revokedAt: null, prefix: token.slice(0, 10), tokenHash: sha256(token) });
+      expect(row).toMatchObject({
+        role: "ENGINEER",
+        scopes: [],
+        revokedAt: null,
+        prefix: token.slice(0, 10),
+        tokenHash: sha256(token),
+        createdById: null, // no person made it, so no person's account can switch it off
+        creatorRole: null,
+      });
       const days = ((row.expiresAt as Date).getTime() - Date.now()) / 86_400_000;
       expect(days).toBeGreaterThan(89.9);
       expect(days).toBeLessThan(90.1);
@@ -294,7 +302,16 @@ test.describe("headless commands", () => {
     });
 
     test("a revoked token gets 401", async () => {
-      const token = await createToken(["--name", unique("revoked"), "--role", "ADMIN", "--expires", "never"]);
+      const token = await createToken([
+        "--name",
+        unique("revoked"),
+        "--role",
+        "ADMIN",
+        "--allow-admin",
+        "--expires",
+        "never",
+        "--allow-no-expiry",
+      ]);
       expect(
         await withDb(
           async (c) => (await c.query(`SELECT "expiresAt" FROM "ApiToken" WHERE "tokenHash" = $1`, [sha256(token)])).rows[0].expiresAt,
@@ -333,6 +350,12 @@ test.describe("headless commands", () => {
         [["--name", "x", "--role", "SUPERUSER"], /Choose a role/],
         [["--name", "x", "--role", "ENGINEER", "--scopes", "controls:delete"], /--scopes must be permissions/],
         [["--role", "ENGINEER"], /--name is required/],
+        // An Admin token, or one that never expires, is asked for explicitly.
+        [["--name", "x", "--role", "ADMIN"], /--role ADMIN makes a token that can manage users, tokens and settings: add --allow-admin/],
+        [
+          ["--name", "x", "--role", "ENGINEER", "--expires", "never"],
+          /--expires never makes a token that works until it is revoked: add --allow-no-expiry/,
+        ],
       ];
       for (const [args, message] of cases) {
         const res = await runCli("token-create", args);

@@ -378,6 +378,78 @@ test.describe("review, withdrawal and versions", () => {
     await session.dispose();
   });
 
+  // Reproduced: a lead's token narrowed to evidence:write withdrew another's evidence (the route asked the role, not the scopes).
+  test("a lead's token narrowed to evidence:write cannot withdraw or correct another's evidence; with evidence:review it can", async () => {
+    const narrowed = await bearerContext(await insertToken("COMPLIANCE_LEAD", { scopes: ["evidence:write"] }));
+    const reviewing = await bearerContext(await insertToken("COMPLIANCE_LEAD", { scopes: ["evidence:write", "evidence:review"] }));
+    const t = tag();
+    const theirs = await (await upload(engineer, fields(`theirs ${t}`), { name: "t.txt", bytes: Buffer.from(`t ${t}`) })).json();
+    const before = await databaseFingerprint();
+    const withdraw = await narrowed.post(`/api/v1/evidence/${theirs.id}/withdraw`, { data: { reason: "Not mine to withdraw." } });
+    expect(withdraw.status()).toBe(403);
+    expect((await withdraw.json()).error).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("evidence:review") });
+    const correct = await upload(narrowed, fields(`theirs ${t} (corrected)`, { supersedes: theirs.id }), {
+      name: "t.txt",
+      bytes: Buffer.from(`t2 ${t}`),
+    });
+    expect(correct.status()).toBe(403);
+    expect((await correct.json()).error.message).toContain("evidence:review");
+    expect(await databaseFingerprint(), "refused calls change nothing").toBe(before);
+    await expect.poll(() => tempFiles()).toEqual([]);
+
+    const corrected = await upload(reviewing, fields(`theirs ${t} (corrected)`, { supersedes: theirs.id }), {
+      name: "t.txt",
+      bytes: Buffer.from(`t2 ${t}`),
+    });
+    expect(corrected.status(), await corrected.text()).toBe(201);
+    expect(await corrected.json()).toMatchObject({ version: 2, supersedes: theirs.id });
+    const withdrawn = await reviewing.post(`/api/v1/evidence/${theirs.id}/withdraw`, { data: { reason: "Superseded, and wrong." } });
+    expect(withdrawn.status()).toBe(200);
+    expect(await withdrawn.json()).toMatchObject({ status: "WITHDRAWN" });
+    await narrowed.dispose();
+    await reviewing.dispose();
+  });
+
+  test("corrections follow the withdrawal rule: the uploader or someone who may review, never another uploader", async () => {
+    const t = tag();
+    const session = await apiSessionAs("ENGINEER");
+    const mine = await (await upload(session, fields(`person's ${t}`), { name: "p.txt", bytes: Buffer.from(`p ${t}`) })).json();
+    const tokens = await (await upload(engineer, fields(`token's ${t}`), { name: "k.txt", bytes: Buffer.from(`k ${t}`) })).json();
+    const before = await databaseFingerprint();
+    // The engineer's token and the engineer in the browser are different uploaders.
+    const byToken = await upload(engineer, fields(`person's ${t} v2`, { supersedes: mine.id }), {
+      name: "p.txt",
+      bytes: Buffer.from(`x ${t}`),
+    });
+    expect(byToken.status()).toBe(403);
+    expect((await byToken.json()).error).toMatchObject({
+      code: "FORBIDDEN",
+      message:
+        "Only whoever uploaded this evidence (the same person or API token), or someone who may review evidence (evidence:review), can correct it.",
+    });
+    const bySession = await upload(session, fields(`token's ${t} v2`, { supersedes: tokens.id }), {
+      name: "k.txt",
+      bytes: Buffer.from(`y ${t}`),
+    });
+    expect(bySession.status()).toBe(403);
+    expect(await databaseFingerprint(), "refused corrections change nothing").toBe(before);
+    await expect.poll(() => tempFiles()).toEqual([]);
+
+    // The uploader corrects their own; a lead (who may review) corrects anyone's.
+    const own = await upload(session, fields(`person's ${t} v2`, { supersedes: mine.id }), {
+      name: "p.txt",
+      bytes: Buffer.from(`p2 ${t}`),
+    });
+    expect(own.status(), await own.text()).toBe(201);
+    const byLead = await upload(lead, fields(`token's ${t} v2`, { supersedes: tokens.id }), {
+      name: "k.txt",
+      bytes: Buffer.from(`k2 ${t}`),
+    });
+    expect(byLead.status(), await byLead.text()).toBe(201);
+    expect(await byLead.json()).toMatchObject({ version: 2, supersedes: tokens.id, uploadedBy: ACCOUNTS.COMPLIANCE_LEAD.email });
+    await session.dispose();
+  });
+
   test("an auditor lists and downloads, but cannot upload, review or withdraw", async () => {
     const ev = await (
       await upload(engineer, fields(`for the auditor ${tag()}`), { name: "r.txt", bytes: Buffer.from(`r ${tag()}`) })

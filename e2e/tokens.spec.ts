@@ -111,6 +111,7 @@ test("an admin creates a token, sees it once, uses it, and revokes it; bad input
     prefix: secret.slice(0, 10),
     tokenHash: sha256(secret),
     createdById: admin.id,
+    creatorRole: "ADMIN", // the token works only while its creator is an active admin
     revokedAt: null,
     lastUsedAt: null,
   });
@@ -204,6 +205,98 @@ test("an admin creates a token, sees it once, uses it, and revokes it; bad input
   expect(await tablesContaining(secret.slice(4)), "the secret is stored nowhere").toEqual([]);
   expect(await tablesContaining(secret.slice(10)), "not even the part after the prefix").toEqual([]);
   expect(await tablesContaining(sha256(secret))).toEqual(["ApiToken"]);
+});
+
+test("an Admin token, or one that never expires, needs its box ticked; the server refuses it otherwise", async ({ page }) => {
+  const name = `wide ${randomBytes(4).toString("hex")}`;
+  await signInLanded(page, "ADMIN");
+  await page.goto("/settings/tokens");
+  const allowAdmin = page.getByRole("checkbox", { name: /^Allow the Admin role/ });
+  const allowNoExpiry = page.getByRole("checkbox", { name: /^Allow a token that never expires/ });
+  const before = await databaseFingerprint();
+
+  await fillCreateTokenForm(page, { name, role: "Admin", scopes: [], expires: "In 30 days" });
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(formError(page)).toHaveText(
+    "An Admin token can manage users, tokens and settings: whoever holds it is an admin. Tick “Allow the Admin role” to create it anyway, or choose a narrower role.",
+  );
+  await expect(allowAdmin).toHaveAccessibleDescription(/whoever holds it is an admin/);
+  await fillCreateTokenForm(page, { name, role: "Engineer", scopes: [], expires: "Never" });
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(formError(page)).toHaveText(
+    "A token that never expires works until someone revokes it. Tick “Allow a token that never expires” to create it anyway, or choose an expiry.",
+  );
+  expect(await databaseFingerprint(), "refused forms write nothing").toBe(before);
+
+  // Ticked: both are created, and say so in the list.
+  await fillCreateTokenForm(page, { name, role: "Admin", scopes: [], expires: "Never" });
+  await allowAdmin.check();
+  await allowNoExpiry.check();
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(formStatus(page)).toHaveText(`Token "${name}" created with the role ADMIN. Copy it now: it is shown only once.`);
+  expect(await tokenRows(name)).toMatchObject([{ role: "ADMIN", expiresAt: null, creatorRole: "ADMIN" }]);
+  await expect(cell(tokenRow(page, name), "Expires")).toHaveText("Never");
+});
+
+test.describe("a token made by a person stops working when that person is disabled or changes role", () => {
+  test("401 saying why while the creator is disabled or holds another role; command-line tokens are not affected", async () => {
+    const hex = randomBytes(4).toString("hex");
+    const creator = await withDb(
+      async (c) =>
+        (
+          await c.query(
+            `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), $1, 'Token Creator', 'ADMIN', 'not-a-hash', now()) RETURNING id`,
+            [`token-creator-${hex}@example.test`],
+          )
+        ).rows[0].id as string,
+    );
+    const insert = (createdById: string | null, creatorRole: string | null) =>
+      withDb(async (c) => {
+        const secret = `att_${randomBytes(32).toString("base64url")}`;
+        await c.query(
+          `INSERT INTO "ApiToken" (id, name, "tokenHash", prefix, role, scopes, "expiresAt", "createdById", "creatorRole")
+           VALUES (gen_random_uuid(), $1, $2, $3, 'ENGINEER', '{}', now() + interval '1 day', $4, $5)`,
+          [`creator ${hex} ${creatorRole ?? "cli"}`, sha256(secret), secret.slice(0, 10), createdById, creatorRole],
+        );
+        return secret;
+      });
+    const made = await playwrightRequest.newContext({
+      baseURL: baseURL(),
+      extraHTTPHeaders: { Authorization: `Bearer ${await insert(creator, "ADMIN")}` },
+    });
+    const cli = await playwrightRequest.newContext({
+      baseURL: baseURL(),
+      extraHTTPHeaders: { Authorization: `Bearer ${await insert(null, null)}` },
+    });
+    const setCreator = (sql: string) => withDb((c) => c.query(`UPDATE "User" SET ${sql} WHERE id = $1`, [creator]));
+    try {
+      expect((await made.get("/api/v1/controls")).status()).toBe(200);
+
+      await setCreator(`"disabledAt" = now()`);
+      const disabled = await made.get("/api/v1/controls");
+      expect(disabled.status()).toBe(401);
+      expect((await disabled.json()).error).toMatchObject({
+        code: "UNAUTHENTICATED",
+        message: `This API token was created by token-creator-${hex}@example.test, whose account is disabled, so it no longer works. Ask an admin for a new token.`,
+      });
+      expect((await cli.get("/api/v1/controls")).status(), "a command-line token has no creator to lose").toBe(200);
+
+      await setCreator(`"disabledAt" = NULL, role = 'COMPLIANCE_LEAD'`);
+      const demoted = await made.get("/api/v1/controls");
+      expect(demoted.status()).toBe(401);
+      expect((await demoted.json()).error).toMatchObject({
+        code: "UNAUTHENTICATED",
+        message: `This API token was created by token-creator-${hex}@example.test as ADMIN, and they are now COMPLIANCE_LEAD, so it no longer works. Ask an admin for a new token.`,
+      });
+
+      // Only while: the creator's role restored, the token works again.
+      await setCreator(`role = 'ADMIN'`);
+      expect((await made.get("/api/v1/controls")).status()).toBe(200);
+    } finally {
+      await made.dispose();
+      await cli.dispose();
+    }
+  });
 });
 
 test("an expired token is listed as expired and can still be revoked", async ({ page }) => {

@@ -1204,7 +1204,10 @@ const paths: Record<string, PathItemObject> = {
     post: op("evidence:write", {
       operationId: "withdrawEvidence",
       summary: "Withdraw evidence",
-      description: "A recorded state with a reason; nothing is deleted and the bytes stay. 409 when it is already withdrawn.",
+      description:
+        "A recorded state with a reason; nothing is deleted and the bytes stay. Only the uploader (the same person or token) or a " +
+        "caller with evidence:review (a token's scopes count) may withdraw, as for a correction (`supersedes`); anyone else gets 403. " +
+        "409 when it is already withdrawn.",
       tags: ["Evidence"],
       requestBody: jsonBody(ref("EvidenceWithdraw")),
       ok: { "200": json(ref("Evidence"), "The withdrawn evidence.") },

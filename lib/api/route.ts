@@ -7,8 +7,10 @@ import { hashToken, TOKEN_PREFIX } from "@/lib/auth/tokens";
 import type { Actor } from "@/lib/audit-log/append";
 import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn } from "@/lib/errors";
 import { can, tokenCan, type Permission, type RoleName } from "@/lib/permissions";
+import { refusalMessage, tokenState } from "@/lib/tokens/state";
 
 export interface ApiCaller {
+  /** Not for authorization (a token's scopes narrow it; eslint refuses caller.role): use may(). */
   role: RoleName;
   actor: Actor;
   userId: string | null;
@@ -50,12 +52,14 @@ async function authenticate(request: NextRequest, permission: Permission): Promi
     if (!match || !match[1].startsWith(TOKEN_PREFIX)) {
       throw new AppError("UNAUTHENTICATED", "The Authorization header must be `Bearer att_...` with an API token.");
     }
-    const token = await db.apiToken.findUnique({ where: { tokenHash: hashToken(match[1]) } });
+    const token = await db.apiToken.findUnique({
+      where: { tokenHash: hashToken(match[1]) },
+      include: { createdBy: { select: { email: true, role: true, disabledAt: true } } },
+    });
     if (!token) throw new AppError("UNAUTHENTICATED", "This API token is not known. Ask an admin for a new one.");
-    if (token.revokedAt) throw new AppError("UNAUTHENTICATED", "This API token was revoked. Ask an admin for a new one.");
-    if (token.expiresAt && token.expiresAt <= new Date()) {
-      throw new AppError("UNAUTHENTICATED", "This API token has expired. Ask an admin for a new one.");
-    }
+    // Revoked, expired, or its creator disabled or no longer in the role they made it with.
+    const state = tokenState(token);
+    if (state !== "active") throw new AppError("UNAUTHENTICATED", refusalMessage(state, token));
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
     if (!tokenCan(token.role, token.scopes, permission)) {
       throw new AppError(

@@ -16,7 +16,8 @@ export async function listTokens(now = new Date()) {
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
-      createdBy: { select: { name: true, email: true } },
+      creatorRole: true,
+      createdBy: { select: { name: true, email: true, role: true, disabledAt: true } },
     },
   });
   return tokens.map((t) => ({ ...t, state: tokenState(t, now) }));

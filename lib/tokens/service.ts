@@ -29,13 +29,22 @@ export async function createToken(input: NewToken, actor: Actor) {
         prefix,
         expiresAt: input.expiresAt,
         createdById: actor.kind === "user" ? actor.id : null,
+        // The token works only while its creator keeps this role (lib/tokens/state.ts).
+        creatorRole: actor.kind === "user" ? (actor.role as RoleName) : null,
       },
     });
     await appendAudit(tx, actor, {
       action: "token.created",
       entityType: "ApiToken",
       entityId: token.id,
-      after: { name: token.name, role: token.role, scopes: token.scopes, prefix, expiresAt: token.expiresAt },
+      after: {
+        name: token.name,
+        role: token.role,
+        scopes: token.scopes,
+        prefix,
+        expiresAt: token.expiresAt,
+        creatorRole: token.creatorRole,
+      },
     });
     return token;
   });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createTokenSchema, revokeTokenSchema } from "@/lib/validations/token";
+import { WIDE_TOKEN_REFUSALS, createTokenSchema, revokeTokenSchema } from "@/lib/validations/token";
 
 const valid = { name: "  CI uploads  ", role: "ENGINEER", expires: "90d" };
 const errorsOf = (input: unknown) => {
@@ -18,7 +18,7 @@ test("createTokenSchema: a trimmed name, the role, no scopes, and an expiry date
   assert.deepEqual(parsed.scopes, []);
   const days = (parsed.expiresAt!.getTime() - before) / 86_400_000;
   assert.ok(days > 89.99 && days < 90.01, `${days} days`);
-  assert.equal(createTokenSchema.parse({ ...valid, expires: "never" }).expiresAt, null);
+  assert.equal(createTokenSchema.parse({ ...valid, expires: "never", allowNoExpiry: "on" }).expiresAt, null);
   assert.ok(Math.abs(createTokenSchema.parse({ ...valid, expires: "1y" }).expiresAt!.getTime() - before - 365 * 86_400_000) < 60_000);
 });
 
@@ -48,7 +48,9 @@ test("createTokenSchema: an unknown scope, or one the role does not have, is ref
   assert.deepEqual(errorsOf({ ...valid, role: "COMPLIANCE_LEAD", scopes: "tokens:manage" }), [
     "scopes: The Compliance lead role does not have tokens:manage: a scope can only narrow a token's role. Untick it, or choose a role that has it.",
   ]);
-  assert.deepEqual(createTokenSchema.parse({ ...valid, role: "ADMIN", scopes: "tokens:manage" }).scopes, ["tokens:manage"]);
+  assert.deepEqual(createTokenSchema.parse({ ...valid, role: "ADMIN", allowAdmin: "on", scopes: "tokens:manage" }).scopes, [
+    "tokens:manage",
+  ]);
 });
 
 test("createTokenSchema: a custom expiry is a real date after today, at 00:00 UTC", () => {
@@ -69,10 +71,22 @@ test("createTokenSchema: a custom expiry is a real date after today, at 00:00 UT
   );
   assert.match(errorsOf({ ...valid, expires: "45d" }).join("\n"), /^expires: Choose when the token expires/);
   // A date sent without "custom" is ignored: the choice decides.
-  assert.equal(createTokenSchema.parse({ ...valid, expires: "never", expiresOn: "2020-01-01" }).expiresAt, null);
+  assert.equal(createTokenSchema.parse({ ...valid, expires: "never", allowNoExpiry: "on", expiresOn: "2020-01-01" }).expiresAt, null);
 });
 
 test("revokeTokenSchema: a token id is a UUID", () => {
   assert.equal(revokeTokenSchema.safeParse({ tokenId: "not-a-uuid" }).success, false);
   assert.equal(revokeTokenSchema.safeParse({ tokenId: "0b6c2b8e-6a8f-4f5e-9d3a-1c2b3d4e5f60" }).success, true);
+});
+
+test("createTokenSchema: an Admin token or one without an expiry needs its box ticked, server-side", () => {
+  assert.deepEqual(errorsOf({ ...valid, role: "ADMIN" }), [`allowAdmin: ${WIDE_TOKEN_REFUSALS.admin}`]);
+  assert.deepEqual(errorsOf({ ...valid, expires: "never" }), [`allowNoExpiry: ${WIDE_TOKEN_REFUSALS.noExpiry}`]);
+  assert.deepEqual(errorsOf({ ...valid, role: "ADMIN", expires: "never", allowAdmin: "false" }), [
+    `allowAdmin: ${WIDE_TOKEN_REFUSALS.admin}`,
+    `allowNoExpiry: ${WIDE_TOKEN_REFUSALS.noExpiry}`,
+  ]);
+  const wide = createTokenSchema.parse({ ...valid, role: "ADMIN", expires: "never", allowAdmin: "on", allowNoExpiry: "on" });
+  assert.equal(wide.role, "ADMIN");
+  assert.equal(wide.expiresAt, null);
 });

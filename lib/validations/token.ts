@@ -34,6 +34,15 @@ const scopesField = z.preprocess(
   ),
 );
 
+/** A ticked checkbox arrives as "on" (or "true"); an unticked one not at all. */
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+export const WIDE_TOKEN_LABELS = { admin: "Allow the Admin role", noExpiry: "Allow a token that never expires" } as const;
+export const WIDE_TOKEN_REFUSALS = {
+  admin: `An Admin token can manage users, tokens and settings: whoever holds it is an admin. Tick “${WIDE_TOKEN_LABELS.admin}” to create it anyway, or choose a narrower role.`,
+  noExpiry: `A token that never expires works until someone revokes it. Tick “${WIDE_TOKEN_LABELS.noExpiry}” to create it anyway, or choose an expiry.`,
+} as const;
+
 /** A custom expiry is a calendar date; the token stops working at 00:00 UTC on that day. */
 export function expiryFromDate(date: string): Date {
   return new Date(`${date}T00:00:00.000Z`);
@@ -46,8 +55,17 @@ export const createTokenSchema = z
     scopes: scopesField,
     expires: z.enum(EXPIRY_CHOICES, { error: "Choose when the token expires: in 30 days, 90 days, 1 year, never, or on a date." }),
     expiresOn: z.string().optional(),
+    allowAdmin: checkbox,
+    allowNoExpiry: checkbox,
   })
   .superRefine((input, ctx) => {
+    // Wide tokens are asked for explicitly (the command line's --allow-admin and --allow-no-expiry).
+    if (input.role === "ADMIN" && !input.allowAdmin) {
+      ctx.addIssue({ code: "custom", path: ["allowAdmin"], message: WIDE_TOKEN_REFUSALS.admin });
+    }
+    if (input.expires === "never" && !input.allowNoExpiry) {
+      ctx.addIssue({ code: "custom", path: ["allowNoExpiry"], message: WIDE_TOKEN_REFUSALS.noExpiry });
+    }
     if (input.role) {
       const lacking = (input.scopes ?? []).filter((s) => isPermission(s) && !can(input.role, s));
       const them = lacking.length > 1 ? "them" : "it";

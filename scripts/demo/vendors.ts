@@ -150,7 +150,7 @@ export async function seedVendorDemo(): Promise<void> {
       const evidence = await createEvidence(
         fields,
         { name: `${item.kind.toLowerCase().replace(/_/g, "-")}-demo.txt`, staged },
-        { actor: lead.actor, userId: lead.id, tokenId: null, mayFileVendorItems: true }, // the demo lead holds vendors:write
+        { actor: lead.actor, userId: lead.id, tokenId: null, mayFileVendorItems: true, mayReview: true }, // the demo lead holds vendors:write and evidence:review
       );
       if (item.accept) await reviewEvidence(evidence.id, { decision: "accept", reason: "Demo review." }, admin.actor, admin.id);
     }

@@ -25,7 +25,7 @@ export const withdrawEvidenceAction = action("evidence:write", withdrawSchema.ex
   const evidence = await withdrawEvidence(id, reason, userActor(user), {
     userId: user.id,
     tokenId: null,
-    canReview: can(user.role, "evidence:review"),
+    mayReview: can(user.role, "evidence:review"), // a session: the user's role is all there is
   });
   revalidatePath("/", "layout"); // the navigation counts what waits for review
   revalidatePath(`/controls/${evidence.control}`);

@@ -8,7 +8,7 @@ import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 import { ExpiryFields } from "@/components/settings/tokens/expiry-fields";
 import { NewTokenSecret } from "@/components/settings/tokens/new-token-secret";
 import { PERMISSIONS, ROLES, ROLE_LABELS } from "@/lib/permissions";
-import { TOKEN_SCOPES, type CreatedToken } from "@/lib/validations/token";
+import { TOKEN_SCOPES, WIDE_TOKEN_LABELS, type CreatedToken } from "@/lib/validations/token";
 import { Options } from "@/components/ui/options";
 
 interface CreateTokenState {
@@ -68,6 +68,22 @@ export function CreateTokenForm() {
           ) : null}
         </fieldset>
         <ExpiryFields errors={errors} />
+        <FormField
+          id="token-allow-admin"
+          label={WIDE_TOKEN_LABELS.admin}
+          hint="Needed for an Admin token: whoever holds it can manage users, tokens and settings."
+          errors={errors?.allowAdmin}
+        >
+          <input id="token-allow-admin" name="allowAdmin" type="checkbox" />
+        </FormField>
+        <FormField
+          id="token-allow-no-expiry"
+          label={WIDE_TOKEN_LABELS.noExpiry}
+          hint="Needed for “Never”: such a token works until someone revokes it."
+          errors={errors?.allowNoExpiry}
+        >
+          <input id="token-allow-no-expiry" name="allowNoExpiry" type="checkbox" />
+        </FormField>
         <button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create token"}
         </button>

@@ -8,6 +8,9 @@ const STATE_BADGE = {
   active: <span className="badge IN_PLACE">Active</span>,
   expired: <span className="badge PARTIAL">Expired</span>,
   revoked: <span className="badge MISSING">Revoked</span>,
+  // A person's token works only while they are enabled and keep the role they made it with.
+  "creator-disabled": <span className="badge MISSING">Creator disabled</span>,
+  "creator-role-changed": <span className="badge MISSING">Creator&apos;s role changed</span>,
 };
 
 /** Every token with what an admin needs to decide whether to keep it; the secret is never here. */

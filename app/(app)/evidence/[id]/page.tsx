@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { evidenceWithVersions } from "@/lib/evidence/queries";
 import { formatBytes } from "@/lib/format";
 import { can } from "@/lib/permissions";
+import { mayChangeEvidence } from "@/lib/evidence/ownership";
 import { EVIDENCE_SOURCE_LABELS, EVIDENCE_STATUS_LABELS } from "@/lib/validations/evidence";
 import { ReviewForm } from "@/components/evidence/review-form";
 import { WithdrawForm } from "@/components/evidence/withdraw-form";
@@ -33,8 +34,14 @@ export default async function EvidencePage({ params }: Params) {
   const latest = evidence.supersededBy === null;
   // A generated record (a signed-off access review's) stays as it is: no correction, no withdrawal.
   const generated = evidence.source === "GENERATED";
-  const mayWithdraw =
-    !generated && evidence.status !== "WITHDRAWN" && (canReview || (can(user.role, "evidence:write") && uploaderId === user.id));
+  // Withdrawal and correction follow one rule (lib/evidence/ownership.ts): the uploader, or a reviewer.
+  const mayChange =
+    can(user.role, "evidence:write") &&
+    mayChangeEvidence(
+      { uploadedById: uploaderId ?? null, uploadedByTokenId: null },
+      { userId: user.id, tokenId: null, mayReview: canReview },
+    );
+  const mayWithdraw = !generated && evidence.status !== "WITHDRAWN" && mayChange;
   return (
     <>
       <p>
@@ -62,7 +69,7 @@ export default async function EvidencePage({ params }: Params) {
             Open link
           </a>
         )}
-        {latest && !generated && can(user.role, "evidence:write") && (
+        {latest && !generated && mayChange && (
           <Link className="button secondary" href={`/evidence/upload?supersedes=${evidence.id}`}>
             Upload a corrected version
           </Link>

@@ -38,6 +38,7 @@ export const POST = apiRoute("evidence:write", {}, async ({ request, caller }) =
     userId: caller.userId,
     tokenId: caller.tokenId,
     mayFileVendorItems: caller.may("vendors:write"),
+    mayReview: caller.may("evidence:review"),
   });
   return NextResponse.json(evidence, { status: 201, headers: { Location: `/api/v1/evidence/${evidence.id}` } });
 });
