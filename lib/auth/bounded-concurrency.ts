@@ -1,10 +1,14 @@
 // At most `limit` tasks run at once and at most `maxWaiting` wait their turn; beyond that run()
 // rejects at once with QueueFullError instead of letting work pile up (pure, no I/O).
 export class QueueFullError extends Error {
+  readonly code = "QUEUE_FULL";
   constructor() {
     super("the queue is full");
   }
 }
+
+/** By its code, not instanceof: a queue kept on globalThis may come from another bundle of the app. */
+export const isQueueFull = (error: unknown) => (error as { code?: unknown } | null)?.code === "QUEUE_FULL";
 
 export class BoundedConcurrency {
   private running = 0;

@@ -1,7 +1,7 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
 import { AppError } from "@/lib/errors";
-import { BoundedConcurrency, QueueFullError } from "@/lib/auth/bounded-concurrency";
+import { BoundedConcurrency, isQueueFull } from "@/lib/auth/bounded-concurrency";
 
 // scrypt at OWASP's recommended parameters (N=2^17, r=8, p=1); node:crypto, no native addon.
 const scrypt = promisify(scryptCb) as (
@@ -27,7 +27,7 @@ async function queued<T>(task: () => Promise<T>): Promise<T> {
   try {
     return await hashing.run(task);
   } catch (error) {
-    if (error instanceof QueueFullError) throw new AppError("SERVER_BUSY", BUSY_MESSAGE);
+    if (isQueueFull(error)) throw new AppError("SERVER_BUSY", BUSY_MESSAGE);
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 import { maxFailuresPerAccountAndAddress, maxFailuresPerAddress } from "@/lib/auth/env";
 import { ACCOUNT_PACE_SECONDS, ACCOUNT_SLOW_AFTER, BLOCK_MEMORY_SECONDS, WINDOW_SECONDS, blockSeconds } from "@/lib/auth/throttle-policy";
 
@@ -38,13 +38,20 @@ export type SignInAttempt =
   | { allowed: true; succeeded: () => Promise<void>; notChecked: () => Promise<void> }
   | { allowed: false; retryAfterSeconds: number; limit: ThrottleLimit };
 
+// consume() rejects with a RateLimiterRes when over the limit. Not tested with instanceof: the
+// limiters live on globalThis and may have been made by another bundle of the app (the setup
+// action's), whose copy of the RateLimiterRes class is a different object.
+function isLimitReached(error: unknown): error is RateLimiterRes {
+  return typeof error === "object" && error !== null && !(error instanceof Error) && "msBeforeNext" in error && "consumedPoints" in error;
+}
+
 /** Consumes one point; on the first overflow, blocks the key for a doubling duration. */
 async function takeWithProgressiveBlock(limiter: RateLimiterMemory, blocks: RateLimiterMemory, key: string): Promise<number> {
   try {
     await limiter.consume(key);
     return 0;
   } catch (error) {
-    if (!(error instanceof RateLimiterRes)) throw error;
+    if (!isLimitReached(error)) throw error;
     if (error.consumedPoints !== limiter.points + 1) return Math.ceil(error.msBeforeNext / 1000);
     const { consumedPoints: blockNumber } = await blocks.consume(key);
     const seconds = blockSeconds(blockNumber);
@@ -80,7 +87,7 @@ export async function takeSignInAttempt(account: string, address: string): Promi
   const overAccount = await l.account.consume(account).then(
     () => false,
     (error: unknown) => {
-      if (error instanceof RateLimiterRes) return true;
+      if (isLimitReached(error)) return true;
       throw error;
     },
   );
@@ -88,7 +95,7 @@ export async function takeSignInAttempt(account: string, address: string): Promi
     const paced = await l.accountPace.consume(account).then(
       () => 0,
       (error: unknown) => {
-        if (error instanceof RateLimiterRes) return Math.ceil(error.msBeforeNext / 1000);
+        if (isLimitReached(error)) return Math.ceil(error.msBeforeNext / 1000);
         throw error;
       },
     );
