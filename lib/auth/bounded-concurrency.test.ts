@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BoundedConcurrency, QueueFullError, isQueueFull } from "@/lib/auth/bounded-concurrency";
+import { BoundedConcurrency, QueueFullError } from "@/lib/auth/bounded-concurrency";
 
 function deferred() {
   let resolve!: () => void;
