@@ -272,9 +272,9 @@ test.describe("audit log", () => {
   });
 
   test("the page pages through the log with Older and Newer", async ({ page }) => {
+    await signInLanded(page, "AUDITOR"); // first: the sign-in itself is audited (user.signed_in)
     const total = await auditCount();
     expect(total).toBeGreaterThan(50);
-    await signInLanded(page, "AUDITOR");
     await page.goto("/audit-log");
     await expect(page.getByText(`Entries 1–50 of ${total}, newest first`)).toBeVisible();
     await expect(logTable(page).locator("tbody tr[data-seq]")).toHaveCount(50);

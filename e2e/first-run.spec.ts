@@ -1,28 +1,68 @@
 import { expect, test } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
 import { FIRST_ADMIN, formError, formStatus, withDb } from "./support";
 
 // Runs first, on the empty database that npm test creates.
 test.describe.configure({ mode: "serial" });
 
+// The one-time setup code the server made at start and printed to its console; npm test gives
+// the specs the same ATTEST_DATA_DIR as the server.
+const setupCodeFile = () => path.join(process.env.ATTEST_DATA_DIR!, "setup-code");
+const setupCode = () => fs.readFileSync(setupCodeFile(), "utf8").trim();
+const userCount = () => withDb(async (c) => (await c.query('SELECT count(*)::int AS n FROM "User"')).rows[0].n as number);
+
 test("an empty installation leads to setup; a weak password is refused with what is required", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole("heading", { name: "Set up Attest" })).toBeVisible();
+  await page.getByLabel("Setup code").fill(setupCode());
   await page.getByLabel("Your name").fill(FIRST_ADMIN.name);
   await page.getByLabel("E-mail").fill(FIRST_ADMIN.email);
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create administrator" }).click();
   await expect(formError(page)).toContainText("at least 12 characters");
-  expect(await withDb(async (c) => (await c.query('SELECT count(*)::int AS n FROM "User"')).rows[0].n)).toBe(0);
+  expect(await userCount()).toBe(0);
+});
+
+test("the setup code is kept in the data folder, readable by its owner only, and printed at start", async () => {
+  expect(setupCode()).toMatch(/^[A-HJKMNP-TV-Z2-9]{10}$/);
+  expect(fs.statSync(setupCodeFile()).mode & 0o777).toBe(0o600);
+  const log = fs.readFileSync(path.join(process.env.ATTEST_DATA_DIR!, "server.log"), "utf8");
+  const code = setupCode();
+  expect(log).toContain(`enter this one-time setup code: ${code.slice(0, 5)}-${code.slice(5)}`);
+});
+
+test("a wrong or missing setup code is refused with what to do, and creates nothing", async ({ page }) => {
+  await page.goto("/setup");
+  const wrong = setupCode().startsWith("A") ? "BBBBB-BBBBB" : "AAAAA-AAAAA";
+  await page.getByLabel("Setup code").fill(wrong);
+  await page.getByLabel("Your name").fill(FIRST_ADMIN.name);
+  await page.getByLabel("E-mail").fill(FIRST_ADMIN.email);
+  await page.getByLabel("Password").fill(FIRST_ADMIN.password);
+  await page.getByRole("button", { name: "Create administrator" }).click();
+  await expect(formError(page)).toHaveText(/That setup code is not right\. Use the code npm start printed to its console/);
+  await expect(page.getByLabel("Setup code")).toHaveAttribute("aria-invalid", "true");
+  expect(await userCount()).toBe(0);
+
+  await page.getByLabel("Setup code").fill("");
+  await page.getByRole("button", { name: "Create administrator" }).click();
+  await expect(formError(page)).toHaveText("Enter the setup code that npm start printed to its console.");
+  expect(await userCount()).toBe(0);
+  const audit = await withDb(async (c) => (await c.query('SELECT count(*)::int AS n FROM "AuditLogEntry"')).rows[0].n as number);
+  expect(audit).toBe(0);
 });
 
 test("the setup page creates the first admin, who signs in and sees the 23 controls", async ({ page }) => {
   await page.goto("/setup");
+  await page.getByLabel("Setup code").fill(setupCode().toLowerCase());
   await page.getByLabel("Your name").fill(FIRST_ADMIN.name);
   await page.getByLabel("E-mail").fill(FIRST_ADMIN.email);
   await page.getByLabel("Password").fill(FIRST_ADMIN.password);
   await page.getByRole("button", { name: "Create administrator" }).click();
   await expect(formStatus(page)).toContainText("Administrator created");
+  // Used once: the code is gone with the need for it.
+  expect(fs.existsSync(setupCodeFile())).toBe(false);
   await page.getByRole("link", { name: "Go to sign-in" }).click();
   await page.getByLabel("E-mail").fill(FIRST_ADMIN.email);
   await page.getByLabel("Password").fill(FIRST_ADMIN.password);

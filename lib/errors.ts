@@ -10,7 +10,8 @@ export type ErrorCode =
   | "UNSUPPORTED_MEDIA_TYPE"
   | "UNPROCESSABLE"
   | "TOO_MANY_REQUESTS"
-  | "DATABASE_UNAVAILABLE";
+  | "DATABASE_UNAVAILABLE"
+  | "SERVER_BUSY";
 
 const STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -23,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   UNPROCESSABLE: 422,
   TOO_MANY_REQUESTS: 429,
   DATABASE_UNAVAILABLE: 503,
+  SERVER_BUSY: 503,
 };
 
 export class AppError extends Error {

@@ -23,6 +23,14 @@ export function SetupForm({ passwordRule }: { passwordRule: string }) {
           {state.error.message}
         </div>
       )}
+      <FormField
+        id="setupCode"
+        label="Setup code"
+        hint="The one-time code that npm start printed to its console (also in the file setup-code in the data folder)."
+        errors={errors?.setupCode}
+      >
+        <input id="setupCode" name="setupCode" autoComplete="one-time-code" spellCheck={false} required />
+      </FormField>
       <FormField id="name" label="Your name" errors={errors?.name}>
         <input id="name" name="name" autoComplete="name" required />
       </FormField>

@@ -23,8 +23,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         return;
       }
       setError(
-        result?.status === 429
-          ? (result.error ?? "Too many sign-in attempts. Wait a few minutes and try again.")
+        result?.status === 429 || result?.status === 503
+          ? (result.error ??
+              (result.status === 429
+                ? "Too many sign-in attempts. Wait a few minutes and try again."
+                : "Attest is busy checking other sign-ins and passwords. Try again in a few seconds."))
           : "The e-mail or password is not right, or the account is disabled.",
       );
     } catch {

@@ -1,67 +1,123 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import { maxFailuresPerAccountAndAddress, maxFailuresPerAddress } from "@/lib/auth/env";
+import { ACCOUNT_PACE_SECONDS, ACCOUNT_SLOW_AFTER, BLOCK_MEMORY_SECONDS, WINDOW_SECONDS, blockSeconds } from "@/lib/auth/throttle-policy";
 
-// Sign-in throttling per account and per address (rate-limiter-flexible: a maintained limiter with
-// block durations, rather than counters written by hand). Kept in memory: one Attest server
-// process serves a installation; a restart forgets failures, which only ever helps a real user.
-const WINDOW_SECONDS = 15 * 60;
+// Sign-in throttling (policy and numbers: docs/security/signin.md; arithmetic: throttle-policy.ts).
+// rate-limiter-flexible keeps the counters: a maintained limiter rather than counters written by
+// hand. In memory: one Attest server process serves an installation; a restart forgets failures.
+//
+// A point is taken from every limiter BEFORE the password is hashed, so parallel attempts cannot
+// all slip past a check that only sees failures once their slow hash is done; the caller gives
+// the points back when the password turned out right or was never checked.
 
 interface Limiters {
-  account: RateLimiterMemory;
-  address: RateLimiterMemory;
+  pair: RateLimiterMemory; // one account from one address
+  pairBlocks: RateLimiterMemory; // how many times that pair was blocked in the last 24 h
+  address: RateLimiterMemory; // one address, any account
+  addressBlocks: RateLimiterMemory;
+  account: RateLimiterMemory; // one account, any address: only ever slows
+  accountPace: RateLimiterMemory;
 }
 
-const globalLimiters = globalThis as unknown as { attestSignInLimiters?: Limiters };
+const holder = globalThis as unknown as { attestSignInLimiters?: Limiters };
 function limiters(): Limiters {
-  globalLimiters.attestSignInLimiters ??= {
-    account: new RateLimiterMemory({
-      keyPrefix: "signin-account",
-      points: Number(process.env.ATTEST_SIGNIN_MAX_PER_ACCOUNT ?? 5),
-      duration: WINDOW_SECONDS,
-      blockDuration: WINDOW_SECONDS,
-    }),
-    address: new RateLimiterMemory({
-      keyPrefix: "signin-address",
-      points: Number(process.env.ATTEST_SIGNIN_MAX_PER_ADDRESS ?? 30),
-      duration: WINDOW_SECONDS,
-      blockDuration: WINDOW_SECONDS,
-    }),
+  holder.attestSignInLimiters ??= {
+    pair: new RateLimiterMemory({ keyPrefix: "signin-pair", points: maxFailuresPerAccountAndAddress(), duration: WINDOW_SECONDS }),
+    pairBlocks: new RateLimiterMemory({ keyPrefix: "signin-pair-blocks", points: 1_000_000, duration: BLOCK_MEMORY_SECONDS }),
+    address: new RateLimiterMemory({ keyPrefix: "signin-address", points: maxFailuresPerAddress(), duration: WINDOW_SECONDS }),
+    addressBlocks: new RateLimiterMemory({ keyPrefix: "signin-address-blocks", points: 1_000_000, duration: BLOCK_MEMORY_SECONDS }),
+    account: new RateLimiterMemory({ keyPrefix: "signin-account", points: ACCOUNT_SLOW_AFTER, duration: WINDOW_SECONDS }),
+    accountPace: new RateLimiterMemory({ keyPrefix: "signin-account-pace", points: 1, duration: ACCOUNT_PACE_SECONDS }),
   };
-  return globalLimiters.attestSignInLimiters;
+  return holder.attestSignInLimiters;
 }
 
-/** Seconds until sign-in may be tried again for this account or address, or 0 when allowed. */
-export async function signInBlockedFor(email: string, address: string): Promise<number> {
-  const { account, address: byAddress } = limiters();
-  const [a, b] = await Promise.all([account.get(email.toLowerCase()), byAddress.get(address)]);
-  const blocked = [a && a.remainingPoints <= 0 ? a.msBeforeNext : 0, b && b.remainingPoints <= 0 ? b.msBeforeNext : 0];
-  return Math.ceil(Math.max(...blocked) / 1000);
+export type ThrottleLimit = "account-and-address" | "address" | "account";
+
+export type SignInAttempt =
+  | { allowed: true; succeeded: () => Promise<void>; notChecked: () => Promise<void> }
+  | { allowed: false; retryAfterSeconds: number; limit: ThrottleLimit };
+
+// consume() rejects with a RateLimiterRes when over the limit. Not tested with instanceof: the
+// limiters live on globalThis and may have been made by another bundle of the app (the setup
+// action's), whose copy of the RateLimiterRes class is a different object.
+function isLimitReached(error: unknown): error is RateLimiterRes {
+  return typeof error === "object" && error !== null && !(error instanceof Error) && "msBeforeNext" in error && "consumedPoints" in error;
 }
 
-export async function recordSignInFailure(email: string, address: string): Promise<void> {
-  const { account, address: byAddress } = limiters();
-  await Promise.all([
-    account.consume(email.toLowerCase()).catch((e) => swallowLimit(e)),
-    byAddress.consume(address).catch((e) => swallowLimit(e)),
-  ]);
+/** Consumes one point; on the first overflow, blocks the key for a doubling duration. */
+async function takeWithProgressiveBlock(limiter: RateLimiterMemory, blocks: RateLimiterMemory, key: string): Promise<number> {
+  try {
+    await limiter.consume(key);
+    return 0;
+  } catch (error) {
+    if (!isLimitReached(error)) throw error;
+    if (error.consumedPoints !== limiter.points + 1) return Math.ceil(error.msBeforeNext / 1000);
+    const { consumedPoints: blockNumber } = await blocks.consume(key);
+    const seconds = blockSeconds(blockNumber);
+    await limiter.block(key, seconds);
+    return seconds;
+  }
 }
 
-export async function recordSignInSuccess(email: string): Promise<void> {
-  await limiters().account.delete(email.toLowerCase());
+/**
+ * Takes one attempt for `account` from `address`: either allowed (and the caller then reports
+ * how it ended) or refused with the seconds to wait. `account` is a lower-cased e-mail address,
+ * or a name without "@" for other guessable secrets (the setup code).
+ */
+export async function takeSignInAttempt(account: string, address: string): Promise<SignInAttempt> {
+  const l = limiters();
+  const pairKey = `${account}|${address}`;
+  const taken: [RateLimiterMemory, string][] = [];
+  const refuse = async (retryAfterSeconds: number, limit: ThrottleLimit): Promise<SignInAttempt> => {
+    await Promise.all(taken.map(([limiter, key]) => limiter.reward(key)));
+    return { allowed: false, retryAfterSeconds: Math.max(1, retryAfterSeconds), limit };
+  };
+
+  const pairWait = await takeWithProgressiveBlock(l.pair, l.pairBlocks, pairKey);
+  if (pairWait) return refuse(pairWait, "account-and-address");
+  taken.push([l.pair, pairKey]);
+
+  const addressWait = await takeWithProgressiveBlock(l.address, l.addressBlocks, address);
+  if (addressWait) return refuse(addressWait, "address");
+  taken.push([l.address, address]);
+
+  // Past ACCOUNT_SLOW_AFTER failures from all addresses together, one attempt per pace interval:
+  // slow enough to stop guessing from many addresses, short enough never to lock the owner out.
+  const overAccount = await l.account.consume(account).then(
+    () => false,
+    (error: unknown) => {
+      if (isLimitReached(error)) return true;
+      throw error;
+    },
+  );
+  if (overAccount) {
+    const paced = await l.accountPace.consume(account).then(
+      () => 0,
+      (error: unknown) => {
+        if (isLimitReached(error)) return Math.ceil(error.msBeforeNext / 1000);
+        throw error;
+      },
+    );
+    if (paced) return refuse(paced, "account");
+  } else {
+    taken.push([l.account, account]);
+  }
+
+  return {
+    allowed: true,
+    // The right password: its point comes back, and this address starts afresh for this account.
+    succeeded: async () => {
+      await Promise.all([l.pair.delete(pairKey), l.address.reward(address), overAccount ? null : l.account.reward(account)]);
+    },
+    // The password was never checked (the hashing queue was full): the attempt does not count.
+    notChecked: async () => {
+      await Promise.all(taken.map(([limiter, key]) => limiter.reward(key)));
+    },
+  };
 }
 
-function swallowLimit(error: unknown): void {
-  // consume() rejects with a RateLimiterRes when the limit is reached: that is the block itself.
-  if (!(error instanceof RateLimiterRes)) throw error;
-}
-
-/** The client address as Next's server saw it (it sets x-forwarded-for from the socket). */
-export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return value?.split(",")[0]?.trim() || "unknown";
-}
-
-export function retryMessage(seconds: number): string {
+export function retryMessage(seconds: number, what = "sign-in attempts"): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return `Too many sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
+  return `Too many ${what}. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
 }

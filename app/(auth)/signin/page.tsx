@@ -3,16 +3,18 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { currentUser } from "@/lib/auth/session";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/redirect";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   if ((await db.user.count()) === 0) redirect("/setup");
   if (await currentUser()) redirect("/");
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: never redirect a signed-in user to another origin.
-  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only this app: resolved against its origin as a browser would, so "/\\evil.example" and
+  // "/%09/evil.example" are recognised as other sites; a repeated parameter uses the first value.
+  const next = safeCallbackPath(callbackUrl, process.env.NEXTAUTH_URL ?? "http://localhost");
   return (
     <main className="auth-wrap">
       <div className="card auth-card">
