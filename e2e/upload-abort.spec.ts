@@ -135,6 +135,8 @@ test("a client that goes silent mid-file is cut off after the idle timeout (408)
     await expect.poll(() => openTempDescriptors(pids), { timeout: 10_000 }).toEqual([]);
     // The client is still connected, so it is told why.
     await expect.poll(received, { timeout: 10_000 }).toMatch(/^HTTP\/1\.1 408 [^]*no data arrived for \d+ seconds/i);
+    // ... and the server closes the connection rather than wait for the rest of the body.
+    await expect.poll(() => socket.readableEnded, { timeout: 10_000 }).toBe(true);
   } finally {
     socket.destroy();
   }
