@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { canonicalJson } from "../lib/audit-log/chain";
-import { baseURL, withDb } from "./support";
+import { baseURL, databaseFingerprint, withDb } from "./support";
 
 // The headless commands, run as a user would (`node --import tsx scripts/<x>.ts`, which is what the
 // npm scripts run) against the test database (DATABASE_URL), and checked through the running app.
@@ -436,6 +436,29 @@ test.describe("headless commands", () => {
     const verify = await runCli("audit-verify", [], { env: { DATABASE_URL: db.url } });
     expect(verify.code, verify.stderr).toBe(0);
     expect(verify.stdout).toContain(`audit log OK: ${afterFirst.AuditLogEntry} entries`);
+  });
+
+  test("demo refuses to run where real users exist, says why and what to do, and changes nothing", async () => {
+    // The shared test database has the test accounts: a real installation as far as the demo knows.
+    const before = await databaseFingerprint();
+    const res = await runCli("demo", []);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/npm run demo refuses to run here: this database has \d+ user accounts that are not the demo's own/);
+    expect(res.stderr).toContain("Load the demo into a fresh installation instead");
+    expect(res.stdout).not.toContain("demo-admin-password");
+    expect(await databaseFingerprint()).toBe(before);
+
+    // Likewise on a database where the demo ran and then a real account was added.
+    const db = await createScratch("demoreal");
+    scratch.push(db.name);
+    expect((await runCli("demo", [], { env: { DATABASE_URL: db.url } })).code).toBe(0);
+    const created = await runCli("user-create", ["--email", "real.person@example.test", "--role", "ADMIN"], {
+      env: { DATABASE_URL: db.url, ATTEST_PASSWORD: "a long enough passphrase" },
+    });
+    expect(created.code, created.stderr).toBe(0);
+    const again = await runCli("demo", [], { env: { DATABASE_URL: db.url } });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("this database has 1 user account that is not the demo's own");
   });
 
   test("audit:verify exits 0 and says OK on the test database", async () => {

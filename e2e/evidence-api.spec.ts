@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { PARAM_VALUES } from "./endpoints";
 import { ACCOUNTS, apiSessionAs, databaseFingerprint, withDb } from "./support";
 import {
   ELF_BYTES,
@@ -199,6 +200,41 @@ test.describe("bad input is refused with its status and message, and leaves no r
       status: 400,
       message: /right-to-left override/,
       send: () => send({ name: "invoice\u202Efdp.exe.txt", bytes: Buffer.from("x") }),
+    },
+    {
+      name: "a name with a line separator (U+2028)",
+      status: 400,
+      message: /line or paragraph separator \(U\+2028\)/,
+      send: () => send({ name: "report\u2028.txt", bytes: Buffer.from("x") }),
+    },
+    {
+      name: "a name with a paragraph separator (U+2029)",
+      status: 400,
+      message: /line or paragraph separator \(U\+2029\)/,
+      send: () => send({ name: "report.txt\u2029", bytes: Buffer.from("x") }),
+    },
+    {
+      name: "a name starting with a byte-order mark (U+FEFF)",
+      status: 400,
+      message: /invisible character \(U\+FEFF, a byte-order mark\)/,
+      send: () => send({ name: "\ufeffreport.txt", bytes: Buffer.from("x") }),
+    },
+    {
+      name: "a name with a zero-width space (\\p{Cf})",
+      status: 400,
+      message: /invisible character \(U\+200B\)/,
+      send: () => send({ name: "pay\u200broll.txt", bytes: Buffer.from("x") }),
+    },
+    {
+      name: "a vendor package file whose name has a zero-width joiner",
+      status: 400,
+      message: /invisible character \(U\+200D\)/,
+      send: async () => {
+        // Filing into a vendor's package needs vendors:write: the lead's session has it.
+        const extra = { vendor: PARAM_VALUES.vendorId, vendorItem: "SECURITY_CONTACT" };
+        const res = await upload(lead, fields(`bad ${tag()}`, extra), { name: "security\u200dcontact.txt", bytes: Buffer.from("x") });
+        return { status: res.status(), body: await res.text() };
+      },
     },
     {
       name: "a name of 300 characters",

@@ -226,3 +226,11 @@ test("import: a file over 5 MB or one that is not CSV gets a clear message", asy
     "diagram.png is not a CSV file: export one from the inventory or save your sheet as CSV (UTF-8).",
   );
 });
+
+test("import: a file whose name hides an invisible character is refused, naming it", async ({ page }) => {
+  await signInLanded(page, "COMPLIANCE_LEAD");
+  await page.goto("/inventory/import");
+  await page.getByLabel("CSV file").setInputFiles({ name: "features\u200b.csv", mimeType: "text/csv", buffer: Buffer.from(`${HEADER}\n`) });
+  await page.getByRole("button", { name: "Preview import" }).click();
+  await expect(formError(page)).toContainText("The file name contains an invisible character (U+200B)");
+});

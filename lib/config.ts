@@ -12,6 +12,13 @@ export function evidenceMaxBytes(): number {
   return Number.isFinite(parsed) && parsed > 0 ? parsed : 100 * 1024 * 1024;
 }
 
+/** How long an upload may go without a byte arriving before it is cut off (ATTEST_UPLOAD_IDLE_SECONDS, default 60). */
+export function uploadIdleSeconds(): number {
+  const raw = process.env.ATTEST_UPLOAD_IDLE_SECONDS;
+  const parsed = raw ? Number(raw) : NaN;
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : 60;
+}
+
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) {

@@ -1,5 +1,7 @@
 // npm run demo: loads clearly-marked demo data (a banner shows on every page afterwards).
-// Idempotent: running it twice changes nothing. Never run it on a real installation.
+// Idempotent: running it twice changes nothing. It refuses to run on a real installation: where
+// any user exists that is not one of its own accounts (their passwords are printed below and
+// known to everyone who has read this file).
 import { randomUUID } from "node:crypto";
 import { connectForCli } from "@/lib/db/connect-cli";
 import { SYSTEM_ACTOR, appendAudit } from "@/lib/audit-log/append";
@@ -83,6 +85,16 @@ async function main() {
   try {
     const { db } = await import("@/lib/db");
     const { hashPassword } = await import("@/lib/auth/password");
+    const realUsers = await db.user.count({ where: { email: { notIn: DEMO_USERS.map((u) => u.email) } } });
+    if (realUsers > 0) {
+      // Thrown: the message goes to stderr and the exit code is 1 (main's catch), after the connection closes.
+      throw new Error(
+        `npm run demo refuses to run here: this database has ${realUsers} user account${realUsers === 1 ? "" : "s"} that ${realUsers === 1 ? "is" : "are"} not the demo's own, ` +
+          "so it is a real installation. The demo would add accounts with published passwords, mix made-up evidence with real " +
+          "evidence, and show a demo banner on every page. Load the demo into a fresh installation instead: an empty " +
+          "ATTEST_DATA_DIR (npm start creates its database), or a new, empty DATABASE_URL.",
+      );
+    }
     const actor = { ...SYSTEM_ACTOR, email: "cli:demo" };
     for (const u of DEMO_USERS) {
       if (await db.user.findUnique({ where: { email: u.email } })) continue;

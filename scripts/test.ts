@@ -148,6 +148,8 @@ async function main() {
       // Lower than the 100 MB default so that the over-the-limit tests stream less; still above
       // the 50 MB of the largest round trip.
       EVIDENCE_MAX_BYTES: String(60 * 1024 * 1024),
+      // Short, so the upload-abort spec sees a silent client cut off in seconds (default 60).
+      ATTEST_UPLOAD_IDLE_SECONDS: "5",
     });
     // The server loads reference data itself at start in production (npm start); here we do the same.
     process.env.DATABASE_URL = databaseUrl;

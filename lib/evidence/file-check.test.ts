@@ -28,6 +28,14 @@ test("file names: normalised to NFC and trimmed; paths, control characters, bidi
     ["invoice\u202Efdp.exe", /right-to-left/],
     [`${"x".repeat(256)}`, /256 characters long; the limit is 255/],
     ["   ", /no name/],
+    ["report\u2028.pdf", /line or paragraph separator \(U\+2028\)/],
+    ["report.pdf\u2029", /line or paragraph separator \(U\+2029\)/],
+    ["\ufeffreport.pdf", /invisible character \(U\+FEFF, a byte-order mark\)/],
+    ["pay\u200broll.csv", /invisible character \(U\+200B\)/],
+    ["in\u00advoice.pdf", /invisible character \(U\+00AD\)/],
+    ["report.pdf\u2060.txt", /invisible character \(U\+2060\)/],
+    ["tab\there.txt", /control characters/],
+    ["trailing.txt\n", /control characters/],
   ] as const) {
     const error = await refusal(() => checkFileName(name));
     assert.equal(error.code, "VALIDATION");

@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
 import { AppError } from "@/lib/errors";
+import { fileNameProblem } from "@/lib/validations/evidence";
 
 // What an uploaded file is allowed to be called and to contain. The media type comes from the
 // bytes (file-type's signatures; text is recognised as valid UTF-8 without NUL bytes). A known
@@ -8,22 +9,14 @@ import { AppError } from "@/lib/errors";
 
 export const MAX_FILE_NAME_LENGTH = 255;
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
 /** Normalises (NFC, trimmed) a file name and refuses the ones that could mislead or escape. */
 export function checkFileName(raw: string): string {
-  const name = raw.normalize("NFC").trim();
   const refuse = (message: string) => new AppError("VALIDATION", message, { file: [message] });
+  // Checked before trimming: trim() would silently drop a leading U+FEFF or a trailing U+2028.
+  const problem = fileNameProblem(raw);
+  if (problem) throw refuse(problem);
+  const name = raw.normalize("NFC").trim();
   if (!name) throw refuse("The file has no name. Give it a name with an extension, such as report.pdf.");
-  if (CONTROL.test(name)) {
-    throw refuse("The file name contains control characters (such as NUL or a line break). Rename the file and upload it again.");
-  }
-  if (BIDI.test(name)) {
-    throw refuse(
-      "The file name contains a text-direction control character (such as a right-to-left override), which can disguise its extension. Rename the file.",
-    );
-  }
   if (/[\\/]/.test(name) || name === "." || name === "..") {
     throw refuse("The file name contains a path (a slash or “..”). Upload the file under its own name, without folders.");
   }

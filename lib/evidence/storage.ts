@@ -11,7 +11,7 @@ import { formatBytes } from "@/lib/format";
 // Evidence bytes on disk, content-addressed: <ATTEST_DATA_DIR>/evidence/sha256/<ab>/<hash>.
 // An upload streams into a temp file while its SHA-256 and size are computed (never held in
 // memory), is fsynced, and is renamed into place only once it is complete and valid. A crash
-// before the rename leaves a temp file, swept at the next start; a crash after it leaves a file
+// before the rename leaves a temp file, swept at the next start (and hourly, once stale); a crash after it leaves a file
 // that no database row references, which counts for nothing and is reused by the next upload of
 // the same bytes. The database row is written after the rename, so a row never points at bytes
 // that are not on disk.
@@ -107,17 +107,37 @@ export function openStored(sha256: string): fs.ReadStream {
   return fs.createReadStream(storedPath(sha256));
 }
 
-/** At start: temp files are uploads that never finished (a crash or a kill); none counts. */
-export async function sweepTemp(): Promise<number> {
+/** Staged files not written to for this long are uploads that will never finish. */
+export const STALE_STAGED_MS = 60 * 60 * 1000;
+
+/**
+ * Removes staged temp files: all of them at start (a crash or a kill cut them short; none
+ * counts), or, while the server runs, those untouched for `olderThanMs` (a live upload writes
+ * every few seconds and is cut off after ATTEST_UPLOAD_IDLE_SECONDS of silence, so a file this
+ * stale belongs to no upload). Returns how many went.
+ */
+export async function sweepTemp(olderThanMs = 0, now = Date.now()): Promise<number> {
   let names: string[];
   try {
     names = await fsp.readdir(tempDir());
   } catch {
     return 0;
   }
-  const parts = names.filter((n) => n.endsWith(".part"));
-  await Promise.all(parts.map((n) => fsp.rm(path.join(tempDir(), n), { force: true })));
-  return parts.length;
+  let swept = 0;
+  await Promise.all(
+    names
+      .filter((n) => n.endsWith(".part"))
+      .map(async (n) => {
+        const file = path.join(tempDir(), n);
+        if (olderThanMs > 0) {
+          const stat = await fsp.stat(file).catch(() => null);
+          if (!stat || now - stat.mtimeMs < olderThanMs) return;
+        }
+        await fsp.rm(file, { force: true });
+        swept++;
+      }),
+  );
+  return swept;
 }
 
 /** Re-hashes a stored file; null when it is missing. */

@@ -5,6 +5,45 @@ import { blank } from "@/lib/validations/form-input";
 // What an evidence upload carries besides its bytes (multipart fields of POST /api/v1/evidence,
 // the same for the browser and for CI). Blank fields mean "not given", as HTML forms send them.
 
+// File names are labels shown to people (lists, downloads, audit entries): characters that are
+// invisible or break a line could disguise what a file is, or forge a line in a log or a CSV.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+// \p{Cf}: format characters (zero-width spaces and joiners, U+FEFF, soft hyphen, ...);
+// U+2028 and U+2029: line and paragraph separators.
+const INVISIBLE = /[\p{Cf}\u2028\u2029]/u;
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** What is wrong with a file name's characters (checked before any trimming), or null when nothing is. */
+export function fileNameProblem(name: string): string | null {
+  if (CONTROL.test(name)) {
+    return "The file name contains control characters (such as NUL or a line break). Rename the file and upload it again.";
+  }
+  if (BIDI.test(name)) {
+    return "The file name contains a text-direction control character (such as a right-to-left override), which can disguise its extension. Rename the file.";
+  }
+  const separator = /[\u2028\u2029]/.exec(name)?.[0];
+  if (separator) {
+    return `The file name contains a line or paragraph separator (${codePoint(separator)}), which breaks it across lines in lists and logs. Rename the file.`;
+  }
+  const invisible = INVISIBLE.exec(name)?.[0];
+  if (invisible) {
+    return `The file name contains an invisible character (${codePoint(invisible)}${invisible === "\ufeff" ? ", a byte-order mark" : ""}), which can make it look like another name. Rename the file.`;
+  }
+  return null;
+}
+
+/** A file name given as a form field (CSV imports): checked like an uploaded file's name. */
+export const fileNameSchema = z
+  .string()
+  .max(300, { error: "The file name is too long: use at most 300 characters." })
+  .superRefine((name, ctx) => {
+    const problem = fileNameProblem(name);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .transform((name) => name.normalize("NFC").trim());
+
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
 
 export const EVIDENCE_STATUSES = ["SUBMITTED", "ACCEPTED", "REJECTED", "WITHDRAWN"] as const;

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { emailSchema, passwordMatchesEmail, passwordSchema } from "@/lib/validations/password";
+import { commonPasswords, emailSchema, passwordMatchesEmail, passwordSchema } from "@/lib/validations/password";
 
 const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message ?? "";
 
@@ -22,6 +22,21 @@ test("passwordSchema rejects common passwords (any case) and one repeated charac
   }
 });
 
+test("the common-password list has at least 10,000 entries, all in lower case", () => {
+  const list = commonPasswords();
+  assert.ok(list.size >= 10_000, `only ${list.size} entries`);
+  for (const p of list) assert.equal(p, p.toLowerCase());
+});
+
+test("passwordSchema refuses well-known passwords of 12 characters or more from the list, in any case", () => {
+  for (const p of ["qwerty123456", "QWERTY123456", "1q2w3e4r5t6y", "123qweasdzxc", "Qazwsxedcrfv", "leavemealone", "123456654321"]) {
+    assert.ok(p.length >= 12, p);
+    const result = passwordSchema.safeParse(p);
+    assert.equal(result.success, false, p);
+    assert.match(firstMessage(result), /too easy to guess/);
+  }
+});
+
 test("passwordSchema rejects more than 256 characters", () => {
   const result = passwordSchema.safeParse("x".repeat(200) + "y".repeat(57));
   assert.equal(result.success, false);
@@ -29,10 +44,11 @@ test("passwordSchema rejects more than 256 characters", () => {
 });
 
 test("passwordSchema accepts a long passphrase unchanged (no composition rules)", () => {
-  const phrase = "correct horse battery staple";
-  const result = passwordSchema.safeParse(phrase);
-  assert.equal(result.success, true);
-  assert.equal(result.data, phrase);
+  for (const phrase of ["correct horse battery staple", "the Quiet otter reads 7 maps at dawn"]) {
+    const result = passwordSchema.safeParse(phrase);
+    assert.equal(result.success, true, phrase);
+    assert.equal(result.data, phrase);
+  }
 });
 
 test("emailSchema trims and lowercases; rejects what is not an address", () => {

@@ -16,6 +16,7 @@ import {
 } from "@/lib/access-reviews/campaigns";
 import { ACCESS_CSV_MAX_BYTES, mappingSchema } from "@/lib/access-reviews/csv";
 import { campaignSchema, itemSchema } from "@/lib/access-reviews/validation";
+import { fileNameSchema } from "@/lib/validations/evidence";
 import { commaList } from "@/lib/validations/form-input";
 
 // Campaign preparation: create / edit, items by hand or from CSV, reviewers, start. Each action
@@ -117,7 +118,7 @@ export const importItemsAction = action(
         .string()
         .max(ACCESS_CSV_MAX_BYTES + 1024, { error: "The file is larger than 5 MB." })
         .optional(),
-      fileName: z.string().trim().max(300).default("import.csv"),
+      fileName: fileNameSchema.default("import.csv"),
     }),
     mappingSchema,
   ),

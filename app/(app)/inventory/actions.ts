@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { IMPORT_MAX_BYTES, parseFeaturesCsv, type ImportPreview } from "@/lib/features/csv";
 import { createFeature, importFeatures, setFeatureStatus, updateFeature } from "@/lib/features/service";
+import { fileNameProblem, fileNameSchema } from "@/lib/validations/evidence";
 import { FEATURE_STATUSES, featureSchema, slugSchema } from "@/lib/validations/feature";
 
 // The form sends the vendor rows as one JSON field (a client component adds and removes rows).
@@ -50,6 +51,8 @@ export const setFeatureStatusAction = action(
 async function readCsvFile(file: unknown): Promise<{ text: string; name: string }> {
   if (!(file instanceof File) || file.size === 0)
     throw new AppError("VALIDATION", "Choose a CSV file to import.", { file: ["Choose a CSV file."] });
+  const nameProblem = fileNameProblem(file.name);
+  if (nameProblem) throw new AppError("VALIDATION", nameProblem, { file: [nameProblem] });
   if (file.size > IMPORT_MAX_BYTES) {
     throw new AppError("PAYLOAD_TOO_LARGE", `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`, {
       file: ["The file is larger than 5 MB."],
@@ -86,7 +89,7 @@ export const importFeaturesAction = action(
     step: z.enum(["preview", "commit"]),
     file: z.unknown().optional(),
     csv: z.string().max(IMPORT_MAX_BYTES).optional(),
-    fileName: z.string().max(300).optional(),
+    fileName: fileNameSchema.optional(),
   }),
   async ({ step, file, csv, fileName }, user) => {
     const source = csv !== undefined ? { text: csv, name: fileName ?? "import.csv" } : await readCsvFile(file);

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, jsonError } from "@/lib/api/route";
 import { evidenceMaxBytes } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { parseEvidenceUpload } from "@/lib/evidence/multipart";
@@ -25,7 +25,14 @@ export const GET = apiRoute("evidence:read", {}, async ({ request }) => {
 // POST /api/v1/evidence (multipart): the file streams to a staged temp file while it is hashed;
 // the fields are validated once the body has arrived; only then does anything become evidence.
 export const POST = apiRoute("evidence:write", {}, async ({ request, caller }) => {
-  const upload = await parseEvidenceUpload(request, evidenceMaxBytes());
+  let upload;
+  try {
+    upload = await parseEvidenceUpload(request, evidenceMaxBytes());
+  } catch (error) {
+    // A client that stopped sending is told so, and its connection is not kept for another request.
+    if (error instanceof AppError && error.code === "REQUEST_TIMEOUT") return jsonError(error, { Connection: "close" });
+    throw error;
+  }
   let fields;
   try {
     fields = await parseEvidenceFields(upload.fields);
