@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { currentUser } from "@/lib/auth/session";
+import { logApiRefusal } from "@/lib/auth/refusals";
 import { hashToken, TOKEN_PREFIX } from "@/lib/auth/tokens";
 import type { Actor } from "@/lib/audit-log/append";
 import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn } from "@/lib/errors";
@@ -112,13 +113,17 @@ export function apiRoute<PS extends z.ZodType = z.ZodType<Record<string, never>>
       if (!parsed.success) throw new AppError("NOT_FOUND", "Nothing exists at this address.");
       return await handler({ request, params: parsed.data as z.output<PS>, caller });
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, request);
     }
   };
 }
 
-export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return jsonError(error);
+/** An error as the API's JSON answer; 401 and 403 refusals are also logged (lib/auth/refusals.ts). */
+export async function errorResponse(error: unknown, request?: Request): Promise<Response> {
+  if (error instanceof AppError) {
+    if (request && (error.status === 401 || error.status === 403)) await logApiRefusal(request, error.status, error.code);
+    return jsonError(error);
+  }
   if (isDatabaseUnavailable(error)) {
     return jsonError(new AppError("DATABASE_UNAVAILABLE", "The database cannot be reached. Try again shortly."));
   }
@@ -129,14 +134,51 @@ export function errorResponse(error: unknown): Response {
   );
 }
 
-/** Parses a JSON body with zod; a malformed body is a 400 that says what is wrong. */
-export async function parseJsonBody<S extends z.ZodType>(request: NextRequest, schema: S): Promise<z.output<S>> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new AppError("VALIDATION", "The request body must be JSON.");
+/** The largest JSON body an API route reads (1 MiB), unless the route says otherwise. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+const mebibytes = (bytes: number) => `${+(bytes / 1024 / 1024).toFixed(2)} MiB`;
+
+function bodyTooLarge(limit: number): AppError {
+  return new AppError(
+    "PAYLOAD_TOO_LARGE",
+    `The request body is larger than ${mebibytes(limit)}, the most this endpoint reads. Send less per request (split it into several).`,
+  );
+}
+
+/**
+ * Reads a JSON body, counting bytes as they arrive and stopping at `limit`: an oversized body is
+ * refused after at most `limit` bytes were held, whatever its Content-Length says (a declared
+ * length over the limit is refused before reading; a chunked body has none to check).
+ */
+export async function readJsonBody(request: Request, limit = JSON_BODY_LIMIT): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > limit) throw bodyTooLarge(limit);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        throw bodyTooLarge(limit);
+      }
+      chunks.push(value);
+    }
   }
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
+  } catch {
+    throw new AppError("VALIDATION", "The request body must be JSON (UTF-8).");
+  }
+}
+
+/** Parses a JSON body (at most `limit` bytes) with zod; a malformed body is a 400 that says what is wrong. */
+export async function parseJsonBody<S extends z.ZodType>(request: NextRequest, schema: S, limit = JSON_BODY_LIMIT): Promise<z.output<S>> {
+  const body = await readJsonBody(request, limit);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error as z.ZodError<unknown>);
