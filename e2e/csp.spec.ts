@@ -55,23 +55,44 @@ function concrete(pattern: string, values: Record<string, string>): string {
   return url;
 }
 
-/** The page's CSP carries a fresh nonce that Next put on the page's scripts, and the other headers. */
-async function expectSecurityHeaders(page: Page, response: Response | null, url: string, seen: Set<string>) {
-  expect(response, `a response for ${url}`).not.toBeNull();
-  expect(response!.status(), `${url} opens`).toBeLessThan(400);
-  const headers = await response!.allHeaders();
+/**
+ * Opens the page and checks the document it settles on (a page may redirect, also after it started
+ * streaming): its CSP carries a fresh nonce that Next put on the page's scripts, and the other headers.
+ */
+async function openAndCheck(page: Page, url: string, seen: Set<string>) {
+  let settled: Response | null = null;
+  const onResponse = (r: Response) => {
+    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame() && r.status() < 300) settled = r;
+  };
+  page.on("response", onResponse);
+  const first = await page.goto(url);
+  expect(first?.status(), `${url} opens`).toBeLessThan(400);
+  let scriptNonces: string[] = [];
+  for (let attempt = 0; ; attempt++) {
+    await page.waitForLoadState("load");
+    try {
+      scriptNonces = await page.evaluate(() => [...document.scripts].map((s) => s.nonce ?? ""));
+      break;
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes("context was destroyed")) throw error; // still navigating
+    }
+  }
+  page.off("response", onResponse);
+  const final = settled as Response | null;
+  expect(final, `${url}: a document`).not.toBeNull();
+  const headers = await final!.allHeaders();
+  const where = `${url} (${final!.url()})`;
   const csp = headers["content-security-policy"];
-  expect(csp, `${url} has a Content-Security-Policy`).toBeTruthy();
+  expect(csp, `${where} has a Content-Security-Policy`).toBeTruthy();
   for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"]) {
-    expect(csp, url).toContain(directive);
+    expect(csp, where).toContain(directive);
   }
   expect(csp).not.toContain("unsafe-eval");
   const nonce = /script-src [^;]*'nonce-([^']+)' 'strict-dynamic'/.exec(csp)?.[1];
-  expect(nonce, `${url}: scripts by nonce with 'strict-dynamic'`).toBeTruthy();
+  expect(nonce, `${where}: scripts by nonce with 'strict-dynamic'`).toBeTruthy();
   expect(seen.has(nonce!), "each response gets a fresh nonce").toBe(false);
   seen.add(nonce!);
-  const scriptNonces = await page.evaluate(() => [...document.scripts].map((s) => s.nonce));
-  expect(scriptNonces, `${url}: Next's scripts carry the nonce`).toContain(nonce);
+  expect(scriptNonces, `${where}: Next's scripts carry the nonce`).toContain(nonce);
   expect(headers["permissions-policy"]).toContain("camera=()");
   expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
   expect(headers["x-frame-options"]).toBe("DENY");
@@ -102,9 +123,7 @@ for (const role of ["ADMIN", "AUDITOR"] as Role[]) {
     for (const pattern of pageKeys.filter((p) => p !== "/setup" && p !== "/signin")) {
       const url = concrete(pattern, values);
       await test.step(url, async () => {
-        const response = await page.goto(url);
-        await page.waitForLoadState("load");
-        await expectSecurityHeaders(page, response, url, nonces);
+        await openAndCheck(page, url, nonces);
         if (CHART_PAGES.has(pattern) && !page.url().endsWith("/forbidden")) await exerciseCharts(page, url);
         if (pattern === "/periods/[periodId]") await expect(page.locator("main")).toBeVisible();
       });
@@ -115,8 +134,7 @@ for (const role of ["ADMIN", "AUDITOR"] as Role[]) {
 test("the sign-in page and the setup redirect carry the CSP; signing in raises no violation", async ({ page }) => {
   const nonces = new Set<string>();
   for (const url of ["/signin", "/setup"]) {
-    const response = await page.goto(url);
-    await expectSecurityHeaders(page, response, url, nonces);
+    await openAndCheck(page, url, nonces);
   }
   await signInAs(page, "AUDITOR");
 });

@@ -8,6 +8,9 @@ import { hashToken, TOKEN_PREFIX } from "@/lib/auth/tokens";
 import type { Actor } from "@/lib/audit-log/append";
 import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn } from "@/lib/errors";
 import { can, tokenCan, type Permission, type RoleName } from "@/lib/permissions";
+import { JSON_BODY_LIMIT, readJsonBody } from "@/lib/api/read-json";
+
+export { JSON_BODY_LIMIT, readJsonBody };
 
 export interface ApiCaller {
   role: RoleName;
@@ -132,48 +135,6 @@ export async function errorResponse(error: unknown, request?: Request): Promise<
     { error: { code: "INTERNAL", message: "Something went wrong on the server; nothing was changed. The server log has the details." } },
     { status: 500 },
   );
-}
-
-/** The largest JSON body an API route reads (1 MiB), unless the route says otherwise. */
-export const JSON_BODY_LIMIT = 1024 * 1024;
-
-const mebibytes = (bytes: number) => `${+(bytes / 1024 / 1024).toFixed(2)} MiB`;
-
-function bodyTooLarge(limit: number): AppError {
-  return new AppError(
-    "PAYLOAD_TOO_LARGE",
-    `The request body is larger than ${mebibytes(limit)}, the most this endpoint reads. Send less per request (split it into several).`,
-  );
-}
-
-/**
- * Reads a JSON body, counting bytes as they arrive and stopping at `limit`: an oversized body is
- * refused after at most `limit` bytes were held, whatever its Content-Length says (a declared
- * length over the limit is refused before reading; a chunked body has none to check).
- */
-export async function readJsonBody(request: Request, limit = JSON_BODY_LIMIT): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > limit) throw bodyTooLarge(limit);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => undefined);
-        throw bodyTooLarge(limit);
-      }
-      chunks.push(value);
-    }
-  }
-  try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
-  } catch {
-    throw new AppError("VALIDATION", "The request body must be JSON (UTF-8).");
-  }
 }
 
 /** Parses a JSON body (at most `limit` bytes) with zod; a malformed body is a 400 that says what is wrong. */
