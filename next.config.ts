@@ -1,4 +1,7 @@
 import type { NextConfig } from "next";
+import { API_HEADERS, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
+
+const asList = (headers: Readonly<Record<string, string>>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   // Lets parallel test runs (and a running dev server) build into separate folders.
@@ -8,16 +11,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The inventory's CSV import takes files of up to 5 MB through a server action (default 1 MB).
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  // Fixed headers; a page's CSP (with its per-request nonce) and HSTS come from proxy.ts.
   async headers() {
     return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "same-origin" },
-        ],
-      },
+      { source: "/:path*", headers: asList(STATIC_SECURITY_HEADERS) },
+      // Every API answer, errors and next-auth's included: none may be cached.
+      { source: "/api/:path*", headers: asList(API_HEADERS) },
     ];
   },
 };

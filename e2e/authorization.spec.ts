@@ -13,6 +13,7 @@ import {
   ROUTES,
   type CallContext,
 } from "./endpoints";
+import { appFiles, pageKeys, ROOT, urlPattern } from "./support/discovery";
 import { ACCOUNTS, apiSessionAs, baseURL, databaseFingerprint, ROLES, withDb, type Role } from "./support";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -21,28 +22,9 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 // anonymously; a new endpoint joins it (an entry in e2e/endpoints.ts) or this spec fails. Refused
 // calls get 401/403 (pages: a redirect to sign-in or /forbidden) and leave the database as it was.
 
-const ROOT = path.resolve(__dirname, "..");
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-// ---- Discovery: the endpoints that exist, read from the source tree and the build output. ----
-
-function appFiles(name: RegExp): string[] {
-  return fs
-    .readdirSync(path.join(ROOT, "app"), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && name.test(e.name))
-    .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-    .filter((f) => !f.split("/").some((s) => s.startsWith("_"))) // private folders are not routed
-    .sort();
-}
-
-/** "app/(app)/controls/[code]/page.tsx" -> "/controls/[code]" (route groups and slots dropped). */
-function urlPattern(file: string): string {
-  const segments = file
-    .split("/")
-    .slice(1, -1)
-    .filter((s) => !/^\(.*\)$/.test(s) && !s.startsWith("@"));
-  return "/" + segments.join("/");
-}
+// ---- Discovery: the endpoints that exist, read from the source tree (e2e/support/discovery.ts) and the build output. ----
 
 /** "/controls/[code]" -> "/controls/AI-SEC-01", with PARAM_VALUES. */
 function concreteUrl(pattern: string, ctx?: CallContext): string {
@@ -75,8 +57,6 @@ const routeKeys = appFiles(/^route\.[jt]sx?$/).flatMap((file) => {
   }
   return [...methods].map((method) => `${method} ${urlPattern(file)}`);
 });
-
-const pageKeys = appFiles(/^page\.[jt]sx?$/).map(urlPattern);
 
 /** Every server action in the build: id -> "file#export" and a page that serves it. */
 function builtActions(): Map<string, { id: string; pageUrl: string }> {

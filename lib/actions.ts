@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { logActionRefusal } from "@/lib/auth/refusals";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
@@ -32,8 +33,9 @@ export function action<S extends z.ZodType, T = undefined>(
   run: (input: z.output<S>, user: SessionUser) => Promise<ActionResult<T> | void>,
 ) {
   return async (_previous: unknown, input: unknown): Promise<ActionResult<T>> => {
+    let user: SessionUser | null = null;
     try {
-      const user = await currentUser();
+      user = await currentUser();
       if (!user) throw notSignedIn();
       if (!can(user.role, permission)) throw notAllowed();
       const raw = input instanceof FormData ? formDataToObject(input) : input;
@@ -47,6 +49,7 @@ export function action<S extends z.ZodType, T = undefined>(
       return (await run(parsed.data, user)) ?? { ok: true };
     } catch (error) {
       if (error instanceof AppError) {
+        if (error.status === 401 || error.status === 403) await logActionRefusal(error.status, error.code, permission, user?.id ?? null);
         return { ok: false, error: { code: error.code, message: error.message }, fieldErrors: error.fieldErrors };
       }
       if (isDatabaseUnavailable(error)) {

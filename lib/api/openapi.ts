@@ -167,7 +167,15 @@ function op(
     Unprocessable: "422",
     DatabaseUnavailable: "503",
   };
-  const names = new Set<ErrorResponseName>(["Unauthenticated", "Forbidden", ...errors, "DatabaseUnavailable"]);
+  // A JSON body is read up to a limit (lib/api/read-json.ts): every operation that takes one may answer 413.
+  const takesJson = Boolean((rest.requestBody as RequestBodyObject | undefined)?.content?.["application/json"]);
+  const names = new Set<ErrorResponseName>([
+    "Unauthenticated",
+    "Forbidden",
+    ...errors,
+    ...(takesJson ? (["PayloadTooLarge"] as const) : []),
+    "DatabaseUnavailable",
+  ]);
   const failures = Object.fromEntries([...names].map((n) => [codes[n], response(n)]));
   return {
     ...rest,
@@ -822,7 +830,10 @@ const errorResponses: Record<ErrorResponseName, ResponseObject> = {
   Forbidden: json(ref("Error"), "FORBIDDEN: the caller's role (or the token's scopes) does not allow this."),
   NotFound: json(ref("Error"), "NOT_FOUND: nothing exists at this address."),
   Conflict: json(ref("Error"), "CONFLICT: the request clashes with the current state."),
-  PayloadTooLarge: json(ref("Error"), "PAYLOAD_TOO_LARGE: the upload is larger than EVIDENCE_MAX_BYTES (default 100 MB)."),
+  PayloadTooLarge: json(
+    ref("Error"),
+    "PAYLOAD_TOO_LARGE: an upload larger than EVIDENCE_MAX_BYTES (default 100 MB), or a JSON body larger than 1 MiB (8 MiB for access-review items).",
+  ),
   UnsupportedMediaType: json(ref("Error"), "UNSUPPORTED_MEDIA_TYPE: the body or file type is not accepted."),
   Unprocessable: json(ref("Error"), "UNPROCESSABLE: well-formed, but breaks a business rule."),
   DatabaseUnavailable: json(ref("Error"), "DATABASE_UNAVAILABLE: the database cannot be reached; retry shortly."),

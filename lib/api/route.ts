@@ -3,11 +3,15 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { currentUser } from "@/lib/auth/session";
+import { logApiRefusal } from "@/lib/auth/refusals";
 import { hashToken, TOKEN_PREFIX } from "@/lib/auth/tokens";
 import type { Actor } from "@/lib/audit-log/append";
 import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn } from "@/lib/errors";
 import { can, tokenCan, type Permission, type RoleName } from "@/lib/permissions";
 import { refusalMessage, tokenState } from "@/lib/tokens/state";
+import { JSON_BODY_LIMIT, readJsonBody } from "@/lib/api/read-json";
+
+export { JSON_BODY_LIMIT, readJsonBody };
 
 export interface ApiCaller {
   /** Not for authorization (a token's scopes narrow it; eslint refuses caller.role): use may(). */
@@ -116,13 +120,17 @@ export function apiRoute<PS extends z.ZodType = z.ZodType<Record<string, never>>
       if (!parsed.success) throw new AppError("NOT_FOUND", "Nothing exists at this address.");
       return await handler({ request, params: parsed.data as z.output<PS>, caller });
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, request);
     }
   };
 }
 
-export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return jsonError(error);
+/** An error as the API's JSON answer; 401 and 403 refusals are also logged (lib/auth/refusals.ts). */
+export async function errorResponse(error: unknown, request?: Request): Promise<Response> {
+  if (error instanceof AppError) {
+    if (request && (error.status === 401 || error.status === 403)) await logApiRefusal(request, error.status, error.code);
+    return jsonError(error);
+  }
   if (isDatabaseUnavailable(error)) {
     return jsonError(new AppError("DATABASE_UNAVAILABLE", "The database cannot be reached. Try again shortly."));
   }
@@ -133,14 +141,9 @@ export function errorResponse(error: unknown): Response {
   );
 }
 
-/** Parses a JSON body with zod; a malformed body is a 400 that says what is wrong. */
-export async function parseJsonBody<S extends z.ZodType>(request: NextRequest, schema: S): Promise<z.output<S>> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new AppError("VALIDATION", "The request body must be JSON.");
-  }
+/** Parses a JSON body (at most `limit` bytes) with zod; a malformed body is a 400 that says what is wrong. */
+export async function parseJsonBody<S extends z.ZodType>(request: NextRequest, schema: S, limit = JSON_BODY_LIMIT): Promise<z.output<S>> {
+  const body = await readJsonBody(request, limit);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error as z.ZodError<unknown>);

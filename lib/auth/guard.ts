@@ -2,6 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { logPageRefusal } from "@/lib/auth/refusals";
 import { can, type Permission } from "@/lib/permissions";
 
 /**
@@ -15,6 +16,9 @@ export async function requirePage(permission?: Permission): Promise<SessionUser>
     if ((await db.user.count()) === 0) redirect("/setup");
     redirect("/signin");
   }
-  if (permission && !can(user.role, permission)) redirect("/forbidden");
+  if (permission && !can(user.role, permission)) {
+    await logPageRefusal(permission, user.id);
+    redirect("/forbidden");
+  }
   return user;
 }

@@ -56,7 +56,7 @@ const optionalText = (max = 4000) =>
 const list = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.preprocess(
     (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(values, { error: message })),
+    z.array(z.enum(values, { error: message })).max(values.length, { error: `Choose each of the ${values.length} options at most once.` }),
   );
 /** Checkboxes: "on"/"true" from forms, booleans from JSON. */
 const flag = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
@@ -100,7 +100,7 @@ export const featureSchema = z.object({
   invokers: list(INVOKERS, "Unknown invoker: use END_USERS, STAFF, AUTOMATED_JOBS or AGENTS.").refine((v) => v.length > 0, {
     error: "Say who or what can invoke it.",
   }),
-  vendors: z.array(vendorLinkSchema).default([]),
+  vendors: z.array(vendorLinkSchema).max(50, { error: "List at most 50 vendors for one feature." }).default([]),
   failureImpact: z.enum(IMPACTS, { error: "Choose the impact of a wrong output: LOW, MEDIUM or HIGH." }),
   failureNotes: optionalText(),
   automatedDecisions: flag.default(false),

@@ -10,7 +10,13 @@ export const confirmMappingSchema = z.intersection(z.object({ slug: slugSchema, 
 /** Bulk: one category's controls (or some controls) for several features, applies or not. */
 export const bulkMappingSchema = z
   .object({
-    slugs: z.preprocess(asList, z.array(slugSchema).min(1, { error: "Select at least one feature." })),
+    slugs: z.preprocess(
+      asList,
+      z
+        .array(slugSchema)
+        .min(1, { error: "Select at least one feature." })
+        .max(1000, { error: "Select at most 1,000 features at once; map the rest in another batch." }),
+    ),
     category: z.enum(CATEGORIES, { error: "Choose a category." }),
     decision: z.enum(["applies", "not-applicable"], { error: "Choose whether the controls apply." }),
     justification: z.preprocess(

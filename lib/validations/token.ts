@@ -27,11 +27,13 @@ export const tokenNameSchema = z
 /** Checkbox groups arrive as one string, several strings, or nothing. */
 const scopesField = z.preprocess(
   (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
-  z.array(
-    z.string().refine(isPermission, {
-      error: (issue) => `"${String(issue.input)}" is not a permission: choose scopes from the list, or none for the role's permissions.`,
-    }),
-  ),
+  z
+    .array(
+      z.string().refine(isPermission, {
+        error: (issue) => `"${String(issue.input)}" is not a permission: choose scopes from the list, or none for the role's permissions.`,
+      }),
+    )
+    .max(TOKEN_SCOPES.length, { error: `A token has at most ${TOKEN_SCOPES.length} scopes, one per permission.` }),
 );
 
 /** A ticked checkbox arrives as "on" (or "true"); an unticked one not at all. */

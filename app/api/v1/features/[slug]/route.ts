@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, readJsonBody } from "@/lib/api/route";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { featureToJson, loadFeature, updateFeature } from "@/lib/features/service";
@@ -23,12 +23,7 @@ export const GET = apiRoute("features:read", { params }, async ({ params }) => N
  * validated as a whole with the same schema as POST (so a PATCH cannot leave a feature invalid).
  */
 export const PATCH = apiRoute("features:write", { params }, async ({ request, params, caller }) => {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new AppError("VALIDATION", "The request body must be JSON.");
-  }
+  const body = await readJsonBody(request);
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new AppError("VALIDATION", "The request body must be a JSON object of the fields to change.");
   }
