@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { dataDir } from "@/lib/config";
 import { ensureLocalSecret } from "@/lib/local-secrets";
 import { signingKeyFromSeed, type CheckpointSigningKey } from "@/lib/audit-log/checkpoint";

@@ -1,3 +1,5 @@
+import { logEvent } from "@/lib/log";
+
 // Sign-in and setup events as structured server logs: one JSON line each on stdout, for whatever
 // collects the server's output. Failures and throttling go here only (the audit log records what
 // changed, and a failed guess changes nothing); a successful sign-in is also in the audit log.
@@ -12,5 +14,5 @@ export type AuthEvent =
   | "setup.completed";
 
 export function logAuthEvent(event: AuthEvent, fields: Record<string, string | number | null | undefined>): void {
-  console.log(JSON.stringify({ at: new Date().toISOString(), event, ...fields }));
+  logEvent(event, fields);
 }

@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
-import { clientAddress } from "@/lib/auth/throttle";
+import { clientAddress } from "@/lib/auth/client-address-hook";
 import { hashToken, TOKEN_PREFIX } from "@/lib/auth/tokens";
 import { logEvent } from "@/lib/log";
 
