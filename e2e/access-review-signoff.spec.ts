@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ACCOUNTS, databaseFingerprint, signInAs, withDb, type Role } from "./support";
 
 // The access review end to end, in two browsers signed in as two people: a compliance lead

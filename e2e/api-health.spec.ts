@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { apiSessionAs } from "./support";
 
 test("GET /api/health answers 200 ok", async ({ request }) => {

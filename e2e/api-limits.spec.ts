@@ -2,7 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ACCOUNTS, apiSessionAs, baseURL, databaseFingerprint, withDb } from "./support";
 
 // Bounded input and API hygiene: JSON bodies are capped while they are read (413 with the limit),

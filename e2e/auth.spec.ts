@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { randomBytes, randomUUID, scryptSync } from "node:crypto";
 import { ROLES, type Role, baseURL, formError, signIn, signInAs, withDb } from "./support";
 

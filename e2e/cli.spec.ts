@@ -1,4 +1,5 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { spawn } from "node:child_process";
 import { createHash, randomBytes, verify } from "node:crypto";
 import fs from "node:fs";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { randomUUID } from "node:crypto";
 import { ACCOUNTS, type Role, apiSessionAs, databaseFingerprint, formError, formStatus, signInAs, withDb } from "./support";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { apiSessionAs } from "./support";
 import { bearerContext, insertToken, tag, upload } from "./evidence-support";
 

@@ -67,16 +67,18 @@ async function openAndCheck(page: Page, url: string, seen: Set<string>) {
   page.on("response", onResponse);
   const first = await page.goto(url);
   expect(first?.status(), `${url} opens`).toBeLessThan(400);
-  let scriptNonces: string[] = [];
-  for (let attempt = 0; ; attempt++) {
-    await page.waitForLoadState("load");
-    try {
-      scriptNonces = await page.evaluate(() => [...document.scripts].map((s) => s.nonce ?? ""));
-      break;
-    } catch (error) {
-      if (attempt === 3 || !String(error).includes("context was destroyed")) throw error; // still navigating
-    }
-  }
+  // A page that redirects (an auditor sent to /forbidden) navigates again after the first
+  // document: wait until the document in the frame is the one whose headers we read.
+  const documentNonces = () => page.evaluate(() => [...document.scripts].map((s) => s.nonce ?? "")).catch(() => [] as string[]); // still navigating
+  const nonceOf = (r: Response | null) => /'nonce-([^']+)'/.exec(r?.headers()["content-security-policy"] ?? "")?.[1];
+  await expect
+    .poll(async () => {
+      await page.waitForLoadState("load");
+      const nonce = nonceOf(settled);
+      return nonce !== undefined && (await documentNonces()).includes(nonce);
+    }, `${url}: the final document's scripts carry its response's nonce`)
+    .toBe(true);
+  const scriptNonces = await documentNonces();
   page.off("response", onResponse);
   const final = settled as Response | null;
   expect(final, `${url}: a document`).not.toBeNull();
@@ -139,15 +141,14 @@ test("the sign-in page and the setup redirect carry the CSP; signing in raises n
   await signInAs(page, "AUDITOR");
 });
 
-test("the fixture catches a violation: an injected inline script without the nonce is blocked and reported", async ({
-  page,
-  cspViolations,
-}) => {
+test("the fixture catches a violation: an injected inline event handler is blocked and reported", async ({ page, cspViolations }) => {
   await page.goto("/signin");
+  // An inline event handler: what an injected payload would use. (A script element added from
+  // the devtools protocol is not a fair probe: Chromium lets evaluate's own additions run.)
   await page.evaluate(() => {
-    const script = document.createElement("script");
-    script.textContent = "window.__injected = true";
-    document.body.append(script);
+    const holder = document.createElement("div");
+    holder.innerHTML = `<img alt="" src="data:," onerror="window.__injected = true" onload="window.__injected = true">`;
+    document.body.append(holder);
   });
   await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { randomBytes } from "node:crypto";
 import Papa from "papaparse";
 import { ACCOUNTS, type Role, apiSessionAs, databaseFingerprint, formError, signInAs as signInOnly, withDb } from "./support";

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { randomBytes } from "node:crypto";
 import { ACCOUNTS, apiSessionAs, databaseFingerprint, formError, formStatus, signInAs, withDb, type Role } from "./support";
 

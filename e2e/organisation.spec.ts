@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signInAs, withDb } from "./support";
 
 // Settings → Organisation: an admin chooses the organisation's time zone (saved with an audit

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { apiSessionAs, signInAs } from "./support";
 import { bearerContext, insertToken, tag, upload } from "./evidence-support";
 

@@ -1,4 +1,5 @@
-import { expect, request as playwrightRequest, test, type Locator, type Page } from "@playwright/test";
+import { request as playwrightRequest, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createHash, randomBytes } from "node:crypto";
 import { ACCOUNTS, type Role, baseURL, databaseFingerprint, formError, formStatus, signInAs, withDb } from "./support";
 

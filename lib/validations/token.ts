@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseExpiry } from "@/lib/auth/tokens";
+import { parseExpiry } from "@/lib/auth/token-expiry";
 import { PERMISSIONS, ROLE_LABELS, can, isPermission, type Permission } from "@/lib/permissions";
 import { roleSchema } from "@/lib/validations/user";
 
