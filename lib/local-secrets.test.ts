@@ -38,7 +38,7 @@ test("an older secrets.json gains the app role's password; the existing secrets 
     assert.equal(secrets.dbPassword, "kept-db-password");
     assert.ok(secrets.dbAppPassword.length >= 32);
     const onDisk = JSON.parse(fs.readFileSync(file, "utf8"));
-    assert.deepEqual(onDisk, { ...old, dbAppPassword: secrets.dbAppPassword });
+    assert.deepEqual(onDisk, { ...old, dbAppPassword: secrets.dbAppPassword, auditKey: secrets.auditKey });
     assert.equal(fs.statSync(file).mode & 0o777, 0o600);
     assert.equal(localSecrets().dbAppPassword, secrets.dbAppPassword);
     assert.deepEqual(fs.readdirSync(dir).sort(), ["secrets.json"], "no lock or temp file left behind");

@@ -78,7 +78,8 @@ test("bulk mapping takes at most 1,000 features at once", () => {
 });
 
 test("a token has at most one scope per permission", () => {
-  const input = { name: "ci", role: "ADMIN", expires: "30d" };
+  // ADMIN is allowed only when asked for explicitly (allowAdmin), like the form's checkbox.
+  const input = { name: "ci", role: "ADMIN", expires: "30d", allowAdmin: "on" };
   assert.equal(createTokenSchema.safeParse({ ...input, scopes: TOKEN_SCOPES }).success, true);
   assert.match(refusal(createTokenSchema, { ...input, scopes: [...TOKEN_SCOPES, TOKEN_SCOPES[0]] }, "scopes")!, /at most \d+ scopes/);
 });
