@@ -98,6 +98,8 @@ test.describe("audit log", () => {
   });
 
   test("a lead's change to a control is on /audit-log with before and after; the chain verifies", async ({ page }) => {
+    // Signing in is audited too: both sessions first, so the change below is the newest entry.
+    await signInLanded(page, "COMPLIANCE_LEAD");
     const lead = await apiSessionAs("COMPLIANCE_LEAD");
     const previous = ((await (await lead.get("/api/v1/controls/AI-PI-04")).json()) as { owner: string | null }).owner;
     const owner = `Audit owner ${tag()}`;
@@ -115,7 +117,6 @@ test.describe("audit log", () => {
     );
     expect(entry, "the PATCH wrote an audit entry").toBeTruthy();
 
-    await signInLanded(page, "COMPLIANCE_LEAD");
     await page.getByRole("link", { name: "Audit log" }).click();
     await expect(page).toHaveURL(/\/audit-log$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit log");
@@ -200,6 +201,8 @@ test.describe("audit log", () => {
       });
     }
     const codes = ["AI-PI-01", "AI-PI-02", "AI-PI-03", "AI-PI-04", "AI-PI-05"];
+    // Every sign-in is an audit entry: the session that verifies below signs in before counting.
+    const admin = await apiSessionAs("ADMIN");
     const before = await auditCount();
     const changes = Array.from({ length: 50 }, (_, i) => ({
       code: codes[i % codes.length],
@@ -249,7 +252,6 @@ test.describe("audit log", () => {
     const badLinks = links.slice(1).filter((l) => BigInt(l.seq) !== BigInt(l.prev_seq!) + 1n || l.prevHash !== l.prev_hash);
     expect(badLinks).toEqual([]);
 
-    const admin = await apiSessionAs("ADMIN");
     const verify = await admin.get("/api/v1/audit-log/verify");
     expect(verify.status()).toBe(200);
     expect(await verify.json()).toMatchObject({ ok: true, entries: before + 50, problems: [] });
