@@ -36,7 +36,7 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** API answers carry session-bound data: no browser or proxy may keep a copy. */
-export const API_HEADERS: Readonly<Record<string, string>> = { "Cache-Control": "no-store" };
+export const API_HEADERS: Readonly<Record<string, string>> = { "Cache-Control": "private, no-store" };
 
 /** Whether the public address is https (NEXTAUTH_URL), which decides HSTS and upgrade-insecure-requests. */
 export function servedOverHttps(publicUrl: string | undefined): boolean {
