@@ -71,16 +71,23 @@ async function openAndCheck(page: Page, url: string, seen: Set<string>) {
   // document: wait until the document in the frame is the one whose headers we read.
   const documentNonces = () => page.evaluate(() => [...document.scripts].map((s) => s.nonce ?? "")).catch(() => [] as string[]); // still navigating
   const nonceOf = (r: Response | null) => /'nonce-([^']+)'/.exec(r?.headers()["content-security-policy"] ?? "")?.[1];
+  // Read the document's nonces and the response they belong to in the same poll: a page may still
+  // navigate after it loaded, and a second read could land in the middle of that navigation.
+  const found: { scriptNonces: string[]; response: Response | null } = { scriptNonces: [], response: null };
   await expect
     .poll(async () => {
       await page.waitForLoadState("load");
-      const nonce = nonceOf(settled);
-      return nonce !== undefined && (await documentNonces()).includes(nonce);
+      const response = settled as Response | null;
+      const nonce = nonceOf(response);
+      const nonces = await documentNonces();
+      if (nonce === undefined || !nonces.includes(nonce)) return false;
+      found.scriptNonces = nonces;
+      found.response = response;
+      return true;
     }, `${url}: the final document's scripts carry its response's nonce`)
     .toBe(true);
-  const scriptNonces = await documentNonces();
   page.off("response", onResponse);
-  const final = settled as Response | null;
+  const { scriptNonces, response: final } = found;
   expect(final, `${url}: a document`).not.toBeNull();
   const headers = await final!.allHeaders();
   const where = `${url} (${final!.url()})`;
