@@ -83,17 +83,25 @@ test.describe("with the account blocked, no request shape signs in", () => {
     expect(await lastLoginAt(user.id)).toBeNull();
   });
 
-  test("(a) a JSON body is refused: credentials are accepted form-encoded only", async () => {
+  test("(a) a JSON body gets 429 once the account is blocked, and 415 otherwise: credentials are accepted form-encoded only", async () => {
     const user = await createThrowawayUser("ENGINEER", "bypass-json");
+    const jsonSignIn = async (from: string, csrf: { token: string; cookie: string }) =>
+      rawRequest({
+        method: "POST",
+        path: "/api/auth/callback/credentials",
+        from,
+        headers: { "Content-Type": "application/json", Cookie: csrf.cookie },
+        body: JSON.stringify({ csrfToken: csrf.token, email: user.email, password: user.password, json: "true" }),
+      });
     const from = "127.0.0.11";
-    const csrf = await blockFrom(user, from);
-    const res = await rawRequest({
-      method: "POST",
-      path: "/api/auth/callback/credentials",
-      from,
-      headers: { "Content-Type": "application/json", Cookie: csrf.cookie },
-      body: JSON.stringify({ csrfToken: csrf.token, email: user.email, password: user.password, json: "true" }),
-    });
+    const blocked = await jsonSignIn(from, await blockFrom(user, from));
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0);
+    expectError(blocked.body, "TOO_MANY_REQUESTS", /^Too many sign-in attempts/);
+    expect(setsSession(blocked)).toBe(false);
+    // From an address that is not blocked, the shape itself is refused: the right password in JSON never signs in.
+    const other = "127.0.0.21";
+    const res = await jsonSignIn(other, await csrfFrom(other));
     expect(res.status).toBe(415);
     expectError(res.body, "UNSUPPORTED_MEDIA_TYPE", /application\/x-www-form-urlencoded/);
     expect(setsSession(res)).toBe(false);
@@ -119,20 +127,28 @@ test.describe("with the account blocked, no request shape signs in", () => {
     expect(await lastLoginAt(user.id)).toBeNull();
   });
 
-  test("(c) a path below callback/credentials is refused", async () => {
+  test("(c) a path below callback/credentials gets 429 once the account is blocked, and 404 otherwise", async () => {
     const user = await createThrowawayUser("ENGINEER", "bypass-path");
     const from = "127.0.0.13";
+    const other = "127.0.0.22";
     const csrf = await blockFrom(user, from);
+    const otherCsrf = await csrfFrom(other);
     for (const suffix of ["/x", "/x/y"]) {
-      const res = await postCredentials({
-        from,
-        csrf,
-        path: `/api/auth/callback/credentials${suffix}`,
-        fields: [
-          ["email", user.email],
-          ["password", user.password],
-        ],
-      });
+      const attempt = (address: string, token: typeof csrf) =>
+        postCredentials({
+          from: address,
+          csrf: token,
+          path: `/api/auth/callback/credentials${suffix}`,
+          fields: [
+            ["email", user.email],
+            ["password", user.password],
+          ],
+        });
+      const blocked = await attempt(from, csrf);
+      expect(blocked.status, suffix).toBe(429);
+      expectError(blocked.body, "TOO_MANY_REQUESTS", /^Too many sign-in attempts/);
+      expect(setsSession(blocked)).toBe(false);
+      const res = await attempt(other, otherCsrf);
       expect(res.status, suffix).toBe(404);
       expectError(res.body, "NOT_FOUND", "/api/auth/callback/credentials");
       expect(setsSession(res)).toBe(false);

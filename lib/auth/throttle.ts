@@ -117,6 +117,25 @@ export async function takeSignInAttempt(account: string, address: string): Promi
   };
 }
 
+/**
+ * Read-only: the seconds `address` (or one of `accounts` from it) must still wait, or 0. For
+ * requests the sign-in route refuses before next-auth sees them (a JSON body, a longer path), so a
+ * blocked caller hears "blocked" whatever shape it tries, and nothing is counted or hashed.
+ */
+export async function blockedSeconds(accounts: string[], address: string): Promise<number> {
+  const l = limiters();
+  const waits = await Promise.all([
+    remaining(l.address, address),
+    ...accounts.map((account) => remaining(l.pair, `${account.trim().toLowerCase()}|${address}`)),
+  ]);
+  return Math.max(0, ...waits);
+}
+
+async function remaining(limiter: RateLimiterMemory, key: string): Promise<number> {
+  const res = await limiter.get(key);
+  return res && res.consumedPoints > limiter.points ? Math.ceil(res.msBeforeNext / 1000) : 0;
+}
+
 export function retryMessage(seconds: number, what = "sign-in attempts"): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   return `Too many ${what}. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;

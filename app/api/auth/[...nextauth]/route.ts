@@ -4,6 +4,7 @@ import { authOptions } from "@/lib/auth/options";
 import { withSignInOutcome } from "@/lib/auth/signin-outcome";
 import { clientAddress } from "@/lib/auth/client-address-hook";
 import { logAuthEvent } from "@/lib/auth/auth-log";
+import { blockedSeconds, retryMessage } from "@/lib/auth/throttle";
 
 const nextAuth = NextAuth(authOptions);
 
@@ -22,12 +23,40 @@ function refused(status: number, code: string, message: string, headers?: Record
   return NextResponse.json({ error: { code, message } }, { status, headers });
 }
 
+const PEEK_LIMIT = 16 * 1024;
+
+/** The e-mail addresses a refused request names, in whichever shape it came (read only to answer 429). */
+async function namedAccounts(request: NextRequest): Promise<string[]> {
+  const text = await request.text().catch(() => "");
+  if (text.length > PEEK_LIMIT) return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === "object" && "email" in parsed && typeof parsed.email === "string") return [parsed.email];
+  } catch {
+    // not JSON: read it as a form
+  }
+  return new URLSearchParams(text).getAll("email");
+}
+
+/** A caller blocked by the sign-in throttle gets 429 whatever shape it sends. */
+async function blockedAnswer(request: NextRequest, address: string) {
+  const seconds = await blockedSeconds(await namedAccounts(request), address);
+  if (!seconds) return null;
+  logAuthEvent("signin.throttled", { reason: "blocked", address, path: request.nextUrl.pathname });
+  return refused(429, "TOO_MANY_REQUESTS", retryMessage(seconds), { "Retry-After": String(seconds) });
+}
+
 // Throttling is enforced in authorize() (lib/auth/options.ts), on the values next-auth itself
 // uses; this handler only narrows what reaches it and turns authorize()'s refusals into 429/503.
 export async function POST(request: NextRequest, ctx: Ctx) {
   const { nextauth } = await ctx.params;
   if (nextauth[0] === "callback" && nextauth[1] === "credentials") {
     const address = clientAddress(request.headers);
+    const refusedShape = nextauth.length !== 2 || !FORM.test(request.headers.get("content-type") ?? "");
+    if (refusedShape) {
+      const blocked = await blockedAnswer(request, address);
+      if (blocked) return blocked;
+    }
     if (nextauth.length !== 2) {
       logAuthEvent("signin.refused", { reason: "path", path: request.nextUrl.pathname, address });
       return refused(404, "NOT_FOUND", `Nothing here: sign-in credentials are posted to ${CREDENTIALS_PATH} only.`);
