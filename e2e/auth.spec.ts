@@ -1,47 +1,14 @@
 import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { randomBytes, randomUUID, scryptSync } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { ROLES, type Role, baseURL, formError, signIn, signInAs, withDb } from "./support";
+import { createThrowawayUser, type Throwaway } from "./signin-support";
 
 // Sign-in, sign-out, throttling, role-dependent navigation, and the effect of disabling a user or
 // changing their role on their very next request. Accounts that get locked out, disabled or
 // promoted are throwaway users created here, never the shared ACCOUNTS other specs sign in with.
 
 const GENERIC_FAILURE = "The e-mail or password is not right, or the account is disabled.";
-
-interface Throwaway {
-  id: string;
-  email: string;
-  name: string;
-  password: string;
-}
-
-/** The app's scrypt format with OWASP parameters, as accounts.setup.ts writes it. */
-function hash(password: string): string {
-  const salt = randomBytes(16);
-  const key = scryptSync(password, salt, 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 });
-  return `scrypt$${2 ** 17}$8$1$${salt.toString("base64")}$${key.toString("base64")}`;
-}
-
-async function createThrowawayUser(role: Role, label: string): Promise<Throwaway> {
-  const suffix = randomBytes(4).toString("hex");
-  const user = {
-    id: randomUUID(),
-    email: `${label}.${suffix}@example.test`,
-    name: `Throwaway ${label} ${suffix}`,
-    password: `throwaway passphrase ${suffix}`,
-  };
-  await withDb((c) =>
-    c.query(`INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`, [
-      user.id,
-      user.email,
-      user.name,
-      role,
-      hash(user.password),
-    ]),
-  );
-  return user;
-}
 
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 

@@ -6,7 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { withDb } from "./support";
+import { withClient, withDb } from "./support";
 
 // Least-privilege database access (issue 10, item 4): the web server connects as a role that may
 // not change the schema and may only INSERT and SELECT on the audit log. npm test starts the
@@ -16,16 +16,6 @@ function appUrl(): string {
   return process.env.APP_DATABASE_URL;
 }
 const appRole = () => decodeURIComponent(new URL(appUrl()).username);
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Runs sql and returns the error message (or "no error"), inside a savepoint so the transaction goes on. */
 async function refusal(c: pg.Client, sql: string): Promise<string> {

@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { spawn } from "node:child_process";
 import { applyMigrations } from "../lib/db/migrate";
+import { withClient } from "./support";
 
 // The migration applier, the append-only audit log and the reference-data seed, each on a scratch
 // database created on the test database's server (so nothing here touches the shared test data).
@@ -44,16 +45,6 @@ async function createScratch(label: string): Promise<{ name: string; url: string
 
 async function dropScratch(name: string) {
   await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-}
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**

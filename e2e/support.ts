@@ -23,6 +23,17 @@ export function dbClient(): pg.Client {
   return new pg.Client({ connectionString: process.env.DATABASE_URL });
 }
 
+/** A connection to `url` for the length of `fn`. */
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = dbClient();
   await client.connect();
