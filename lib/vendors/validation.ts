@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { calendarDate } from "@/lib/validations/control";
 import { PACKAGE_KINDS } from "@/lib/vendors/package";
-import { blankToNull } from "@/lib/validations/form-input";
+import { blankToNull, required } from "@/lib/validations/form-input";
 
 // A vendor's fields as the form and the API send them. Blank form fields clear a value (null); in
 // a PATCH an absent field is left as it is. The DPA's yes/no terms also accept "yes"/"no"/"" from
@@ -67,10 +67,7 @@ export const packageKindSchema = z.enum(PACKAGE_KINDS, {
 });
 
 export const reviewInputSchema = z.object({
-  date: z.preprocess(
-    blankToNull,
-    z.union([calendarDate, z.null()]).refine((v) => v !== null, { error: "Give the date of the review (YYYY-MM-DD)." }),
-  ),
+  date: required(calendarDate, "Give the date of the review (YYYY-MM-DD)."),
 });
 
 export const fallbackInputSchema = z.object({
