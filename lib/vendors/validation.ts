@@ -100,4 +100,9 @@ export const vendorListSchema = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 });
 export type VendorListQuery = z.output<typeof vendorListSchema>;
+/** GET /api/v1/vendors: the same query, but a bad value is refused (a page keeps the lenient one above). */
+export const vendorApiListSchema = z.object({
+  filter: z.enum(VENDOR_FILTERS, { error: `filter is ${VENDOR_FILTERS.join(" or ")}.` }).optional(),
+  page: z.coerce.number({ error: "page is a number from 1." }).int().min(1).max(100000).default(1),
+});
 export const VENDOR_PAGE_SIZE = 50;
