@@ -115,10 +115,14 @@ const json = (schema: SchemaObject, description: string, headers?: ResponseObjec
   ...(headers ? { headers } : {}),
   content: { "application/json": { schema } },
 });
-const jsonBody = (schema: SchemaObject, description?: string): RequestBodyObject => ({
+/**
+ * A JSON request body with a valid example: e2e/api-contract.spec.ts derives its bad requests from
+ * the example (each required field dropped, each field of the wrong type or too long).
+ */
+const jsonBody = (schema: SchemaObject, example: unknown, description?: string): RequestBodyObject => ({
   required: true,
   ...(description ? { description } : {}),
-  content: { "application/json": { schema } },
+  content: { "application/json": { schema, example } },
 });
 const date: SchemaObject = { type: "string", format: "date", description: "A calendar date, YYYY-MM-DD." };
 const time: SchemaObject = { type: "string", format: "date-time", description: "ISO 8601, UTC (server clock)." };
@@ -233,19 +237,31 @@ const periodProperties: Record<string, SchemaObject> = {
   start: date,
   end: { ...date, description: "Inclusive; on or after start. Ignored (set to start) for a Type I." },
   categories: { type: "array", items: categoryEnum, description: "Categories in scope; must include SECURITY." },
-  features: { type: "array", items: { type: "string" }, description: "Slugs of the features in scope." },
+  features: { type: "array", items: text(80), description: "Slugs of the features in scope." },
   auditors: { type: "array", items: { type: "string", format: "email" }, description: "E-mails of Auditor accounts given access." },
 };
 
 const changeProperties: Record<string, SchemaObject> = {
   kind: { type: "string", enum: CHANGE_KINDS },
-  feature: { type: "string", description: "Slug of the AI feature it changes (optional)." },
+  feature: text(80, "Slug of the AI feature it changes (optional)."),
   title: text(300),
   pullRequest: { ...text(500), description: "A URL ending /pull/12, #12 or 12." },
   commitSha: { type: "string", pattern: "^[0-9a-fA-F]{7,64}$" },
-  mergedAt: { type: "string", description: "ISO 8601; without a zone it is UTC. Not in the future." },
+  mergedAt: { type: "string", maxLength: 40, description: "ISO 8601; without a zone it is UTC. Not in the future." },
   approvedBy: text(200),
   ticket: text(300),
+};
+
+const vendorInputProperties: Record<string, SchemaObject> = {
+  name: text(200),
+  website: nullable({ type: "string", format: "uri", maxLength: 500 }),
+  securityContact: nullable(text(500)),
+  zeroRetention: nullable({ type: "boolean", description: "The DPA's zero-retention clause." }),
+  trainingOptOut: nullable({ type: "boolean", description: "The vendor does not train on your data." }),
+  dataRegion: nullable(text(200)),
+  transferSafeguards: nullable(text(2000, "SCCs, transfer impact assessment (AI-PRIV-04).")),
+  incidentNotification: nullable(text(2000, "The vendor's incident notification commitment.")),
+  notes: nullable(text(4000)),
 };
 
 const schemas: Record<string, SchemaObject> = {
@@ -433,7 +449,10 @@ const schemas: Record<string, SchemaObject> = {
       category: ref("Category"),
       criteria: {
         description: "Official criteria ids (1-40); a comma-separated string is accepted too. Unknown ids are a 400.",
-        oneOf: [{ type: "array", items: { type: "string", maxLength: 20 }, minItems: 1, maxItems: 40 }, { type: "string" }],
+        oneOf: [
+          { type: "array", items: { type: "string", maxLength: 20 }, minItems: 1, maxItems: 40 },
+          { type: "string", maxLength: 1000 },
+        ],
       },
       frequency: ref("Frequency"),
       expectedEvidence: text(4000),
@@ -468,9 +487,9 @@ const schemas: Record<string, SchemaObject> = {
   },
   FeatureCreate: {
     description:
-      "The Feature's fields. `slug` is optional (derived from the name); `status` defaults to ACTIVE, `vendors` to [], the flags to false.",
+      "The Feature's fields. `slug` is optional (derived from the name); `status` defaults to ACTIVE, `inputData` and `vendors` to [], the flags to false.",
     type: "object",
-    required: ["name", "owner", "purpose", "inputData", "outputs", "invokers", "failureImpact"],
+    required: ["name", "owner", "purpose", "outputs", "invokers", "failureImpact"],
     properties: featureProperties,
   },
   FeaturePatch: {
@@ -665,10 +684,15 @@ const schemas: Record<string, SchemaObject> = {
       title: { type: "string", minLength: 1, maxLength: 200 },
       effectiveDate: { ...date, description: "YYYY-MM-DD, not in the future: the date the evidence speaks for." },
       description: text(4000),
-      features: { type: "string", description: "Comma-separated feature slugs.", examples: ["support-reply-drafts,ticket-triage"] },
+      features: {
+        type: "string",
+        maxLength: 8100,
+        description: "Comma-separated feature slugs (at most 100).",
+        examples: ["support-reply-drafts,ticket-triage"],
+      },
       commitSha: { type: "string", pattern: "^[0-9a-fA-F]{7,40}$" },
-      pullRequest: { type: "string", description: "A pull request number or URL.", examples: ["412"] },
-      runUrl: { type: "string", format: "uri", description: "The CI run that produced the evidence." },
+      pullRequest: { type: "string", maxLength: 500, description: "A pull request number or URL.", examples: ["412"] },
+      runUrl: { type: "string", format: "uri", maxLength: 2000, description: "The CI run that produced the evidence." },
       validFrom: date,
       validUntil: { ...date, description: "YYYY-MM-DD, on or after validFrom." },
       supersedes: {
@@ -688,7 +712,7 @@ const schemas: Record<string, SchemaObject> = {
         description:
           "The package item's kind. `control` then defaults to AI-CONF-02 (DPA, DATA_HANDLING_TERMS) or AI-AVL-01; a SOC2_REPORT needs validFrom and validUntil (the period it covers), an ISO27001_CERTIFICATE validUntil, a DPA validFrom (signed on).",
       },
-      url: { type: "string", format: "uri", pattern: "^https://", description: "Link evidence: an https URL instead of a file." },
+      url: { type: "string", format: "uri", maxLength: 2000, description: "Link evidence: an http(s) URL instead of a file." },
       file: {
         type: "string",
         contentMediaType: "application/octet-stream",
@@ -715,18 +739,13 @@ const schemas: Record<string, SchemaObject> = {
     type: "object",
     required: ["name"],
     additionalProperties: false,
-    description: "PATCH: every field optional; null clears one.",
-    properties: {
-      name: text(200),
-      website: nullable({ type: "string", format: "uri" }),
-      securityContact: nullable(text(500)),
-      zeroRetention: nullable({ type: "boolean", description: "The DPA's zero-retention clause." }),
-      trainingOptOut: nullable({ type: "boolean", description: "The vendor does not train on your data." }),
-      dataRegion: nullable(text(200)),
-      transferSafeguards: nullable(text(2000, "SCCs, transfer impact assessment (AI-PRIV-04).")),
-      incidentNotification: nullable(text(2000, "The vendor's incident notification commitment.")),
-      notes: nullable(text(4000)),
-    },
+    properties: vendorInputProperties,
+  },
+  VendorPatch: {
+    type: "object",
+    additionalProperties: false,
+    description: "Any of VendorInput's fields: those given change, null clears one, the others stay as they are.",
+    properties: vendorInputProperties,
   },
   Vendor: {
     type: "object",
@@ -917,7 +936,7 @@ const accessReviewCampaignInput: SchemaObject = {
     name: text(120),
     quarter: { type: "string", pattern: "^\\d{4}-Q[1-4]$", description: "The quarter reviewed, such as 2026-Q4." },
     dueDate: { ...date, description: "When decisions are due; default the quarter's last day." },
-    features: { type: "array", items: { type: "string" }, description: "Slugs of the features in scope." },
+    features: { type: "array", items: text(80), description: "Slugs of the features in scope." },
     resources: { type: "array", items: { type: "string", enum: accessReviewResourceKinds }, description: "Resource kinds in scope." },
   },
 };
@@ -1025,7 +1044,15 @@ const paths: Record<string, PathItemObject> = {
       summary: "Create a custom control",
       description: "A team's own control. 409 when the code is taken; 400 on unknown criteria ids.",
       tags: ["Controls"],
-      requestBody: jsonBody(ref("CustomControlCreate")),
+      requestBody: jsonBody(ref("CustomControlCreate"), {
+        code: "AI-CUSTOM-01",
+        title: "Prompt red-team review",
+        description: "A quarterly red-team exercise against the support assistant's prompts.",
+        category: "SECURITY",
+        criteria: ["CC6.1"],
+        frequency: "QUARTERLY",
+        expectedEvidence: "The red-team report.",
+      }),
       ok: { "201": json(ref("Control"), "Created.", { Location: { $ref: "#/components/headers/Location" } }) },
       errors: ["Validation", "Conflict"],
     }),
@@ -1047,7 +1074,11 @@ const paths: Record<string, PathItemObject> = {
         "Design status, justification, frequency, operates-since date, owner and notes; other fields are a 400. " +
         "422 when the result would be NOT_APPLICABLE without a justification. Audited.",
       tags: ["Controls"],
-      requestBody: jsonBody(ref("ControlPatch")),
+      requestBody: jsonBody(ref("ControlPatch"), {
+        designStatus: "PARTIAL",
+        owner: "Platform team",
+        notes: "Logging covers two of three features.",
+      }),
       ok: { "200": json(ref("Control"), "The updated control.") },
       errors: ["Validation", "NotFound", "Unprocessable"],
     }),
@@ -1088,7 +1119,17 @@ const paths: Record<string, PathItemObject> = {
       summary: "Add an AI feature",
       description: "The guide's six questions, owner, status and flags. 409 when the slug is taken. Vendors not known yet are created.",
       tags: ["Features"],
-      requestBody: jsonBody(ref("FeatureCreate")),
+      requestBody: jsonBody(ref("FeatureCreate"), {
+        name: "Support reply drafts",
+        owner: "Support engineering",
+        purpose: "Drafts replies to support tickets for an agent to edit.",
+        inputData: ["CUSTOMER_CONFIDENTIAL"],
+        outputs: "A draft reply shown to the agent.",
+        invokers: ["STAFF"],
+        vendors: [{ vendor: "OpenAI", model: "gpt-4o" }],
+        failureImpact: "MEDIUM",
+        logsPrompts: true,
+      }),
       ok: { "201": json(ref("Feature"), "Created.") },
       errors: ["Validation", "Conflict"],
     }),
@@ -1109,7 +1150,7 @@ const paths: Record<string, PathItemObject> = {
       description:
         "Partial: the body's fields are laid over the current feature and the whole is validated. Retire with `status: RETIRED`.",
       tags: ["Features"],
-      requestBody: jsonBody(ref("FeaturePatch")),
+      requestBody: jsonBody(ref("FeaturePatch"), { owner: "Support engineering", failureImpact: "HIGH", userFacing: false }),
       ok: { "200": json(ref("Feature"), "The updated feature.") },
       errors: ["Validation", "NotFound"],
     }),
@@ -1121,7 +1162,7 @@ const paths: Record<string, PathItemObject> = {
       summary: "Confirm whether a control applies to a feature",
       description: "`{applies: true}`, or `{applies: false, justification}`. Idempotent; audited.",
       tags: ["Features"],
-      requestBody: jsonBody(ref("MappingInput")),
+      requestBody: jsonBody(ref("MappingInput"), { applies: false, justification: "The feature sends no personal data to the model." }),
       ok: { "200": json(ref("Mapping"), "The confirmed mapping.") },
       errors: ["Validation", "NotFound", "Unprocessable"],
     }),
@@ -1134,13 +1175,13 @@ const paths: Record<string, PathItemObject> = {
       tags: ["Evidence"],
       parameters: [
         query("control", ref("ControlCode")),
-        query("feature", ref("Slug")),
+        query("feature", text(80, "A feature's slug.")),
         query("status", ref("EvidenceStatus")),
         query("source", ref("EvidenceSource")),
-        query("uploader", { type: "string" }, "An e-mail, or `token:<name>`."),
+        query("uploader", text(320), "An e-mail, or `token:<name>`."),
         query("from", date, "Effective date on or after."),
         query("to", date, "Effective date on or before."),
-        query("cursor", { type: "string" }, "The `nextCursor` of the previous page."),
+        query("cursor", text(200), "The `nextCursor` of the previous page."),
         query("limit", { type: "integer", minimum: 1, maximum: 200, default: 50 }),
       ],
       ok: { "200": json(ref("EvidencePage"), "A page of evidence.") },
@@ -1161,6 +1202,12 @@ const paths: Record<string, PathItemObject> = {
           "multipart/form-data": {
             schema: ref("EvidenceUpload"),
             encoding: { file: { contentType: "application/octet-stream" } },
+            example: {
+              control: "AI-PI-02",
+              title: "Eval run for release 42",
+              effectiveDate: "2026-01-15",
+              url: "https://ci.example.com/run/42",
+            },
           },
         },
       },
@@ -1205,7 +1252,7 @@ const paths: Record<string, PathItemObject> = {
       summary: "Accept or reject evidence",
       description: "Only accepted evidence counts toward coverage. A rejection needs a reason. 409 unless the evidence is SUBMITTED.",
       tags: ["Evidence"],
-      requestBody: jsonBody(ref("EvidenceReview")),
+      requestBody: jsonBody(ref("EvidenceReview"), { decision: "reject", reason: "The export is from the wrong quarter." }),
       ok: { "200": json(ref("Evidence"), "The reviewed evidence.") },
       errors: ["Validation", "NotFound", "Conflict"],
     }),
@@ -1220,7 +1267,7 @@ const paths: Record<string, PathItemObject> = {
         "caller with evidence:review (a token's scopes count) may withdraw, as for a correction (`supersedes`); anyone else gets 403. " +
         "409 when it is already withdrawn.",
       tags: ["Evidence"],
-      requestBody: jsonBody(ref("EvidenceWithdraw")),
+      requestBody: jsonBody(ref("EvidenceWithdraw"), { reason: "Uploaded to the wrong control." }),
       ok: { "200": json(ref("Evidence"), "The withdrawn evidence.") },
       errors: ["Validation", "NotFound", "Conflict"],
     }),
@@ -1236,15 +1283,18 @@ const paths: Record<string, PathItemObject> = {
         "(an API token is refused, 403). When the access is the caller's own, `selfJustification` is required (422 naming it). " +
         "A decision can change until sign-off; on a signed-off campaign every decision is refused (409), as on one not started.",
       tags: ["Access reviews"],
-      requestBody: jsonBody({
-        type: "object",
-        required: ["decision", "comment"],
-        properties: {
-          decision: { type: "string", enum: ["keep", "revoke", "modify"] },
-          comment: text(2000, "Why; required for every decision."),
-          selfJustification: text(2000, "Required when the access belongs to the caller."),
+      requestBody: jsonBody(
+        {
+          type: "object",
+          required: ["decision", "comment"],
+          properties: {
+            decision: { type: "string", enum: ["keep", "revoke", "modify"] },
+            comment: text(2000, "Why; required for every decision."),
+            selfJustification: text(2000, "Required when the access belongs to the caller."),
+          },
         },
-      }),
+        { decision: "revoke", comment: "Left the team in November." },
+      ),
       ok: { "200": json(accessReviewDecisionSchema, "The item as decided.") },
       errors: ["Validation", "NotFound", "Conflict", "Unprocessable"],
     }),
@@ -1259,11 +1309,14 @@ const paths: Record<string, PathItemObject> = {
         "note. Allowed to a compliance lead or admin, or to the item's reviewer, signed in (tokens are refused), also after sign-off. " +
         "409 when the item was kept, is undecided, or is already marked done.",
       tags: ["Access reviews"],
-      requestBody: jsonBody({
-        type: "object",
-        required: ["doneOn"],
-        properties: { doneOn: date, note: text(2000, "How or where it was done, such as a ticket.") },
-      }),
+      requestBody: jsonBody(
+        {
+          type: "object",
+          required: ["doneOn"],
+          properties: { doneOn: date, note: text(2000, "How or where it was done, such as a ticket.") },
+        },
+        { doneOn: "2026-11-20", note: "IT-4521" },
+      ),
       ok: {
         "200": json(
           {
@@ -1295,7 +1348,10 @@ const paths: Record<string, PathItemObject> = {
         "themselves (tokens are refused). The campaign locks, and its record (CSV) is stored as ACCEPTED, GENERATED evidence for " +
         "AI-SEC-05, with its SHA-256, in the same transaction.",
       tags: ["Access reviews"],
-      requestBody: jsonBody({ type: "object", required: ["statement"], properties: { statement: text(4000, "What the signer attests.") } }),
+      requestBody: jsonBody(
+        { type: "object", required: ["statement"], properties: { statement: text(4000, "What the signer attests.") } },
+        { statement: "Every access in scope was reviewed and the revocations are done." },
+      ),
       ok: {
         "200": json(
           {
@@ -1365,7 +1421,7 @@ const paths: Record<string, PathItemObject> = {
       summary: "Create an access-review campaign",
       description: "A draft campaign for a quarter and a scope (features by slug, resource kinds).",
       tags: ["Access reviews"],
-      requestBody: jsonBody(accessReviewCampaignInput),
+      requestBody: jsonBody(accessReviewCampaignInput, { name: "Q4 2026 access review", quarter: "2026-Q4", resources: ["MODEL_API_KEY"] }),
       ok: { "201": json(accessReviewCampaign, "The created campaign (DRAFT).", { Location: { $ref: "#/components/headers/Location" } }) },
       errors: ["Validation"],
     }),
@@ -1395,7 +1451,15 @@ const paths: Record<string, PathItemObject> = {
         "A JSON array of items, added all or nothing (a bad one is a 400 naming its index). Principals are matched to accounts by " +
         "e-mail or its local part. Only while the campaign is a DRAFT: once started the items are frozen (409).",
       tags: ["Access reviews"],
-      requestBody: jsonBody({ type: "array", items: accessReviewItemInput, minItems: 1, maxItems: 20000 }),
+      requestBody: jsonBody({ type: "array", items: accessReviewItemInput, minItems: 1, maxItems: 20000 }, [
+        {
+          principal: "ci-deploy",
+          principalKind: "SERVICE",
+          resource: "OpenAI production key",
+          resourceKind: "MODEL_API_KEY",
+          accessLevel: "write",
+        },
+      ]),
       ok: { "201": json({ type: "object", properties: { added: { type: "integer" } } }, "How many were added.") },
       errors: ["Validation", "NotFound", "Conflict"],
     }),
@@ -1465,7 +1529,10 @@ const paths: Record<string, PathItemObject> = {
       description:
         'One change, or `{"changes": [...]}` recorded all or nothing. A change whose commit or pull request is already recorded is refused (one: 409; in an import: the row is named in `fields`).',
       tags: ["Changes"],
-      requestBody: jsonBody({ oneOf: [ref("ChangeInput"), ref("ChangeImport")] }),
+      requestBody: jsonBody(
+        { oneOf: [ref("ChangeInput"), ref("ChangeImport")] },
+        { kind: "PROMPT_CHANGE", title: "Shorter system prompt for reply drafts", commitSha: "3f2a9c1", mergedAt: "2026-03-01T14:30:00Z" },
+      ),
       ok: { "201": json({ oneOf: [ref("Change"), ref("ChangeImported")] }, "The recorded change, or the import's count and ids.") },
       errors: ["Validation", "Conflict"],
     }),
@@ -1483,7 +1550,13 @@ const paths: Record<string, PathItemObject> = {
       summary: "Create an audit period",
       description: "Type I as of a date or Type II over a window; Security is always in scope; auditors must hold the Auditor role.",
       tags: ["Periods"],
-      requestBody: jsonBody(ref("PeriodInput")),
+      requestBody: jsonBody(ref("PeriodInput"), {
+        name: "SOC 2 Type II 2026",
+        type: "TYPE_II",
+        start: "2026-01-01",
+        end: "2026-12-31",
+        categories: ["SECURITY", "PRIVACY"],
+      }),
       ok: { "201": json(ref("Period"), "The created period.", { Location: { $ref: "#/components/headers/Location" } }) },
       errors: ["Validation"],
     }),
@@ -1515,7 +1588,13 @@ const paths: Record<string, PathItemObject> = {
       summary: "Edit an audit period",
       description: "Replaces the period's name, type, dates, categories, features and auditors.",
       tags: ["Periods"],
-      requestBody: jsonBody(ref("PeriodInput")),
+      requestBody: jsonBody(ref("PeriodInput"), {
+        name: "SOC 2 Type II 2026",
+        type: "TYPE_II",
+        start: "2026-01-01",
+        end: "2026-12-31",
+        categories: ["SECURITY", "PRIVACY"],
+      }),
       ok: { "200": json(ref("Period"), "The period as saved.") },
       errors: ["Validation", "NotFound"],
     }),
@@ -1528,7 +1607,7 @@ const paths: Record<string, PathItemObject> = {
       tags: ["Vendors"],
       parameters: [
         query("filter", { type: "string", enum: VENDOR_FILTERS }, "incomplete: packages not complete; overdue: annual review overdue."),
-        query("page", { type: "integer", minimum: 1, default: 1 }),
+        query("page", { type: "integer", minimum: 1, maximum: 100000, default: 1 }),
       ],
       ok: { "200": json(ref("VendorList"), "A page of vendors.") },
     }),
@@ -1537,7 +1616,7 @@ const paths: Record<string, PathItemObject> = {
       summary: "Create a vendor",
       description: "A model provider or other AI vendor; names are unique regardless of case (409).",
       tags: ["Vendors"],
-      requestBody: jsonBody(ref("VendorInput")),
+      requestBody: jsonBody(ref("VendorInput"), { name: "OpenAI", website: "https://openai.com", zeroRetention: true, dataRegion: "US" }),
       ok: { "201": json(ref("Vendor"), "The created vendor.", { Location: { $ref: "#/components/headers/Location" } }) },
       errors: ["Validation", "Conflict"],
     }),
@@ -1557,7 +1636,7 @@ const paths: Record<string, PathItemObject> = {
       summary: "Edit a vendor",
       description: "The fields given change (null clears one); the others stay as they are.",
       tags: ["Vendors"],
-      requestBody: jsonBody({ ...ref("VendorInput") }, "Any of VendorInput's fields."),
+      requestBody: jsonBody(ref("VendorPatch"), { dataRegion: "EU", trainingOptOut: true }),
       ok: { "200": json(ref("Vendor"), "The vendor as saved.") },
       errors: ["Validation", "NotFound", "Conflict"],
     }),
@@ -1570,7 +1649,7 @@ const paths: Record<string, PathItemObject> = {
       description:
         "Files submitted or accepted evidence as one of the vendor's package items. To upload a new file as a package item, use POST /api/v1/evidence with `vendor` and `vendorItem`.",
       tags: ["Vendors"],
-      requestBody: jsonBody(ref("VendorPackageLink")),
+      requestBody: jsonBody(ref("VendorPackageLink"), { kind: "DPA", evidence: "00000000-0000-4000-8000-000000000001" }),
       ok: { "201": json(ref("Vendor"), "The vendor with the new item.") },
       errors: ["Validation", "NotFound", "Conflict"],
     }),

@@ -128,7 +128,7 @@ export async function parseEvidenceFields(raw: Record<string, unknown>): Promise
   const validity = vendorItem && vendorItemValidity(vendorItem.kind, parsed.data);
   if (validity) throw new AppError("VALIDATION", Object.values(validity)[0][0], validity);
   const today = await organisationToday();
-  if (parsed.data.effectiveDate! > today) {
+  if (parsed.data.effectiveDate > today) {
     const message = `The effective date ${parsed.data.effectiveDate} is in the future (today is ${today}): evidence speaks for a day that has happened.`;
     throw new AppError("VALIDATION", `effectiveDate: ${message}`, { effectiveDate: [message] });
   }

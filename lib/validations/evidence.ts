@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { calendarDate, controlCodeSchema } from "@/lib/validations/control";
-import { blank } from "@/lib/validations/form-input";
+import { blank, required } from "@/lib/validations/form-input";
 
 // What an evidence upload carries besides its bytes (multipart fields of POST /api/v1/evidence,
 // the same for the browser and for CI). Blank fields mean "not given", as HTML forms send them.
@@ -70,22 +70,10 @@ const httpsUrl = z
 
 export const evidenceFieldsSchema = z
   .object({
-    control: z
-      .preprocess(blank, controlCodeSchema.optional())
-      .refine((v) => v !== undefined, { error: "Choose the control this evidence is for." }),
-    title: z.preprocess(
-      blank,
-      z
-        .string()
-        .trim()
-        .max(200, { error: "A title can be at most 200 characters." })
-        .optional()
-        .refine((v) => v !== undefined, { error: "Give the evidence a title." }),
-    ),
+    control: required(controlCodeSchema, "Choose the control this evidence is for."),
+    title: required(z.string().trim().max(200, { error: "A title can be at most 200 characters." }), "Give the evidence a title."),
     description: optional(z.string().trim().max(4000, { error: "A description can be at most 4,000 characters." })),
-    effectiveDate: z.preprocess(blank, calendarDate.optional()).refine((v) => v !== undefined, {
-      error: "Give the effective date: the day the evidence speaks for (YYYY-MM-DD).",
-    }),
+    effectiveDate: required(calendarDate, "Give the effective date: the day the evidence speaks for (YYYY-MM-DD)."),
     validFrom: optional(calendarDate),
     validUntil: optional(calendarDate),
     features: z.preprocess(

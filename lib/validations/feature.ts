@@ -58,8 +58,11 @@ const list = <T extends readonly [string, ...string[]]>(values: T, message: stri
     (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.enum(values, { error: message })).max(values.length, { error: `Choose each of the ${values.length} options at most once.` }),
   );
-/** Checkboxes: "on"/"true" from forms, booleans from JSON. */
-const flag = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+/** Checkboxes: "on"/"true" from forms (absent when unticked), booleans from JSON; anything else is refused, not read as false. */
+const flag = z.preprocess(
+  (v) => (v === "on" || v === "true" ? true : v === "false" ? false : v),
+  z.boolean({ error: "Use true or false." }),
+);
 
 export const slugSchema = z
   .string()

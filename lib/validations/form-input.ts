@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 // Preprocessors shared by the zod schemas that read HTML forms as well as JSON.
 
 /** An empty or blank text field means "not given". */
@@ -18,3 +20,18 @@ export const commaList = (v: unknown) =>
             .map((s) => s.trim())
             .filter(Boolean)
         : v;
+
+/**
+ * A required field: absent, null or blank is refused with `message`, anything else goes to `schema`.
+ * Zod 4 runs no check on an absent key whose schema is optional, so `.optional().refine((v) => v !==
+ * undefined)` requires nothing: a JSON body without the key got through (and reached the database).
+ */
+export const required = <T extends z.ZodType>(schema: T, message: string) =>
+  z.preprocess((v, ctx) => {
+    const given = blank(v);
+    if (given === undefined || given === null) {
+      ctx.addIssue({ code: "custom", message, input: v });
+      return z.NEVER;
+    }
+    return given;
+  }, schema);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CATEGORIES, calendarDate } from "@/lib/validations/control";
-import { blank, commaList } from "@/lib/validations/form-input";
+import { blank, commaList, required } from "@/lib/validations/form-input";
 
 // An audit period: Type I as of a date (start = end), Type II over a window. Security is always in
 // scope (the mandatory category); the end is on or after the start.
@@ -22,7 +22,7 @@ export const periodSchema = z
         .max(120, { error: "A name can be at most 120 characters." }),
     ),
     type: z.enum(PERIOD_TYPES, { error: "Choose Type I (as of a date) or Type II (over a window)." }),
-    start: z.preprocess(blank, calendarDate.optional()).refine((v) => v !== undefined, { error: "Give the start date (YYYY-MM-DD)." }),
+    start: required(calendarDate, "Give the start date (YYYY-MM-DD)."),
     end: z.preprocess(blank, calendarDate.optional()),
     categories: z.preprocess(commaList, z.array(z.enum(CATEGORIES, { error: "Unknown category." })).max(5)),
     features: z.preprocess(commaList, z.array(z.string().trim().max(80)).max(5000)),
@@ -30,8 +30,7 @@ export const periodSchema = z
   })
   .transform((p) => ({
     ...p,
-    start: p.start!,
-    end: p.type === "TYPE_I" ? p.start! : (p.end ?? ""),
+    end: p.type === "TYPE_I" ? p.start : (p.end ?? ""),
     categories: [...new Set(p.categories)],
   }))
   .superRefine((p, ctx) => {

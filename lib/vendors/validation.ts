@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { calendarDate } from "@/lib/validations/control";
 import { PACKAGE_KINDS } from "@/lib/vendors/package";
-import { blankToNull } from "@/lib/validations/form-input";
+import { blankToNull, required } from "@/lib/validations/form-input";
 
 // A vendor's fields as the form and the API send them. Blank form fields clear a value (null); in
 // a PATCH an absent field is left as it is. The DPA's yes/no terms also accept "yes"/"no"/"" from
@@ -67,10 +67,7 @@ export const packageKindSchema = z.enum(PACKAGE_KINDS, {
 });
 
 export const reviewInputSchema = z.object({
-  date: z.preprocess(
-    blankToNull,
-    z.union([calendarDate, z.null()]).refine((v) => v !== null, { error: "Give the date of the review (YYYY-MM-DD)." }),
-  ),
+  date: required(calendarDate, "Give the date of the review (YYYY-MM-DD)."),
 });
 
 export const fallbackInputSchema = z.object({
@@ -103,4 +100,9 @@ export const vendorListSchema = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 });
 export type VendorListQuery = z.output<typeof vendorListSchema>;
+/** GET /api/v1/vendors: the same query, but a bad value is refused (a page keeps the lenient one above). */
+export const vendorApiListSchema = z.object({
+  filter: z.enum(VENDOR_FILTERS, { error: `filter is ${VENDOR_FILTERS.join(" or ")}.` }).optional(),
+  page: z.coerce.number({ error: "page is a number from 1." }).int().min(1).max(100000).default(1),
+});
 export const VENDOR_PAGE_SIZE = 50;

@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { z } from "zod";
+import { UNBOUNDED, contractOperations } from "@/lib/api/contract";
+import { openApiDocument as doc } from "@/lib/api/openapi";
+import { campaignSchema, itemsSchema } from "@/lib/access-reviews/validation";
+import { auditLogFiltersSchema } from "@/lib/validations/audit-log";
+import { changeListQuery, changeSchema } from "@/lib/validations/change";
+import { controlPatchSchema, customControlCreateSchema } from "@/lib/validations/control";
+import { evidenceFieldsSchema, evidenceListSchema, reviewSchema, withdrawSchema } from "@/lib/validations/evidence";
+import { featureListSchema, featureSchema, mappingSchema } from "@/lib/validations/feature";
+import { periodSchema } from "@/lib/validations/period";
+import {
+  packageLinkSchema,
+  vendorApiListSchema,
+  vendorCreateSchema,
+  vendorItemFieldsSchema,
+  vendorPatchSchema,
+} from "@/lib/vendors/validation";
+
+// The fast half of the API contract (e2e/api-contract.spec.ts sends the same requests over HTTP):
+// the bad requests derived from the OpenAPI document are refused by the server's own schemas, and
+// each documented example is accepted. A newly documented operation that takes input needs its
+// schema here.
+
+// These two modules also hold their services, which open the (lazy, never connected) database client.
+process.env.DATABASE_URL ??= "postgresql://unit-test@127.0.0.1:1/never-connected";
+const peopleSchemas = Promise.all([import("@/lib/access-reviews/decisions"), import("@/lib/access-reviews/sign-off")]);
+
+const accepts = (schema: z.ZodType) => (input: unknown) => schema.safeParse(input).success;
+const featureExample = featureSchema.parse(doc.paths["/api/v1/features"].post!.requestBody!.content["application/json"].example);
+
+type ServerSchemas = Record<string, { body?: (b: unknown) => boolean; query?: (q: Record<string, string>) => boolean }>;
+const SERVER: ServerSchemas = {
+  createControl: { body: accepts(customControlCreateSchema) },
+  updateControl: { body: accepts(controlPatchSchema) },
+  createFeature: { body: accepts(featureSchema) },
+  // PATCH lays the body over the current feature and validates the whole (app/api/v1/features/[slug]/route.ts).
+  updateFeature: { body: (b) => accepts(featureSchema)({ ...featureExample, ...(b as object) }) },
+  listFeatures: {
+    query: ({ format, ...rest }) => (format === undefined || ["json", "csv"].includes(format)) && accepts(featureListSchema)(rest),
+  },
+  setMapping: { body: accepts(mappingSchema) },
+  listEvidence: { query: accepts(evidenceListSchema) },
+  uploadEvidence: { body: (b) => accepts(vendorItemFieldsSchema)(b) && accepts(evidenceFieldsSchema)(b) },
+  reviewEvidence: { body: accepts(reviewSchema) },
+  withdrawEvidence: { body: accepts(withdrawSchema) },
+  createAccessReview: { body: accepts(campaignSchema) },
+  addAccessReviewItems: { body: accepts(itemsSchema) },
+  listAuditLog: { query: accepts(auditLogFiltersSchema) },
+  listChanges: { query: accepts(changeListQuery) },
+  createChanges: { body: accepts(changeSchema) },
+  createPeriod: { body: accepts(periodSchema) },
+  replacePeriod: { body: accepts(periodSchema) },
+  listVendors: { query: accepts(vendorApiListSchema) },
+  createVendor: { body: accepts(vendorCreateSchema) },
+  updateVendor: { body: accepts(vendorPatchSchema) },
+  linkVendorPackageItem: { body: accepts(packageLinkSchema) },
+};
+
+const operations = contractOperations(doc);
+
+async function server(): Promise<ServerSchemas> {
+  const [{ decisionInputSchema, revocationInputSchema }, { signOffInputSchema }] = await peopleSchemas;
+  return {
+    ...SERVER,
+    decideAccessReviewItem: { body: accepts(decisionInputSchema) },
+    markAccessRevocationDone: { body: accepts(revocationInputSchema) },
+    signOffAccessReview: { body: accepts(signOffInputSchema) },
+  };
+}
+
+test("every documented operation that takes input yields bad requests, and has its server schema listed here", async () => {
+  const SERVER = await server();
+  assert.ok(operations.length >= 20, `${operations.length} operations`);
+  for (const op of operations) assert.ok(SERVER[op.operationId], `${op.method} ${op.path} (${op.operationId}): add its schema to SERVER`);
+});
+
+test("each documented request example is accepted by the server's schema", async () => {
+  const SERVER = await server();
+  for (const op of operations) {
+    const body = doc.paths[op.path][op.method.toLowerCase() as "post"]!.requestBody;
+    for (const media of Object.values(body?.content ?? {})) {
+      assert.ok(SERVER[op.operationId].body!(media.example), `${op.operationId}: its example is refused`);
+    }
+  }
+});
+
+test("each bad request is refused by the server's schema", async () => {
+  const SERVER = await server();
+  const accepted: string[] = [];
+  for (const op of operations) {
+    const server = SERVER[op.operationId];
+    for (const bad of op.bad) {
+      const ok = bad.query ? server.query!(bad.query) : server.body!(bad.body);
+      if (ok) accepted.push(`${op.operationId} ${bad.what}`);
+    }
+  }
+  assert.deepEqual(accepted, [], "accepted although the document says it is invalid");
+});
+
+test("every string a request sends has a documented bound (maxLength, enum, pattern or format), as the server has", () => {
+  const unbounded = operations.flatMap((op) => op.bad.filter((b) => b.what.includes(UNBOUNDED)).map((b) => `${op.operationId} ${b.what}`));
+  assert.deepEqual(unbounded, []);
+});
