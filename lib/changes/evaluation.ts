@@ -120,16 +120,21 @@ export async function evaluatedChanges(
   }
   const changes = Prisma.sql`SELECT c.* FROM "Change" c WHERE ${where}`;
   const wanted = Prisma.sql`c.state IN (${Prisma.join([...states])})`;
-  const [pageRows, [{ total }]] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>`${statesSql(changes, timeZone)}
-      SELECT c.id FROM s AS c WHERE ${wanted} ${ORDER} OFFSET ${page.skip} LIMIT ${page.take}`,
-    db.$queryRaw<{ total: bigint }[]>`${statesSql(changes, timeZone)} SELECT count(*) AS total FROM s AS c WHERE ${wanted}`,
-  ]);
+  // One pass: the page and, beside each row, how many match in all.
+  const pageRows = await db.$queryRaw<{ id: string; total: bigint }[]>`${statesSql(changes, timeZone)}
+    SELECT c.id, count(*) OVER () AS total FROM s AS c WHERE ${wanted} ${ORDER} OFFSET ${page.skip} LIMIT ${page.take}`;
+  let total = Number(pageRows[0]?.total ?? 0);
+  if (pageRows.length === 0 && page.skip > 0) {
+    // Past the last page: no rows to carry the total, which still has to be told.
+    const [count] = await db.$queryRaw<{ total: bigint }[]>`${statesSql(changes, timeZone)}
+      SELECT count(*) AS total FROM s AS c WHERE ${wanted}`;
+    total = Number(count.total);
+  }
   const evaluations = await evaluationsOf(
     pageRows.map((r) => r.id),
     timeZone,
   );
-  return { rows: pageRows.map((r) => evaluations.get(r.id)!), total: Number(total) };
+  return { rows: pageRows.map((r) => evaluations.get(r.id)!), total };
 }
 
 /** The evaluation of the given changes (any order), by id. */
