@@ -113,7 +113,7 @@ test("the upload link on an unevaluated change pre-fills its commit and pull req
   const review = await lead.post(`/api/v1/evidence/${id}/review`, { data: { decision: "accept" } });
   expect(review.status(), await review.text()).toBe(200);
   await page.goto("/changes?from=2026-03-05&to=2026-03-05");
-  await expect(row).toHaveAttribute("data-evaluation", "BEFORE_RELEASE");
+  await expect(row.locator("[data-evaluation]")).toHaveAttribute("data-evaluation", "BEFORE_RELEASE");
   await expect(row).toContainText("Evaluated before release");
   await expect(page.getByRole("link", { name: /Export these \d+ as CSV/ })).toHaveAttribute(
     "href",
