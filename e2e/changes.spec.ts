@@ -4,7 +4,8 @@ import { upload } from "./evidence-support";
 import { apiSessionAs, databaseFingerprint, formStatus, signInAs } from "./support";
 
 // Model and prompt changes (AI-PI-01) and the audit-day cross-reference (AI-PI-02): a change is
-// covered once accepted evidence names its commit or pull request. Imports are all or nothing.
+// covered once accepted AI-PI-02 evidence names its commit or pull request, dated by its merge day
+// (e2e/changes-evaluation.spec.ts has the rule's edges). Imports are all or nothing.
 
 const sha = () => randomBytes(20).toString("hex");
 const prNumber = () => 100_000 + randomBytes(3).readUIntBE(0, 3);
@@ -72,7 +73,7 @@ test("an engineer records a change; it is covered once accepted evidence names i
   expect((await find())?.covered, "submitted evidence does not cover yet").toBe(false);
   const review = await lead.post(`/api/v1/evidence/${evidence.id}/review`, { data: { decision: "accept" } });
   expect(review.status(), await review.text()).toBe(200);
-  expect(await find()).toMatchObject({ covered: true, evidence: [evidence.id] });
+  expect(await find()).toMatchObject({ covered: true, evaluation: "BEFORE_RELEASE", evidence: [evidence.id] });
   expect(await find("&covered=false")).toBeUndefined();
   expect(await find("&covered=true")).toBeDefined();
 });
@@ -123,9 +124,12 @@ test("a gh pr list JSON import in the browser: preview, then every row recorded"
   // The list shows it as not covered, with a way to upload the evaluation, and the missing approval as a finding.
   await page.goto("/changes?covered=false&kind=PROMPT_CHANGE");
   const row = page.getByRole("row").filter({ hasText: `Tighten prompt ${a}` });
-  await expect(row).toContainText("NOT covered");
+  await expect(row).toContainText("Finding: not evaluated");
   await expect(row).toContainText("Finding: no approver or ticket");
-  await expect(row.getByRole("link", { name: "Upload evaluation evidence" })).toHaveAttribute("href", "/evidence/upload?control=AI-PI-02");
+  await expect(row.getByRole("link", { name: "Upload evaluation evidence" })).toHaveAttribute(
+    "href",
+    `/evidence/upload?control=AI-PI-02&commitSha=${shaA}&pullRequest=https%3A%2F%2Fgithub.com%2Facme%2Fapp%2Fpull%2F${a}&mergedOn=2026-03-01`,
+  );
 });
 
 test("a CSV with one bad row imports nothing and names the row", async ({ page }) => {

@@ -43,7 +43,7 @@ export function ChangeForm({ features }: { features: { slug: string; name: strin
         <FormField id="pullRequest" label="Pull request" hint="A URL, #12 or 12." errors={errors?.pullRequest}>
           <input id="pullRequest" name="pullRequest" />
         </FormField>
-        <FormField id="commitSha" label="Commit SHA" hint="The merge commit; 7 to 40 hex characters." errors={errors?.commitSha}>
+        <FormField id="commitSha" label="Commit SHA" hint="The merge commit; 7 to 64 hex characters." errors={errors?.commitSha}>
           <input id="commitSha" name="commitSha" autoComplete="off" spellCheck={false} />
         </FormField>
       </div>

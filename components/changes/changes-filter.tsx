@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { CHANGE_KINDS, CHANGE_KIND_LABELS, type ChangeListQuery } from "@/lib/validations/change";
 import { Options } from "@/components/ui/options";
+import { EVALUATION_LABELS, EVALUATION_STATES } from "@/lib/coverage/evaluation";
 
 /** "/changes?…" for the current filters with some replaced (a page link, or a cleared filter). */
 export function changesHref(query: ChangeListQuery, patch: Partial<ChangeListQuery>): string {
   const merged = { ...query, ...patch };
   const params = new URLSearchParams();
-  for (const key of ["covered", "kind", "feature", "from", "to"] as const) if (merged[key]) params.set(key, String(merged[key]));
+  for (const key of ["covered", "evaluation", "kind", "feature", "from", "to"] as const)
+    if (merged[key]) params.set(key, String(merged[key]));
   if (merged.page > 1) params.set("page", String(merged.page));
   const search = params.toString();
   return search ? `/changes?${search}` : "/changes";
@@ -17,13 +19,13 @@ export function ChangesFilter({ query, features }: { query: ChangeListQuery; fea
   return (
     <form method="get" action="/changes" aria-label="Filter changes" className="toolbar">
       <div className="field">
-        <label htmlFor="covered">Evaluation evidence</label>
-        <select id="covered" name="covered" defaultValue={query.covered ?? ""}>
+        <label htmlFor="evaluation">Evaluation</label>
+        <select id="evaluation" name="evaluation" defaultValue={query.evaluation ?? ""}>
           <option value="">Any</option>
-          <option value="true">Covered</option>
-          <option value="false">Not covered</option>
+          <Options values={EVALUATION_STATES} labels={EVALUATION_LABELS} />
         </select>
       </div>
+      {query.covered && <input type="hidden" name="covered" value={query.covered} />}
       <div className="field">
         <label htmlFor="kind">Kind</label>
         <select id="kind" name="kind" defaultValue={query.kind ?? ""}>

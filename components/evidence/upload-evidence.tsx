@@ -48,6 +48,8 @@ interface Shared {
   effectiveDate: string;
   validFrom: string;
   validUntil: string;
+  commitSha: string;
+  pullRequest: string;
 }
 
 const titleFromName = (name: string) =>
@@ -92,6 +94,8 @@ export function UploadEvidence(props: {
   supersedes: { id: string; title: string } | null;
   /** From a vendor's page: each upload is also this vendor's package item of this kind. */
   vendorItem?: VendorItemPreset | null;
+  /** From a change's "Upload evaluation evidence": its commit and pull request, and its merge day. */
+  reference?: { commitSha: string; pullRequest: string; mergedOn: string | null };
 }) {
   const id = useId();
   const [mode, setMode] = useState<"files" | "link">("files");
@@ -102,6 +106,8 @@ export function UploadEvidence(props: {
     effectiveDate: props.today,
     validFrom: "",
     validUntil: "",
+    commitSha: props.reference?.commitSha ?? "",
+    pullRequest: props.reference?.pullRequest ?? "",
   });
   const [queue, setQueue] = useState<QueuedFile[]>([]);
   const [link, setLink] = useState({ url: "", title: props.supersedes?.title ?? "" });
@@ -111,6 +117,7 @@ export function UploadEvidence(props: {
   const [linkResult, setLinkResult] = useState<{ ok: true; id: string } | { ok: false; message: string } | null>(null);
 
   const control = props.controls.find((c) => c.code === shared.control);
+  const mergedOn = props.reference?.mergedOn ?? null;
   const single = Boolean(props.supersedes);
   const vendorValidity = props.vendorItem ? VENDOR_VALIDITY[props.vendorItem.kind] : undefined;
 
@@ -142,6 +149,8 @@ export function UploadEvidence(props: {
     if (!shared.control) e.control = "Choose the control this evidence is for.";
     if (!shared.effectiveDate) e.effectiveDate = "Give the effective date: the day the evidence speaks for.";
     else if (shared.effectiveDate > props.today) e.effectiveDate = `The effective date cannot be in the future (today is ${props.today}).`;
+    if (shared.commitSha.trim() && !/^[0-9a-f]{7,64}$/i.test(shared.commitSha.trim()))
+      e.commitSha = "A commit SHA is 7 to 64 hexadecimal characters.";
     const needs = props.vendorItem ? VENDOR_VALIDITY[props.vendorItem.kind] : undefined;
     if (needs?.from && !shared.validFrom) e.validFrom = `Give the ${needs.from.toLowerCase()} date.`;
     if (needs?.until && !shared.validUntil) e.validUntil = `Give the ${needs.until.toLowerCase()} date.`;
@@ -159,6 +168,8 @@ export function UploadEvidence(props: {
       features: shared.features.join(","),
       validFrom: shared.validFrom,
       validUntil: shared.validUntil,
+      commitSha: shared.commitSha.trim(),
+      pullRequest: shared.pullRequest.trim(),
       supersedes: props.supersedes?.id ?? "",
       vendor: props.vendorItem?.vendorId ?? "",
       vendorItem: props.vendorItem?.kind ?? "",
@@ -295,6 +306,38 @@ export function UploadEvidence(props: {
             onChange={(e) => setShared({ ...shared, description: e.target.value })}
           />
         </div>
+        <fieldset>
+          <legend>Commit or pull request it names (optional; how an evaluation is matched to a change)</legend>
+          {mergedOn && (
+            <p className="hint" role="note">
+              To count as evaluated before release, the effective date must be on or before {mergedOn}, the day the change merged.
+            </p>
+          )}
+          <div className="toolbar">
+            <div className="field">
+              <label htmlFor={`${id}-commit`}>Commit SHA</label>
+              <input
+                id={`${id}-commit`}
+                value={shared.commitSha}
+                spellCheck={false}
+                onChange={(e) => setShared({ ...shared, commitSha: e.target.value })}
+                {...described("commitSha")}
+              />
+              {fieldError("commitSha")}
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-pull-request`}>Pull request</label>
+              <input
+                id={`${id}-pull-request`}
+                value={shared.pullRequest}
+                placeholder="123 or its URL"
+                onChange={(e) => setShared({ ...shared, pullRequest: e.target.value })}
+                {...described("pullRequest")}
+              />
+              {fieldError("pullRequest")}
+            </div>
+          </div>
+        </fieldset>
         {props.features.length > 0 && (
           <fieldset>
             <legend>Features it covers (optional)</legend>

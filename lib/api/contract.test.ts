@@ -48,7 +48,9 @@ const SERVER: ServerSchemas = {
   createAccessReview: { body: accepts(campaignSchema) },
   addAccessReviewItems: { body: accepts(itemsSchema) },
   listAuditLog: { query: accepts(auditLogFiltersSchema) },
-  listChanges: { query: accepts(changeListQuery) },
+  listChanges: {
+    query: ({ format, ...rest }) => (format === undefined || ["json", "csv"].includes(format)) && accepts(changeListQuery)(rest),
+  },
   createChanges: { body: accepts(changeSchema) },
   createPeriod: { body: accepts(periodSchema) },
   replacePeriod: { body: accepts(periodSchema) },

@@ -1,4 +1,5 @@
 import { PERMISSIONS, type Permission } from "@/lib/permissions";
+import { EVALUATION_STATES } from "@/lib/coverage/evaluation";
 import { CATEGORIES, DESIGN_STATUSES, FREQUENCIES } from "@/lib/validations/control";
 import { DATA_CATEGORIES, FEATURE_PAGE_SIZE, FEATURE_SORTS, FEATURE_STATUSES, IMPACTS, INVOKERS } from "@/lib/validations/feature";
 import { AUDIT_LOG_PAGE_SIZE } from "@/lib/validations/audit-log";
@@ -333,7 +334,20 @@ const schemas: Record<string, SchemaObject> = {
   },
   Change: {
     type: "object",
-    required: ["id", "kind", "feature", "title", "pullRequest", "commitSha", "mergedAt", "approvedBy", "ticket", "covered", "evidence"],
+    required: [
+      "id",
+      "kind",
+      "feature",
+      "title",
+      "pullRequest",
+      "commitSha",
+      "mergedAt",
+      "approvedBy",
+      "ticket",
+      "covered",
+      "evaluation",
+      "evidence",
+    ],
     properties: {
       id: { type: "string", format: "uuid" },
       ...changeProperties,
@@ -343,11 +357,18 @@ const schemas: Record<string, SchemaObject> = {
       mergedAt: time,
       approvedBy: nullable(text(200)),
       ticket: nullable(text(300)),
-      covered: {
-        type: "boolean",
-        description: "Some accepted evidence names the same commit (7+ character prefix either way) or pull request.",
+      covered: { type: "boolean", description: "Evaluated before release: `evaluation` is BEFORE_RELEASE." },
+      evaluation: {
+        type: "string",
+        enum: EVALUATION_STATES,
+        description:
+          "BEFORE_RELEASE: accepted AI-PI-02 evidence names the same commit (7+ character prefix either way) or pull request and is effective on or before the merge day; AFTER_RELEASE: such evidence exists only dated later (a finding); NONE: no such evidence. Evidence of other controls never counts.",
       },
-      evidence: { type: "array", items: { type: "string", format: "uuid" }, description: "The accepted evidence that covers it." },
+      evidence: {
+        type: "array",
+        items: { type: "string", format: "uuid" },
+        description: "The matching AI-PI-02 evidence: the evaluations before release, or else those after it.",
+      },
     },
   },
   ChangeList: {
@@ -635,7 +656,7 @@ const schemas: Record<string, SchemaObject> = {
       uploadedAt: time,
       uploadedBy: { type: "string", description: "The uploader's e-mail, or `token:<name>` for an API token." },
       source: ref("EvidenceSource"),
-      commitSha: nullable({ type: "string", pattern: "^[0-9a-fA-F]{7,40}$" }),
+      commitSha: nullable({ type: "string", pattern: "^[0-9a-fA-F]{7,64}$" }),
       pullRequest: nullable({ type: "string", description: "A pull request number or URL." }),
       runUrl: nullable({ type: "string", format: "uri", description: "The CI run that produced it." }),
       features: { type: "array", items: ref("Slug") },
@@ -690,7 +711,7 @@ const schemas: Record<string, SchemaObject> = {
         description: "Comma-separated feature slugs (at most 100).",
         examples: ["support-reply-drafts,ticket-triage"],
       },
-      commitSha: { type: "string", pattern: "^[0-9a-fA-F]{7,40}$" },
+      commitSha: { type: "string", pattern: "^[0-9a-fA-F]{7,64}$" },
       pullRequest: { type: "string", maxLength: 500, description: "A pull request number or URL.", examples: ["412"] },
       runUrl: { type: "string", format: "uri", maxLength: 2000, description: "The CI run that produced the evidence." },
       validFrom: date,
@@ -1510,17 +1531,26 @@ const paths: Record<string, PathItemObject> = {
     get: op("changes:read", {
       operationId: "listChanges",
       summary: "List model and prompt changes",
-      description: `Newest merged first, ${CHANGE_PAGE_SIZE} a page, each with whether accepted evidence covers it (AI-PI-02).`,
+      description:
+        `Newest merged first, ${CHANGE_PAGE_SIZE} a page, each with its evaluation: accepted AI-PI-02 evidence naming its commit or pull request, dated on or before its merge day (organisation's calendar). ` +
+        "With `format=csv`: every matching change (not one page) as a CSV attachment, the audit-day cross-reference.",
       tags: ["Changes"],
       parameters: [
-        query("covered", { type: "string", enum: ["true", "false"] }, "Only changes that are (or are not) covered."),
+        query("evaluation", { type: "string", enum: EVALUATION_STATES }, "Only changes in this evaluation state."),
+        query("covered", { type: "string", enum: ["true", "false"] }, "Only changes that are (or are not) evaluated before release."),
         query("kind", { type: "string", enum: CHANGE_KINDS }),
         query("feature", text(80), "A feature's slug."),
         query("from", date, "Merged on or after this day (UTC)."),
         query("to", date, "Merged on or before this day (UTC)."),
         query("page", { type: "integer", minimum: 1, maximum: 100000, default: 1 }),
+        query("format", { type: "string", enum: ["json", "csv"], default: "json" }),
       ],
-      ok: { "200": json(ref("ChangeList"), "A page of changes.") },
+      ok: {
+        "200": {
+          description: "A page of changes, or with format=csv the CSV file (`Content-Disposition: attachment`).",
+          content: { "application/json": { schema: ref("ChangeList") }, "text/csv": { schema: { type: "string" } } },
+        },
+      },
       errors: ["Validation"],
     }),
     post: op("changes:write", {

@@ -1,11 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { changeMatcher } from "@/lib/coverage/matching";
+import { evaluatedChanges, evaluationsOf, type ChangeEvaluation } from "@/lib/changes/evaluation";
+import { EVALUATION_STATES, type EvaluationState } from "@/lib/coverage/evaluation";
+import { organisationTimeZone } from "@/lib/org-time";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CHANGE_PAGE_SIZE, type ChangeListQuery } from "@/lib/validations/change";
 
-// The change list with its audit-day cross-reference: a change is covered when accepted evidence
-// names the same commit or pull request (lib/coverage/matching.ts decides "the same").
+// The change list with its audit-day cross-reference: a change is evaluated when accepted AI-PI-02
+// evidence names the same commit or pull request and is effective by its merge day
+// (lib/coverage/evaluation.ts is the rule; lib/changes/evaluation.ts computes it in SQL).
 
 const select = {
   id: true,
@@ -21,8 +24,9 @@ const select = {
 
 type ChangeRow = Prisma.ChangeGetPayload<{ select: typeof select }>;
 
-/** The wire shape of PRODUCT.md, with the ids of the accepted evidence that covers it. */
-function changeToJson(c: ChangeRow, evidence: string[]) {
+/** The wire shape of PRODUCT.md: `covered` means evaluated before release (lib/coverage/evaluation.ts). */
+function changeToJson(c: ChangeRow, evaluation: ChangeEvaluation | undefined) {
+  const state = evaluation?.state ?? "NONE";
   return {
     id: c.id,
     kind: c.kind,
@@ -33,66 +37,61 @@ function changeToJson(c: ChangeRow, evidence: string[]) {
     mergedAt: c.mergedAt.toISOString(),
     approvedBy: c.approvedBy,
     ticket: c.ticket,
-    covered: evidence.length > 0,
-    evidence,
+    covered: state === "BEFORE_RELEASE",
+    evaluation: state,
+    evidence: evaluation?.evidence ?? [],
   };
 }
 export type ChangeJson = ReturnType<typeof changeToJson>;
 
-/** Accepted evidence that names a commit or a pull request, loaded once and indexed. */
-export async function acceptedEvidenceMatcher() {
-  const evidence = await db.evidence.findMany({
-    where: { status: "ACCEPTED", OR: [{ commitSha: { not: null } }, { pullRequest: { not: null } }] },
-    select: { id: true, commitSha: true, pullRequest: true },
-  });
-  const match = changeMatcher(evidence.map((e) => ({ ...e, effectiveDate: "", validFrom: null, validUntil: null })));
-  return (c: { id: string; mergedAt: Date; commitSha: string | null; pullRequest: string | null }) =>
-    match({ id: c.id, mergedAt: c.mergedAt.toISOString(), commitSha: c.commitSha, pullRequest: c.pullRequest });
+/** The states a query asks for: `evaluation`, narrowed by the older `covered` (true = before release). */
+export function requestedStates(query: Pick<ChangeListQuery, "covered" | "evaluation">): EvaluationState[] | undefined {
+  if (query.evaluation === undefined && query.covered === undefined) return undefined;
+  return EVALUATION_STATES.filter(
+    (state) =>
+      (query.evaluation === undefined || state === query.evaluation) &&
+      (query.covered === undefined || (state === "BEFORE_RELEASE") === (query.covered === "true")),
+  );
 }
 
-function where(query: ChangeListQuery): Prisma.ChangeWhereInput {
-  const mergedAt: Prisma.DateTimeFilter = {};
-  if (query.from) mergedAt.gte = new Date(`${query.from}T00:00:00Z`);
-  if (query.to) mergedAt.lt = new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000);
-  return {
-    ...(query.kind ? { kind: query.kind } : {}),
-    ...(query.feature ? { feature: { slug: query.feature } } : {}),
-    ...(query.from || query.to ? { mergedAt } : {}),
-  };
+/** Rows of the page, in the order of `ids`. */
+async function rowsById(ids: string[]): Promise<ChangeRow[]> {
+  const byId = new Map((await db.change.findMany({ where: { id: { in: ids } }, select })).map((c) => [c.id, c]));
+  return ids.map((id) => byId.get(id)!);
 }
 
-const orderBy: Prisma.ChangeOrderByWithRelationInput[] = [{ mergedAt: "desc" }, { createdAt: "desc" }, { id: "asc" }];
-
-/** A page of changes, newest merged first. Filtering on `covered` matches every candidate in memory, then pages. */
+/** A page of changes, newest merged first, each with its evaluation computed in the database. */
 export async function listChanges(query: ChangeListQuery): Promise<{ items: ChangeJson[]; total: number; pageCount: number }> {
-  const filter = where(query);
-  const skip = (query.page - 1) * CHANGE_PAGE_SIZE;
-  const coveredBy = await acceptedEvidenceMatcher();
-  let rows: ChangeRow[];
-  let total: number;
-  if (query.covered === undefined) {
-    [rows, total] = await Promise.all([
-      db.change.findMany({ where: filter, select, orderBy, skip, take: CHANGE_PAGE_SIZE }),
-      db.change.count({ where: filter }),
-    ]);
-  } else {
-    const want = query.covered === "true";
-    const candidates = await db.change.findMany({
-      where: filter,
-      select: { id: true, mergedAt: true, commitSha: true, pullRequest: true },
-      orderBy,
-    });
-    const ids = candidates.filter((c) => coveredBy(c).length > 0 === want).map((c) => c.id);
-    total = ids.length;
-    const pageIds = ids.slice(skip, skip + CHANGE_PAGE_SIZE);
-    const byId = new Map((await db.change.findMany({ where: { id: { in: pageIds } }, select })).map((c) => [c.id, c]));
-    rows = pageIds.map((id) => byId.get(id)!);
-  }
+  const timeZone = await organisationTimeZone();
+  const { rows: evaluations, total } = await evaluatedChanges(
+    query,
+    { skip: (query.page - 1) * CHANGE_PAGE_SIZE, take: CHANGE_PAGE_SIZE },
+    timeZone,
+    requestedStates(query),
+  );
+  const rows = await rowsById(evaluations.map((e) => e.id));
   return {
-    items: rows.map((c) => changeToJson(c, coveredBy(c))),
+    items: rows.map((c, i) => changeToJson(c, evaluations[i])),
     total,
     pageCount: Math.max(1, Math.ceil(total / CHANGE_PAGE_SIZE)),
   };
+}
+
+/** Every change matching the filters (not one page), for the CSV export, newest merged first. */
+export async function allChanges(query: Omit<ChangeListQuery, "page">): Promise<ChangeJson[]> {
+  const { rows: evaluations } = await evaluatedChanges(
+    query,
+    { skip: 0, take: 1_000_000 },
+    await organisationTimeZone(),
+    requestedStates(query),
+  );
+  const items: ChangeJson[] = [];
+  for (let i = 0; i < evaluations.length; i += 5000) {
+    const chunk = evaluations.slice(i, i + 5000);
+    const rows = await rowsById(chunk.map((e) => e.id));
+    rows.forEach((c, j) => items.push(changeToJson(c, chunk[j])));
+  }
+  return items;
 }
 
 /** Features a change may name (the form's and the import's select), active ones first. */
@@ -104,5 +103,6 @@ export function changeFeatureOptions() {
 export async function getChange(id: string): Promise<ChangeJson | null> {
   const row = await db.change.findUnique({ where: { id }, select });
   if (!row) return null;
-  return changeToJson(row, (await acceptedEvidenceMatcher())(row));
+  const evaluations = await evaluationsOf([row.id], await organisationTimeZone());
+  return changeToJson(row, evaluations.get(row.id));
 }

@@ -1,5 +1,6 @@
 // Coverage of one control over an audit period (PRODUCT.md, "Coverage"). Pure: today is a parameter.
 import { fromDay, lowerBound, toDay, toDayRange, type DayRange } from "./dates";
+import { EVALUATION_CONTROL } from "./evaluation";
 import { datedChanges, perEventSlots, type DatedChange } from "./per-event";
 import { periodSlots } from "./slots";
 import {
@@ -148,7 +149,7 @@ export function coverageOfControl(
   }
   const slots =
     control.frequency === "PER_EVENT"
-      ? perEventSlots(context.period, windowStart, context.today, evidence, changes)
+      ? perEventSlots(context.period, windowStart, context.today, evidence, changes, control.code === EVALUATION_CONTROL)
       : calendarCoverageSlots(context, windowStart, control, evidence);
   const covered = slots.filter((slot) => slot.state === "COVERED").length;
   const missing = slots.filter((slot) => slot.state === "MISSING").length;

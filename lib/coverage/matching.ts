@@ -20,7 +20,8 @@ export function normalisePullRequest(pullRequest: string | null | undefined): st
   const value = pullRequest?.trim().toLowerCase();
   if (!value) return null;
   const number = /^#?(\d+)$/.exec(value)?.[1] ?? /\/pulls?\/(\d+)\/?(?:[?#].*)?$/.exec(value)?.[1];
-  return number ? String(Number(number)) : value;
+  // Leading zeros dropped as text (not Number(), which turns 22 digits into 1e+21), as the SQL does.
+  return number ? number.replace(/^0+(?=\d)/, "") : value;
 }
 
 /** Whether two normalised SHAs name the same commit: equal, or one a prefix (7+ characters) of the other. */

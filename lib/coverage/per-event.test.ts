@@ -156,3 +156,16 @@ test("no change in the window: nothing due; an empty window: not operating", () 
 test("a malformed mergedAt throws", () => {
   assert.throws(() => run([change("c7", "2026-03-02 10:00")], []), /change c7 mergedAt must be an ISO 8601 instant/);
 });
+
+test("AI-PI-02: an evaluation dated after the merge day does not cover the change; the merge day does; AI-PI-01 ignores dates", () => {
+  const dated = (id: string, effectiveDate: string): CoverageEvidence => ({ ...evidence(id, sha), effectiveDate });
+  const changes = [change("c", "2026-03-10T12:00:00Z", sha)];
+  const after = run(changes, [dated("late", "2026-03-11")]);
+  assert.equal(after.slots[0].state, "MISSING");
+  assert.deepEqual(after.slots[0].evidence, []);
+  const onTheDay = run(changes, [dated("late", "2026-03-11"), dated("same-day", "2026-03-10")]);
+  assert.equal(onTheDay.slots[0].state, "COVERED");
+  assert.deepEqual(onTheDay.slots[0].evidence, ["same-day"]);
+  const changeRecord = run(changes, [dated("late", "2026-03-11")], { control: { ...perEvent, code: "AI-PI-01" } });
+  assert.equal(changeRecord.slots[0].state, "COVERED");
+});

@@ -26,8 +26,10 @@ export function datedChanges(changes: readonly CoverageChange[], timeZone: strin
  * - a change merged inside the period but before `operatesSince` is listed as a
  *   `NOT_IN_OPERATION` slot (like a calendar slot before the window); changes outside the
  *   period are left out;
- * - the evidence's effective date does not matter, only the commit or pull request it names
- *   (an evaluation is often run before the merge);
+ * - with `beforeRelease` (the evaluation control, AI-PI-02; lib/coverage/evaluation.ts), only
+ *   evidence effective on or before the change's merge day covers it: an evaluation dated later
+ *   is "after release", a finding, and the slot stays `MISSING`; for other per-event controls
+ *   (the change record, AI-PI-01) the effective date does not matter, only what it names;
  * - a change merged today or later (organisation's calendar) is `NOT_YET_DUE` until covered,
  *   like a calendar slot that ends today; a change naming no commit and no PR can never be
  *   covered and is `MISSING` once due.
@@ -38,8 +40,10 @@ export function perEventSlots(
   today: number,
   evidence: readonly CoverageEvidence[],
   changes: readonly DatedChange[],
+  beforeRelease = false,
 ): CoverageSlot[] {
   const match = changeMatcher(evidence);
+  const effective = new Map(evidence.map((e) => [e.id, e.effectiveDate]));
   const slots: CoverageSlot[] = [];
   for (const { change, day } of changes) {
     if (day < period.start || day > period.end) continue;
@@ -48,7 +52,9 @@ export function perEventSlots(
       slots.push({ start: date, end: date, state: "NOT_IN_OPERATION", evidence: [], change: change.id });
       continue;
     }
-    const ids = match(change);
+    const matched = match(change);
+    const mergeDay = beforeRelease ? date : "";
+    const ids = beforeRelease ? matched.filter((id) => effective.get(id)! <= mergeDay) : matched;
     const state = ids.length > 0 ? "COVERED" : day < today ? "MISSING" : "NOT_YET_DUE";
     slots.push({ start: date, end: date, state, evidence: ids, change: change.id });
   }

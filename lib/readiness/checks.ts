@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { acceptedEvidenceMatcher } from "@/lib/changes/queries";
-import { organisationToday } from "@/lib/org-time";
+import { evaluatedChanges } from "@/lib/changes/evaluation";
+import { organisationTimeZone, organisationToday } from "@/lib/org-time";
 
 // The guide's seven common findings (soc2-ai-controls-guide, "Common Findings And How To Avoid
 // Them"), each computed from the data with the items behind it and where to fix them. Each check
@@ -62,21 +62,29 @@ async function changesWithoutTicketOrApproval(): Promise<ReadinessCheck> {
 }
 
 async function changesWithoutEvaluation(): Promise<ReadinessCheck> {
-  // "Covered" is decided in memory by the change list's own matcher, so both always agree.
-  const [coveredBy, changes] = await Promise.all([
-    acceptedEvidenceMatcher(),
-    db.change.findMany({
-      select: { id: true, title: true, mergedAt: true, commitSha: true, pullRequest: true },
-      orderBy: [{ mergedAt: "desc" }, { id: "asc" }],
-    }),
+  // The change list's own query (lib/changes/evaluation.ts), so the finding and the list agree.
+  const { rows, total } = await evaluatedChanges({}, { skip: 0, take: ITEMS_SHOWN }, await organisationTimeZone(), [
+    "AFTER_RELEASE",
+    "NONE",
   ]);
-  const uncovered = changes.filter((c) => coveredBy(c).length === 0);
+  const changes = new Map(
+    (await db.change.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true, title: true, mergedAt: true } })).map(
+      (c) => [c.id, c],
+    ),
+  );
   return {
     id: "change-evaluation",
-    title: "Changes without evaluation evidence",
-    guideText: "No evidence of regression testing before release: accepted evidence should name each change's commit or pull request.",
-    count: uncovered.length,
-    items: uncovered.slice(0, ITEMS_SHOWN).map((c) => ({ label: `${c.title} (${day(c.mergedAt)})`, href: changeHref(c.mergedAt) })),
+    title: "Changes without evaluation evidence before release",
+    guideText:
+      "No evidence of regression testing before release: accepted AI-PI-02 evidence should name each change's commit or pull request, dated on or before the day it merged.",
+    count: total,
+    items: rows.map((r) => {
+      const c = changes.get(r.id)!;
+      return {
+        label: `${c.title} (${day(c.mergedAt)}): ${r.state === "AFTER_RELEASE" ? "evaluated after release" : "not evaluated"}`,
+        href: changeHref(c.mergedAt),
+      };
+    }),
     fixHref: "/changes?covered=false",
     fixLabel: "Open the uncovered changes",
   };

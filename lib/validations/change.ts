@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EVALUATION_STATES } from "@/lib/coverage/evaluation";
 import { calendarDate } from "@/lib/validations/control";
 
 // A model or prompt change (AI-PI-01, AI-PI-02): what changed, where it was merged and who approved
@@ -83,6 +84,7 @@ export type ChangeInput = z.output<typeof changeSchema>;
 /** GET /api/v1/changes and the list page: filters and the page. Unknown values are refused by the API. */
 export const changeListQuery = z.object({
   covered: z.enum(["true", "false"], { error: "covered is true or false." }).optional(),
+  evaluation: z.enum(EVALUATION_STATES, { error: "evaluation is BEFORE_RELEASE, AFTER_RELEASE or NONE." }).optional(),
   kind: z.enum(CHANGE_KINDS, { error: "Unknown kind." }).optional(),
   feature: z.string().trim().max(80).optional(),
   from: calendarDate.optional(),

@@ -95,7 +95,7 @@ export const evidenceFieldsSchema = z
         .string()
         .trim()
         .toLowerCase()
-        .regex(/^[0-9a-f]{7,40}$/, { error: "A commit SHA is 7 to 40 hexadecimal characters." }),
+        .regex(/^[0-9a-f]{7,64}$/, { error: "A commit SHA is 7 to 64 hexadecimal characters (SHA-1 or SHA-256)." }),
     ),
     pullRequest: optional(
       z

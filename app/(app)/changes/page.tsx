@@ -1,13 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
+import { ChangeEvaluationCell } from "@/components/changes/change-evaluation-cell";
 import { ChangesFilter, changesHref } from "@/components/changes/changes-filter";
 import { changeFeatureOptions, listChanges } from "@/lib/changes/queries";
+import { dateIn, organisationTimeZone } from "@/lib/org-time";
 import { can } from "@/lib/permissions";
-import { CHANGE_KIND_LABELS, changeListQuery } from "@/lib/validations/change";
+import { CHANGE_KIND_LABELS, changeListQuery, type ChangeListQuery } from "@/lib/validations/change";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Model and prompt changes" };
+
+/** The same filters as a CSV download of every matching change. */
+function csvHref(query: ChangeListQuery): string {
+  const search = new URLSearchParams(changesHref(query, { page: 1 }).split("?")[1] ?? "");
+  search.set("format", "csv");
+  return `/api/v1/changes?${search}`;
+}
 
 const blankToUndefined = (v: string | string[] | undefined) => (typeof v === "string" && v.trim() !== "" ? v : undefined);
 
@@ -16,15 +25,19 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   const raw = await searchParams;
   const parsed = changeListQuery.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, blankToUndefined(v)])));
   const query = parsed.success ? parsed.data : { page: 1 };
-  const [{ items, total, pageCount }, features] = await Promise.all([listChanges(query), changeFeatureOptions()]);
+  const [{ items, total, pageCount }, features, timeZone] = await Promise.all([
+    listChanges(query),
+    changeFeatureOptions(),
+    organisationTimeZone(),
+  ]);
   const canWrite = can(user.role, "changes:write");
   return (
     <>
       <h1>Model and prompt changes</h1>
       <p className="lede">
         Every merged model upgrade, prompt change, fine-tune and configuration change (AI-PI-01), cross-referenced against accepted
-        evaluation evidence that names the same commit or pull request (AI-PI-02). A change without it, or without an approver or ticket, is
-        a finding.
+        evaluation evidence of AI-PI-02 that names the same commit or pull request and is dated on or before the day the change merged. A
+        change without it, evaluated only after release, or without an approver or ticket, is a finding.
       </p>
       {!parsed.success && <div className="alert error">Some filters were not understood and are ignored.</div>}
       {canWrite && (
@@ -38,9 +51,20 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
         </p>
       )}
       <ChangesFilter query={query} features={features} />
+      {query.covered && (
+        <p className="muted">
+          Showing changes {query.covered === "true" ? "evaluated before release" : "not evaluated before release (after it, or not at all)"}
+          . <Link href={changesHref({ ...query, covered: undefined }, { page: 1 })}>Show all</Link>
+        </p>
+      )}
       <p className="muted">
         {total} change{total === 1 ? "" : "s"}
-        {pageCount > 1 ? `, page ${query.page} of ${pageCount}` : ""}.
+        {pageCount > 1 ? `, page ${query.page} of ${pageCount}` : ""}.{" "}
+        {total > 0 && (
+          <a href={csvHref(query)} download>
+            Export these {total} as CSV
+          </a>
+        )}
       </p>
       {items.length === 0 ? (
         <div className="card empty">No change matches.{canWrite ? " Record one, or import the merged pull requests of a period." : ""}</div>
@@ -53,7 +77,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
               <th scope="col">Kind</th>
               <th scope="col">Feature</th>
               <th scope="col">Approval</th>
-              <th scope="col">Evaluation evidence</th>
+              <th scope="col">Evaluation (AI-PI-02)</th>
             </tr>
           </thead>
           <tbody>
@@ -80,28 +104,8 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
                     </span>
                   )}
                 </td>
-                <td data-covered={c.covered}>
-                  {c.covered ? (
-                    <>
-                      Covered by{" "}
-                      {c.evidence.map((id, i) => (
-                        <span key={id}>
-                          {i > 0 && ", "}
-                          <Link href={`/evidence/${id}`}>evidence {id.slice(0, 8)}</Link>
-                        </span>
-                      ))}
-                    </>
-                  ) : (
-                    <>
-                      <span className="error">NOT covered</span>
-                      {canWrite && (
-                        <>
-                          {" · "}
-                          <Link href="/evidence/upload?control=AI-PI-02">Upload evaluation evidence</Link>
-                        </>
-                      )}
-                    </>
-                  )}
+                <td data-covered={c.covered} data-evaluation={c.evaluation}>
+                  <ChangeEvaluationCell change={c} mergeDay={dateIn(timeZone, new Date(c.mergedAt))} canWrite={canWrite} />
                 </td>
               </tr>
             ))}

@@ -19,6 +19,14 @@ const searchSchema = z.object({
   // From a vendor's page: the upload is also that vendor's package item of this kind.
   vendor: z.uuid().optional().catch(undefined),
   vendorItem: z.enum(PACKAGE_KINDS).optional().catch(undefined),
+  // From a change that is not evaluated: what the evaluation names, and the day it must not be after.
+  commitSha: z
+    .string()
+    .regex(/^[0-9a-fA-F]{7,64}$/)
+    .optional()
+    .catch(undefined),
+  pullRequest: z.string().max(500).optional().catch(undefined),
+  mergedOn: z.iso.date().optional().catch(undefined),
 });
 
 export default async function UploadEvidencePage({
@@ -95,6 +103,7 @@ export default async function UploadEvidencePage({
           (vendorItem ? controlForKind(vendorItem.kind) : "")
         }
         vendorItem={vendorItem}
+        reference={{ commitSha: query.commitSha ?? "", pullRequest: query.pullRequest ?? "", mergedOn: query.mergedOn ?? null }}
         supersedes={correcting ? { id: correcting.id, title: correcting.title } : null}
       />
     </>

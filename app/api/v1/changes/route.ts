@@ -2,20 +2,38 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { apiRoute, parseJsonBody } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
-import { getChange, listChanges } from "@/lib/changes/queries";
+import { changesToCsv } from "@/lib/changes/export-csv";
+import { allChanges, getChange, listChanges } from "@/lib/changes/queries";
+import { dateIn, organisationTimeZone } from "@/lib/org-time";
 import { validateChangeRows } from "@/lib/changes/rows";
 import { createChange, importChanges, rowsRefused } from "@/lib/changes/service";
 import { changeListQuery, changeSchema, IMPORT_MAX_ROWS } from "@/lib/validations/change";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/changes?covered=&kind=&feature=&from=&to=&page= -> {items, total}
+// GET /api/v1/changes?evaluation=&covered=&kind=&feature=&from=&to=&page= -> {items, total}; with
+// format=csv, every matching change (not one page) as a CSV attachment: the audit-day cross-reference.
 export const GET = apiRoute("changes:read", {}, async ({ request }) => {
-  const parsed = changeListQuery.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  const { format, ...params } = Object.fromEntries(request.nextUrl.searchParams);
+  if (format !== undefined && format !== "json" && format !== "csv")
+    throw new AppError("VALIDATION", "format: use json (the default) or csv.");
+  const parsed = changeListQuery.safeParse(params);
   if (!parsed.success) {
     const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
     const [name, messages] = Object.entries(fields)[0] ?? ["query", ["Invalid query."]];
     throw new AppError("VALIDATION", `${name}: ${messages[0]}`, fields);
+  }
+  if (format === "csv") {
+    const timeZone = await organisationTimeZone();
+    const csv = changesToCsv(await allChanges(parsed.data), (mergedAt) => dateIn(timeZone, new Date(mergedAt)));
+    return new Response(csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="attest-changes-${dateIn(timeZone)}.csv"`,
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+      },
+    });
   }
   const { items, total } = await listChanges(parsed.data);
   return NextResponse.json({ items, total });
