@@ -167,7 +167,7 @@ test("the lead's campaign form says what is wrong, keeps what was typed, then cr
   await expect(form.locator("#sameQuarterReason-error")).toContainText("2026-Q4 already has a campaign");
   expect(await count(`"AccessReview" WHERE name = $1`, [name])).toBe(0);
   const reason = `The fixture campaign covers other keys (${name}).`;
-  await form.getByLabel("Reason for another campaign for this quarter").fill(reason);
+  await form.getByLabel("Reason for a second campaign").fill(reason);
   await form.getByRole("button", { name: "Create campaign" }).click();
   await expect(page).toHaveURL(/\/access-reviews\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("same-quarter-reason")).toHaveText(reason);

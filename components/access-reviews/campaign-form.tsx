@@ -46,7 +46,7 @@ export function CampaignForm(props: { initial: CampaignFormValues; features: { s
       </div>
       <FormField
         id="sameQuarterReason"
-        label="Reason for another campaign for this quarter"
+        label="Reason for a second campaign"
         hint="Needed only when the quarter already has a campaign; kept with the campaign and in the audit log."
         errors={errors?.sameQuarterReason}
       >
