@@ -13,6 +13,9 @@ import { ACCOUNTS, apiSessionAs, databaseFingerprint, signInAs, withDb, type Rol
 const sha256 = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
 
 /** Signed in and landed on the home page (its redirect done), so that the next navigation is not cut short by it. */
+/** The current calendar quarter in UTC (the specs' organisation time zone). */
+const currentQuarter = () => `${new Date().getUTCFullYear()}-Q${Math.floor(new Date().getUTCMonth() / 3) + 1}`;
+
 async function landed(page: Page, role: Role) {
   await signInAs(page, role);
   await expect(page).toHaveURL(/\/controls$/);
@@ -187,6 +190,9 @@ test("sign-off waits for every decision, then the record is accepted AI-SEC-05 e
     status: "SIGNED_OFF",
     signedOffBy: ACCOUNTS.COMPLIANCE_LEAD.email,
     signOffName: ACCOUNTS.COMPLIANCE_LEAD.name,
+    // 2021-Q2 ended long ago: the sign-off is late and counts for the quarter it was performed in.
+    performedIn: currentQuarter(),
+    late: true,
   });
 
   const evidence = await withDb(
@@ -208,7 +214,7 @@ test("sign-off waits for every decision, then the record is accepted AI-SEC-05 e
     code: "AI-SEC-05",
     mediaType: "text/csv",
     fileName: `access-review-2021-Q2-decisions-${c.tag}.csv`,
-    title: `Access review record: ${c.name} (2021-Q2)`,
+    title: `Access review record: ${c.name} (performed in ${currentQuarter()}, late for 2021-Q2)`,
     reviewedById: leadId,
     reviewStatus: "SIGNED_OFF",
     signOffName: ACCOUNTS.COMPLIANCE_LEAD.name,

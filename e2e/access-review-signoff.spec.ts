@@ -60,6 +60,16 @@ function credentialReport(tag: string): string {
   ].join("\n");
 }
 
+/** The current calendar quarter (UTC, the specs' organisation time zone) and its first and last day. */
+function currentQuarter() {
+  const now = new Date();
+  const year = now.getUTCFullYear();
+  const q = Math.floor(now.getUTCMonth() / 3) + 1;
+  const last = new Date(Date.UTC(year, q * 3, 0)).getUTCDate();
+  const month = (m: number) => String(m).padStart(2, "0");
+  return { label: `${year}-Q${q}`, start: `${year}-${month(q * 3 - 2)}-01`, end: `${year}-${month(q * 3)}-${last}` };
+}
+
 async function hydrated(page: Page, formName: string) {
   const form = page.getByRole("form", { name: formName });
   await expect(form).toHaveAttribute("data-hydrated", "true");
@@ -161,6 +171,13 @@ test("a lead and an engineer run an access review from an IAM credential report 
       ).rows[0],
   );
   expect(stored).toMatchObject({ status: "ACCEPTED", source: "GENERATED", code: "AI-SEC-05" });
+  // Signed off years after 2022-Q3 ended: late, and it counts for the quarter it was performed in,
+  // as the campaign, its record and the evidence say.
+  const current = currentQuarter();
+  expect(
+    await withDb(async (db) => (await db.query(`SELECT "performedIn", late FROM "AccessReview" WHERE id = $1`, [reviewId])).rows[0]),
+  ).toEqual({ performedIn: current.label, late: true });
+  await expect(lead.getByTestId("performed-in")).toContainText(`${current.label} Late for 2022-Q3`);
   // The sign-off anchored the audit log's head outside the database: a signed checkpoint that
   // records at least the sign-off's own entry.
   const signedOffSeq = await withDb(
@@ -184,12 +201,33 @@ test("a lead and an engineer run an access review from an IAM credential report 
   await expect(lead.getByTestId("record-sha256")).toContainText(stored.fileSha256);
   const download = await lead.request.get(`/api/v1/access-reviews/${reviewId}/record`);
   expect(sha256(await download.body())).toBe(stored.fileSha256);
+  const record = (await download.body()).toString("utf8");
+  expect(record).toContain(`Performed in,${current.label}\r\n`);
+  expect(record).toContain(`Late,Yes: signed off after 2022-Q3 ended; counts for ${current.label}\r\n`);
+
+  // The coverage slot of the quarter it was performed in names the campaign and says it was late.
+  const period = await lead.request.post("/api/v1/periods", {
+    data: { name: `Late review ${tag}`, type: "TYPE_II", start: current.start, end: current.end, categories: ["SECURITY"] },
+  });
+  expect(period.status(), await period.text()).toBe(201);
+  await lead.goto(`/periods/${((await period.json()) as { id: string }).id}`);
+  await lead
+    .getByRole("table", { name: "Coverage heatmap" })
+    .getByRole("button", { name: `AI-SEC-05, ${current.start} to ${current.end}: covered` })
+    .click();
+  const slot = lead.getByRole("dialog", { name: `AI-SEC-05, ${current.start} to ${current.end}` });
+  await expect(
+    slot.getByRole("link", { name: `Access review record: ${name} (performed in ${current.label}, late for 2022-Q3)` }),
+  ).toBeVisible();
+  await expect(slot.getByTestId("slot-access-review").filter({ hasText: name })).toContainText(
+    `Access review “${name}” for 2022-Q3, performed in ${current.label}. Late Signed off after 2022-Q3 ended: it counts for this slot`,
+  );
 
   await lead.goto("/evidence?control=AI-SEC-05&source=GENERATED");
   const evidenceRow = lead.getByRole("row", { name: new RegExp(`Access review record: ${name}`) });
   await expect(evidenceRow).toContainText("Accepted");
   await expect(evidenceRow).toContainText("Generated");
-  await lead.getByRole("link", { name: `Access review record: ${name} (2022-Q3)` }).click();
+  await lead.getByRole("link", { name: `Access review record: ${name} (performed in ${current.label}, late for 2022-Q3)` }).click();
   await expect(lead).toHaveURL(new RegExp(`/evidence/${stored.id}$`));
   await expect(lead.getByText(stored.fileSha256).first()).toBeVisible();
 

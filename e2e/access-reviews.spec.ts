@@ -53,6 +53,11 @@ const IAM_ROWS = [
 const IAM_CSV = [IAM_HEADER, ...IAM_ROWS].join("\n") + "\n";
 
 const tag = () => randomBytes(3).toString("hex");
+/** The quarter a year from now: not started in any time zone. */
+const futureQuarter = () => {
+  const now = new Date();
+  return `${now.getUTCFullYear() + 1}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+};
 const count = (sql: string, params: unknown[]) =>
   withDb(async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).rows[0].n);
 
@@ -66,6 +71,8 @@ async function createCampaign(page: Page, name: string): Promise<string> {
   const form = page.getByRole("form", { name: "New campaign" });
   await form.getByLabel("Name").fill(name);
   await form.getByLabel("Quarter").fill("2026-Q4");
+  // The fixture campaign already covers 2026-Q4.
+  await form.getByLabel("Reason for a second campaign").fill(`Spec campaign ${name}`);
   await form.getByRole("button", { name: "Create campaign" }).click();
   await expect(page).toHaveURL(/\/access-reviews\/[0-9a-f-]{36}$/);
   return page.url().split("/").pop()!;
@@ -148,11 +155,24 @@ test("the lead's campaign form says what is wrong, keeps what was typed, then cr
   await expect(form.getByLabel("Quarter")).toHaveValue("2026-Q5"); // kept
   expect(await count(`"AccessReview" WHERE quarter = $1`, ["2026-Q5"])).toBe(0);
 
+  // A quarter that has not started is refused, with the message at the field.
   await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Quarter").fill(futureQuarter());
+  await form.getByRole("button", { name: "Create campaign" }).click();
+  await expect(form.locator("#quarter-error")).toContainText(`${futureQuarter()} has not started yet`);
+  expect(await count(`"AccessReview" WHERE name = $1`, [name])).toBe(0);
+
+  // 2026-Q4 already has the fixture campaign: another one needs a reason.
   await form.getByLabel("Quarter").fill("2026-Q4");
   await form.getByLabel("Fixture feature").check();
   await form.getByRole("button", { name: "Create campaign" }).click();
+  await expect(form.locator("#sameQuarterReason-error")).toContainText("2026-Q4 already has a campaign");
+  expect(await count(`"AccessReview" WHERE name = $1`, [name])).toBe(0);
+  const reason = `The fixture campaign covers other keys (${name}).`;
+  await form.getByLabel("Reason for a second campaign").fill(reason);
+  await form.getByRole("button", { name: "Create campaign" }).click();
   await expect(page).toHaveURL(/\/access-reviews\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("same-quarter-reason")).toHaveText(reason);
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await expect(page.getByTestId("review-status")).toHaveText("Draft");
   await expect(page.locator("dl.facts")).toContainText("31 Dec 2026"); // due by default at the quarter's end
@@ -163,7 +183,7 @@ test("the lead's campaign form says what is wrong, keeps what was typed, then cr
     async (c) =>
       (
         await c.query(
-          `SELECT status, quarter, "dueDate"::text AS due, resources::text[] AS resources FROM "AccessReview" WHERE name = $1`,
+          `SELECT status, quarter, "dueDate"::text AS due, resources::text[] AS resources, "sameQuarterReason" AS reason FROM "AccessReview" WHERE name = $1`,
           [name],
         )
       ).rows[0],
@@ -173,6 +193,7 @@ test("the lead's campaign form says what is wrong, keeps what was typed, then cr
     quarter: "2026-Q4",
     due: "2026-12-31",
     resources: ["MODEL_API_KEY", "PROMPT_LOGS", "TOOL_SERVER"],
+    reason,
   });
 });
 
@@ -366,7 +387,7 @@ test("5,000 IAM rows import in one step (one audit entry) and the items page pag
 test("the API adds items all or nothing and names a bad item; engineers and auditors cannot change a campaign", async ({ page }) => {
   const lead = await apiSessionAs("COMPLIANCE_LEAD");
   const created = await lead.post("/api/v1/access-reviews", {
-    data: { name: `API review ${tag()}`, quarter: "2026-Q4", resources: ["TOOL_SERVER"] },
+    data: { name: `API review ${tag()}`, quarter: "2026-Q4", resources: ["TOOL_SERVER"], sameQuarterReason: "The fixture covers 2026-Q4." },
   });
   expect(created.status()).toBe(201);
   const review = (await created.json()) as { id: string; status: string; dueDate: string };
@@ -428,4 +449,64 @@ test("the API adds items all or nothing and names a bad item; engineers and audi
   await page.goto("/access-reviews");
   await expect(page.getByRole("link", { name: "New campaign" })).toHaveCount(0);
   for (const c of [lead, engineer, auditor]) await c.dispose();
+});
+
+test("a campaign's quarter cannot be in the future; another campaign for a quarter needs a reason, stored and audited", async () => {
+  const lead = await apiSessionAs("COMPLIANCE_LEAD");
+  const create = (data: Record<string, unknown>) => lead.post("/api/v1/access-reviews", { data });
+  const before = await databaseFingerprint();
+  const future = await create({ name: `Future ${tag()}`, quarter: futureQuarter() });
+  expect(future.status()).toBe(422);
+  expect((await future.json()).error.message).toContain(`${futureQuarter()} has not started yet`);
+  expect(await databaseFingerprint(), "a refused future quarter changes nothing").toBe(before);
+
+  // An old quarter no other spec uses: the first campaign needs no reason (one given is not kept).
+  const quarter = "2018-Q2";
+  const firstName = `First ${tag()}`;
+  const first = await create({ name: firstName, quarter, sameQuarterReason: "Not needed" });
+  expect(first.status()).toBe(201);
+  const firstJson = (await first.json()) as { id: string; sameQuarterReason: string | null };
+  expect(firstJson.sameQuarterReason).toBeNull();
+
+  const afterFirst = await databaseFingerprint();
+  for (const reason of [undefined, "   "]) {
+    const refused = await create({ name: `Second ${tag()}`, quarter, sameQuarterReason: reason });
+    expect(refused.status()).toBe(422);
+    expect((await refused.json()).error.message).toContain(`${quarter} already has a campaign (“${firstName}”)`);
+  }
+  const tooLong = await create({ name: `Second ${tag()}`, quarter, sameQuarterReason: "x".repeat(1001) });
+  expect(tooLong.status()).toBe(400);
+  expect((await tooLong.json()).error.message).toContain("at most 1000 characters");
+  const wrongType = await create({ name: `Second ${tag()}`, quarter, sameQuarterReason: 42 });
+  expect(wrongType.status()).toBe(400);
+  expect(await databaseFingerprint(), "refused second campaigns change nothing").toBe(afterFirst);
+
+  const reason = "Re-run for the tool servers added in May.";
+  const second = await create({ name: `Second ${tag()}`, quarter, sameQuarterReason: `  ${reason} ` });
+  expect(second.status()).toBe(201);
+  const secondJson = (await second.json()) as { id: string };
+  expect(await (await lead.get(`/api/v1/access-reviews/${secondJson.id}`)).json()).toMatchObject({ quarter, sameQuarterReason: reason });
+  const audited = await withDb(
+    async (c) =>
+      (
+        await c.query<{ reason: string }>(
+          `SELECT after->>'sameQuarterReason' AS reason FROM "AuditLogEntry" WHERE action = 'access-review.created' AND "entityId" = $1`,
+          [secondJson.id],
+        )
+      ).rows,
+  );
+  expect(audited).toEqual([{ reason }]);
+
+  // The first stays the first: editing it keeps no reason; the second cannot drop its reason.
+  const editFirst = await callAction(lead, "updateReviewAction", firstJson.id, { reviewId: firstJson.id, name: firstName, quarter });
+  expect(editFirst).toMatchObject({ ok: true });
+  const dropReason = await callAction(lead, "updateReviewAction", secondJson.id, { reviewId: secondJson.id, name: "Second", quarter });
+  expect(dropReason.error?.code).toBe("UNPROCESSABLE");
+  const moveToFuture = await callAction(lead, "updateReviewAction", firstJson.id, {
+    reviewId: firstJson.id,
+    name: firstName,
+    quarter: futureQuarter(),
+  });
+  expect(moveToFuture.error?.code).toBe("UNPROCESSABLE");
+  await lead.dispose();
 });

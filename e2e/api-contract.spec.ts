@@ -22,7 +22,9 @@ test.beforeAll(async () => {
   const served = await admin.get("/api/v1/openapi.json");
   expect(served.status()).toBe(200);
   doc = await served.json();
-  const review = await admin.post("/api/v1/access-reviews", { data: { name: `Contract review ${Date.now()}`, quarter: "2019-Q1" } });
+  const review = await admin.post("/api/v1/access-reviews", {
+    data: { name: `Contract review ${Date.now()}`, quarter: "2019-Q1", sameQuarterReason: "A contract-test fixture" },
+  });
   expect(review.status(), await review.text()).toBe(201);
   const reviewId = (await review.json()).id as string;
   const added = await admin.post(`/api/v1/access-reviews/${reviewId}/items`, {

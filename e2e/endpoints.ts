@@ -187,7 +187,14 @@ export const ROUTES: Record<
   "GET /api/v1/access-reviews/[reviewId]/record": { access: "access-reviews:read" },
   // Access-review campaigns ([reviewId] is the DRAFT fixture; start gets the call's own fresh draft)
   "GET /api/v1/access-reviews": { access: "access-reviews:read" },
-  "POST /api/v1/access-reviews": { access: "access-reviews:write", body: (c) => ({ name: `Authz campaign ${c.tag}`, quarter: "2026-Q4" }) },
+  "POST /api/v1/access-reviews": {
+    access: "access-reviews:write",
+    body: (c) => ({
+      name: `Authz campaign ${c.tag}`,
+      quarter: "2026-Q4",
+      sameQuarterReason: `Authz: the fixture already covers 2026-Q4 (${c.tag})`,
+    }),
+  },
   "GET /api/v1/access-reviews/[reviewId]": { access: "access-reviews:read" },
   "POST /api/v1/access-reviews/[reviewId]/items": {
     access: "access-reviews:write",
@@ -321,11 +328,21 @@ export const ACTIONS: Record<
   // Access-review campaigns: the DRAFT fixture, or the call's own fresh draft (start, remove, assign)
   "app/(app)/access-reviews/actions.ts#createReviewAction": {
     access: "access-reviews:write",
-    input: (c) => ({ name: `Authz campaign ${c.tag}`, quarter: "2026-Q4", resources: ["MODEL_API_KEY", "PROMPT_LOGS"] }),
+    input: (c) => ({
+      name: `Authz campaign ${c.tag}`,
+      quarter: "2026-Q4",
+      resources: ["MODEL_API_KEY", "PROMPT_LOGS"],
+      sameQuarterReason: `Authz: the fixture already covers 2026-Q4 (${c.tag})`,
+    }),
   },
   "app/(app)/access-reviews/actions.ts#updateReviewAction": {
     access: "access-reviews:write",
-    input: (c) => ({ reviewId: PARAM_VALUES.reviewId, name: `Fixture access review ${c.tag}`, quarter: "2026-Q4" }),
+    input: (c) => ({
+      reviewId: PARAM_VALUES.reviewId,
+      name: `Fixture access review ${c.tag}`,
+      quarter: "2026-Q4",
+      sameQuarterReason: `Authz: the fixture already covers 2026-Q4 (${c.tag})`,
+    }),
   },
   "app/(app)/access-reviews/actions.ts#addItemAction": {
     access: "access-reviews:write",

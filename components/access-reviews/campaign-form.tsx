@@ -16,6 +16,7 @@ export interface CampaignFormValues {
   dueDate: string;
   features: string[];
   resources: string[];
+  sameQuarterReason: string;
 }
 
 /** Create or edit a draft campaign: name, quarter, due date, and its scope (features and resource kinds). */
@@ -36,13 +37,27 @@ export function CampaignForm(props: { initial: CampaignFormValues; features: { s
         <input id="name" name="name" defaultValue={props.initial.name} />
       </FormField>
       <div className="toolbar">
-        <FormField id="quarter" label="Quarter" hint="YYYY-Qn, such as 2026-Q4" errors={errors?.quarter}>
+        <FormField id="quarter" label="Quarter" hint="YYYY-Qn: the current quarter or an earlier one" errors={errors?.quarter}>
           <input id="quarter" name="quarter" defaultValue={props.initial.quarter} placeholder="2026-Q4" />
         </FormField>
         <FormField id="dueDate" label="Decisions due" hint="Empty: the quarter's last day" errors={errors?.dueDate}>
           <input id="dueDate" name="dueDate" type="date" defaultValue={props.initial.dueDate} />
         </FormField>
       </div>
+      <FormField
+        id="sameQuarterReason"
+        label="Reason for a second campaign"
+        hint="Needed only when the quarter already has a campaign; kept with the campaign and in the audit log."
+        errors={errors?.sameQuarterReason}
+      >
+        <textarea
+          id="sameQuarterReason"
+          name="sameQuarterReason"
+          rows={2}
+          maxLength={1000}
+          defaultValue={props.initial.sameQuarterReason}
+        />
+      </FormField>
       <fieldset aria-describedby={errors?.resources ? "resources-error" : undefined}>
         <legend>Resources in scope</legend>
         <div className="checkbox-grid">

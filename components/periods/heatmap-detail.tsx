@@ -4,14 +4,14 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { slotEvidenceAction } from "@/app/(app)/periods/actions";
 import type { CoverageSlot } from "@/lib/coverage/types";
-import type { HeatmapRow } from "@/lib/periods/heatmap";
+import type { HeatmapRow, SlotEvidence } from "@/lib/periods/heatmap";
 import { SLOT_STATE_LABELS, slotDates } from "@/components/periods/heatmap-labels";
 import styles from "@/components/periods/heatmap.module.css";
 
 // What one heatmap cell stands for: the evidence that covers it, or what is missing and where to
 // upload it. A non-modal panel: it takes focus when it opens, and Escape or Close hands focus back.
 
-type Loaded = { for: string; evidence?: { id: string; title: string }[]; error?: string };
+type Loaded = { for: string; evidence?: SlotEvidence[]; error?: string };
 
 /**
  * The evidence of a covered slot: listed in the page for per-event and validity slots; for a
@@ -42,7 +42,7 @@ function useSlotEvidence(
       current = false;
     };
   }, [listed, periodId, row.control, index, key]);
-  if (listed) return { for: key, evidence: slot.evidence.map((id) => ({ id, title: titles[id] ?? id })) };
+  if (listed) return { for: key, evidence: slot.evidence.map((id) => ({ id, title: titles[id] ?? id, accessReview: null })) };
   return loaded?.for === key ? loaded : null;
 }
 
@@ -117,6 +117,19 @@ export function HeatmapDetail({
               {evidence.evidence?.map((e) => (
                 <li key={e.id}>
                   <Link href={`/evidence/${e.id}`}>{e.title}</Link>
+                  {e.accessReview && (
+                    <p className="muted" data-testid="slot-access-review">
+                      Access review “{e.accessReview.name}” for {e.accessReview.quarter}
+                      {e.accessReview.performedIn ? `, performed in ${e.accessReview.performedIn}` : ""}.
+                      {e.accessReview.late && (
+                        <>
+                          {" "}
+                          <span className="badge LATE">Late</span> Signed off after {e.accessReview.quarter} ended: it counts for this slot,
+                          not for {e.accessReview.quarter}.
+                        </>
+                      )}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>

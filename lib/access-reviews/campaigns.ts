@@ -18,6 +18,8 @@ import {
   type UserIndex,
 } from "@/lib/access-reviews/csv";
 import { quarterRange } from "@/lib/access-reviews/schedule";
+import { futureQuarterProblem, sameQuarterProblem } from "@/lib/access-reviews/quarter-rules";
+import { organisationToday } from "@/lib/org-time";
 import type { CampaignInput, ItemInput } from "@/lib/access-reviews/validation";
 
 // Access-review campaigns while they are prepared: create, edit, items by hand, by API or from a
@@ -74,12 +76,15 @@ export function reviewToJson(r: ReviewRow, progress: { decided: number; total: n
     quarter: r.quarter,
     status: r.status,
     dueDate: day(r.dueDate),
+    sameQuarterReason: r.sameQuarterReason,
     resources: r.resources,
     features: r.features.map((f) => f.feature.slug).sort(),
     startedAt: r.startedAt?.toISOString() ?? null,
     signedOffAt: r.signedOffAt?.toISOString() ?? null,
     signedOffBy: r.signedOffBy?.email ?? null,
     signOffName: r.signOffName,
+    performedIn: r.performedIn,
+    late: r.late,
     evidenceId: r.evidenceId,
     createdBy: r.createdBy?.email ?? null,
     createdAt: r.createdAt.toISOString(),
@@ -111,23 +116,61 @@ async function resolveFeatures(tx: Tx, slugs: string[]) {
   return features.map((f) => f.id);
 }
 
-const campaignData = (input: CampaignInput) => ({
+/** Throws 422 when the campaign's quarter has not started yet (organisation time). */
+async function assertQuarterStarted(quarter: string, doing: string) {
+  const problem = futureQuarterProblem(quarter, await organisationToday());
+  if (problem) throw new AppError("UNPROCESSABLE", `Cannot ${doing}: ${problem} Nothing was changed.`, { quarter: [problem] });
+}
+
+/**
+ * Checks the quarter rules for a campaign being saved (created, or edited when `self` is given)
+ * and returns the reason to store: a reason is kept only for a second campaign of a quarter.
+ * An edit that keeps its quarter is a second campaign when an earlier one has that quarter (the
+ * first stays the first when others follow); an edit that moves to a quarter with any campaign is
+ * one. Serialised per quarter (a transaction-scoped advisory lock), so that two campaigns created
+ * at once cannot both be "the first" of their quarter.
+ */
+async function checkQuarter(
+  tx: Tx,
+  input: CampaignInput,
+  self: { id: string; quarter: string; createdAt: Date } | null,
+): Promise<string | null> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`access-review-quarter:${input.quarter}`}::text))`;
+  const keeps = self !== null && self.quarter === input.quarter;
+  const others = await tx.accessReview.findMany({
+    where: {
+      quarter: input.quarter,
+      ...(self ? { id: { not: self.id } } : {}),
+      ...(keeps ? { OR: [{ createdAt: { lt: self.createdAt } }, { createdAt: self.createdAt, id: { lt: self.id } }] } : {}),
+    },
+    select: { name: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const problem = sameQuarterProblem(input.quarter, others, input.sameQuarterReason);
+  if (problem) throw new AppError("UNPROCESSABLE", problem, { sameQuarterReason: [problem] });
+  return others.length ? input.sameQuarterReason!.trim() : null;
+}
+
+const campaignData = (input: CampaignInput, sameQuarterReason: string | null) => ({
   name: input.name,
   quarter: input.quarter,
   dueDate: new Date(`${input.dueDate ?? quarterRange(input.quarter).end}T00:00:00Z`),
   resources: [...new Set(input.resources)],
+  sameQuarterReason,
 });
 
 async function snapshot(tx: Tx, id: string) {
   return reviewToJson((await loadReview(tx, id))!, await reviewProgress(tx, id));
 }
 
-export function createReview(input: CampaignInput, actor: Actor): Promise<ReviewJson> {
+export async function createReview(input: CampaignInput, actor: Actor): Promise<ReviewJson> {
+  await assertQuarterStarted(input.quarter, "create the campaign");
   return db.$transaction(async (tx) => {
     const featureIds = await resolveFeatures(tx, [...new Set(input.features)]);
+    const reason = await checkQuarter(tx, input, null);
     const created = await tx.accessReview.create({
       data: {
-        ...campaignData(input),
+        ...campaignData(input, reason),
         createdById: actor.kind === "user" ? actor.id : null,
         features: { create: featureIds.map((featureId) => ({ featureId })) },
       },
@@ -139,16 +182,18 @@ export function createReview(input: CampaignInput, actor: Actor): Promise<Review
 }
 
 /** Name, quarter, due date and scope; only while a draft. */
-export function updateReview(id: string, input: CampaignInput, actor: Actor): Promise<ReviewJson> {
+export async function updateReview(id: string, input: CampaignInput, actor: Actor): Promise<ReviewJson> {
+  await assertQuarterStarted(input.quarter, "save the campaign");
   return db.$transaction(async (tx) => {
     const current = await lockReview(tx, id);
     assertDraft(current, "edit the campaign");
     const before = await snapshot(tx, id);
     const featureIds = await resolveFeatures(tx, [...new Set(input.features)]);
+    const reason = await checkQuarter(tx, input, current);
     await tx.accessReviewFeature.deleteMany({ where: { reviewId: id } });
     await tx.accessReview.update({
       where: { id },
-      data: { ...campaignData(input), features: { create: featureIds.map((featureId) => ({ featureId })) } },
+      data: { ...campaignData(input, reason), features: { create: featureIds.map((featureId) => ({ featureId })) } },
     });
     const after = await snapshot(tx, id);
     await appendAudit(tx, actor, { action: "access-review.updated", entityType: "AccessReview", entityId: id, before, after });
@@ -359,10 +404,14 @@ export function assignReviewer(
  * DRAFT -> IN_PROGRESS: needs at least one item and every item with a reviewer who may decide
  * (an enabled engineer, lead or admin). From then on the items are frozen.
  */
-export function startReview(reviewId: string, actor: Actor): Promise<ReviewJson> {
+export async function startReview(reviewId: string, actor: Actor): Promise<ReviewJson> {
+  const today = await organisationToday();
   return db.$transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
     assertDraft(review, "start the campaign");
+    // Only a campaign saved before the quarter rules can still carry a quarter that has not begun.
+    const future = futureQuarterProblem(review.quarter, today);
+    if (future) throw new AppError("CONFLICT", `Cannot start the campaign: ${future} Edit the campaign first.`);
     const total = await tx.accessReviewItem.count({ where: { reviewId } });
     if (total === 0) throw new AppError("CONFLICT", "Add at least one item before starting the campaign.");
     const unassigned = await tx.accessReviewItem.count({ where: { reviewId, reviewerId: null } });

@@ -131,10 +131,13 @@ export async function campaignSchedule() {
     db.accessReview.findMany({ where: { status: "SIGNED_OFF" }, select: { quarter: true } }),
     organisationToday(),
   ]);
-  return nextCampaign(
-    signed.map((s) => s.quarter),
+  return {
+    ...nextCampaign(
+      signed.map((s) => s.quarter),
+      today,
+    ),
     today,
-  );
+  };
 }
 
 /** What stands between a draft and its start: items, unassigned ones, reviewers who can no longer decide. */

@@ -13,6 +13,8 @@ const campaign: RecordCampaign = {
   signOffName: "Lee Lead",
   signOffEmail: "lead@example.test",
   signOffStatement: 'All access reviewed; "ops" keys revoked.',
+  performedIn: "2026-Q3",
+  late: false,
 };
 
 const item = (over: Partial<RecordItem>): RecordItem => ({
@@ -90,4 +92,26 @@ test("the file name carries the quarter and a slug of the name", () => {
   assert.equal(recordFileName("2026-Q3", "Model keys, Q3 (prod) "), "access-review-2026-Q3-model-keys-q3-prod.csv");
   assert.equal(recordFileName("2026-Q1", "Ünïcode!!"), "access-review-2026-Q1-unicode.csv");
   assert.equal(recordFileName("2026-Q1", "???"), "access-review-2026-Q1-campaign.csv");
+});
+
+test("the record says which quarter it was performed in and whether it was late for its label", () => {
+  const lines = (c: RecordCampaign) => Papa.parse<string[]>(buildRecordCsv(c, [item({})]).trimEnd(), { newline: "\r\n" }).data;
+  const onTime = lines(campaign);
+  assert.deepEqual(
+    onTime.find((r) => r[0] === "Performed in"),
+    ["Performed in", "2026-Q3"],
+  );
+  assert.deepEqual(
+    onTime.find((r) => r[0] === "Late"),
+    ["Late", "No"],
+  );
+  const late = lines({ ...campaign, signedOffAt: new Date("2026-10-01T08:00:00Z"), performedIn: "2026-Q4", late: true });
+  assert.deepEqual(
+    late.find((r) => r[0] === "Performed in"),
+    ["Performed in", "2026-Q4"],
+  );
+  assert.deepEqual(
+    late.find((r) => r[0] === "Late"),
+    ["Late", "Yes: signed off after 2026-Q3 ended; counts for 2026-Q4"],
+  );
 });

@@ -16,6 +16,10 @@ export interface RecordCampaign {
   signOffName: string;
   signOffEmail: string;
   signOffStatement: string;
+  /** The quarter of the sign-off day (organisation time): the slot the record counts for. */
+  performedIn: string;
+  /** Signed off after the labelled quarter's last day. */
+  late: boolean;
 }
 
 export interface RecordItem {
@@ -66,6 +70,8 @@ export function recordRows(campaign: RecordCampaign, items: readonly RecordItem[
     ["Access review record", campaign.name],
     ["Campaign id", campaign.id],
     ["Quarter", campaign.quarter],
+    ["Performed in", campaign.performedIn],
+    ["Late", campaign.late ? `Yes: signed off after ${campaign.quarter} ended; counts for ${campaign.performedIn}` : "No"],
     ["Control", "AI-SEC-05"],
     ["Started at (UTC)", iso(campaign.startedAt)],
     ["Due date", campaign.dueDate ?? ""],

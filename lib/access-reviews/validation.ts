@@ -2,6 +2,7 @@ import { z } from "zod";
 import { calendarDate } from "@/lib/validations/control";
 import { parseQuarter } from "@/lib/access-reviews/schedule";
 import { blank, commaList } from "@/lib/validations/form-input";
+import { SAME_QUARTER_REASON_MAX } from "@/lib/access-reviews/quarter-rules";
 
 // Shared by the campaign forms, the server actions and the API: what a campaign, an item and a
 // reviewer assignment look like, with the messages a person reads.
@@ -44,6 +45,15 @@ export const campaignSchema = z.object({
   dueDate: z.preprocess(blank, calendarDate.optional()),
   features: z.preprocess(commaList, z.array(z.string().trim().max(80)).max(5000)),
   resources: z.preprocess(commaList, z.array(z.enum(RESOURCE_KINDS, { error: "Unknown resource kind." })).max(RESOURCE_KINDS.length)),
+  // Required (by the service, which knows the other campaigns) when the quarter already has one.
+  sameQuarterReason: z.preprocess(
+    blank,
+    z
+      .string({ error: "The reason for another campaign for the same quarter is text." })
+      .trim()
+      .max(SAME_QUARTER_REASON_MAX, { error: `The reason can be at most ${SAME_QUARTER_REASON_MAX} characters.` })
+      .optional(),
+  ),
 });
 export type CampaignInput = z.output<typeof campaignSchema>;
 

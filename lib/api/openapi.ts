@@ -955,8 +955,18 @@ const accessReviewCampaignInput: SchemaObject = {
   required: ["name", "quarter"],
   properties: {
     name: text(120),
-    quarter: { type: "string", pattern: "^\\d{4}-Q[1-4]$", description: "The quarter reviewed, such as 2026-Q4." },
+    quarter: {
+      type: "string",
+      pattern: "^\\d{4}-Q[1-4]$",
+      description:
+        "The quarter reviewed, such as 2026-Q4: the current quarter or an earlier one in the organisation's time zone " +
+        "(a quarter that has not started is a 422).",
+    },
     dueDate: { ...date, description: "When decisions are due; default the quarter's last day." },
+    sameQuarterReason: text(
+      1000,
+      "Why another campaign covers a quarter that already has one: required then (422 naming it), stored and audited; ignored otherwise.",
+    ),
     features: { type: "array", items: text(80), description: "Slugs of the features in scope." },
     resources: { type: "array", items: { type: "string", enum: accessReviewResourceKinds }, description: "Resource kinds in scope." },
   },
@@ -976,6 +986,13 @@ const accessReviewCampaign: SchemaObject = {
     signedOffAt: nullable(time),
     signedOffBy: nullable({ type: "string" }),
     signOffName: nullable({ type: "string" }),
+    sameQuarterReason: nullable({ type: "string", description: "Why this is another campaign for its quarter; null for the first." }),
+    performedIn: nullable({
+      type: "string",
+      pattern: "^\\d{4}-Q[1-4]$",
+      description: "Stored at sign-off: the quarter of the sign-off day (organisation time), the coverage slot the record counts for.",
+    }),
+    late: nullable({ type: "boolean", description: "Stored at sign-off: signed off after the labelled quarter's last day." }),
     evidenceId: nullable({ type: "string", format: "uuid" }),
     createdBy: nullable({ type: "string" }),
     createdAt: time,
@@ -1367,7 +1384,8 @@ const paths: Record<string, PathItemObject> = {
       description:
         "Once every item is decided (409 naming how many are open), a compliance lead signs off with a statement, signed in as " +
         "themselves (tokens are refused). The campaign locks, and its record (CSV) is stored as ACCEPTED, GENERATED evidence for " +
-        "AI-SEC-05, with its SHA-256, in the same transaction.",
+        "AI-SEC-05, with its SHA-256, in the same transaction. The record is effective on the sign-off day and counts for that " +
+        "day's quarter (`performedIn`); a sign-off after the labelled quarter's last day is `late`.",
       tags: ["Access reviews"],
       requestBody: jsonBody(
         { type: "object", required: ["statement"], properties: { statement: text(4000, "What the signer attests.") } },
@@ -1386,6 +1404,12 @@ const paths: Record<string, PathItemObject> = {
               signedOffBy: { type: "string", description: "The signer's e-mail." },
               signOffName: { type: "string" },
               signOffStatement: { type: "string" },
+              performedIn: {
+                type: "string",
+                pattern: "^\\d{4}-Q[1-4]$",
+                description: "The quarter of the sign-off day (organisation time).",
+              },
+              late: { type: "boolean", description: "Signed off after the labelled quarter's last day." },
               items: { type: "integer" },
               evidence: {
                 type: "object",
@@ -1440,11 +1464,13 @@ const paths: Record<string, PathItemObject> = {
     post: op("access-reviews:write", {
       operationId: "createAccessReview",
       summary: "Create an access-review campaign",
-      description: "A draft campaign for a quarter and a scope (features by slug, resource kinds).",
+      description:
+        "A draft campaign for a quarter and a scope (features by slug, resource kinds). 422 when the quarter has not started yet, " +
+        "or when the quarter already has a campaign and no `sameQuarterReason` is given.",
       tags: ["Access reviews"],
       requestBody: jsonBody(accessReviewCampaignInput, { name: "Q4 2026 access review", quarter: "2026-Q4", resources: ["MODEL_API_KEY"] }),
       ok: { "201": json(accessReviewCampaign, "The created campaign (DRAFT).", { Location: { $ref: "#/components/headers/Location" } }) },
-      errors: ["Validation"],
+      errors: ["Validation", "Unprocessable"],
     }),
   },
   "/api/v1/access-reviews/{reviewId}": {

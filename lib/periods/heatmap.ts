@@ -55,7 +55,15 @@ export type PeriodHeatmap = NonNullable<Awaited<ReturnType<typeof periodHeatmap>
  * modes), computed by the engine for that control alone with every id listed. Null when the period,
  * the control or the slot is not there (any more).
  */
-export async function slotEvidence(periodId: string, control: string, slot: number): Promise<{ id: string; title: string }[] | null> {
+/** One piece of evidence behind a slot; a signed-off access review's record names its campaign. */
+export interface SlotEvidence {
+  id: string;
+  title: string;
+  /** The campaign whose record this is: its quarter label, the quarter it was performed in, and whether it was late. */
+  accessReview: { id: string; name: string; quarter: string; performedIn: string | null; late: boolean | null } | null;
+}
+
+export async function slotEvidence(periodId: string, control: string, slot: number): Promise<SlotEvidence[] | null> {
   const coverage = await periodCoverage(periodId, { controls: [control] }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") return null; // no such period (any more)
     throw error;
@@ -63,7 +71,10 @@ export async function slotEvidence(periodId: string, control: string, slot: numb
   if (!coverage) return null;
   const found = coverage.items.find((i) => i.control === control)?.slots[slot];
   if (!found) return null;
-  const rows = await db.evidence.findMany({ where: { id: { in: found.evidence } }, select: { id: true, title: true } });
-  const titles = new Map(rows.map((r) => [r.id, r.title]));
-  return found.evidence.map((id) => ({ id, title: titles.get(id) ?? id }));
+  const rows = await db.evidence.findMany({
+    where: { id: { in: found.evidence } },
+    select: { id: true, title: true, accessReview: { select: { id: true, name: true, quarter: true, performedIn: true, late: true } } },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return found.evidence.map((id) => ({ id, title: byId.get(id)?.title ?? id, accessReview: byId.get(id)?.accessReview ?? null }));
 }

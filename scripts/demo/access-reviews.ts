@@ -1,5 +1,5 @@
 // Demo access reviews (called by scripts/demo.ts after the demo users and features exist): one
-// campaign for the previous quarter, decided and signed off, whose record is accepted AI-SEC-05
+// campaign for the previous quarter, decided and signed off (today, so late: it counts for this quarter), whose record is accepted AI-SEC-05
 // evidence; one for this quarter in progress, partly decided. Both go through the app's own
 // service functions, so the record, its SHA-256 and the audit log are real. Idempotent: a
 // campaign that already exists (by name) is left as it is.
@@ -129,7 +129,15 @@ export async function seedAccessReviewDemo(): Promise<void> {
   async function campaign(name: string, quarter: string, items: DemoItem[], signOff: string | null) {
     if (await db.accessReview.findFirst({ where: { name } })) return;
     const review = await createReview(
-      { name, quarter, dueDate: undefined, features, resources: ["MODEL_API_KEY", "PROMPT_LOGS", "TRAINING_DATA", "TOOL_SERVER"] },
+      {
+        name,
+        quarter,
+        dueDate: undefined,
+        features,
+        resources: ["MODEL_API_KEY", "PROMPT_LOGS", "TRAINING_DATA", "TOOL_SERVER"],
+        // Kept only when the quarter already has a campaign (docs/access-reviews.md).
+        sameQuarterReason: "Demo campaign, loaded beside the campaigns already there.",
+      },
       asUser(LEAD).actor,
     );
     await addItems(

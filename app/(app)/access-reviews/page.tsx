@@ -55,7 +55,17 @@ export default async function AccessReviewsPage() {
                 <td>
                   <Link href={`/access-reviews/${r.id}`}>{r.name}</Link>
                 </td>
-                <td>{r.quarter}</td>
+                <td>
+                  {r.quarter}
+                  {r.late && (
+                    <>
+                      {" "}
+                      <span className="badge LATE" title={`Signed off after ${r.quarter} ended: counts for ${r.performedIn}`}>
+                        Late, counts for {r.performedIn}
+                      </span>
+                    </>
+                  )}
+                </td>
                 <td>
                   <span className="badge">{REVIEW_STATUS_LABELS[r.status]}</span>
                 </td>

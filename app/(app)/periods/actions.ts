@@ -5,7 +5,7 @@ import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
 import { userActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { slotEvidence } from "@/lib/periods/heatmap";
+import { slotEvidence, type SlotEvidence } from "@/lib/periods/heatmap";
 import { createPeriod, updatePeriod } from "@/lib/periods/service";
 import { periodSchema } from "@/lib/validations/period";
 
@@ -38,7 +38,7 @@ const slotInput = z.object({
 export const slotEvidenceAction = action(
   "periods:read",
   slotInput,
-  async ({ periodId, control, slot }): Promise<ActionResult<{ id: string; title: string }[]>> => {
+  async ({ periodId, control, slot }): Promise<ActionResult<SlotEvidence[]>> => {
     const evidence = await slotEvidence(periodId, control, slot);
     if (!evidence) throw new AppError("NOT_FOUND", "This slot is no longer in the period; reload the page.");
     return { ok: true, data: evidence };

@@ -80,6 +80,27 @@ export default async function AccessReviewPage({
       <dl className="facts">
         <dt>Quarter</dt>
         <dd>{review.quarter}</dd>
+        {review.sameQuarterReason && (
+          <>
+            <dt>Another campaign for {review.quarter}</dt>
+            <dd data-testid="same-quarter-reason">{review.sameQuarterReason}</dd>
+          </>
+        )}
+        {review.performedIn && (
+          <>
+            <dt>Performed in</dt>
+            <dd data-testid="performed-in">
+              {review.performedIn}
+              {review.late && (
+                <>
+                  {" "}
+                  <span className="badge LATE">Late</span> for {review.quarter}: signed off after the quarter ended, so the record counts
+                  for {review.performedIn}
+                </>
+              )}
+            </dd>
+          </>
+        )}
         <dt>Status</dt>
         <dd>
           <span className="badge" data-testid="review-status">

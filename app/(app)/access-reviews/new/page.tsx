@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { CampaignForm } from "@/components/access-reviews/campaign-form";
 import { campaignSchedule, featureChoices } from "@/lib/access-reviews/queries";
+import { compareQuarters, quarterOf } from "@/lib/access-reviews/schedule";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New access review" };
@@ -10,6 +11,9 @@ export const metadata: Metadata = { title: "New access review" };
 export default async function NewAccessReviewPage() {
   await requirePage("access-reviews:write");
   const [features, next] = await Promise.all([featureChoices(), campaignSchedule()]);
+  // A campaign cannot be for a quarter that has not started: when the schedule is ahead (the
+  // current quarter is signed off already), offer the current quarter.
+  const quarter = compareQuarters(next.quarter, quarterOf(next.today)) <= 0 ? next.quarter : quarterOf(next.today);
   return (
     <>
       <p>
@@ -18,11 +22,12 @@ export default async function NewAccessReviewPage() {
       <h1>New access review</h1>
       <CampaignForm
         initial={{
-          name: `${next.quarter} access review`,
-          quarter: next.quarter,
+          name: `${quarter} access review`,
+          quarter,
           dueDate: "", // empty: the quarter's last day
           features: [],
           resources: ["MODEL_API_KEY", "PROMPT_LOGS", "TRAINING_DATA", "TOOL_SERVER"],
+          sameQuarterReason: "",
         }}
         features={features}
       />

@@ -34,6 +34,7 @@ export default async function EditAccessReviewPage({ params }: { params: Promise
             dueDate: review.dueDate ?? "",
             features: review.features,
             resources: review.resources,
+            sameQuarterReason: review.sameQuarterReason ?? "",
           }}
           features={features}
         />

@@ -45,6 +45,15 @@ export default async function RecordPage({ params }: { params: Promise<{ reviewI
       <dl className="facts">
         <dt>Quarter</dt>
         <dd>{review.quarter}</dd>
+        {review.performedIn && (
+          <>
+            <dt>Performed in</dt>
+            <dd>
+              {review.performedIn}
+              {review.late ? `, late for ${review.quarter}` : ""}
+            </dd>
+          </>
+        )}
         <dt>Control</dt>
         <dd>AI-SEC-05</dd>
         <dt>Scope</dt>
