@@ -208,7 +208,7 @@ test.describe("headless commands", () => {
                 (SELECT count(*)::int FROM "AuditLogEntry") AS audit`,
         [email],
       );
-      expect(counts).toEqual({ users: 1, controls: 23, criteria: 36, categories: 5, audit: 1 });
+      expect(counts).toEqual({ users: 1, controls: 23, criteria: 61, categories: 5, audit: 1 });
       // And nothing was written to the test database.
       expect(await userRow(email)).toBeUndefined();
     });

@@ -81,6 +81,7 @@ export const ROUTES: Record<
   "POST /api/auth/[...nextauth]": { access: "public" },
   "GET /api/v1/controls": { access: "controls:read" },
   "GET /api/v1/controls/[code]": { access: "controls:read" },
+  "GET /api/v1/criteria": { access: "controls:read" },
   "PATCH /api/v1/controls/[code]": { access: "controls:write", body: (c) => ({ owner: `api ${c.tag}` }) },
   // Gap assessment, criteria, custom controls
   "GET /gap-assessment/export": { access: "controls:read" },

@@ -58,7 +58,7 @@ const { seedReferenceData } = await load("./lib/reference/seed.ts");
 const db = createPrismaClient(process.env.SEED_URL);
 try { console.log(JSON.stringify(await seedReferenceData(db))); } finally { await db.$disconnect(); }
 `;
-function seedInChild(url: string): Promise<{ controlsCreated: number }> {
+function seedInChild(url: string): Promise<{ controlsCreated: number; criteriaCreated: number; mappingsAdded: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", SEED_SCRIPT], {
       env: { ...process.env, SEED_URL: url },
@@ -194,7 +194,7 @@ test.describe("migrations", () => {
     });
   });
 
-  test("seeding reference data twice leaves 23 controls, 36 criteria, 5 categories and keeps edits", async () => {
+  test("seeding reference data twice leaves 23 controls, 61 criteria, 5 categories and keeps edits", async () => {
     const db = await createScratch("seed");
     scratch.push(db.name);
     await applyMigrations(db.url);
@@ -205,19 +205,81 @@ test.describe("migrations", () => {
         categories: await count(c, "Category"),
         mappings: await count(c, "ControlCriterion"),
       }));
-    expect(await seedInChild(db.url)).toEqual({ controlsCreated: 23 });
+    expect(await seedInChild(db.url)).toEqual({ controlsCreated: 23, criteriaCreated: 61, mappingsAdded: 0 });
     const first = await counts();
-    expect(first).toMatchObject({ controls: 23, criteria: 36, categories: 5 });
+    expect(first).toMatchObject({ controls: 23, criteria: 61, categories: 5 });
     expect(first.mappings).toBeGreaterThanOrEqual(23);
 
     await withClient(db.url, (c) => c.query(`UPDATE "Control" SET title = 'Our own title for this control' WHERE code = 'AI-CONF-04'`));
-    expect(await seedInChild(db.url)).toEqual({ controlsCreated: 0 });
+    expect(await seedInChild(db.url)).toEqual({ controlsCreated: 0, criteriaCreated: 0, mappingsAdded: 0 });
     expect(await counts()).toEqual(first);
     const title = await withClient(
       db.url,
       async (c) => (await c.query(`SELECT title FROM "Control" WHERE code = 'AI-CONF-04'`)).rows[0].title,
     );
     expect(title).toBe("Our own title for this control");
+  });
+
+  test("an installation seeded with the old 36 criteria gains the other 25 and the new mappings once, keeping its edits", async () => {
+    const db = await createScratch("upgrade");
+    scratch.push(db.name);
+    await applyMigrations(db.url);
+    await seedInChild(db.url);
+    const NEW_CRITERIA = `'^CC[1-5]\\.|^CC[7-9]\\.'`;
+    const mapped = (code: string) =>
+      withClient(db.url, async (c) =>
+        (
+          await c.query<{ id: string }>(
+            `SELECT cc."criterionId" AS id FROM "ControlCriterion" cc JOIN "Control" k ON k.id = cc."controlId"
+             WHERE k.code = $1 ORDER BY cc."criterionId"`,
+            [code],
+          )
+        ).rows.map((r) => r.id),
+      );
+    // Back to what revision 1 left: no CC1-CC5 or CC7-CC9, no revision marker, the old order.
+    await withClient(db.url, async (c) => {
+      await c.query(`DELETE FROM "ControlCriterion" WHERE "criterionId" ~ ${NEW_CRITERIA}`);
+      await c.query(`DELETE FROM "Criterion" WHERE id ~ ${NEW_CRITERIA}`);
+      await c.query(`DELETE FROM "Setting" WHERE key = 'referenceData.revision'`);
+      await c.query(`UPDATE "Criterion" SET "sortOrder" = "sortOrder" + 1000`);
+      expect(await count(c, "Criterion")).toBe(36);
+      // The team's edits: a mapping removed, a title changed.
+      await c.query(
+        `DELETE FROM "ControlCriterion" WHERE "criterionId" = 'PI1.1' AND "controlId" = (SELECT id FROM "Control" WHERE code = 'AI-PI-01')`,
+      );
+      await c.query(`UPDATE "Control" SET title = 'Our change process' WHERE code = 'AI-PI-01'`);
+    });
+    const auditBefore = await withClient(db.url, (c) => count(c, "AuditLogEntry"));
+
+    expect(await seedInChild(db.url)).toEqual({ controlsCreated: 0, criteriaCreated: 25, mappingsAdded: 12 });
+    await withClient(db.url, async (c) => {
+      expect(await count(c, "Criterion")).toBe(61);
+      const order = (await c.query<{ id: string }>(`SELECT id FROM "Criterion" ORDER BY "sortOrder"`)).rows.map((r) => r.id);
+      expect(order.slice(0, 5)).toEqual(["CC1.1", "CC1.2", "CC1.3", "CC1.4", "CC1.5"]);
+      expect(order.indexOf("CC8.1")).toBeLessThan(order.indexOf("A1.1"));
+      const marker = await c.query(`SELECT value FROM "Setting" WHERE key = 'referenceData.revision'`);
+      expect(marker.rows[0].value).toBe(2);
+      const entries = await c.query<{ action: string; after: { mappingsAdded: unknown[] } }>(
+        `SELECT action, after FROM "AuditLogEntry" ORDER BY seq DESC LIMIT 1`,
+      );
+      expect(entries.rows[0].action).toBe("reference-data.upgraded");
+      expect(entries.rows[0].after.mappingsAdded).toHaveLength(12);
+      expect(await count(c, "AuditLogEntry")).toBe(auditBefore + 1);
+      expect((await c.query(`SELECT title FROM "Control" WHERE code = 'AI-PI-01'`)).rows[0].title).toBe("Our change process");
+    });
+    // The new mapping arrived; the mapping the team removed did not come back.
+    expect(await mapped("AI-PI-01")).toEqual(["CC8.1", "PI1.3"]);
+    expect(await mapped("AI-AVL-03")).toEqual(["A1.2", "A1.3", "CC7.3", "CC7.4", "CC7.5"]);
+
+    // A mapping removed after the upgrade stays removed: the stored revision says it was added once.
+    await withClient(db.url, (c) =>
+      c.query(
+        `DELETE FROM "ControlCriterion" WHERE "criterionId" = 'CC8.1' AND "controlId" = (SELECT id FROM "Control" WHERE code = 'AI-PI-01')`,
+      ),
+    );
+    expect(await seedInChild(db.url)).toEqual({ controlsCreated: 0, criteriaCreated: 0, mappingsAdded: 0 });
+    expect(await mapped("AI-PI-01")).toEqual(["PI1.3"]);
+    expect(await withClient(db.url, (c) => count(c, "AuditLogEntry"))).toBe(auditBefore + 1);
   });
 
   test("two instances seeding an empty database at the same time create each control once", async () => {
@@ -228,7 +290,7 @@ test.describe("migrations", () => {
     expect(results.map((r) => r.controlsCreated).sort((x, y) => x - y)).toEqual([0, 23]);
     await withClient(db.url, async (c) => {
       expect(await count(c, "Control")).toBe(23);
-      expect(await count(c, "Criterion")).toBe(36);
+      expect(await count(c, "Criterion")).toBe(61);
       expect(await count(c, "Category")).toBe(5);
     });
   });

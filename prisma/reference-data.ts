@@ -1,5 +1,5 @@
-// Reference data seeded on first start: the five Trust Services categories, the official
-// criteria Attest tracks, and the 23 baseline controls from the SOC 2 AI controls guide
+// Reference data seeded on first start: the five Trust Services categories, all 61 official
+// criteria, and the 23 baseline controls from the SOC 2 AI controls guide
 // (shared/reference/soc2-ai-controls-guide.txt) with a reasoned default criteria mapping and
 // frequency. Pure data: no imports. The seed inserts what is missing and never overwrites a
 // team's edits. See docs/control-mapping.md for the mapping in readable form.
@@ -77,139 +77,247 @@ export const categories: CategoryData[] = [
   },
 ];
 
-// Official criterion IDs (AICPA 2017 Trust Services Criteria, revised points of focus 2022),
-// with concise paraphrased titles. sortOrder is global so criteria sort across categories.
+// Official criterion IDs (AICPA 2017 Trust Services Criteria, revised points of focus 2022): all 61,
+// with short titles in our own words. sortOrder is global so criteria sort across categories.
 export const criteria: CriterionData[] = [
-  // Security: logical and physical access controls (CC6)
-  { id: "CC6.1", category: "SECURITY", title: "Logical access security software, infrastructure and architectures", sortOrder: 1 },
+  // Security, the common criteria: control environment (CC1)
+  { id: "CC1.1", category: "SECURITY", title: "Leadership shows commitment to integrity and ethical values", sortOrder: 1 },
+  { id: "CC1.2", category: "SECURITY", title: "The board is independent of management and oversees internal control", sortOrder: 2 },
+  {
+    id: "CC1.3",
+    category: "SECURITY",
+    title: "Management sets structures, reporting lines, authority and responsibility under board oversight",
+    sortOrder: 3,
+  },
+  {
+    id: "CC1.4",
+    category: "SECURITY",
+    title: "Competent people are attracted, developed and retained in line with objectives",
+    sortOrder: 4,
+  },
+  { id: "CC1.5", category: "SECURITY", title: "People are held accountable for their internal control responsibilities", sortOrder: 5 },
+  // Information and communication (CC2)
+  {
+    id: "CC2.1",
+    category: "SECURITY",
+    title: "Relevant, good-quality information is obtained or produced to support internal control",
+    sortOrder: 6,
+  },
+  { id: "CC2.2", category: "SECURITY", title: "Control objectives and responsibilities are communicated inside the entity", sortOrder: 7 },
+  {
+    id: "CC2.3",
+    category: "SECURITY",
+    title: "Matters affecting internal control, including commitments, are communicated to external parties",
+    sortOrder: 8,
+  },
+  // Risk assessment (CC3)
+  {
+    id: "CC3.1",
+    category: "SECURITY",
+    title: "Objectives are specified clearly enough for their risks to be identified and assessed",
+    sortOrder: 9,
+  },
+  { id: "CC3.2", category: "SECURITY", title: "Risks to objectives are identified and analysed across the entity", sortOrder: 10 },
+  { id: "CC3.3", category: "SECURITY", title: "The potential for fraud is considered when risks are assessed", sortOrder: 11 },
+  {
+    id: "CC3.4",
+    category: "SECURITY",
+    title: "Changes that could significantly affect internal control are identified and assessed",
+    sortOrder: 12,
+  },
+  // Monitoring activities (CC4)
+  {
+    id: "CC4.1",
+    category: "SECURITY",
+    title: "Ongoing or separate evaluations confirm that controls are present and functioning",
+    sortOrder: 13,
+  },
+  {
+    id: "CC4.2",
+    category: "SECURITY",
+    title: "Control deficiencies are evaluated and reported in time to those who must act",
+    sortOrder: 14,
+  },
+  // Control activities (CC5)
+  {
+    id: "CC5.1",
+    category: "SECURITY",
+    title: "Control activities are chosen and developed to bring risks down to acceptable levels",
+    sortOrder: 15,
+  },
+  { id: "CC5.2", category: "SECURITY", title: "General control activities over technology are chosen and developed", sortOrder: 16 },
+  {
+    id: "CC5.3",
+    category: "SECURITY",
+    title: "Control activities are deployed through policies and the procedures that carry them out",
+    sortOrder: 17,
+  },
+  // Logical and physical access controls (CC6)
+  { id: "CC6.1", category: "SECURITY", title: "Logical access security software, infrastructure and architectures", sortOrder: 18 },
   {
     id: "CC6.2",
     category: "SECURITY",
     title: "Registration and authorization of users before credentials are issued, and removal when no longer authorized",
-    sortOrder: 2,
+    sortOrder: 19,
   },
   {
     id: "CC6.3",
     category: "SECURITY",
     title: "Role-based granting, changing and removal of access (least privilege, segregation of duties)",
-    sortOrder: 3,
+    sortOrder: 20,
   },
   {
     id: "CC6.4",
     category: "SECURITY",
     title: "Physical access to facilities and protected assets restricted to authorized personnel",
-    sortOrder: 4,
+    sortOrder: 21,
   },
   {
     id: "CC6.5",
     category: "SECURITY",
     title: "Protections over physical assets discontinued only once data can no longer be recovered",
-    sortOrder: 5,
+    sortOrder: 22,
   },
   {
     id: "CC6.6",
     category: "SECURITY",
     title: "Logical access security measures against threats from outside the system boundaries",
-    sortOrder: 6,
+    sortOrder: 23,
   },
   {
     id: "CC6.7",
     category: "SECURITY",
     title: "Restriction and protection of information in transmission, movement and removal",
-    sortOrder: 7,
+    sortOrder: 24,
   },
-  { id: "CC6.8", category: "SECURITY", title: "Prevention or detection of unauthorized or malicious software", sortOrder: 8 },
+  { id: "CC6.8", category: "SECURITY", title: "Prevention or detection of unauthorized or malicious software", sortOrder: 25 },
+  // System operations: monitoring, incidents and recovery (CC7)
+  {
+    id: "CC7.1",
+    category: "SECURITY",
+    title: "Configuration changes and newly discovered vulnerabilities are detected and monitored",
+    sortOrder: 26,
+  },
+  {
+    id: "CC7.2",
+    category: "SECURITY",
+    title: "System components are monitored for anomalies that signal attacks, errors or failures",
+    sortOrder: 27,
+  },
+  { id: "CC7.3", category: "SECURITY", title: "Security events are evaluated to decide whether they are incidents", sortOrder: 28 },
+  {
+    id: "CC7.4",
+    category: "SECURITY",
+    title: "Identified security incidents are responded to under a defined response programme",
+    sortOrder: 29,
+  },
+  {
+    id: "CC7.5",
+    category: "SECURITY",
+    title: "Activities to recover from identified security incidents are put in place and carried out",
+    sortOrder: 30,
+  },
+  // Change management (CC8)
+  {
+    id: "CC8.1",
+    category: "SECURITY",
+    title: "Changes to infrastructure, data, software and procedures are authorized, designed, tested, approved and implemented",
+    sortOrder: 31,
+  },
+  // Risk mitigation: business disruption and vendors (CC9)
+  { id: "CC9.1", category: "SECURITY", title: "Risks of business disruption are identified and mitigated", sortOrder: 32 },
+  { id: "CC9.2", category: "SECURITY", title: "Risks from vendors and business partners are assessed and managed", sortOrder: 33 },
   // Availability
   {
     id: "A1.1",
     category: "AVAILABILITY",
     title: "Capacity management: processing capacity and usage maintained, monitored and evaluated",
-    sortOrder: 9,
+    sortOrder: 34,
   },
   {
     id: "A1.2",
     category: "AVAILABILITY",
     title: "Environmental protections, software, data backup and recovery infrastructure",
-    sortOrder: 10,
+    sortOrder: 35,
   },
-  { id: "A1.3", category: "AVAILABILITY", title: "Testing of recovery plan procedures", sortOrder: 11 },
+  { id: "A1.3", category: "AVAILABILITY", title: "Testing of recovery plan procedures", sortOrder: 36 },
   // Processing Integrity
   {
     id: "PI1.1",
     category: "PROCESSING_INTEGRITY",
     title: "Definitions of data processed and product and service specifications",
-    sortOrder: 12,
+    sortOrder: 37,
   },
   {
     id: "PI1.2",
     category: "PROCESSING_INTEGRITY",
     title: "Policies and procedures over system inputs, including completeness and accuracy",
-    sortOrder: 13,
+    sortOrder: 38,
   },
-  { id: "PI1.3", category: "PROCESSING_INTEGRITY", title: "Policies and procedures over system processing", sortOrder: 14 },
+  { id: "PI1.3", category: "PROCESSING_INTEGRITY", title: "Policies and procedures over system processing", sortOrder: 39 },
   {
     id: "PI1.4",
     category: "PROCESSING_INTEGRITY",
     title: "Outputs made available or delivered completely, accurately and on time to specification",
-    sortOrder: 15,
+    sortOrder: 40,
   },
   {
     id: "PI1.5",
     category: "PROCESSING_INTEGRITY",
     title: "Storage of inputs, items in processing and outputs completely, accurately and on time",
-    sortOrder: 16,
+    sortOrder: 41,
   },
   // Confidentiality
-  { id: "C1.1", category: "CONFIDENTIALITY", title: "Identification and maintenance of confidential information", sortOrder: 17 },
-  { id: "C1.2", category: "CONFIDENTIALITY", title: "Disposal of confidential information", sortOrder: 18 },
+  { id: "C1.1", category: "CONFIDENTIALITY", title: "Identification and maintenance of confidential information", sortOrder: 42 },
+  { id: "C1.2", category: "CONFIDENTIALITY", title: "Disposal of confidential information", sortOrder: 43 },
   // Privacy
-  { id: "P1.1", category: "PRIVACY", title: "Notice to data subjects about privacy practices, kept current", sortOrder: 19 },
+  { id: "P1.1", category: "PRIVACY", title: "Notice to data subjects about privacy practices, kept current", sortOrder: 44 },
   {
     id: "P2.1",
     category: "PRIVACY",
     title: "Communication of choices and obtaining consent for collection, use, retention, disclosure and disposal",
-    sortOrder: 20,
+    sortOrder: 45,
   },
-  { id: "P3.1", category: "PRIVACY", title: "Collection of personal information consistent with privacy objectives", sortOrder: 21 },
-  { id: "P3.2", category: "PRIVACY", title: "Explicit consent communicated and obtained before collection where required", sortOrder: 22 },
-  { id: "P4.1", category: "PRIVACY", title: "Use of personal information limited to the identified purposes", sortOrder: 23 },
-  { id: "P4.2", category: "PRIVACY", title: "Retention of personal information consistent with privacy objectives", sortOrder: 24 },
-  { id: "P4.3", category: "PRIVACY", title: "Secure disposal of personal information", sortOrder: 25 },
-  { id: "P5.1", category: "PRIVACY", title: "Data subject access to, and copies of, their stored personal information", sortOrder: 26 },
+  { id: "P3.1", category: "PRIVACY", title: "Collection of personal information consistent with privacy objectives", sortOrder: 46 },
+  { id: "P3.2", category: "PRIVACY", title: "Explicit consent communicated and obtained before collection where required", sortOrder: 47 },
+  { id: "P4.1", category: "PRIVACY", title: "Use of personal information limited to the identified purposes", sortOrder: 48 },
+  { id: "P4.2", category: "PRIVACY", title: "Retention of personal information consistent with privacy objectives", sortOrder: 49 },
+  { id: "P4.3", category: "PRIVACY", title: "Secure disposal of personal information", sortOrder: 50 },
+  { id: "P5.1", category: "PRIVACY", title: "Data subject access to, and copies of, their stored personal information", sortOrder: 51 },
   {
     id: "P5.2",
     category: "PRIVACY",
     title: "Correction, amendment or appending of personal information at a data subject's request",
-    sortOrder: 27,
+    sortOrder: 52,
   },
-  { id: "P6.1", category: "PRIVACY", title: "Disclosure of personal information to third parties with consent", sortOrder: 28 },
-  { id: "P6.2", category: "PRIVACY", title: "Record of authorized disclosures of personal information", sortOrder: 29 },
-  { id: "P6.3", category: "PRIVACY", title: "Record of detected or reported unauthorized disclosures, including breaches", sortOrder: 30 },
+  { id: "P6.1", category: "PRIVACY", title: "Disclosure of personal information to third parties with consent", sortOrder: 53 },
+  { id: "P6.2", category: "PRIVACY", title: "Record of authorized disclosures of personal information", sortOrder: 54 },
+  { id: "P6.3", category: "PRIVACY", title: "Record of detected or reported unauthorized disclosures, including breaches", sortOrder: 55 },
   {
     id: "P6.4",
     category: "PRIVACY",
     title: "Privacy commitments obtained from vendors and third parties, and their compliance assessed",
-    sortOrder: 31,
+    sortOrder: 56,
   },
-  { id: "P6.5", category: "PRIVACY", title: "Vendor and third-party commitments to report unauthorized disclosures", sortOrder: 32 },
+  { id: "P6.5", category: "PRIVACY", title: "Vendor and third-party commitments to report unauthorized disclosures", sortOrder: 57 },
   {
     id: "P6.6",
     category: "PRIVACY",
     title: "Notification of breaches and incidents to affected data subjects, regulators and others",
-    sortOrder: 33,
+    sortOrder: 58,
   },
   {
     id: "P6.7",
     category: "PRIVACY",
     title: "Accounting of personal information held and disclosed, on a data subject's request",
-    sortOrder: 34,
+    sortOrder: 59,
   },
-  { id: "P7.1", category: "PRIVACY", title: "Quality: accurate, up-to-date, complete and relevant personal information", sortOrder: 35 },
+  { id: "P7.1", category: "PRIVACY", title: "Quality: accurate, up-to-date, complete and relevant personal information", sortOrder: 60 },
   {
     id: "P8.1",
     category: "PRIVACY",
     title: "Handling of privacy inquiries, complaints and disputes, and monitoring of compliance",
-    sortOrder: 36,
+    sortOrder: 61,
   },
 ];
 
@@ -278,9 +386,9 @@ export const controls: ControlData[] = [
     category: "AVAILABILITY",
     expectedEvidence: "Architecture doc, LLM gateway config",
     frequency: "SEMI_ANNUAL",
-    criteria: ["A1.1", "A1.2"],
+    criteria: ["A1.1", "A1.2", "CC9.1"],
     mappingRationale:
-      "Fallback routing is recovery infrastructure (A1.2) and absorbs provider quota and rate-limit exhaustion (A1.1 capacity). Semi-annual: the architecture doc and gateway config are re-validated twice a year, so every six-month Type II window holds a fresh review.",
+      "Fallback routing is recovery infrastructure (A1.2) and absorbs provider quota and rate-limit exhaustion (A1.1 capacity). Semi-annual: the architecture doc and gateway config are re-validated twice a year, so every six-month Type II window holds a fresh review. Knowing each provider dependency and how to route around it is how the entity mitigates the risk of a provider disruption (CC9.1).",
   },
   {
     code: "AI-AVL-02",
@@ -300,9 +408,9 @@ export const controls: ControlData[] = [
     category: "AVAILABILITY",
     expectedEvidence: "Runbook, game day records",
     frequency: "ANNUAL",
-    criteria: ["A1.2", "A1.3"],
+    criteria: ["A1.2", "A1.3", "CC7.3", "CC7.4", "CC7.5"],
     mappingRationale:
-      "The runbook is part of the recovery arrangements (A1.2) and the game day is the test of those recovery procedures (A1.3). Annual: one reviewed runbook and one game day or tabletop record per year.",
+      "The runbook is part of the recovery arrangements (A1.2) and the game day is the test of those recovery procedures (A1.3). Annual: one reviewed runbook and one game day or tabletop record per year. A provider outage is an incident: the runbook says how it is recognised (CC7.3), handled (CC7.4) and recovered from (CC7.5), and that is where auditors test incident response.",
   },
   {
     code: "AI-AVL-04",
@@ -311,9 +419,9 @@ export const controls: ControlData[] = [
     category: "AVAILABILITY",
     expectedEvidence: "Grafana dashboards, alert rules",
     frequency: "MONTHLY",
-    criteria: ["A1.1"],
+    criteria: ["A1.1", "CC7.2"],
     mappingRationale:
-      "Monitoring latency, errors and spend against SLOs is the monitoring and evaluation of capacity and usage that A1.1 asks for. Monthly: a dashboard export and alert-rule snapshot per month shows the monitoring ran throughout.",
+      "Monitoring latency, errors and spend against SLOs is the monitoring and evaluation of capacity and usage that A1.1 asks for. Monthly: a dashboard export and alert-rule snapshot per month shows the monitoring ran throughout. The same alerts are the monitoring of system components for anomalies that CC7.2 tests.",
   },
   // ---------------------------------------------------------------- Processing Integrity (PI1.x)
   {
@@ -323,9 +431,9 @@ export const controls: ControlData[] = [
     category: "PROCESSING_INTEGRITY",
     expectedEvidence: "PR records, change advisory meeting notes",
     frequency: "PER_EVENT",
-    criteria: ["PI1.1", "PI1.3"],
+    criteria: ["PI1.1", "PI1.3", "CC8.1"],
     mappingRationale:
-      "Models and prompts define how the system processes data (PI1.3) and are part of the product specification (PI1.1). Per event: every merged model or prompt change needs its own reviewed PR and approval.",
+      "Models and prompts define how the system processes data (PI1.3) and are part of the product specification (PI1.1). Per event: every merged model or prompt change needs its own reviewed PR and approval. Auditors test every change to production software under CC8.1; a model or prompt change is such a change (the guide's Finding 1).",
   },
   {
     code: "AI-PI-02",
@@ -334,9 +442,9 @@ export const controls: ControlData[] = [
     category: "PROCESSING_INTEGRITY",
     expectedEvidence: "Eval harness, CI logs, evaluation reports",
     frequency: "PER_EVENT",
-    criteria: ["PI1.3", "PI1.4"],
+    criteria: ["PI1.3", "PI1.4", "CC8.1"],
     mappingRationale:
-      "A golden-dataset eval checks that changed processing (PI1.3) still produces accurate output to specification (PI1.4). Per event: each change needs an eval report naming its commit or PR.",
+      "A golden-dataset eval checks that changed processing (PI1.3) still produces accurate output to specification (PI1.4). Per event: each change needs an eval report naming its commit or PR. Testing a change before it is approved and released is part of CC8.1 (the guide's Finding 2).",
   },
   {
     code: "AI-PI-03",
@@ -356,9 +464,9 @@ export const controls: ControlData[] = [
     category: "PROCESSING_INTEGRITY",
     expectedEvidence: "Monitoring dashboards, alert config",
     frequency: "MONTHLY",
-    criteria: ["PI1.3", "PI1.4"],
+    criteria: ["PI1.3", "PI1.4", "CC7.2"],
     mappingRationale:
-      "Production monitoring of output quality is oversight of processing (PI1.3) and of output accuracy (PI1.4). Monthly dashboard and alert snapshots show the monitoring ran.",
+      "Production monitoring of output quality is oversight of processing (PI1.3) and of output accuracy (PI1.4). Monthly dashboard and alert snapshots show the monitoring ran. Alerting on regressions in production is monitoring for anomalies (CC7.2).",
   },
   {
     code: "AI-PI-05",
@@ -390,9 +498,9 @@ export const controls: ControlData[] = [
     category: "CONFIDENTIALITY",
     expectedEvidence: "Signed DPAs",
     frequency: "VALIDITY",
-    criteria: ["C1.1", "C1.2", "P6.4"],
+    criteria: ["C1.1", "C1.2", "P6.4", "CC9.2"],
     mappingRationale:
-      "Zero-retention and opt-out clauses bind the vendor to protect (C1.1) and not keep (C1.2) confidential data, and a DPA is the privacy commitment obtained from a vendor (P6.4). Validity: a signed DPA must be in force every day of the period.",
+      "Zero-retention and opt-out clauses bind the vendor to protect (C1.1) and not keep (C1.2) confidential data, and a DPA is the privacy commitment obtained from a vendor (P6.4). Validity: a signed DPA must be in force every day of the period. Obtaining and reviewing the provider's DPA is vendor due diligence, which auditors test under CC9.2.",
   },
   {
     code: "AI-CONF-03",
@@ -423,9 +531,9 @@ export const controls: ControlData[] = [
     category: "CONFIDENTIALITY",
     expectedEvidence: "MSAs, policy docs",
     frequency: "VALIDITY",
-    criteria: ["C1.1", "C1.2"],
+    criteria: ["C1.1", "C1.2", "CC2.3"],
     mappingRationale:
-      "Contracts and policies set the confidentiality objectives that C1.1 (identify and maintain) and C1.2 (dispose) are measured against. Validity: the current MSA template and policy must be in force throughout.",
+      "Contracts and policies set the confidentiality objectives that C1.1 (identify and maintain) and C1.2 (dispose) are measured against. Validity: the current MSA template and policy must be in force throughout. Telling customers in contracts how their data and AI are handled is communication with external parties (CC2.3; the guide's Finding 7).",
   },
   // ---------------------------------------------------------------- Privacy (P1.x to P8.x)
   {
@@ -435,9 +543,9 @@ export const controls: ControlData[] = [
     category: "PRIVACY",
     expectedEvidence: "UI screenshots, product requirements",
     frequency: "QUARTERLY",
-    criteria: ["P1.1"],
+    criteria: ["P1.1", "CC2.3"],
     mappingRationale:
-      "Telling users they are dealing with AI is notice about privacy practices (P1.1). Quarterly screenshots show the notice survived the quarter's UI releases.",
+      "Telling users they are dealing with AI is notice about privacy practices (P1.1). Quarterly screenshots show the notice survived the quarter's UI releases. Disclosing AI use to the people who use the product is also communication with external parties (CC2.3).",
   },
   {
     code: "AI-PRIV-02",
@@ -468,8 +576,35 @@ export const controls: ControlData[] = [
     category: "PRIVACY",
     expectedEvidence: "SCCs, transfer impact assessment",
     frequency: "VALIDITY",
-    criteria: ["P6.1", "P6.4"],
+    criteria: ["P6.1", "P6.4", "CC9.2"],
     mappingRationale:
-      "Sending personal data to a foreign model provider is a disclosure to a third party (P6.1) governed by vendor privacy commitments (P6.4). Validity: SCCs must be in force every day of the period.",
+      "Sending personal data to a foreign model provider is a disclosure to a third party (P6.1) governed by vendor privacy commitments (P6.4). Validity: SCCs must be in force every day of the period. Transfer safeguards are part of the due diligence on a model provider (CC9.2).",
+  },
+];
+
+// Revisions of the reference data. An installation stores the revision it has (the Setting
+// REFERENCE_REVISION_KEY); a start at a later revision adds that revision's criteria mappings to
+// the guide's controls that already existed, exactly once, so a mapping a team removed
+// afterwards stays removed. Revision 1 had the 36 criteria CC6, A, PI, C and P; revision 2 adds
+// CC1-CC5 and CC7-CC9 and maps the controls auditors test there. A control created by the seed
+// gets its full `criteria` above, which already include every revision's additions.
+export const REFERENCE_REVISION = 2;
+export const REFERENCE_REVISION_KEY = "referenceData.revision";
+
+export const mappingRevisions: { revision: number; added: Record<string, string[]> }[] = [
+  {
+    revision: 2,
+    added: {
+      "AI-AVL-01": ["CC9.1"],
+      "AI-AVL-03": ["CC7.3", "CC7.4", "CC7.5"],
+      "AI-AVL-04": ["CC7.2"],
+      "AI-PI-01": ["CC8.1"],
+      "AI-PI-02": ["CC8.1"],
+      "AI-PI-04": ["CC7.2"],
+      "AI-CONF-02": ["CC9.2"],
+      "AI-CONF-05": ["CC2.3"],
+      "AI-PRIV-01": ["CC2.3"],
+      "AI-PRIV-04": ["CC9.2"],
+    },
   },
 ];

@@ -57,8 +57,10 @@ async function main() {
   const { createPrismaClient } = await import("@/lib/db");
   const { seedReferenceData } = await import("@/lib/reference/seed");
   const db = createPrismaClient(ownerUrl);
-  const { controlsCreated } = await seedReferenceData(db);
+  const { controlsCreated, criteriaCreated, mappingsAdded } = await seedReferenceData(db);
   if (controlsCreated) console.log(`[attest] loaded ${controlsCreated} reference controls`);
+  if (criteriaCreated && !controlsCreated) console.log(`[attest] added ${criteriaCreated} Trust Services criteria`);
+  if (mappingsAdded) console.log(`[attest] mapped the guide's controls to ${mappingsAdded} more criteria`);
   await db.$disconnect();
 
   if (embedded) {

@@ -459,6 +459,42 @@ const schemas: Record<string, SchemaObject> = {
     },
   },
   ControlList: { type: "object", required: ["items"], properties: { items: { type: "array", items: ref("Control") } } },
+  CriterionId: { type: "string", pattern: "^(CC[1-9]|A1|PI1|C1|P[1-8])\\.[1-9]$", examples: ["CC8.1", "A1.2", "P6.4"] },
+  Criterion: {
+    type: "object",
+    required: ["id", "category", "title", "addressed", "controls"],
+    properties: {
+      id: ref("CriterionId"),
+      category: ref("Category"),
+      title: { type: "string", description: "A short paraphrase of the official criterion." },
+      addressed: { type: "boolean", description: "At least one control in scope addresses it." },
+      controls: {
+        type: "array",
+        items: ref("ControlCode"),
+        description:
+          "The controls that address it: mapped to it, of a category in the period, not marked not applicable, operating by the period's end.",
+      },
+    },
+  },
+  CriteriaList: {
+    type: "object",
+    required: ["period", "items", "unaddressed"],
+    properties: {
+      period: nullable({
+        type: "object",
+        required: ["id", "name", "start", "end", "categories"],
+        properties: {
+          id: { type: "string", format: "uuid" },
+          name: { type: "string" },
+          start: date,
+          end: date,
+          categories: { type: "array", items: ref("Category") },
+        },
+      }),
+      items: { type: "array", items: ref("Criterion") },
+      unaddressed: { type: "array", items: ref("CriterionId"), description: "The ids of the listed criteria no control addresses." },
+    },
+  },
   CustomControlCreate: {
     type: "object",
     additionalProperties: false,
@@ -1119,6 +1155,24 @@ const paths: Record<string, PathItemObject> = {
       }),
       ok: { "200": json(ref("Control"), "The updated control.") },
       errors: ["Validation", "NotFound", "Unprocessable"],
+    }),
+  },
+  "/api/v1/criteria": {
+    get: op("controls:read", {
+      operationId: "listCriteria",
+      summary: "List Trust Services criteria",
+      description:
+        "The 61 criteria of the 2017 Trust Services Criteria (points of focus revised 2022), in official order, each with the controls " +
+        "that address it. With `period`: only the criteria of that audit period's categories, addressed only by controls in its scope " +
+        "(also needs `periods:read`; 404 when there is no such period). With `category`: only that category's criteria. " +
+        "Unknown query parameters are a 400.",
+      tags: ["Controls"],
+      parameters: [
+        query("period", { type: "string", format: "uuid" }, "An audit period id: its categories and in-scope controls."),
+        query("category", ref("Category"), "Only this category's criteria."),
+      ],
+      ok: { "200": json(ref("CriteriaList"), "The criteria.") },
+      errors: ["Validation", "NotFound"],
     }),
   },
   "/api/v1/features": {

@@ -1,69 +1,115 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
-import { criteriaSupport } from "@/lib/controls/criteria";
-import { DESIGN_STATUS_LABELS } from "@/lib/validations/control";
+import { can } from "@/lib/permissions";
+import { AppError } from "@/lib/errors";
+import { criteriaForPeriod } from "@/lib/criteria/queries";
+import { listPeriods, type PeriodJson } from "@/lib/periods/service";
+import { criteriaQuerySchema } from "@/lib/validations/criteria";
+import { CATEGORY_LABELS } from "@/lib/validations/control";
+import { CriteriaCategoryTable } from "@/components/criteria/criteria-category-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Criteria" };
 
-export default async function CriteriaPage() {
-  await requirePage("controls:read");
-  const categories = await criteriaSupport();
-  const unsupported = categories.flatMap((c) => c.criteria.filter((x) => x.unsupported));
+const pageQuery = criteriaQuerySchema.pick({ period: true });
+
+export default async function CriteriaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePage("controls:read");
+  const raw = (await searchParams).period;
+  const query = pageQuery.safeParse({ period: typeof raw === "string" && raw !== "" ? raw : undefined });
+  const [periods, view] = await Promise.all([
+    listPeriods(),
+    query.success
+      ? criteriaForPeriod(query.data.period).catch((error: unknown) => {
+          // An unknown period is the caller's mistake, said as such; anything else (an outage) goes to error.tsx.
+          if (error instanceof AppError && error.code === "NOT_FOUND") return null;
+          throw error;
+        })
+      : null,
+  ]);
+  if (!view) return <UnknownPeriod periods={periods} />;
+  const { period, categories, unaddressed } = view;
   const total = categories.reduce((n, c) => n + c.criteria.length, 0);
   return (
     <>
       <h1>Criteria</h1>
-      <p className="lede">The {total} Trust Services criteria Attest tracks, by category, with the controls that support each one.</p>
-      <p className="muted" data-testid="scope-rule">
-        In scope, until audit periods exist: Security is always in scope; another category is in scope when at least one of its controls is
-        not marked not applicable. A control marked not applicable supports no criterion.
+      <p className="lede">
+        The Trust Services criteria of an audit period&apos;s categories, the controls in its scope that address each one, and the criteria
+        no control addresses.
       </p>
-      <div role="status" className={`alert ${unsupported.length ? "warn" : "success"}`} data-testid="unsupported-count">
-        {unsupported.length === 0
-          ? "Every in-scope criterion is supported by at least one control."
-          : `${unsupported.length} in-scope criteri${unsupported.length === 1 ? "on has" : "a have"} no control: ${unsupported.map((c) => c.id).join(", ")}.`}
-      </div>
+      {periods.length === 0 ? (
+        <div className="card empty" data-testid="no-period">
+          No audit period yet, so every category is shown and every control counts.{" "}
+          {can(user.role, "periods:write") && <Link href="/periods/new">Create a period</Link>}
+        </div>
+      ) : (
+        <PeriodPicker periods={periods} selected={period?.id} />
+      )}
+      <p className="muted" data-testid="scope-rule">
+        {period
+          ? `${period.name}, ${period.start} to ${period.end}: ${total} criteria in ${categories.map((c) => CATEGORY_LABELS[c.category]).join(", ")}.`
+          : `All ${total} criteria of the five categories.`}{" "}
+        A control addresses a criterion when it is mapped to it, its category is in the period, it is not marked not applicable, and it
+        operates by the period&apos;s end.
+      </p>
+      <section aria-labelledby="unaddressed-heading" data-testid="unaddressed">
+        <h2 id="unaddressed-heading">Unaddressed criteria ({unaddressed.length})</h2>
+        {unaddressed.length === 0 ? (
+          <div role="status" className="alert success">
+            Every criterion in scope is addressed by at least one control.
+          </div>
+        ) : (
+          <>
+            <div role="status" className="alert warn" data-testid="unaddressed-count">
+              {unaddressed.length} of {total} criteria no control in scope addresses.
+            </div>
+            <ul aria-label="Unaddressed criteria">
+              {unaddressed.map((c) => (
+                <li key={c.id} data-unaddressed={c.id}>
+                  <a href={`#criterion-${c.id}`}>{c.id}</a> {c.title}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
       {categories.map((category) => (
         <section key={category.category} aria-labelledby={`criteria-${category.category}`} style={{ marginTop: 24 }}>
-          <h2 id={`criteria-${category.category}`}>
-            {category.label} <span className="muted">({category.inScope ? "in scope" : "out of scope"})</span>
-          </h2>
-          <table className="data" aria-label={`${category.label} criteria`}>
-            <thead>
-              <tr>
-                <th scope="col">Criterion</th>
-                <th scope="col">Description</th>
-                <th scope="col">Supporting controls</th>
-              </tr>
-            </thead>
-            <tbody>
-              {category.criteria.map((criterion) => (
-                <tr key={criterion.id} data-criterion={criterion.id} data-unsupported={criterion.unsupported ? "true" : "false"}>
-                  <th scope="row">{criterion.id}</th>
-                  <td>{criterion.title}</td>
-                  <td>
-                    {criterion.unsupported && <span className="badge MISSING">No control</span>}
-                    {criterion.controls.length === 0 && !criterion.unsupported && (
-                      <span className="muted">None (category out of scope)</span>
-                    )}
-                    {criterion.controls.map((control) => (
-                      <div key={control.code}>
-                        <Link href={`/controls/${encodeURIComponent(control.code)}`}>{control.code}</Link> {control.title}
-                        {control.custom && <span className="muted"> (custom)</span>}
-                        {control.designStatus === "NOT_APPLICABLE" && (
-                          <span className="muted"> ({DESIGN_STATUS_LABELS.NOT_APPLICABLE.toLowerCase()})</span>
-                        )}
-                      </div>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <h2 id={`criteria-${category.category}`}>{CATEGORY_LABELS[category.category]}</h2>
+          <CriteriaCategoryTable label={CATEGORY_LABELS[category.category]} criteria={category.criteria} />
         </section>
       ))}
+    </>
+  );
+}
+
+function PeriodPicker({ periods, selected }: { periods: PeriodJson[]; selected?: string }) {
+  return (
+    <form key={selected} className="toolbar" method="get" action="/criteria" aria-label="Choose an audit period">
+      <div className="field">
+        <label htmlFor="period">Audit period</label>
+        <select id="period" name="period" defaultValue={selected ?? periods[0]?.id}>
+          {periods.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.start} to {p.end})
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit">Show</button>
+    </form>
+  );
+}
+
+function UnknownPeriod({ periods }: { periods: PeriodJson[] }) {
+  return (
+    <>
+      <h1>Criteria</h1>
+      <div role="alert" className="alert error" data-testid="unknown-period">
+        There is no such audit period. {periods.length ? "Choose one below." : "No audit period exists yet."}
+      </div>
+      {periods.length > 0 && <PeriodPicker periods={periods} />}
     </>
   );
 }
