@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { criteriaQuerySchema } from "@/lib/validations/criteria";
 import { test } from "node:test";
 import { z } from "zod";
 import { UNBOUNDED, contractOperations } from "@/lib/api/contract";
@@ -48,6 +49,7 @@ const SERVER: ServerSchemas = {
   createAccessReview: { body: accepts(campaignSchema) },
   addAccessReviewItems: { body: accepts(itemsSchema) },
   listAuditLog: { query: accepts(auditLogFiltersSchema) },
+  listCriteria: { query: accepts(criteriaQuerySchema) },
   listChanges: {
     query: ({ format, ...rest }) => (format === undefined || ["json", "csv"].includes(format)) && accepts(changeListQuery)(rest),
   },
