@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { csvAttachment } from "@/lib/http/csv-attachment";
 import { apiRoute } from "@/lib/api/route";
 import { GAP_CSV_FIELDS, gapAssessment, gapCsvRows } from "@/lib/controls/gap-assessment";
 
@@ -12,14 +13,5 @@ export const GET = apiRoute("controls:read", {}, async () => {
     { fields: [...GAP_CSV_FIELDS], data: rows.map((r) => GAP_CSV_FIELDS.map((f) => r[f])) },
     { escapeFormulae: true },
   );
-  const date = new Date().toISOString().slice(0, 10);
-  return new Response(`${csv}\r\n`, {
-    status: 200,
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="gap-assessment-${date}.csv"`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvAttachment(`${csv}\r\n`, `gap-assessment-${new Date().toISOString().slice(0, 10)}.csv`);
 });

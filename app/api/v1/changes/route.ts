@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { csvAttachment } from "@/lib/http/csv-attachment";
 import { z } from "zod";
 import { apiRoute, parseJsonBody } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
@@ -26,14 +27,7 @@ export const GET = apiRoute("changes:read", {}, async ({ request }) => {
   if (format === "csv") {
     const timeZone = await organisationTimeZone();
     const csv = changesToCsv(await allChanges(parsed.data), (mergedAt) => dateIn(timeZone, new Date(mergedAt)));
-    return new Response(csv, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="attest-changes-${dateIn(timeZone)}.csv"`,
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return csvAttachment(csv, `attest-changes-${dateIn(timeZone)}.csv`);
   }
   const { items, total } = await listChanges(parsed.data);
   return NextResponse.json({ items, total });

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { csvAttachment } from "@/lib/http/csv-attachment";
 import { apiRoute, parseJsonBody } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { featuresToCsv } from "@/lib/features/csv";
@@ -26,15 +27,7 @@ export const GET = apiRoute("features:read", {}, async ({ request }) => {
   }
   if (format === "csv") {
     const csv = featuresToCsv(await allFeaturesJson(parsed.data));
-    const date = new Date().toISOString().slice(0, 10);
-    return new Response(csv, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="attest-inventory-${date}.csv"`,
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "no-store",
-      },
-    });
+    return csvAttachment(csv, `attest-inventory-${new Date().toISOString().slice(0, 10)}.csv`);
   }
   if (format !== undefined && format !== "json") throw new AppError("VALIDATION", "format: use json (the default) or csv.");
   return NextResponse.json(await listFeaturesJson(parsed.data));
