@@ -36,9 +36,12 @@ type LoadedControl = {
  */
 const countingPairs = (controls: LoadedControl[]) =>
   controls.flatMap((c) => PACKAGE_KINDS.filter((kind) => kindCountsFor(kind, c)).map((kind) => `${c.id} ${kind}`));
-const PACKAGE_ITEM_COUNTS = (pairs: string[]) => Prisma.sql`(
-  NOT EXISTS (SELECT 1 FROM "VendorPackageItem" p WHERE p."evidenceId" = e.id)
-  OR EXISTS (SELECT 1 FROM "VendorPackageItem" p WHERE p."evidenceId" = e.id AND (e."controlId"::text || ' ' || p.kind::text) = ANY(${pairs}::text[])))`;
+// Leaves out evidence filed as package items none of which counts for its control. The set is
+// built once per query (an uncorrelated subquery, hashed): package items are few.
+const PACKAGE_ITEM_COUNTS = (pairs: string[]) => Prisma.sql`e.id NOT IN (
+  SELECT p."evidenceId" FROM "VendorPackageItem" p JOIN "Evidence" x ON x.id = p."evidenceId"
+  GROUP BY p."evidenceId", x."controlId"
+  HAVING NOT bool_or((x."controlId"::text || ' ' || p.kind::text) = ANY(${pairs}::text[])))`;
 
 /**
  * The evidence the engine needs. Per-event and validity controls get whole rows (commit, pull
