@@ -1,12 +1,12 @@
 import { expect, test } from "./fixtures";
-import { apiSessionAs } from "./support";
+import { apiSessionAs, signInAs } from "./support";
 import { tag, upload } from "./evidence-support";
 
 // Issue 11, item 4: a vendor's document covers that vendor only. Through the API: two vendors used
 // by one feature in a period's scope, a DPA for each with a gap in one, and a SOC 2 report that
 // counts for no control; GET /api/v1/periods/{id}/coverage names the vendor that is missing.
 
-test("AI-CONF-02 is covered per vendor in use, and the missing days name the vendor", async () => {
+test("AI-CONF-02 is covered per vendor in use, and the missing days name the vendor", async ({ page }) => {
   const t = tag();
   const admin = await apiSessionAs("ADMIN"); // uploads (vendors:write files package items)
   const lead = await apiSessionAs("COMPLIANCE_LEAD"); // reviews what another uploaded
@@ -84,6 +84,16 @@ test("AI-CONF-02 is covered per vendor in use, and the missing days name the ven
     expect([conf.expected, conf.covered]).toEqual([181, 90]);
     expect(conf.slots.flatMap((s) => s.evidence)).not.toContain(soc2);
     expect(item("AI-AVL-01").slots.flatMap((s) => s.evidence)).not.toContain(soc2Avl);
+
+    // The period page: the heatmap cell, its detail and the slot list name the missing vendor.
+    await signInAs(page, "COMPLIANCE_LEAD");
+    await page.goto(`/periods/${period.id}`);
+    const heatmap = page.getByRole("table", { name: "Coverage heatmap" });
+    await heatmap.getByRole("button", { name: `AI-CONF-02, 2026-04-01 to 2026-06-30: missing for ${b}`, exact: true }).click();
+    const detail = page.getByRole("dialog", { name: "AI-CONF-02, 2026-04-01 to 2026-06-30" });
+    await expect(detail.getByTestId("slot-missing-vendors").getByRole("listitem")).toHaveText([b]);
+    await page.keyboard.press("Escape");
+    await expect(page.locator(`[data-missing-vendors="${b}"]`)).toHaveText(`Missing for ${b}`);
   } finally {
     await admin.dispose();
     await lead.dispose();
