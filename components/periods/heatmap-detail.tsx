@@ -142,8 +142,17 @@ export function HeatmapDetail({
           <p>
             {perEvent
               ? "Accepted evaluation evidence that names this change's commit or pull request."
-              : `Accepted evidence of ${row.control} with an effective date from ${slot.start} to ${slot.end}.`}
+              : slot.missingVendors?.length
+                ? `A valid accepted document of ${row.control} for each vendor in use without one, filed on the vendor's page as its package item:`
+                : `Accepted evidence of ${row.control} with an effective date from ${slot.start} to ${slot.end}.`}
           </p>
+          {slot.missingVendors && slot.missingVendors.length > 0 && (
+            <ul data-testid="slot-missing-vendors">
+              {slot.missingVendors.map((vendor) => (
+                <li key={vendor}>{vendor}</li>
+              ))}
+            </ul>
+          )}
           <p className={styles.expected}>
             <strong>Expected evidence:</strong> {row.expectedEvidence || "—"}
           </p>

@@ -22,9 +22,13 @@ export const percent = (ratio: number | null) => (ratio === null ? "—" : `${Ma
 export const slotDates = (slot: Pick<CoverageSlot, "start" | "end">) =>
   slot.start === slot.end ? slot.start : `${slot.start} to ${slot.end}`;
 
-/** The accessible name of a heatmap cell, e.g. "AI-SEC-05, 2026-04-01 to 2026-06-30: missing". */
+/**
+ * The accessible name of a heatmap cell, e.g. "AI-SEC-05, 2026-04-01 to 2026-06-30: missing", or
+ * for a per-vendor validity control "AI-CONF-02, 2026-04-01 to 2026-06-30: missing for OpenAI".
+ */
 export const slotName = (control: string, slot: CoverageSlot) =>
-  `${control}, ${slotDates(slot)}${slot.change ? ` (change ${slot.change})` : ""}: ${SLOT_STATE_LABELS[slot.state]}`;
+  `${control}, ${slotDates(slot)}${slot.change ? ` (change ${slot.change})` : ""}: ${SLOT_STATE_LABELS[slot.state]}` +
+  (slot.missingVendors?.length ? ` for ${slot.missingVendors.join(", ")}` : "");
 
 /** Days in a slot, both ends included (calendar dates, so UTC arithmetic is exact). */
 export const slotDays = (slot: Pick<CoverageSlot, "start" | "end">) =>

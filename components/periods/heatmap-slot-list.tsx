@@ -46,6 +46,8 @@ export function HeatmapSlotList({ rows, evidenceTitles }: { rows: HeatmapRow[]; 
                       {slot.state === "COVERED" && slot.evidence.length === 0 ? (
                         // A calendar slot: the page carries only that it is covered (see lib/periods/heatmap.ts).
                         <Link href={acceptedEvidenceHref(row.control, slot.start, slot.end)}>Accepted evidence dated in the slot</Link>
+                      ) : slot.missingVendors?.length ? (
+                        <span data-missing-vendors={slot.missingVendors.join(",")}>Missing for {slot.missingVendors.join(", ")}</span>
                       ) : slot.evidence.length === 0 ? (
                         "—"
                       ) : (

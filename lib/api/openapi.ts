@@ -286,6 +286,12 @@ const schemas: Record<string, SchemaObject> = {
       state: { type: "string", enum: ["COVERED", "MISSING", "NOT_YET_DUE", "NOT_IN_OPERATION"] },
       evidence: { type: "array", items: { type: "string", format: "uuid" }, description: "Accepted evidence that covers the slot." },
       change: { type: "string", format: "uuid", description: "Per-event controls: the change this slot stands for." },
+      missingVendors: {
+        type: "array",
+        items: { type: "string" },
+        description:
+          "Missing slots of a per-vendor validity control (AI-CONF-02, AI-PRIV-04): the names of the vendors in use on those days without a valid accepted document of their own, sorted; empty when no vendor was in use and nothing was on file.",
+      },
     },
   },
   CoverageItem: {
@@ -767,7 +773,7 @@ const schemas: Record<string, SchemaObject> = {
         type: "string",
         enum: PACKAGE_KINDS,
         description:
-          "The package item's kind. `control` then defaults to AI-CONF-02 (DPA, DATA_HANDLING_TERMS) or AI-AVL-01; a SOC2_REPORT needs validFrom and validUntil (the period it covers), an ISO27001_CERTIFICATE validUntil, a DPA validFrom (signed on).",
+          "The package item's kind. `control` then defaults to AI-CONF-02 (vendor due diligence; only a DPA counts towards its coverage, and a DPA filed under AI-PRIV-04 counts there as the transfer safeguards); a SOC2_REPORT needs validFrom and validUntil (the period it covers), an ISO27001_CERTIFICATE validUntil, a DPA validFrom (signed on).",
       },
       url: { type: "string", format: "uri", maxLength: 2000, description: "Link evidence: an http(s) URL instead of a file." },
       file: {

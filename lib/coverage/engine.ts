@@ -14,8 +14,9 @@ import {
   type CoverageSlot,
   type CoverageStatus,
   type DesignStatus,
+  type VendorUse,
 } from "./types";
-import { validityCoverage } from "./validity";
+import { validityCoverage, vendorValidityCoverage } from "./validity";
 
 export interface ControlCoverageInput {
   period: CoveragePeriod;
@@ -28,6 +29,8 @@ export interface ControlCoverageInput {
   today: string;
   /** IANA name; only used to turn a change's `mergedAt` into a calendar day. Default UTC. */
   timeZone?: string;
+  /** The vendors in use by the period's features in scope, used by per-vendor validity controls. */
+  vendorUse?: readonly VendorUse[];
 }
 
 /** Validated period and today, shared by every control of a period. */
@@ -42,9 +45,16 @@ export interface CoverageContext {
   listEvidence: boolean;
   /** Parses an evidence date once per distinct value (100,000 rows share a few hundred dates). */
   day: (date: string, what: string) => number;
+  /** The vendors in use by the period's features in scope (per-vendor validity controls). */
+  vendorUse: readonly VendorUse[];
 }
 
-export function coverageContext(period: CoveragePeriod, today: string, listEvidence = true): CoverageContext {
+export function coverageContext(
+  period: CoveragePeriod,
+  today: string,
+  listEvidence = true,
+  vendorUse: readonly VendorUse[] = [],
+): CoverageContext {
   const days = new Map<string, number>();
   const day = (date: string, what: string) => {
     let value = days.get(date);
@@ -54,11 +64,11 @@ export function coverageContext(period: CoveragePeriod, today: string, listEvide
     }
     return value;
   };
-  return { period: toDayRange(period, "period"), today: toDay(today, "today"), listEvidence, day };
+  return { period: toDayRange(period, "period"), today: toDay(today, "today"), listEvidence, day, vendorUse };
 }
 
 export function controlCoverage(input: ControlCoverageInput): CoverageItem {
-  const context = coverageContext(input.period, input.today);
+  const context = coverageContext(input.period, input.today, true, input.vendorUse);
   const changes = input.control.frequency === "PER_EVENT" ? datedChanges(input.changes ?? [], input.timeZone ?? "UTC") : [];
   return coverageOfControl(context, input.control, input.evidence, changes);
 }
@@ -144,7 +154,9 @@ export function coverageOfControl(
   if (control.designStatus === "NOT_APPLICABLE") return item(0, 0, []);
 
   if (control.frequency === "VALIDITY") {
-    const validity = validityCoverage(context.period, windowStart, context.today, evidence);
+    const validity = control.perVendor
+      ? vendorValidityCoverage(context.period, windowStart, context.today, evidence, context.vendorUse)
+      : validityCoverage(context.period, windowStart, context.today, evidence);
     return item(validity.expected, validity.covered, validity.slots);
   }
   const slots =

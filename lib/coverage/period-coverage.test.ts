@@ -175,3 +175,23 @@ test("numbers only: one evidence per covered probe gives the same states and cou
     "the full coverage does list ids",
   );
 });
+
+test("the period's vendors in use reach the per-vendor validity controls, and only those", () => {
+  const controls = [control("DPA", "VALIDITY", { perVendor: true }), control("POLICY", "VALIDITY")];
+  const rows = [evidence("DPA", "dpa-a", "2025-06-01", { vendors: ["A"] }), evidence("POLICY", "policy", "2025-06-01", { vendors: ["A"] })];
+  const vendorUse = [
+    { vendor: "A", start: null, end: null },
+    { vendor: "B", start: "2026-02-01", end: null },
+  ];
+  const [dpa, policy] = coverageForPeriod({ period, controls, evidence: rows, today: "2026-04-01", vendorUse });
+  assert.deepEqual(
+    dpa.slots.map((s) => [s.start, s.end, s.state, s.evidence, s.missingVendors]),
+    [
+      ["2026-01-01", "2026-01-31", "COVERED", ["dpa-a"], undefined],
+      ["2026-02-01", "2026-03-31", "MISSING", [], ["B"]],
+    ],
+  );
+  assert.deepEqual([dpa.covered, dpa.expected, dpa.status], [31, 90, "GAPS"]);
+  // A control not marked per vendor keeps the plain rule: any valid document covers the day.
+  assert.deepEqual([policy.covered, policy.expected, policy.status], [90, 90, "OPERATING"]);
+});

@@ -12,6 +12,7 @@ import {
   type CoveragePeriod,
   type CoverageStatus,
   type CoverageSummary,
+  type VendorUse,
 } from "./types";
 
 export interface PeriodCoverageInput {
@@ -25,6 +26,8 @@ export interface PeriodCoverageInput {
   timeZone?: string;
   /** False: the same states and counts, but calendar slots list no evidence ids (see CoverageContext). */
   listEvidence?: boolean;
+  /** The vendors in use by the period's features in scope, for per-vendor validity controls. */
+  vendorUse?: readonly VendorUse[];
 }
 
 /**
@@ -34,7 +37,7 @@ export interface PeriodCoverageInput {
  * caller narrows them (for example to the period's features in scope) before passing them.
  */
 export function coverageForPeriod(input: PeriodCoverageInput): CoverageItem[] {
-  const context = coverageContext(input.period, input.today, input.listEvidence ?? true);
+  const context = coverageContext(input.period, input.today, input.listEvidence ?? true, input.vendorUse);
   const byControl = new Map<string, ControlEvidence[]>();
   for (const control of input.controls) {
     if (byControl.has(control.code)) throw new Error(`control ${control.code} is listed twice`);

@@ -27,6 +27,11 @@ export interface CoverageControl {
   frequency: Frequency;
   designStatus: DesignStatus;
   operatesSince: string | null;
+  /**
+   * A validity control of vendor documents (a DPA, transfer safeguards): a day counts only when
+   * every vendor in use that day holds a valid document (see vendorValidityCoverage).
+   */
+  perVendor?: boolean;
 }
 
 /** Accepted evidence of one control (the caller filters out every other review status). */
@@ -37,6 +42,21 @@ export interface CoverageEvidence {
   validUntil: string | null;
   commitSha: string | null;
   pullRequest: string | null;
+  /**
+   * A vendor's document: the vendors whose document it is (its package items of a kind that counts
+   * for the control). Absent or empty: the document of no particular vendor.
+   */
+  vendors?: readonly string[];
+}
+
+/**
+ * A vendor in use by a feature in the period's scope, from `start` through `end` inclusive (null:
+ * unbounded on that side). One entry per feature and vendor; entries of one vendor may overlap.
+ */
+export interface VendorUse {
+  vendor: string;
+  start: string | null;
+  end: string | null;
 }
 
 /** Accepted evidence of any control, for computing a whole period at once. */
@@ -60,6 +80,8 @@ export interface CoverageSlot {
   evidence: string[];
   /** Per-event slots: the change the slot stands for. */
   change?: string;
+  /** Missing days of a per-vendor validity control: the vendors in use without a valid document, sorted. */
+  missingVendors?: string[];
 }
 
 export interface CoverageItem {

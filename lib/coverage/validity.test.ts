@@ -121,3 +121,139 @@ test("a document that ends before it starts, or a malformed date, throws", () =>
   );
   assert.throws(() => run([doc("bad", "2026-02-30", null)], "2026-06-01"), /evidence bad validFrom must be a calendar date/);
 });
+
+// Vendor documents: a vendor's document covers that vendor only (docs/coverage.md, "Vendor documents").
+const perVendor: CoverageControl = { ...dpa, perVendor: true };
+const vendorDoc = (id: string, vendors: string[], validFrom: string | null, validUntil: string | null): CoverageEvidence => ({
+  ...doc(id, validFrom, validUntil),
+  vendors,
+});
+const runVendors = (
+  docs: CoverageEvidence[],
+  vendorUse: { vendor: string; start: string | null; end: string | null }[],
+  today = "2027-01-01",
+  control = perVendor,
+) => controlCoverage({ period, control, evidence: docs, today, vendorUse });
+const vendorStates = (slots: { start: string; end: string; state: string; evidence: string[]; missingVendors?: string[] }[]) =>
+  slots.map((s) => `${s.start}..${s.end} ${s.state} ${s.evidence.join()}${s.missingVendors ? ` [${s.missingVendors.join()}]` : ""}`.trim());
+const always = (vendor: string) => ({ vendor, start: null, end: null });
+
+test("two vendors in use, a gap in one DPA: the missing days name that vendor", () => {
+  const item = runVendors(
+    [
+      vendorDoc("anthropic-dpa", ["Anthropic"], "2025-06-01", null),
+      vendorDoc("openai-dpa-1", ["OpenAI"], "2025-01-01", "2026-03-31"),
+      vendorDoc("openai-dpa-2", ["OpenAI"], "2026-05-01", null),
+    ],
+    [always("Anthropic"), always("OpenAI")],
+  );
+  assert.deepEqual(vendorStates(item.slots), [
+    "2026-01-01..2026-03-31 COVERED anthropic-dpa,openai-dpa-1",
+    "2026-04-01..2026-04-30 MISSING  [OpenAI]",
+    "2026-05-01..2026-12-31 COVERED anthropic-dpa,openai-dpa-2",
+  ]);
+  assert.deepEqual([item.expected, item.covered, item.status], [365, 365 - 30, "GAPS"]);
+});
+
+test("the old false green: one vendor's DPA does not cover another vendor", () => {
+  const docs = [vendorDoc("anthropic-dpa", ["Anthropic"], "2025-06-01", null)];
+  const item = runVendors(docs, [always("Anthropic"), always("OpenAI")]);
+  assert.deepEqual(vendorStates(item.slots), ["2026-01-01..2026-12-31 MISSING  [OpenAI]"]);
+  assert.deepEqual([item.covered, item.status], [0, "NOT_OPERATING"]);
+  // The same document under the plain rule covered every day.
+  assert.equal(runVendors(docs, [always("Anthropic"), always("OpenAI")], "2027-01-01", dpa).covered, 365);
+});
+
+test("several vendors missing at once are all named, and runs split when the set changes", () => {
+  const item = runVendors(
+    [vendorDoc("a", ["A"], "2026-03-01", null), vendorDoc("b", ["B"], "2026-02-01", null)],
+    [always("A"), always("B"), always("C")],
+    "2026-04-01",
+  );
+  assert.deepEqual(vendorStates(item.slots), [
+    "2026-01-01..2026-01-31 MISSING  [A,B,C]",
+    "2026-02-01..2026-02-28 MISSING  [A,C]",
+    "2026-03-01..2026-03-31 MISSING  [C]",
+    "2026-04-01..2026-12-31 NOT_YET_DUE",
+  ]);
+  assert.equal(item.covered, 0);
+});
+
+test("a vendor in use for part of the period needs its document only on those days", () => {
+  // OpenAI is used by a feature retired on 2026-03-31 (in use through that day), and by no other.
+  const item = runVendors(
+    [vendorDoc("anthropic-dpa", ["Anthropic"], "2025-06-01", null), vendorDoc("openai-dpa", ["OpenAI"], "2026-02-01", null)],
+    [always("Anthropic"), { vendor: "OpenAI", start: null, end: "2026-03-31" }],
+  );
+  assert.deepEqual(vendorStates(item.slots), [
+    "2026-01-01..2026-01-31 MISSING  [OpenAI]",
+    "2026-02-01..2026-12-31 COVERED anthropic-dpa,openai-dpa",
+  ]);
+  assert.equal(item.covered, 365 - 31);
+  // A vendor first in use in May: its missing DPA counts from May on, and its DPA only lists where it was in use.
+  const later = runVendors(
+    [vendorDoc("anthropic-dpa", ["Anthropic"], "2025-06-01", null), vendorDoc("mistral-dpa", ["Mistral"], "2026-06-01", "2026-06-30")],
+    [always("Anthropic"), { vendor: "Mistral", start: "2026-05-01", end: null }],
+  );
+  assert.deepEqual(vendorStates(later.slots), [
+    "2026-01-01..2026-04-30 COVERED anthropic-dpa",
+    "2026-05-01..2026-05-31 MISSING  [Mistral]",
+    "2026-06-01..2026-06-30 COVERED anthropic-dpa,mistral-dpa",
+    "2026-07-01..2026-12-31 MISSING  [Mistral]",
+  ]);
+  // Two features using one vendor over overlapping stretches: in use on the union of both.
+  const union = runVendors(
+    [vendorDoc("x", ["X"], "2026-01-01", "2026-06-30")],
+    [
+      { vendor: "X", start: null, end: "2026-04-30" },
+      { vendor: "X", start: null, end: "2026-08-31" },
+    ],
+  );
+  assert.deepEqual(vendorStates(union.slots), [
+    "2026-01-01..2026-06-30 COVERED x",
+    "2026-07-01..2026-08-31 MISSING  [X]",
+    "2026-09-01..2026-12-31 MISSING  []",
+  ]);
+});
+
+test("no vendor in use: the plain rule applies, so the control still needs a document on file", () => {
+  const none = runVendors([], []);
+  assert.deepEqual(vendorStates(none.slots), ["2026-01-01..2026-12-31 MISSING  []"]);
+  assert.equal(none.status, "NOT_OPERATING");
+  const general = runVendors([doc("general", "2025-01-01", "2026-06-30"), vendorDoc("v-dpa", ["V"], "2026-09-01", null)], []);
+  assert.deepEqual(vendorStates(general.slots), [
+    "2026-01-01..2026-06-30 COVERED general",
+    "2026-07-01..2026-08-31 MISSING  []",
+    "2026-09-01..2026-12-31 COVERED v-dpa",
+  ]);
+  // Vendors whose use ended before the period: none in use during it.
+  const ended = runVendors([doc("general", null, null)], [{ vendor: "Old", start: null, end: "2025-12-31" }]);
+  assert.deepEqual(vendorStates(ended.slots), ["2026-01-01..2026-12-31 COVERED general"]);
+});
+
+test("a document of another vendor, or of no vendor, does not count while a vendor is in use", () => {
+  const item = runVendors(
+    [
+      vendorDoc("other-dpa", ["Other"], "2025-01-01", null),
+      doc("unlinked", "2025-01-01", null),
+      vendorDoc("shared-dpa", ["V", "W"], "2026-07-01", null),
+    ],
+    [always("V")],
+  );
+  assert.deepEqual(vendorStates(item.slots), ["2026-01-01..2026-06-30 MISSING  [V]", "2026-07-01..2026-12-31 COVERED shared-dpa"]);
+});
+
+test("per vendor: not in operation before operatesSince, today and later not yet due", () => {
+  const item = runVendors([vendorDoc("a", ["A"], "2025-01-01", null)], [always("A"), always("B")], "2026-04-01", {
+    ...perVendor,
+    operatesSince: "2026-03-15",
+  });
+  assert.deepEqual(vendorStates(item.slots), [
+    "2026-01-01..2026-03-14 NOT_IN_OPERATION",
+    "2026-03-15..2026-03-31 MISSING  [B]",
+    "2026-04-01..2026-12-31 NOT_YET_DUE",
+  ]);
+  assert.deepEqual([item.expected, item.covered], [17, 0]);
+  const empty = runVendors([], [always("A")], "2027-06-01", { ...perVendor, operatesSince: "2027-01-01" });
+  assert.deepEqual([vendorStates(empty.slots), empty.status], [["2026-01-01..2026-12-31 NOT_IN_OPERATION"], "NOT_OPERATING"]);
+});

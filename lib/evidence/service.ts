@@ -121,7 +121,7 @@ export async function parseEvidenceFields(raw: Record<string, unknown>): Promise
   if (!vendorParsed.success) throw invalid(vendorParsed.error, "The vendor fields are not valid.");
   const { vendor, vendorItem: kind } = vendorParsed.data;
   const vendorItem = vendor && kind ? { vendorId: vendor, kind } : undefined;
-  // A package item's control defaults by kind (AI-CONF-02 for the DPA and data terms, AI-AVL-01 otherwise).
+  // A package item's control defaults by kind (controlForKind: AI-CONF-02, the vendor due-diligence control).
   if (vendorItem && (typeof raw.control !== "string" || !raw.control.trim())) raw = { ...raw, control: controlForKind(vendorItem.kind) };
   const parsed = evidenceFieldsSchema.safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error, "The evidence fields are not valid.");

@@ -3,7 +3,8 @@ import { Prisma, type DesignStatus, type Frequency } from "@/lib/generated/prism
 import { AppError } from "@/lib/errors";
 import { dateIn, organisationTimeZone } from "@/lib/org-time";
 import { calendarProbes, coverageForPeriod, coverageSummary } from "@/lib/coverage/period-coverage";
-import type { ControlEvidence, CoverageChange, CoverageControl } from "@/lib/coverage/types";
+import type { ControlEvidence, CoverageChange, CoverageControl, VendorUse } from "@/lib/coverage/types";
+import { kindCountsFor, PACKAGE_KINDS, VENDOR_DOCUMENT_CONTROLS, type PackageKind } from "@/lib/vendors/package";
 
 // Loads what a period's coverage needs and hands it to the pure engine (lib/coverage):
 // the in-scope controls (the period's categories), their accepted evidence, and the changes.
@@ -18,6 +19,30 @@ const COUNTS = Prisma.sql`e.status = 'ACCEPTED' AND NOT EXISTS (
 
 const CALENDAR: Frequency[] = ["DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "SEMI_ANNUAL", "ANNUAL"];
 
+type LoadedControl = {
+  id: string;
+  code: string;
+  custom: boolean;
+  frequency: Frequency;
+  designStatus: DesignStatus;
+  operatesSince: string | null;
+};
+
+/**
+ * A vendor's package item counts only for the control whose requirement its kind evidences
+ * (kindCountsFor, docs/control-mapping.md): evidence filed as a package item counts when one of its
+ * items is of a kind that counts for its control; evidence that is no package item counts as usual.
+ * `pairs` are "controlId kind" for every kind that counts for one of the controls.
+ */
+const countingPairs = (controls: LoadedControl[]) =>
+  controls.flatMap((c) => PACKAGE_KINDS.filter((kind) => kindCountsFor(kind, c)).map((kind) => `${c.id} ${kind}`));
+// Leaves out evidence filed as package items none of which counts for its control. The set is
+// built once per query (an uncorrelated subquery, hashed): package items are few.
+const PACKAGE_ITEM_COUNTS = (pairs: string[]) => Prisma.sql`e.id NOT IN (
+  SELECT p."evidenceId" FROM "VendorPackageItem" p JOIN "Evidence" x ON x.id = p."evidenceId"
+  GROUP BY p."evidenceId", x."controlId"
+  HAVING NOT bool_or((x."controlId"::text || ' ' || p.kind::text) = ANY(${pairs}::text[])))`;
+
 /**
  * The evidence the engine needs. Per-event and validity controls get whole rows (commit, pull
  * request, validity interval). Calendar controls need only effective dates: with `listEvidence`
@@ -25,14 +50,12 @@ const CALENDAR: Frequency[] = ["DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "SEMI_
  * evidence per covered slot, found by an index probe per slot (calendarProbes: the same states and
  * counts, from a few thousand index lookups instead of reading every row).
  */
-async function loadEvidence(
-  period: { start: string; end: string },
-  controls: { id: string; code: string; frequency: Frequency; designStatus: DesignStatus; operatesSince: string | null }[],
-  listEvidence: boolean,
-) {
+async function loadEvidence(period: { start: string; end: string }, controls: LoadedControl[], listEvidence: boolean) {
   const calendar = controls.filter((c) => CALENDAR.includes(c.frequency));
   const other = controls.filter((c) => !CALENDAR.includes(c.frequency)).map((c) => c.id);
   const codeOf = new Map(controls.map((c) => [c.id, c.code]));
+  const byId = new Map(controls.map((c) => [c.id, c]));
+  const pairs = countingPairs(calendar);
   const evidence: ControlEvidence[] = [];
   const dated = (control: string, effectiveDate: string, id: string): ControlEvidence => ({
     id,
@@ -56,7 +79,7 @@ async function loadEvidence(
         ? // One row per control: "date id,date id,..." (packing keeps 100,000 rows from being decoded one by one).
           db.$queryRaw<{ controlId: string; packed: string }[]>`
             SELECT e."controlId", string_agg(e."effectiveDate"::text || ' ' || e.id::text, ',') AS packed
-            FROM "Evidence" e WHERE e."controlId" = ANY(${calendar.map((c) => c.id)}::uuid[]) AND ${COUNTS}
+            FROM "Evidence" e WHERE e."controlId" = ANY(${calendar.map((c) => c.id)}::uuid[]) AND ${COUNTS} AND ${PACKAGE_ITEM_COUNTS(pairs)}
             GROUP BY e."controlId"`
         : probes.length === 0
           ? []
@@ -67,13 +90,15 @@ async function loadEvidence(
             CROSS JOIN LATERAL (
               SELECT e."effectiveDate" AS d, e.id FROM "Evidence" e
               WHERE e."controlId" = c.ids[s.n] AND e."effectiveDate" BETWEEN DATE '1970-01-01' + s.a AND DATE '1970-01-01' + s.b AND ${COUNTS}
+                AND ${PACKAGE_ITEM_COUNTS(pairs)}
               ORDER BY e."effectiveDate" LIMIT 1
             ) x
             GROUP BY c.ids[s.n]`,
     other.length === 0
       ? []
       : db.$queryRaw<{ controlId: string; rows: string }[]>`
-          SELECT e."controlId", json_agg(json_build_array(e.id, e."effectiveDate", e."validFrom", e."validUntil", e."commitSha", e."pullRequest"))::text AS rows
+          SELECT e."controlId", json_agg(json_build_array(e.id, e."effectiveDate", e."validFrom", e."validUntil", e."commitSha", e."pullRequest",
+            (SELECT json_agg(json_build_array(v.name, p.kind)) FROM "VendorPackageItem" p JOIN "Vendor" v ON v.id = p."vendorId" WHERE p."evidenceId" = e.id)))::text AS rows
           FROM "Evidence" e WHERE e."controlId" = ANY(${other}::uuid[]) AND ${COUNTS}
           GROUP BY e."controlId"`,
   ]);
@@ -82,12 +107,37 @@ async function loadEvidence(
     for (const entry of row.packed.split(",")) evidence.push(dated(control, entry.slice(0, 10), entry.slice(11)));
   }
   for (const row of otherRows) {
-    const control = codeOf.get(row.controlId)!;
-    for (const [id, effectiveDate, validFrom, validUntil, commitSha, pullRequest] of JSON.parse(row.rows) as (string | null)[][]) {
-      evidence.push({ id: id!, control, effectiveDate: effectiveDate!, validFrom, validUntil, commitSha, pullRequest });
+    const control = byId.get(row.controlId)!;
+    type Row = [string, string, string | null, string | null, string | null, string | null, [string, PackageKind][] | null];
+    for (const [id, effectiveDate, validFrom, validUntil, commitSha, pullRequest, items] of JSON.parse(row.rows) as Row[]) {
+      const base = { id, control: control.code, effectiveDate, validFrom, validUntil, commitSha, pullRequest };
+      if (!items) {
+        evidence.push(base);
+        continue;
+      }
+      // A package item: the vendors whose document it is, for the kinds that count for this control.
+      const vendors = [...new Set(items.filter(([, kind]) => kindCountsFor(kind, control)).map(([vendor]) => vendor))].sort();
+      if (vendors.length) evidence.push({ ...base, vendors });
     }
   }
   return evidence;
+}
+
+/**
+ * The vendors in use by the period's features in scope (all features when the period lists none,
+ * as for changes), for per-vendor validity (docs/coverage.md, "Vendor documents"). A feature–vendor
+ * link carries no dates, so the strict reading: a feature depends on the vendors it lists on every
+ * day up to and including the day it was retired (organisation's calendar), from before the period
+ * on (its creation in Attest records when it was inventoried, not when it started using a vendor).
+ */
+async function loadVendorUse(featureIds: string[], timeZone: string): Promise<VendorUse[]> {
+  const features = await db.feature.findMany({
+    where: featureIds.length ? { id: { in: featureIds } } : {},
+    select: { retiredAt: true, vendors: { select: { vendor: { select: { name: true } } } } },
+  });
+  return features.flatMap((f) =>
+    f.vendors.map((link) => ({ vendor: link.vendor.name, start: null, end: f.retiredAt ? dateIn(timeZone, f.retiredAt) : null })),
+  );
 }
 
 /**
@@ -109,15 +159,17 @@ export async function periodCoverage(periodId: string, options: { today?: string
   const controls = (
     await db.control.findMany({
       where: { category: { in: period.categories }, ...(options.controls ? { code: { in: options.controls } } : {}) },
-      select: { id: true, code: true, frequency: true, designStatus: true, operatesSince: true },
+      select: { id: true, code: true, custom: true, frequency: true, designStatus: true, operatesSince: true },
       orderBy: { code: "asc" },
     })
   ).map((c) => ({ ...c, operatesSince: day(c.operatesSince) }));
   // Changes merged in the period (a day of margin each side for time zones), of the features in
   // scope or of no particular feature.
   const featureIds = period.features.map((f) => f.featureId);
-  const [evidence, changes] = await Promise.all([
+  const needsVendors = controls.some((c) => c.frequency === "VALIDITY" && c.designStatus !== "NOT_APPLICABLE");
+  const [evidence, vendorUse, changes] = await Promise.all([
     loadEvidence({ start, end }, controls, listEvidence),
+    needsVendors ? loadVendorUse(featureIds, timeZone) : [],
     db.change.findMany({
       where: {
         mergedAt: { gte: new Date(period.start.getTime() - 86_400_000), lt: new Date(period.end.getTime() + 2 * 86_400_000) },
@@ -126,6 +178,8 @@ export async function periodCoverage(periodId: string, options: { today?: string
       select: { id: true, mergedAt: true, commitSha: true, pullRequest: true },
     }),
   ]);
+  // A team's own validity control holding vendor documents is counted per vendor too.
+  const vendorDocuments = new Set(evidence.filter((e) => e.vendors?.length).map((e) => e.control));
   const items = coverageForPeriod({
     period: { start, end },
     controls: controls.map((c): CoverageControl => ({
@@ -133,7 +187,9 @@ export async function periodCoverage(periodId: string, options: { today?: string
       frequency: c.frequency,
       designStatus: c.designStatus,
       operatesSince: c.operatesSince,
+      perVendor: c.frequency === "VALIDITY" && (c.custom ? vendorDocuments.has(c.code) : VENDOR_DOCUMENT_CONTROLS.includes(c.code)),
     })),
+    vendorUse,
     evidence,
     changes: changes.map((c): CoverageChange => ({
       id: c.id,

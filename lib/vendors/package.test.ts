@@ -1,6 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { addMonths, controlForKind, itemState, packageState, reviewState, type PackageEvidence, type VendorTerms } from "./package";
+import {
+  addMonths,
+  controlForKind,
+  itemState,
+  kindCountsFor,
+  PACKAGE_KINDS,
+  packageState,
+  reviewState,
+  VENDOR_DOCUMENT_CONTROLS,
+  type PackageEvidence,
+  type VendorTerms,
+} from "./package";
 
 const dpa = (over: Partial<PackageEvidence> = {}): PackageEvidence => ({
   kind: "DPA",
@@ -86,9 +97,19 @@ test("the package is complete with every required kind current, the DPA terms an
   assert.deepEqual(packageState({ ...terms, lastReviewedAt: null }, required, "2026-01-31").reasons, ["Never reviewed"]);
 });
 
-test("each kind is evidence for its control", () => {
-  assert.equal(controlForKind("DPA"), "AI-CONF-02");
-  assert.equal(controlForKind("DATA_HANDLING_TERMS"), "AI-CONF-02");
-  assert.equal(controlForKind("SOC2_REPORT"), "AI-AVL-01");
-  assert.equal(controlForKind("SECURITY_CONTACT"), "AI-AVL-01");
+test("each kind is filed under, and counts for, the control whose requirement it evidences", () => {
+  for (const kind of PACKAGE_KINDS) assert.equal(controlForKind(kind), "AI-CONF-02");
+  const guide = (code: string) => ({ code, custom: false });
+  assert.equal(kindCountsFor("DPA", guide("AI-CONF-02")), true);
+  assert.equal(kindCountsFor("DPA", guide("AI-PRIV-04")), true);
+  // A vendor's SOC 2 report is not evidence of a fallback strategy, nor of a DPA.
+  assert.equal(kindCountsFor("SOC2_REPORT", guide("AI-AVL-01")), false);
+  assert.equal(kindCountsFor("SOC2_REPORT", guide("AI-CONF-02")), false);
+  assert.equal(kindCountsFor("DATA_HANDLING_TERMS", guide("AI-CONF-02")), false);
+  assert.equal(kindCountsFor("DPA", guide("AI-AVL-01")), false);
+  // A team's own control counts what evidences no guide control, never a DPA.
+  assert.equal(kindCountsFor("SOC2_REPORT", { code: "VEN-01", custom: true }), true);
+  assert.equal(kindCountsFor("ISO27001_CERTIFICATE", { code: "VEN-01", custom: true }), true);
+  assert.equal(kindCountsFor("DPA", { code: "VEN-01", custom: true }), false);
+  assert.deepEqual(VENDOR_DOCUMENT_CONTROLS, ["AI-CONF-02", "AI-PRIV-04"]);
 });

@@ -24,9 +24,44 @@ export const KIND_LABELS: Record<PackageKind, string> = {
   SECURITY_CONTACT: "Security contact",
 };
 
-/** The control a package item is evidence for: the DPA and data terms answer AI-CONF-02, the rest AI-AVL-01. */
+/**
+ * The guide's controls whose requirement each kind evidences, and so the only guide controls its
+ * package items count for in coverage (docs/control-mapping.md, "Vendor package items"): the DPA
+ * answers AI-CONF-02 (model provider DPAs) and, filed under AI-PRIV-04, its transfer safeguards
+ * (the SCCs annexed to it). The other kinds evidence no guide control's requirement: a vendor's
+ * SOC 2 report is not evidence of a fallback strategy (AI-AVL-01), nor of a DPA.
+ */
+export const KIND_CONTROLS: Record<PackageKind, readonly string[]> = {
+  DPA: ["AI-CONF-02", "AI-PRIV-04"],
+  DATA_HANDLING_TERMS: [],
+  SOC2_REPORT: [],
+  ISO27001_CERTIFICATE: [],
+  INCIDENT_NOTIFICATION: [],
+  SECURITY_CONTACT: [],
+};
+
+/** The guide's validity controls of vendor documents: each vendor in use needs its own valid document. */
+export const VENDOR_DOCUMENT_CONTROLS: readonly string[] = ["AI-CONF-02", "AI-PRIV-04"];
+
+/**
+ * Whether a package item of `kind`, filed as evidence of `control`, counts for it. A guide control
+ * counts the kinds the table gives it; a team's own control counts the kinds that evidence no
+ * guide control (a team may add, say, a control for vendors' SOC 2 reports), never a DPA, whose
+ * requirement is AI-CONF-02's.
+ */
+export function kindCountsFor(kind: PackageKind, control: { code: string; custom: boolean }): boolean {
+  return control.custom ? KIND_CONTROLS[kind].length === 0 : KIND_CONTROLS[kind].includes(control.code);
+}
+
+/**
+ * The control an upload of this kind is filed under unless another is chosen. The DPA and the
+ * data-handling terms under AI-CONF-02, whose clauses (zero retention, training opt-out) they carry;
+ * the rest of the package is the vendor due diligence that auditors test under CC9.2, which among
+ * the guide's controls AI-CONF-02 answers, so it is filed there too. Only the DPA counts towards
+ * AI-CONF-02's days (KIND_CONTROLS): the rest is on file for the auditor, not coverage.
+ */
 export function controlForKind(kind: PackageKind): string {
-  return kind === "DPA" || kind === "DATA_HANDLING_TERMS" ? "AI-CONF-02" : "AI-AVL-01";
+  return KIND_CONTROLS[kind][0] ?? "AI-CONF-02";
 }
 
 export const EXPIRING_WITHIN_DAYS = 30;

@@ -78,8 +78,8 @@ export default async function UploadEvidencePage({
         <p role="note" className="alert warn" data-vendor-item={vendorItem.kind}>
           This upload is filed as the <strong>{vendorItem.label}</strong> of{" "}
           <Link href={`/vendors/${vendorItem.vendorId}`}>{vendorItem.vendorName}</Link> in its due-diligence package. Its control is{" "}
-          {controlForKind(vendorItem.kind)} (the DPA and data-handling terms are evidence for AI-CONF-02, the other package items for
-          AI-AVL-01); a compliance lead still reviews it.
+          {controlForKind(vendorItem.kind)}, vendor due diligence; only a DPA counts towards its days, for this vendor alone (file the
+          DPA&apos;s transfer safeguards under AI-PRIV-04). A compliance lead still reviews it.
         </p>
       )}
       {vendorPreset && !vendorItem && !correcting && (
