@@ -81,6 +81,7 @@ async function main() {
   const log = console.log;
   console.log = (...args: unknown[]) => console.error(...args);
   const conn = await connectForCli();
+  let refused = false;
   try {
     // Imported after connectForCli, which points DATABASE_URL at the database the client opens.
     const { createToken } = await import("@/lib/tokens/service");
@@ -104,11 +105,12 @@ async function main() {
       const flag = { actsFor: "--user", allowAdmin: "--allow-admin", scopes: "--scopes", role: "--role" } as Record<string, string>;
       const field = Object.keys(error.fieldErrors ?? {})[0];
       console.error(`${field ? `${flag[field] ?? field}: ` : ""}${error.message.replace(/Tick “[^”]+”/, "Add --allow-admin")}`);
-      process.exitCode = 2;
+      refused = true;
     }
   } finally {
     await conn.close();
   }
+  if (refused) process.exit(2);
 }
 
 main().catch((error) => {
