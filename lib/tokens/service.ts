@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { generateToken } from "@/lib/auth/tokens";
 import { appendAudit, type Actor } from "@/lib/audit-log/append";
 import { AppError } from "@/lib/errors";
@@ -24,7 +24,7 @@ export interface NewToken {
 const refused = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
 
 /** The person a token will act for, enabled, and the role that gives it. */
-async function resolveActsFor(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], input: NewToken) {
+async function resolveActsFor(tx: Tx, input: NewToken) {
   if (!input.actsFor) {
     if (!input.role) throw refused("role", "Choose the token's role, or a person for it to act for.");
     return { userId: null, role: input.role, email: null };
@@ -51,6 +51,7 @@ export async function createToken(input: NewToken, actor: Actor) {
   const token = await db.$transaction(async (tx) => {
     const actsFor = await resolveActsFor(tx, input);
     const token = await tx.apiToken.create({
+      include: { user: { select: { email: true } } },
       data: {
         name: input.name,
         role: actsFor.role,
@@ -80,7 +81,7 @@ export async function createToken(input: NewToken, actor: Actor) {
     });
     return token;
   });
-  return { id: token.id, name: token.name, role: token.role, prefix, secret, userId: token.userId };
+  return { id: token.id, name: token.name, role: token.role, prefix, secret, actsFor: token.userId ? token.user?.email : null };
 }
 
 export async function revokeToken(tokenId: string, actor: Actor) {
