@@ -31,7 +31,9 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 function concreteUrl(pattern: string, ctx?: CallContext): string {
   return pattern.replace(/\[\[?([^\]]+)\]\]?/g, (segment, name: string) => {
     // Evidence changes state when reviewed or withdrawn: each call gets its own, uploaded by the caller.
-    if (name === "id" && ctx) return pattern.includes("/periods/") ? ctx.period.id : ctx.evidence.id;
+    // Reviews act on evidence someone else uploaded (nobody reviews their own).
+    if (name === "id" && ctx)
+      return pattern.includes("/periods/") ? ctx.period.id : pattern.endsWith("/review") ? ctx.reviewable.id : ctx.evidence.id;
     // Starting works once per campaign: each call starts its own fresh draft.
     if (name === "reviewId" && ctx && pattern.endsWith("/start")) return ctx.review.id;
     // Access-review decisions, sign-off and follow-up act on the call's own review in progress; the record on a signed-off one.
@@ -192,6 +194,13 @@ async function callContext(caller: Caller = ANONYMOUS): Promise<CallContext> {
        ON CONFLICT (email) DO NOTHING`,
     );
     const { rows } = await db.query(`SELECT id, role, "disabledAt" FROM "User" WHERE email = 'authz-target@example.test'`);
+    // Uploaded by another person (the engineer, or the admin when the engineer calls), so that a reviewer may review it.
+    const reviewable = await db.query(
+      `INSERT INTO "Evidence" (id, "lineageId", "controlId", title, "effectiveDate", source, "fileSha256", "fileName", "uploadedById")
+       SELECT gen_random_uuid(), gen_random_uuid(), c.id, 'authz reviewable evidence', DATE '2026-01-15', 'API', $1, 'fixture.txt', u.id
+       FROM "Control" c, "User" u WHERE c.code = 'AI-SEC-01' AND u.email = $2 RETURNING id`,
+      [FIXTURE_EVIDENCE_SHA256, caller.kind === "session" && caller.role === "ENGINEER" ? ACCOUNTS.ADMIN.email : ACCOUNTS.ENGINEER.email],
+    );
     await db.query(
       `INSERT INTO "ApiToken" (id, name, "tokenHash", prefix, role, scopes)
        SELECT gen_random_uuid(), 'authz revoke target', 'authz-' || gen_random_uuid(), 'att_authzr', 'AUDITOR', '{}'
@@ -226,6 +235,7 @@ async function callContext(caller: Caller = ANONYMOUS): Promise<CallContext> {
       target: { id: rows[0].id, role: rows[0].role, disabled: rows[0].disabledAt !== null },
       token: { id: token.rows[0].id },
       evidence: { id: evidence.rows[0].id },
+      reviewable: { id: reviewable.rows[0].id },
       period: { id: period.rows[0].id },
       review: { id: review.rows[0].id, itemId: reviewItem.rows[0].id },
       accessReview: { reviewId: accessReview.rows[0].id, itemId: accessItem.rows[0].id },

@@ -6,7 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { canonicalJson } from "../lib/audit-log/chain";
-import { baseURL, databaseFingerprint, withDb } from "./support";
+import { upload } from "./evidence-support";
+import { ACCOUNTS, baseURL, databaseFingerprint, withDb } from "./support";
 
 // The headless commands, run as a user would (`node --import tsx scripts/<x>.ts`, which is what the
 // npm scripts run) against the test database (DATABASE_URL), and checked through the running app.
@@ -287,6 +288,61 @@ test.describe("headless commands", () => {
       expect(invalid.status()).toBe(400);
       expect(await controlRow("AI-CONF-04")).toEqual(before);
       await unscoped.dispose();
+    });
+
+    test("--user makes a token acting for that person, with their role: its uploads are theirs, it reviews as them but never their own", async () => {
+      const lead = await userRow(ACCOUNTS.COMPLIANCE_LEAD.email);
+      const name = unique("lead-cli");
+      const token = await createToken(["--name", name, "--user", ACCOUNTS.COMPLIANCE_LEAD.email.toUpperCase(), "--expires", "1d"]);
+      const row = await withDb(
+        async (c) => (await c.query(`SELECT role, "userId", scopes FROM "ApiToken" WHERE name = $1`, [name])).rows[0],
+      );
+      expect(row).toEqual({ role: "COMPLIANCE_LEAD", userId: lead.id, scopes: [] });
+
+      const api = await bearer(token);
+      const engineer = await bearer(await createToken(["--name", unique("engineer-ci"), "--role", "ENGINEER"]));
+      const file = (label: string) => ({ name: "cli.txt", bytes: Buffer.from(`${label} ${unique("x")}\n`), type: "text/plain" });
+      const fields = (label: string) => ({ control: "AI-SEC-01", title: `${label} ${unique("t")}`, effectiveDate: "2026-02-02" });
+      const mine = await upload(api, fields("lead via cli token"), file("mine"));
+      expect(mine.status(), await mine.text()).toBe(201);
+      const mineJson = (await mine.json()) as { id: string; uploadedBy: string };
+      expect(mineJson.uploadedBy).toBe(ACCOUNTS.COMPLIANCE_LEAD.email);
+      const ownReview = await api.post(`/api/v1/evidence/${mineJson.id}/review`, { data: { decision: "accept" } });
+      expect(ownReview.status()).toBe(403);
+      expect(((await ownReview.json()) as { error: { message: string } }).error.message).toMatch(/^You uploaded this evidence/);
+
+      // The engineer's CI token acts for no one: it cannot review; the lead's token reviews the engineer's upload as the lead.
+      const theirs = (await (await upload(engineer, fields("engineer ci"), file("theirs"))).json()) as { id: string };
+      expect((await engineer.post(`/api/v1/evidence/${theirs.id}/review`, { data: { decision: "accept" } })).status()).toBe(403);
+      const review = await api.post(`/api/v1/evidence/${theirs.id}/review`, { data: { decision: "accept" } });
+      expect(review.status(), await review.text()).toBe(200);
+      expect(await review.json()).toMatchObject({ status: "ACCEPTED", reviewedBy: ACCOUNTS.COMPLIANCE_LEAD.email });
+      await api.dispose();
+      await engineer.dispose();
+    });
+
+    test("--user refuses an unknown person, a scope their role lacks, and --role with --user, writing nothing", async () => {
+      const before = await databaseFingerprint();
+      const unknown = await runCli("token-create", ["--name", unique("nobody"), "--user", "nobody@example.test"]);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain("--user: There is no such user");
+      const scope = await runCli("token-create", [
+        "--name",
+        unique("eng"),
+        "--user",
+        ACCOUNTS.ENGINEER.email,
+        "--scopes",
+        "evidence:review",
+      ]);
+      expect(scope.code).toBe(2);
+      expect(scope.stderr).toContain(`--scopes: ${ACCOUNTS.ENGINEER.email} is Engineer, which does not have evidence:review`);
+      const both = await runCli("token-create", ["--name", unique("both"), "--user", ACCOUNTS.ENGINEER.email, "--role", "ENGINEER"]);
+      expect(both.code).toBe(2);
+      expect(both.stderr).toContain("give either --role ROLE");
+      const admin = await runCli("token-create", ["--name", unique("admin"), "--user", ACCOUNTS.ADMIN.email]);
+      expect(admin.code).toBe(2);
+      expect(admin.stderr).toContain("--allow-admin: An Admin token can manage users");
+      expect(await databaseFingerprint()).toBe(before);
     });
 
     test("an expired token gets 401", async () => {

@@ -55,6 +55,8 @@ export interface CallContext {
   target: { id: string; role: Role; disabled: boolean };
   token: { id: string };
   evidence: { id: string };
+  /** A fresh piece of submitted evidence uploaded by someone else, which the caller may review (nobody reviews their own). */
+  reviewable: { id: string };
   period: { id: string };
   /** A fresh DRAFT access review with one item assigned to the lead (start, remove and assign act on it). */
   review: { id: string; itemId: string };
@@ -137,7 +139,8 @@ export const ROUTES: Record<
   },
   "GET /api/v1/evidence/[id]": { access: "evidence:read" },
   "GET /api/v1/evidence/[id]/file": { access: "evidence:read" },
-  "POST /api/v1/evidence/[id]/review": { access: "evidence:review", body: () => ({ decision: "accept" }) },
+  // A review needs a named reviewer: tokens that act for no one are refused (segregation of duties); the evidence is another person's.
+  "POST /api/v1/evidence/[id]/review": { access: "evidence:review", body: () => ({ decision: "accept" }), people: true },
   // Audit periods ([id] is the spec's own period; PUT renames it per call, so each call writes)
   "GET /api/v1/periods": { access: "periods:read" },
   "POST /api/v1/periods": {
@@ -283,10 +286,12 @@ export const ACTIONS: Record<
   "app/(app)/settings/tokens/actions.ts#revokeTokenAction": { access: "tokens:manage", input: (c) => ({ tokenId: c.token.id }) },
   // Organisation settings: every save writes (the setting's updatedAt and an audit entry); the zone stays UTC for other specs
   "app/(app)/settings/organisation/actions.ts#saveOrganisationAction": { access: "settings:manage", input: () => ({ timeZone: "UTC" }) },
+  // Unticked: self-review stays off for other specs (every save writes an audit entry)
+  "app/(app)/settings/organisation/actions.ts#saveSelfReviewAction": { access: "settings:manage", input: () => ({}) },
   // Evidence: the call's own fresh evidence, uploaded by the caller
   "app/(app)/evidence/actions.ts#reviewEvidenceAction": {
     access: "evidence:review",
-    input: (c) => ({ id: c.evidence.id, decision: "accept" }),
+    input: (c) => ({ id: c.reviewable.id, decision: "accept" }),
   },
   "app/(app)/evidence/actions.ts#withdrawEvidenceAction": {
     access: "evidence:write",

@@ -13,12 +13,15 @@ export const tag = () => randomBytes(4).toString("hex");
 export const today = () => new Date().toISOString().slice(0, 10);
 
 /** A token as Settings or token:create makes it; `dead` makes it revoked or expired. */
-export async function insertToken(role: Role, options: { dead?: "revoked" | "expired"; scopes?: string[] } = {}): Promise<string> {
+export async function insertToken(
+  role: Role,
+  options: { dead?: "revoked" | "expired"; scopes?: string[]; userId?: string } = {},
+): Promise<string> {
   const secret = `att_${randomBytes(32).toString("base64url")}`;
   await withDb((db) =>
     db.query(
-      `INSERT INTO "ApiToken" (id, name, "tokenHash", prefix, role, scopes, "expiresAt", "revokedAt")
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now() + $6::interval, CASE WHEN $7 THEN now() END)`,
+      `INSERT INTO "ApiToken" (id, name, "tokenHash", prefix, role, scopes, "expiresAt", "revokedAt", "userId")
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now() + $6::interval, CASE WHEN $7 THEN now() END, $8)`,
       [
         `evidence ${role.toLowerCase()} ${tag()}`,
         sha256(secret),
@@ -27,6 +30,7 @@ export async function insertToken(role: Role, options: { dead?: "revoked" | "exp
         options.scopes ?? [],
         options.dead === "expired" ? "-1 day" : "1 day",
         options.dead === "revoked",
+        options.userId ?? null,
       ],
     ),
   );

@@ -7,7 +7,7 @@ import { ACCOUNTS, type Role, baseURL, databaseFingerprint, formError, formStatu
 // works on the API until it is revoked, every write is in the audit log, and the secret is stored
 // nowhere. The page and its actions are for admins only.
 
-const COLUMNS = ["Name", "Prefix", "Role", "Scopes", "Created", "Expires", "Last used", "State", "Actions"] as const;
+const COLUMNS = ["Name", "Prefix", "Role", "Acts for", "Scopes", "Created", "Expires", "Last used", "State", "Actions"] as const;
 const UTC_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/;
 
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });

@@ -43,14 +43,17 @@ async function uploadPackageItem(
   return { status: res.status(), body: await res.json() };
 }
 
-async function accept(lead: APIRequestContext, evidenceId: string) {
-  const res = await lead.post(`/api/v1/evidence/${evidenceId}/review`, { data: { decision: "accept" } });
+/** Accepted by an admin: the lead uploaded it, and nobody reviews their own evidence (segregation of duties). */
+async function accept(evidenceId: string) {
+  const admin = await apiSessionAs("ADMIN");
+  const res = await admin.post(`/api/v1/evidence/${evidenceId}/review`, { data: { decision: "accept" } });
   expect(res.status(), await res.text()).toBe(200);
+  await admin.dispose();
 }
 
 const badge = (page: Page, kind: string) => page.locator(`tr[data-kind="${kind}"] [data-kind="${kind}"]`);
 
-test("a lead creates a vendor, uploads its DPA from the vendor page, accepts it and sees the package change", async ({ page }) => {
+test("a lead creates a vendor, uploads its DPA from the vendor page, an admin accepts it and the package changes", async ({ page }) => {
   const t = tag();
   const name = `Spec vendor ${t}`;
   const lead = await apiSessionAs("COMPLIANCE_LEAD");
@@ -131,7 +134,7 @@ test("a lead creates a vendor, uploads its DPA from the vendor page, accepts it 
 
     await page.goto(`/vendors/${vendorId}`);
     await expect(badge(page, "DPA")).toHaveText("DPA: Awaiting review");
-    await accept(lead, filed[0].evidence);
+    await accept(filed[0].evidence);
     await page.reload();
     await expect(badge(page, "DPA")).toHaveText("DPA: Present");
     await expect(page.locator('tr[data-kind="DPA"]').getByRole("link", { name: `dpa ${t}` })).toHaveAttribute(
@@ -209,7 +212,7 @@ test("an expired DPA and an overdue review show in the readiness checks and on t
     await createFeatureUsing(lead, `Overdue review ${t}`, `overdue-review-${t}`);
     const old = await uploadPackageItem(lead, expired.id, "DPA", { validFrom: "2023-01-01", validUntil: "2025-01-01" });
     expect(old.status, JSON.stringify(old.body)).toBe(201);
-    await accept(lead, old.body.id!);
+    await accept(old.body.id!);
 
     await signInAs(page, "COMPLIANCE_LEAD");
     const dpaBefore = await dashboardCount(page, "vendor-dpa");
@@ -234,7 +237,7 @@ test("an expired DPA and an overdue review show in the readiness checks and on t
     // Fixed: a current DPA, accepted; the overdue vendor's review recorded.
     const current = await uploadPackageItem(lead, expired.id, "DPA", { validFrom: "2025-01-02" });
     expect(current.status, JSON.stringify(current.body)).toBe(201);
-    await accept(lead, current.body.id!);
+    await accept(current.body.id!);
     await page.goto(`/vendors/${overdue.id}`);
     await page.getByRole("form", { name: "Record review" }).getByRole("button", { name: "Record review" }).click();
     await expect(formStatus(page)).toContainText("Recorded the review");

@@ -1,7 +1,10 @@
-// npm run -s token:create -- --name N --role ROLE [--scopes a:b,c:d] [--expires 90d]
-//   [--allow-admin] (required with --role ADMIN) [--allow-no-expiry] (required with --expires never)
+// npm run -s token:create -- --name N (--role ROLE | --user EMAIL) [--scopes a:b,c:d] [--expires 90d]
+//   [--allow-admin] (required for an ADMIN token) [--allow-no-expiry] (required with --expires never)
 // Prints the token alone on standard output (TOKEN=$(npm run -s token:create -- ...) works).
-// The token has no creator: no person's account can switch it off (docs/security/tokens.md).
+// --role: the token acts for no named person (a CI job): it cannot accept or reject evidence.
+// --user: the token acts for that person with their role, narrowed by any scopes; its uploads and
+// reviews are theirs, and it stops working when they are disabled or change role
+// (docs/security/segregation-of-duties.md). Neither has a creator account that could switch it off.
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { connectForCli } from "@/lib/db/connect-cli";
@@ -13,7 +16,8 @@ import { roleSchema } from "@/lib/validations/user";
 const argsSchema = z
   .object({
     name: z.string({ error: "--name is required" }).trim().min(1, { error: "--name is required" }).max(100),
-    role: roleSchema,
+    role: roleSchema.optional(),
+    user: z.email({ error: "--user must be the e-mail address of an Attest user" }).optional(),
     scopes: z
       .string()
       .optional()
@@ -32,7 +36,12 @@ const argsSchema = z
     "allow-admin": z.boolean().default(false),
     "allow-no-expiry": z.boolean().default(false),
   })
-  // Wide tokens are asked for explicitly, as the Settings form's checkboxes ask.
+  .refine((a) => (a.role === undefined) !== (a.user === undefined), {
+    path: ["role"],
+    error:
+      "give either --role ROLE (a token acting for no named person, such as a CI job; it cannot review evidence) or --user EMAIL (a token acting for that person, with their role)",
+  })
+  // Wide tokens are asked for explicitly, as the Settings form's checkboxes ask (a person's role: checked by createToken).
   .refine((a) => a.role !== "ADMIN" || a["allow-admin"], {
     path: ["role"],
     error:
@@ -49,6 +58,7 @@ async function main() {
     options: {
       name: { type: "string" },
       role: { type: "string" },
+      user: { type: "string" },
       scopes: { type: "string" },
       expires: { type: "string" },
       "allow-admin": { type: "boolean" },
@@ -71,17 +81,36 @@ async function main() {
   const log = console.log;
   console.log = (...args: unknown[]) => console.error(...args);
   const conn = await connectForCli();
+  let refused = false;
   try {
     // Imported after connectForCli, which points DATABASE_URL at the database the client opens.
     const { createToken } = await import("@/lib/tokens/service");
-    const { secret } = await createToken(
-      { name: parsed.data.name, role: parsed.data.role, scopes: parsed.data.scopes, expiresAt },
-      { ...SYSTEM_ACTOR, email: "cli:token:create" },
-    );
-    log(secret);
+    const { AppError } = await import("@/lib/errors");
+    try {
+      const { secret } = await createToken(
+        {
+          name: parsed.data.name,
+          role: parsed.data.role,
+          actsFor: parsed.data.user ? { email: parsed.data.user } : null,
+          scopes: parsed.data.scopes,
+          expiresAt,
+          allowAdmin: parsed.data["allow-admin"],
+        },
+        { ...SYSTEM_ACTOR, email: "cli:token:create" },
+      );
+      log(secret);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // The service's field names, as the command line spells them.
+      const flag = { actsFor: "--user", allowAdmin: "--allow-admin", scopes: "--scopes", role: "--role" } as Record<string, string>;
+      const field = Object.keys(error.fieldErrors ?? {})[0];
+      console.error(`${field ? `${flag[field] ?? field}: ` : ""}${error.message.replace(/Tick “[^”]+”/, "Add --allow-admin")}`);
+      refused = true;
+    }
   } finally {
     await conn.close();
   }
+  if (refused) process.exit(2);
 }
 
 main().catch((error) => {

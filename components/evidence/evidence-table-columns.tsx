@@ -21,6 +21,7 @@ export type EvidenceTableRow = Pick<
   | "url"
   | "version"
   | "supersededBy"
+  | "selfReviewed"
 >;
 
 // Sorting and pagination are the server's (manualSorting / manualPagination): no client row models.
@@ -40,8 +41,21 @@ export const SORT_KEYS = {
 /** "2026-03-01T09:15:02.123Z" -> "2026-03-01 09:15 UTC", the same on server and client. */
 export const utcMinute = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
-export function EvidenceStatusBadge({ status }: { status: EvidenceTableRow["status"] }) {
-  return <span className={`badge ${status}`}>{EVIDENCE_STATUS_LABELS[status]}</span>;
+/** The status, and "Self-reviewed" when the uploader reviewed it (only with the organisation's setting). */
+export function EvidenceStatusBadge({ status, selfReviewed = false }: { status: EvidenceTableRow["status"]; selfReviewed?: boolean }) {
+  return (
+    <>
+      <span className={`badge ${status}`}>{EVIDENCE_STATUS_LABELS[status]}</span>
+      {selfReviewed && (
+        <>
+          {" "}
+          <span className="badge PARTIAL" title="Reviewed by the person who uploaded it (the organisation allows self-review).">
+            Self-reviewed
+          </span>
+        </>
+      )}
+    </>
+  );
 }
 
 export const evidenceTableColumns = helper.columns([
@@ -58,7 +72,10 @@ export const evidenceTableColumns = helper.columns([
     header: "Title",
     cell: (info) => <Link href={`/evidence/${info.row.original.id}`}>{info.getValue()}</Link>,
   }),
-  helper.accessor("status", { header: "Status", cell: (info) => <EvidenceStatusBadge status={info.getValue()} /> }),
+  helper.accessor("status", {
+    header: "Status",
+    cell: (info) => <EvidenceStatusBadge status={info.getValue()} selfReviewed={info.row.original.selfReviewed} />,
+  }),
   helper.accessor("source", { header: "Source", enableSorting: false, cell: (info) => EVIDENCE_SOURCE_LABELS[info.getValue()] }),
   helper.accessor("uploadedBy", { header: "Uploaded by", enableSorting: false, cell: (info) => info.getValue() ?? "—" }),
   helper.accessor("uploadedAt", {

@@ -44,7 +44,8 @@ export function EvidenceTimeline({ code, entries, total, canUpload }: Props) {
                     {e.effectiveDate}
                   </time>
                   <div>
-                    <Link href={`/evidence/${e.id}`}>{e.title}</Link> <EvidenceStatusBadge status={e.status} />
+                    <Link href={`/evidence/${e.id}`}>{e.title}</Link>{" "}
+                    <EvidenceStatusBadge status={e.status} selfReviewed={e.selfReviewed} />
                     <div className="muted">
                       v{e.version}
                       {e.superseded && " (superseded)"} · uploaded by {e.uploadedBy ?? "unknown"}

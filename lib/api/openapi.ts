@@ -673,6 +673,7 @@ const schemas: Record<string, SchemaObject> = {
       "uploadedBy",
       "source",
       "features",
+      "selfReviewed",
     ],
     properties: {
       id: { type: "string", format: "uuid" },
@@ -688,6 +689,11 @@ const schemas: Record<string, SchemaObject> = {
       reviewReason: nullable({ type: "string" }),
       reviewedBy: nullable({ type: "string", description: "The reviewer's e-mail." }),
       reviewedAt: nullable(time),
+      selfReviewed: {
+        type: "boolean",
+        description:
+          "Reviewed by the person who uploaded it, which only the organisation's allow-self-review setting permits (segregation of duties).",
+      },
       withdrawnReason: nullable({ type: "string" }),
       withdrawnAt: nullable(time),
       sha256: nullable({ type: "string", pattern: "^[0-9a-f]{64}$", description: "Hex SHA-256 of the stored bytes." }),
@@ -1348,7 +1354,11 @@ const paths: Record<string, PathItemObject> = {
     post: op("evidence:review", {
       operationId: "reviewEvidence",
       summary: "Accept or reject evidence",
-      description: "Only accepted evidence counts toward coverage. A rejection needs a reason. 409 unless the evidence is SUBMITTED.",
+      description:
+        "Only accepted evidence counts toward coverage. A rejection needs a reason. 409 unless the evidence is SUBMITTED. " +
+        "Segregation of duties: 403 for a token that acts for no named person (make one with `token:create --user`), and for " +
+        "the person who uploaded the evidence (directly or through a token acting for them, or the same token) unless the " +
+        "organisation allows self-review, in which case the evidence is marked `selfReviewed`.",
       tags: ["Evidence"],
       requestBody: jsonBody(ref("EvidenceReview"), { decision: "reject", reason: "The export is from the wrong quarter." }),
       ok: { "200": json(ref("Evidence"), "The reviewed evidence.") },

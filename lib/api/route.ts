@@ -58,7 +58,10 @@ async function authenticate(request: NextRequest, permission: Permission): Promi
     }
     const token = await db.apiToken.findUnique({
       where: { tokenHash: hashToken(match[1]) },
-      include: { createdBy: { select: { email: true, role: true, disabledAt: true } } },
+      include: {
+        createdBy: { select: { email: true, role: true, disabledAt: true } },
+        user: { select: { id: true, email: true, role: true, disabledAt: true } },
+      },
     });
     if (!token) throw new AppError("UNAUTHENTICATED", "This API token is not known. Ask an admin for a new one.");
     // Revoked, expired, or its creator disabled or no longer in the role they made it with.
@@ -71,11 +74,15 @@ async function authenticate(request: NextRequest, permission: Permission): Promi
         `This token (role ${token.role}${token.scopes.length ? `, scopes ${token.scopes.join(" ")}` : ""}) does not allow ${permission}.`,
       );
     }
+    // A token acting for a person is that person (its uploads and reviews are theirs); the evidence
+    // row still records the token. A token for nobody acts as itself.
     return {
       role: token.role,
-      userId: null,
+      userId: token.user?.id ?? null,
       tokenId: token.id,
-      actor: { kind: "token", id: token.id, email: `token:${token.name}`, role: token.role },
+      actor: token.user
+        ? { kind: "user", id: token.user.id, email: token.user.email, role: token.role }
+        : { kind: "token", id: token.id, email: `token:${token.name}`, role: token.role },
       may: (other) => tokenCan(token.role, token.scopes, other),
     };
   }

@@ -4,7 +4,8 @@ import { appendAudit, type Actor } from "@/lib/audit-log/append";
 import { AppError } from "@/lib/errors";
 import { organisationToday } from "@/lib/org-time";
 import { checkFileName, sniffMediaType } from "@/lib/evidence/file-check";
-import { mayChangeEvidence, notYoursToChange, type EvidenceCaller } from "@/lib/evidence/ownership";
+import { mayChangeEvidence, notYoursToChange, reviewVerdict, type EvidenceCaller, type ReviewCaller } from "@/lib/evidence/ownership";
+import { selfReviewAllowed } from "@/lib/settings/self-review";
 import { commitStaged, discardStaged, type StagedFile } from "@/lib/evidence/storage";
 import { evidenceFieldsSchema, type EvidenceFields } from "@/lib/validations/evidence";
 import { controlForKind, KIND_LABELS, type PackageKind } from "@/lib/vendors/package";
@@ -51,6 +52,8 @@ export function evidenceToJson(e: EvidenceRow, tokenNames?: Map<string, string>)
     reviewReason: e.reviewReason,
     reviewedBy: e.reviewedBy?.email ?? null,
     reviewedAt: e.reviewedAt?.toISOString() ?? null,
+    // Reviewed by the person who uploaded it (only with the organisation's allowSelfReview setting).
+    selfReviewed: e.selfReviewed,
     withdrawnReason: e.withdrawnReason,
     withdrawnAt: e.withdrawnAt?.toISOString() ?? null,
     sha256: e.fileSha256,
@@ -275,12 +278,18 @@ async function changeState(
   });
 }
 
-export function reviewEvidence(
+/**
+ * Accept or reject submitted evidence. Segregation of duties (lib/evidence/ownership.ts
+ * reviewVerdict): the reviewer is a named person who did not upload it, unless the organisation
+ * allows self-review, in which case the review is marked self-reviewed.
+ */
+export async function reviewEvidence(
   id: string,
   review: { decision: "accept" | "reject"; reason?: string },
   actor: Actor,
-  reviewerId: string | null,
+  caller: ReviewCaller,
 ) {
+  const allowSelfReview = await selfReviewAllowed();
   return changeState(id, actor, (current) => {
     if (current.status !== "SUBMITTED") {
       throw new AppError(
@@ -289,13 +298,16 @@ export function reviewEvidence(
       );
     }
     if (current.supersededBy) throw new AppError("CONFLICT", "A newer version of this evidence exists: review that one.");
+    const verdict = reviewVerdict(current, caller, allowSelfReview);
+    if (!verdict.ok) throw new AppError("FORBIDDEN", verdict.message);
     return {
       action: review.decision === "accept" ? "evidence.accepted" : "evidence.rejected",
       data: {
         status: review.decision === "accept" ? "ACCEPTED" : "REJECTED",
         reviewReason: review.reason ?? null,
-        reviewedById: reviewerId,
+        reviewedById: caller.userId,
         reviewedAt: new Date(),
+        selfReviewed: verdict.selfReviewed,
       },
     };
   });

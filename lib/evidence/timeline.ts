@@ -27,6 +27,7 @@ export async function controlEvidenceTimeline(code: string, limit = TIMELINE_LIM
       title: e.title,
       effectiveDate: e.effectiveDate,
       status: e.status,
+      selfReviewed: e.selfReviewed,
       uploadedBy: e.uploadedBy,
       version: e.version,
       superseded: e.supersededBy !== null,

@@ -18,9 +18,21 @@ export async function listTokens(now = new Date()) {
       lastUsedAt: true,
       creatorRole: true,
       createdBy: { select: { name: true, email: true, role: true, disabledAt: true } },
+      user: { select: { name: true, email: true, role: true, disabledAt: true } },
     },
   });
   return tokens.map((t) => ({ ...t, state: tokenState(t, now) }));
 }
 
 export type TokenRow = Awaited<ReturnType<typeof listTokens>>[number];
+
+/** The people a new token may act for: enabled accounts, by name. */
+export async function tokenPeople() {
+  return db.user.findMany({
+    where: { disabledAt: null },
+    select: { id: true, name: true, email: true, role: true },
+    orderBy: [{ name: "asc" }, { email: "asc" }],
+  });
+}
+
+export type TokenPerson = Awaited<ReturnType<typeof tokenPeople>>[number];

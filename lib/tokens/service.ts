@@ -1,8 +1,9 @@
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { generateToken } from "@/lib/auth/tokens";
 import { appendAudit, type Actor } from "@/lib/audit-log/append";
 import { AppError } from "@/lib/errors";
-import type { RoleName } from "@/lib/permissions";
+import { can, ROLE_LABELS, type Permission, type RoleName } from "@/lib/permissions";
+import { WIDE_TOKEN_REFUSALS } from "@/lib/validations/token";
 
 // API tokens, shared by Settings → API tokens (server actions) and `npm run token:create`.
 // Only the SHA-256 of the secret is stored. The secret is returned to the caller once and never
@@ -10,9 +11,37 @@ import type { RoleName } from "@/lib/permissions";
 
 export interface NewToken {
   name: string;
-  role: RoleName;
+  /** The token's role; ignored when it acts for a person (it then has theirs). */
+  role?: RoleName;
+  /** The person the token acts for (segregation of duties: its uploads and reviews are theirs). */
+  actsFor?: { userId: string } | { email: string } | null;
   scopes: string[];
   expiresAt: Date | null;
+  /** Whether an ADMIN token was asked for explicitly (checked here for a person's role). */
+  allowAdmin?: boolean;
+}
+
+const refused = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
+
+/** The person a token will act for, enabled, and the role that gives it. */
+async function resolveActsFor(tx: Tx, input: NewToken) {
+  if (!input.actsFor) {
+    if (!input.role) throw refused("role", "Choose the token's role, or a person for it to act for.");
+    return { userId: null, role: input.role, email: null };
+  }
+  const where = "userId" in input.actsFor ? { id: input.actsFor.userId } : { email: input.actsFor.email.toLowerCase() };
+  const user = await tx.user.findUnique({ where, select: { id: true, email: true, role: true, disabledAt: true } });
+  if (!user) throw refused("actsFor", "There is no such user: choose a person from the list (or check the e-mail address).");
+  if (user.disabledAt) throw refused("actsFor", `${user.email} is disabled: a token cannot act for a disabled account.`);
+  if (user.role === "ADMIN" && !input.allowAdmin) throw refused("allowAdmin", WIDE_TOKEN_REFUSALS.admin);
+  const lacking = input.scopes.filter((s) => !can(user.role, s as Permission));
+  if (lacking.length) {
+    throw refused(
+      "scopes",
+      `${user.email} is ${ROLE_LABELS[user.role]}, which does not have ${lacking.join(", ")}: a scope can only narrow the person's role. Untick ${lacking.length > 1 ? "them" : "it"}.`,
+    );
+  }
+  return { userId: user.id, role: user.role as RoleName, email: user.email };
 }
 
 const utc = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
@@ -20,10 +49,13 @@ const utc = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC"
 export async function createToken(input: NewToken, actor: Actor) {
   const { secret, hash, prefix } = generateToken();
   const token = await db.$transaction(async (tx) => {
+    const actsFor = await resolveActsFor(tx, input);
     const token = await tx.apiToken.create({
+      include: { user: { select: { email: true } } },
       data: {
         name: input.name,
-        role: input.role,
+        role: actsFor.role,
+        userId: actsFor.userId,
         scopes: input.scopes,
         tokenHash: hash,
         prefix,
@@ -44,11 +76,12 @@ export async function createToken(input: NewToken, actor: Actor) {
         prefix,
         expiresAt: token.expiresAt,
         creatorRole: token.creatorRole,
+        actsFor: actsFor.email,
       },
     });
     return token;
   });
-  return { id: token.id, name: token.name, role: token.role, prefix, secret };
+  return { id: token.id, name: token.name, role: token.role, prefix, secret, actsFor: token.userId ? token.user?.email : null };
 }
 
 export async function revokeToken(tokenId: string, actor: Actor) {

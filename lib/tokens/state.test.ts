@@ -35,3 +35,15 @@ test("refusalMessage says why and what to do", () => {
   assert.match(refusalMessage("revoked", {}), /revoked/);
   assert.match(refusalMessage("expired", {}), /expired/);
 });
+
+test("tokenState: a token acting for a person works only while that person is enabled and keeps the token's role", () => {
+  const base = { revokedAt: null, expiresAt: null, creatorRole: null, createdBy: null, role: "COMPLIANCE_LEAD" as const };
+  assert.equal(tokenState({ ...base, user: { role: "COMPLIANCE_LEAD", disabledAt: null } }, now), "active");
+  assert.equal(tokenState({ ...base, user: { role: "COMPLIANCE_LEAD", disabledAt: now } }, now), "user-disabled");
+  assert.equal(tokenState({ ...base, user: { role: "ENGINEER", disabledAt: null } }, now), "user-role-changed");
+  assert.equal(tokenState({ ...base, revokedAt: now, user: { role: "ENGINEER", disabledAt: now } }, now), "revoked");
+  assert.equal(
+    refusalMessage("user-role-changed", { role: "COMPLIANCE_LEAD", user: { email: "ana@example.test", role: "ENGINEER" } }),
+    "This API token acts for ana@example.test as COMPLIANCE_LEAD, and they are now ENGINEER, so it no longer works. Ask an admin for a new token.",
+  );
+});

@@ -11,3 +11,8 @@ export const organisationSettingsSchema = z.object({
     .trim()
     .refine((zone) => TIME_ZONES.includes(zone), { error: "Choose a time zone from the list." }),
 });
+
+/** Settings → Organisation → segregation of duties: a ticked checkbox arrives as "on", an unticked one not at all. */
+export const selfReviewSettingSchema = z.object({
+  allowSelfReview: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+});

@@ -90,3 +90,16 @@ test("createTokenSchema: an Admin token or one without an expiry needs its box t
   assert.equal(wide.role, "ADMIN");
   assert.equal(wide.expiresAt, null);
 });
+
+test("createTokenSchema: a token acting for a person takes no role from the form (the person's is used by the server)", () => {
+  const person = "6f1c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f";
+  const parsed = createTokenSchema.parse({ name: "Ana's CLI", actsFor: person, expires: "30d" });
+  assert.deepEqual(parsed.actsFor, { userId: person });
+  assert.equal(parsed.role, undefined);
+  // A role sent alongside is not the token's: the person's is.
+  assert.equal(createTokenSchema.parse({ ...valid, actsFor: person }).role, undefined);
+  // No one chosen: the role is required.
+  assert.equal(createTokenSchema.parse({ ...valid, actsFor: "" }).actsFor, null);
+  assert.match(errorsOf({ name: "x", expires: "30d" }).join("\n"), /^role: Choose the token's role, or a person/);
+  assert.match(errorsOf({ ...valid, actsFor: "not-a-uuid" }).join("\n"), /^actsFor: Choose a person from the list/);
+});

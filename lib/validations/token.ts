@@ -53,7 +53,12 @@ export function expiryFromDate(date: string): Date {
 export const createTokenSchema = z
   .object({
     name: tokenNameSchema,
-    role: roleSchema,
+    // With a person to act for, the role is theirs and the form sends none.
+    role: roleSchema.optional(),
+    actsFor: z
+      .union([z.literal(""), z.uuid({ error: "Choose a person from the list, or no one." })])
+      .optional()
+      .transform((v) => v || null),
     scopes: scopesField,
     expires: z.enum(EXPIRY_CHOICES, { error: "Choose when the token expires: in 30 days, 90 days, 1 year, never, or on a date." }),
     expiresOn: z.string().optional(),
@@ -61,14 +66,18 @@ export const createTokenSchema = z
     allowNoExpiry: checkbox,
   })
   .superRefine((input, ctx) => {
+    if (!input.actsFor && !input.role) {
+      ctx.addIssue({ code: "custom", path: ["role"], message: "Choose the token's role, or a person for it to act for." });
+    }
     // Wide tokens are asked for explicitly (the command line's --allow-admin and --allow-no-expiry).
-    if (input.role === "ADMIN" && !input.allowAdmin) {
+    // A person's role is known only to the server (lib/tokens/service.ts checks it there).
+    if (!input.actsFor && input.role === "ADMIN" && !input.allowAdmin) {
       ctx.addIssue({ code: "custom", path: ["allowAdmin"], message: WIDE_TOKEN_REFUSALS.admin });
     }
     if (input.expires === "never" && !input.allowNoExpiry) {
       ctx.addIssue({ code: "custom", path: ["allowNoExpiry"], message: WIDE_TOKEN_REFUSALS.noExpiry });
     }
-    if (input.role) {
+    if (input.role && !input.actsFor) {
       const lacking = (input.scopes ?? []).filter((s) => isPermission(s) && !can(input.role, s));
       const them = lacking.length > 1 ? "them" : "it";
       if (lacking.length) {
@@ -90,9 +99,11 @@ export const createTokenSchema = z
       }
     }
   })
-  .transform(({ name, role, scopes, expires, expiresOn }) => ({
+  .transform(({ name, role, actsFor, scopes, expires, expiresOn, allowAdmin }) => ({
     name,
-    role,
+    role: actsFor ? undefined : role,
+    actsFor: actsFor ? { userId: actsFor } : null,
+    allowAdmin,
     scopes: [...new Set(scopes)] as Permission[],
     expiresAt: expires === "custom" ? expiryFromDate(expiresOn!.trim()) : parseExpiry(expires),
   }));

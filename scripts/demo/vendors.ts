@@ -152,7 +152,8 @@ export async function seedVendorDemo(): Promise<void> {
         { name: `${item.kind.toLowerCase().replace(/_/g, "-")}-demo.txt`, staged },
         { actor: lead.actor, userId: lead.id, tokenId: null, mayFileVendorItems: true, mayReview: true }, // the demo lead holds vendors:write and evidence:review
       );
-      if (item.accept) await reviewEvidence(evidence.id, { decision: "accept", reason: "Demo review." }, admin.actor, admin.id);
+      if (item.accept)
+        await reviewEvidence(evidence.id, { decision: "accept", reason: "Demo review." }, admin.actor, { userId: admin.id, tokenId: null });
     }
   }
 }

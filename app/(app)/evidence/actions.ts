@@ -14,7 +14,7 @@ export const reviewEvidenceAction = action(
   "evidence:review",
   reviewSchema.and(z.object({ id })),
   async ({ id, decision, reason }, user) => {
-    const evidence = await reviewEvidence(id, { decision, reason }, userActor(user), user.id);
+    const evidence = await reviewEvidence(id, { decision, reason }, userActor(user), { userId: user.id, tokenId: null });
     revalidatePath("/", "layout"); // the navigation counts what waits for review
     revalidatePath(`/controls/${evidence.control}`);
     return { ok: true, message: decision === "accept" ? `Accepted “${evidence.title}”.` : `Rejected “${evidence.title}”.` };

@@ -71,6 +71,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Sea
     url: e.url,
     version: e.version,
     supersededBy: e.supersededBy,
+    selfReviewed: e.selfReviewed,
   }));
   const first = (query.page - 1) * EVIDENCE_PAGE_SIZE + 1;
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { createTokenAction } from "@/app/(app)/settings/tokens/actions";
 import { FormField } from "@/components/ui/form-field";
 import { FormMessages } from "@/components/ui/form-messages";
@@ -10,6 +10,7 @@ import { NewTokenSecret } from "@/components/settings/tokens/new-token-secret";
 import { PERMISSIONS, ROLES, ROLE_LABELS } from "@/lib/permissions";
 import { TOKEN_SCOPES, WIDE_TOKEN_LABELS, type CreatedToken } from "@/lib/validations/token";
 import { Options } from "@/components/ui/options";
+import type { TokenPerson } from "@/lib/tokens/queries";
 
 interface CreateTokenState {
   result: Awaited<ReturnType<typeof createTokenAction>> | null;
@@ -20,7 +21,9 @@ interface CreateTokenState {
  * Name, role, optional scopes and expiry. On success the secret is shown once, above a fresh form;
  * it stays (in this page's memory only) until the next token is created or the page is left.
  */
-export function CreateTokenForm() {
+export function CreateTokenForm({ people }: { people: TokenPerson[] }) {
+  const [actsFor, setActsFor] = useState("");
+  const person = people.find((p) => p.id === actsFor);
   const [{ result: state, created }, formAction, pending] = useActionState<CreateTokenState, FormData>(
     async (previous, data) => {
       const result = await createTokenAction(previous.result, data);
@@ -42,11 +45,32 @@ export function CreateTokenForm() {
         >
           <input id="token-name" name="name" maxLength={100} required />
         </FormField>
-        <FormField id="token-role" label="Role" hint="The token acts with this role's permissions." errors={errors?.role}>
-          <select id="token-role" name="role" defaultValue="ENGINEER">
-            <Options values={ROLES} labels={ROLE_LABELS} />
+        <FormField
+          id="token-acts-for"
+          label="Acts for"
+          hint="A person: the token has their role and its uploads and reviews are theirs; it stops working if they are disabled or change role. No one: for a CI job; it cannot accept or reject evidence."
+          errors={errors?.actsFor}
+        >
+          <select id="token-acts-for" name="actsFor" value={actsFor} onChange={(e) => setActsFor(e.target.value)}>
+            <option value="">No one (a CI job or script)</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.email}, {ROLE_LABELS[p.role]})
+              </option>
+            ))}
           </select>
         </FormField>
+        {person ? (
+          <p className="hint muted" data-testid="token-person-role">
+            Role: {ROLE_LABELS[person.role]}, {person.name}&apos;s own.
+          </p>
+        ) : (
+          <FormField id="token-role" label="Role" hint="The token acts with this role's permissions." errors={errors?.role}>
+            <select id="token-role" name="role" defaultValue="ENGINEER">
+              <Options values={ROLES} labels={ROLE_LABELS} />
+            </select>
+          </FormField>
+        )}
         <fieldset aria-describedby={["token-scopes-hint", errors?.scopes?.length ? "token-scopes-error" : null].filter(Boolean).join(" ")}>
           <legend>Scopes (optional)</legend>
           <p id="token-scopes-hint" className="hint muted">

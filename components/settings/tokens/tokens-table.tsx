@@ -11,6 +11,9 @@ const STATE_BADGE = {
   // A person's token works only while they are enabled and keep the role they made it with.
   "creator-disabled": <span className="badge MISSING">Creator disabled</span>,
   "creator-role-changed": <span className="badge MISSING">Creator&apos;s role changed</span>,
+  // A token acting for a person works only while that person is enabled and keeps its role.
+  "user-disabled": <span className="badge MISSING">Person disabled</span>,
+  "user-role-changed": <span className="badge MISSING">Person&apos;s role changed</span>,
 };
 
 /** Every token with what an admin needs to decide whether to keep it; the secret is never here. */
@@ -22,6 +25,7 @@ export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
           <th>Name</th>
           <th>Prefix</th>
           <th>Role</th>
+          <th>Acts for</th>
           <th>Scopes</th>
           <th>Created</th>
           <th>Expires</th>
@@ -38,6 +42,15 @@ export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
               <code>{t.prefix}…</code>
             </td>
             <td>{ROLE_LABELS[t.role]}</td>
+            <td>
+              {t.user ? (
+                t.user.name
+              ) : (
+                <span className="muted" title="It cannot accept or reject evidence: a review needs a named reviewer.">
+                  No one
+                </span>
+              )}
+            </td>
             <td>{t.scopes.length ? t.scopes.join(", ") : <span className="muted">All of the role&apos;s</span>}</td>
             <td>
               {utc(t.createdAt)}

@@ -148,6 +148,15 @@ export default async function EvidencePage({ params }: Params) {
               <dt>{evidence.status === "REJECTED" ? "Rejected" : "Reviewed"}</dt>
               <dd>
                 {evidence.reviewedAt.replace("T", " ").slice(0, 19)} UTC by {evidence.reviewedBy}
+                {evidence.selfReviewed && (
+                  <>
+                    {" "}
+                    <span className="badge PARTIAL" data-testid="self-reviewed">
+                      Self-reviewed
+                    </span>{" "}
+                    <span className="muted">(by the person who uploaded it; the organisation allows self-review)</span>
+                  </>
+                )}
                 {evidence.reviewReason && <p>{evidence.reviewReason}</p>}
               </dd>
             </>

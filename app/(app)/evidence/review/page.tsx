@@ -6,6 +6,8 @@ import { db } from "@/lib/db";
 import { evidenceInclude, evidenceToJson, tokenNamesFor } from "@/lib/evidence/service";
 import { formatBytes } from "@/lib/format";
 import { ReviewForm } from "@/components/evidence/review-form";
+import { reviewVerdict } from "@/lib/evidence/ownership";
+import { selfReviewAllowed } from "@/lib/settings/self-review";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Review evidence" };
@@ -14,10 +16,10 @@ const PAGE_SIZE = 20;
 const searchSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePage("evidence:review");
+  const user = await requirePage("evidence:review");
   const { page } = searchSchema.parse(await searchParams);
   const where = { status: "SUBMITTED" as const, supersededBy: null };
-  const [total, rows] = await Promise.all([
+  const [total, rows, allowSelfReview] = await Promise.all([
     db.evidence.count({ where }),
     db.evidence.findMany({
       where,
@@ -26,7 +28,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
     }),
+    selfReviewAllowed(),
   ]);
+  // The service's own rule (segregation of duties), so the page never offers a review it would refuse.
+  const verdicts = new Map(rows.map((r) => [r.id, reviewVerdict(r, { userId: user.id, tokenId: null }, allowSelfReview)]));
   const names = await tokenNamesFor(rows);
   const items = rows.map((r) => evidenceToJson(r, names));
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -67,7 +72,21 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                     </a>
                   )}
                 </p>
-                <ReviewForm id={e.id} title={e.title} />
+                {verdicts.get(e.id)?.ok === false ? (
+                  <p className="muted" data-testid="own-evidence">
+                    You uploaded this evidence, so someone else reviews it (segregation of duties). To take it back, open it and withdraw
+                    it.
+                  </p>
+                ) : (
+                  <>
+                    {verdicts.get(e.id)?.ok && (verdicts.get(e.id) as { selfReviewed: boolean }).selfReviewed && (
+                      <p className="muted" data-testid="own-evidence">
+                        You uploaded this evidence: the organisation allows self-review, and your review will be marked self-reviewed.
+                      </p>
+                    )}
+                    <ReviewForm id={e.id} title={e.title} />
+                  </>
+                )}
               </li>
             ))}
           </ul>

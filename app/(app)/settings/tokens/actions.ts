@@ -13,7 +13,9 @@ export const createTokenAction = action("tokens:manage", createTokenSchema, asyn
   return {
     ok: true,
     data: { id: created.id, name: created.name, prefix: created.prefix, secret: created.secret } satisfies CreatedToken,
-    message: `Token "${created.name}" created with the role ${created.role}. Copy it now: it is shown only once.`,
+    message: created.actsFor
+      ? `Token "${created.name}" created, acting for ${created.actsFor} with their role ${created.role}. Copy it now: it is shown only once.`
+      : `Token "${created.name}" created with the role ${created.role}. Copy it now: it is shown only once.`,
   };
 });
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/guard";
-import { listTokens } from "@/lib/tokens/queries";
+import { listTokens, tokenPeople } from "@/lib/tokens/queries";
 import { CreateTokenForm } from "@/components/settings/tokens/create-token-form";
 import { TokensTable } from "@/components/settings/tokens/tokens-table";
 
@@ -9,13 +9,15 @@ export const metadata: Metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
   await requirePage("tokens:manage");
-  const tokens = await listTokens();
+  const [tokens, people] = await Promise.all([listTokens(), tokenPeople()]);
   return (
     <>
       <h1>API tokens</h1>
       <p className="lede">
         Tokens let CI jobs and scripts call the API with <code>Authorization: Bearer att_…</code>. A token acts with its role, narrowed by
-        its scopes. Attest stores only a hash: the token itself is shown once, when it is created. Revoked tokens stay listed.
+        its scopes, or for a person with their role: its uploads and reviews are then that person&apos;s. A token that acts for no one
+        cannot accept or reject evidence, because a review needs a named reviewer. Attest stores only a hash: the token itself is shown
+        once, when it is created. Revoked tokens stay listed.
       </p>
       {tokens.length === 0 ? (
         <div className="card empty">No API tokens yet. Create one below for each CI job or script that calls the API.</div>
@@ -24,7 +26,7 @@ export default async function TokensPage() {
       )}
       <h2>Create a token</h2>
       <div className="card" style={{ maxWidth: 640 }}>
-        <CreateTokenForm />
+        <CreateTokenForm people={people} />
       </div>
     </>
   );
