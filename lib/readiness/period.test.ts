@@ -3,7 +3,11 @@ import assert from "node:assert/strict";
 import { elapsedDays, monthsBefore, startOfDayIn, tabletopWindow, uncoveredDays, withinTabletopWindow } from "./period";
 
 const period = { startDate: "2026-01-01", endDate: "2026-12-31" };
-const doc = (validFrom: string | null, validUntil: string | null, effectiveDate = "2025-06-01") => ({ effectiveDate, validFrom, validUntil });
+const doc = (validFrom: string | null, validUntil: string | null, effectiveDate = "2025-06-01") => ({
+  effectiveDate,
+  validFrom,
+  validUntil,
+});
 
 test("the elapsed days run from the period's first day through today, or through its end once it has ended", () => {
   assert.deepEqual(elapsedDays(period, "2026-03-04"), { start: "2026-01-01", end: "2026-03-04" });
