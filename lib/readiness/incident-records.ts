@@ -1,4 +1,3 @@
-import "server-only";
 import { db } from "@/lib/db";
 import { appendAudit, type Actor } from "@/lib/audit-log/append";
 import { AppError } from "@/lib/errors";
