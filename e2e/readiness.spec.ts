@@ -112,6 +112,7 @@ test("the readiness page lists what triggers each finding and drops it once fixe
     await expect(manifestItem).toBeVisible();
 
     // A compliance lead records the manifest on the feature's page, by keyboard.
+    await page.context().clearCookies();
     await signInAs(page, "COMPLIANCE_LEAD");
     await page.goto(`/inventory/${tuned}#datasets`);
     const form = page.getByRole("form", { name: "Dataset manifest" });
