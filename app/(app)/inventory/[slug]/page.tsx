@@ -109,7 +109,7 @@ export default async function FeaturePage({ params }: Params) {
             : "This feature is not flagged as using training data; a manifest is needed once it is."}
         </p>
         {datasets.length > 0 && (
-          <table aria-label="Datasets">
+          <table className="data" aria-label="Datasets">
             <thead>
               <tr>
                 <th scope="col">Dataset</th>
@@ -136,10 +136,10 @@ export default async function FeaturePage({ params }: Params) {
         )}
         {!editable && datasets.length === 0 && <p>No dataset recorded.</p>}
         {editable && (
-          <details open={feature.usesTrainingData && datasets.length === 0}>
-            <summary>Edit the manifest</summary>
+          <>
+            <h3>Edit the manifest</h3>
             <DatasetManifestForm slug={feature.slug} initial={datasets} />
-          </details>
+          </>
         )}
       </section>
       <FeatureMappings slug={feature.slug} canEdit={editable} />
