@@ -2,7 +2,13 @@ import { test as setup } from "@playwright/test";
 import { randomBytes, scryptSync } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { FIXTURE_EVIDENCE_BYTES, FIXTURE_EVIDENCE_SHA256, FIXTURE_SIGNED_OFF_REVIEW_ID, PARAM_VALUES } from "./endpoints";
+import {
+  FIXTURE_EVIDENCE_BYTES,
+  FIXTURE_EVIDENCE_SHA256,
+  FIXTURE_INCIDENT_EVIDENCE_ID,
+  FIXTURE_SIGNED_OFF_REVIEW_ID,
+  PARAM_VALUES,
+} from "./endpoints";
 import { ACCOUNTS, ROLES, withDb } from "./support";
 
 // One account per role for the specs, written straight to the database (the UI path for creating
@@ -58,6 +64,14 @@ setup("store the fixture evidence", async () => {
        SELECT $1::uuid, $1::uuid, c.id, 'Fixture evidence', DATE '2026-01-15', 'API', $2, 'fixture.txt' FROM "Control" c WHERE c.code = 'AI-SEC-05'
        ON CONFLICT (id) DO NOTHING`,
       [PARAM_VALUES.id, FIXTURE_EVIDENCE_SHA256],
+    );
+    // AI-AVL-03 evidence awaiting review, which the authorization walk marks as the incident plan
+    // (not accepted, so it never counts in a readiness check).
+    await client.query(
+      `INSERT INTO "Evidence" (id, "lineageId", "controlId", title, "effectiveDate", source, "fileSha256", "fileName")
+       SELECT $1::uuid, $1::uuid, c.id, 'Fixture incident runbook', DATE '2026-01-15', 'API', $2, 'fixture.txt' FROM "Control" c WHERE c.code = 'AI-AVL-03'
+       ON CONFLICT (id) DO NOTHING`,
+      [FIXTURE_INCIDENT_EVIDENCE_ID, FIXTURE_EVIDENCE_SHA256],
     );
   });
 });

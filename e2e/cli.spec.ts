@@ -438,6 +438,9 @@ test.describe("headless commands", () => {
       "Evidence",
       "AccessReview",
       "AccessReviewItem",
+      "AuditPeriod",
+      "FeatureDataset",
+      "IncidentRecord",
       "Setting",
       "AuditLogEntry",
       "Control",
@@ -458,7 +461,19 @@ test.describe("headless commands", () => {
       expect(first.stdout).toContain(account);
     }
     const afterFirst = await counts();
-    expect(afterFirst).toMatchObject({ User: 4, Feature: 2, Vendor: 2, Control: 23 });
+    expect(afterFirst).toMatchObject({ User: 4, Feature: 3, Vendor: 2, Control: 23 });
+    // Readiness: this year's period, a fine-tuned feature with its two datasets, and the AI incident
+    // runbook and a tabletop exercise, accepted and marked as such.
+    expect(afterFirst).toMatchObject({ AuditPeriod: 1, FeatureDataset: 2, IncidentRecord: 2 });
+    expect(
+      await queryOn(
+        db.url,
+        `SELECT r.kind::text, r.scenarios::text[] AS scenarios, e.status::text FROM "IncidentRecord" r JOIN "Evidence" e ON e.id = r."evidenceId" ORDER BY r.kind`,
+      ),
+    ).toEqual([
+      { kind: "PLAN", scenarios: ["CUSTOMER_PII_IN_OUTPUT", "PROVIDER_OUTAGE"], status: "ACCEPTED" },
+      { kind: "TABLETOP", scenarios: ["CUSTOMER_PII_IN_OUTPUT"], status: "ACCEPTED" },
+    ]);
     // A signed-off campaign whose record is accepted AI-SEC-05 evidence, and one in progress.
     expect(
       await queryOn(

@@ -64,6 +64,9 @@ export interface CallContext {
   accessReview: { reviewId: string; itemId: string };
 }
 
+/** AI-AVL-03 evidence awaiting review (accounts.setup.ts), which the incident-record action marks and unmarks. */
+export const FIXTURE_INCIDENT_EVIDENCE_ID = "00000000-0000-4000-8000-0000000a1a03";
+
 /** A signed-off access review whose record is the fixture evidence file (accounts.setup.ts), for GET .../record. */
 export const FIXTURE_SIGNED_OFF_REVIEW_ID = "00000000-0000-4000-8000-0000000b0001";
 
@@ -124,6 +127,17 @@ export const ROUTES: Record<
   },
   "GET /api/v1/features/[slug]": { access: "features:read" },
   "PATCH /api/v1/features/[slug]": { access: "features:write", body: (c) => ({ owner: `api ${c.tag}` }) },
+  // Readiness: the dataset manifest (replaced whole, so every call writes) and the checks
+  "GET /api/v1/features/[slug]/datasets": { access: "features:read" },
+  "PUT /api/v1/features/[slug]/datasets": {
+    access: "features:write",
+    body: (c) => ({
+      datasets: [
+        { name: `Authz dataset ${c.tag}`, source: "Authorization walk", approvedBy: "Authz", approvedOn: "2026-01-15", piiRemoved: true },
+      ],
+    }),
+  },
+  "GET /api/v1/readiness": { access: "controls:read" },
   // Evidence ([id] is a fresh submitted evidence per call, uploaded by the caller)
   "GET /api/v1/evidence": { access: "evidence:read" },
   "POST /api/v1/evidence": {
@@ -423,6 +437,25 @@ export const ACTIONS: Record<
       csv: `slug,name,owner,purpose,inputData,outputs,invokers,failureImpact\nauthz-import-${c.tag},Authz import ${c.tag},Authz,Imported.,INTERNAL;PUBLIC,Nothing.,STAFF,LOW\n`,
     }),
   },
+  // Readiness: the dataset manifest and the incident plan / tabletop marks
+  "app/(app)/inventory/actions.ts#setDatasetsAction": {
+    access: "features:write",
+    input: (c) => ({
+      slug: "fixture-feature",
+      datasets: JSON.stringify([
+        { name: `Authz dataset ${c.tag}`, source: "Authorization walk", approvedBy: "Authz", approvedOn: "2026-01-15", piiRemoved: false },
+      ]),
+    }),
+  },
+  "app/(app)/readiness/actions.ts#setIncidentRecordAction": {
+    access: "evidence:review",
+    // Alternates plan and tabletop by the tag, so that every call changes the row (and is audited).
+    input: (c) => ({
+      evidence: FIXTURE_INCIDENT_EVIDENCE_ID,
+      kind: parseInt(c.tag.slice(-1), 16) % 2 ? "PLAN" : "TABLETOP",
+      scenarios: "PROVIDER_OUTAGE",
+    }),
+  },
   // Vendors
   "app/(app)/vendors/actions.ts#createVendorAction": {
     access: "vendors:write",
@@ -480,6 +513,7 @@ export const PAGES: Record<string, Permission | "public" | "setup-only" | "signe
   "/settings/organisation": "settings:manage",
   "/dashboard": "controls:read",
   "/readiness": "controls:read",
+  "/readiness/incident-response": "evidence:review",
   "/mapping": "features:read", // Mapping
   // Evidence
   "/evidence": "evidence:read",

@@ -182,6 +182,8 @@ async function main() {
     await seedVendorDemo();
     const { seedAccessReviewDemo } = await import("./demo/access-reviews");
     await seedAccessReviewDemo();
+    const { seedReadinessDemo } = await import("./demo/readiness");
+    await seedReadinessDemo();
     console.log("Demo data loaded. Sign in with one of these (demo only, never on a real installation):");
     for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(16)} ${u.email}  ${u.password}`);
   } finally {

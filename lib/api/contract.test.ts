@@ -11,6 +11,8 @@ import { controlPatchSchema, customControlCreateSchema } from "@/lib/validations
 import { evidenceFieldsSchema, evidenceListSchema, reviewSchema, withdrawSchema } from "@/lib/validations/evidence";
 import { featureListSchema, featureSchema, mappingSchema } from "@/lib/validations/feature";
 import { periodSchema } from "@/lib/validations/period";
+import { datasetsSchema } from "@/lib/validations/dataset";
+import { readinessQuerySchema } from "@/lib/validations/readiness";
 import {
   packageLinkSchema,
   vendorApiListSchema,
@@ -42,6 +44,8 @@ const SERVER: ServerSchemas = {
     query: ({ format, ...rest }) => (format === undefined || ["json", "csv"].includes(format)) && accepts(featureListSchema)(rest),
   },
   setMapping: { body: accepts(mappingSchema) },
+  setDatasets: { body: accepts(datasetsSchema) },
+  getReadiness: { query: accepts(readinessQuerySchema) },
   listEvidence: { query: accepts(evidenceListSchema) },
   uploadEvidence: { body: (b) => accepts(vendorItemFieldsSchema)(b) && accepts(evidenceFieldsSchema)(b) },
   reviewEvidence: { body: accepts(reviewSchema) },

@@ -6,6 +6,7 @@ import { AUDIT_LOG_PAGE_SIZE } from "@/lib/validations/audit-log";
 import { CHANGE_KINDS, CHANGE_PAGE_SIZE, IMPORT_MAX_ROWS } from "@/lib/validations/change";
 import { PACKAGE_KINDS } from "@/lib/vendors/package";
 import { VENDOR_FILTERS, VENDOR_PAGE_SIZE } from "@/lib/vendors/validation";
+import { DATASETS_MAX } from "@/lib/validations/dataset";
 
 // The OpenAPI 3.1 description of the machine API, served at GET /api/v1/openapi.json. Written by
 // hand from the route handlers and their zod schemas; enum values and the roles of each operation
@@ -571,6 +572,79 @@ const schemas: Record<string, SchemaObject> = {
       page: { type: "integer", minimum: 1 },
       pageCount: { type: "integer", minimum: 1 },
       pageSize: { type: "integer", const: FEATURE_PAGE_SIZE },
+    },
+  },
+  Dataset: {
+    type: "object",
+    required: ["name", "source", "approvedBy", "approvedOn", "piiRemoved"],
+    properties: {
+      name: { ...text(200), minLength: 1, description: "Unique within the feature (case-insensitive)." },
+      source: { ...text(1000), minLength: 1, description: "Where the data came from." },
+      approvedBy: { ...text(200), minLength: 1, description: "Who approved its use." },
+      approvedOn: { ...date, description: "The day it was approved; not after today." },
+      piiRemoved: { type: "boolean", description: "Whether PII was removed before training." },
+      notes: nullable(text(4000)),
+    },
+  },
+  DatasetsInput: {
+    type: "object",
+    required: ["datasets"],
+    properties: {
+      datasets: {
+        type: "array",
+        maxItems: DATASETS_MAX,
+        items: ref("Dataset"),
+        description: "The whole manifest: it replaces what was recorded. An empty list removes every dataset.",
+      },
+    },
+  },
+  DatasetManifest: {
+    type: "object",
+    required: ["feature", "usesTrainingData", "datasets"],
+    properties: {
+      feature: ref("Slug"),
+      usesTrainingData: {
+        type: "boolean",
+        description: "Whether the feature is flagged as using training data (finding 5 needs a manifest then).",
+      },
+      datasets: { type: "array", items: ref("Dataset"), description: "Oldest approval first." },
+    },
+  },
+  ReadinessCheck: {
+    type: "object",
+    required: ["id", "title", "guideText", "passes", "count", "items", "remedy", "fixHref", "fixLabel"],
+    properties: {
+      id: { type: "string", description: "Stable id, such as `dataset-manifest`; `/readiness#<id>` opens it." },
+      title: { type: "string" },
+      guideText: { type: "string", description: "The guide's finding and what avoids it." },
+      passes: { type: "boolean" },
+      count: { type: "integer", minimum: 0, description: "How many items fail the check (items lists at most 20)." },
+      items: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["label", "href"],
+          properties: { label: { type: "string" }, href: { type: "string", description: "An app path where the item is fixed." } },
+        },
+      },
+      remedy: { type: "string", description: "Exactly what would make the check pass (empty when it passes)." },
+      fixHref: { type: "string", description: "An app path where that is done." },
+      fixLabel: { type: "string" },
+    },
+  },
+  Readiness: {
+    type: "object",
+    required: ["period", "today", "checks", "further"],
+    properties: {
+      period: nullable({
+        type: "object",
+        required: ["id", "name", "start", "end"],
+        properties: { id: { type: "string", format: "uuid" }, name: { type: "string" }, start: date, end: date },
+        description: "The audit period the checks ran for; null when there is no audit period yet (and no checks).",
+      }),
+      today: { ...date, description: "Today in the organisation's time zone." },
+      checks: { type: "array", items: ref("ReadinessCheck"), description: "The guide's seven findings, in its order." },
+      further: { type: "array", items: ref("ReadinessCheck"), description: "Checks beyond the guide's seven findings." },
     },
   },
   MappingInput: {
@@ -1271,6 +1345,55 @@ const paths: Record<string, PathItemObject> = {
       errors: ["Validation", "NotFound", "Unprocessable"],
     }),
   },
+  "/api/v1/features/{slug}/datasets": {
+    parameters: [param("FeatureSlug")],
+    get: op("features:read", {
+      operationId: "getDatasets",
+      summary: "Get a feature's dataset manifest",
+      description: "Each training or fine-tuning dataset: source, approver, date approved, whether PII was removed (readiness finding 5).",
+      tags: ["Features"],
+      ok: { "200": json(ref("DatasetManifest"), "The manifest.") },
+      errors: ["NotFound"],
+    }),
+    put: op("features:write", {
+      operationId: "setDatasets",
+      summary: "Replace a feature's dataset manifest",
+      description:
+        "The body's list replaces the manifest, in one transaction with its audit-log entry (before and after). Names are unique " +
+        "within the feature; an approval date after today (organisation's time zone) is a 400.",
+      tags: ["Features"],
+      requestBody: jsonBody(ref("DatasetsInput"), {
+        datasets: [
+          {
+            name: "Support tickets 2025",
+            source: "Zendesk export, EU tenant",
+            approvedBy: "Data protection officer",
+            approvedOn: "2026-01-15",
+            piiRemoved: true,
+            notes: null,
+          },
+        ],
+      }),
+      ok: { "200": json(ref("DatasetManifest"), "The manifest as saved.") },
+      errors: ["Validation", "NotFound"],
+    }),
+  },
+  "/api/v1/readiness": {
+    get: op("controls:read", {
+      operationId: "getReadiness",
+      summary: "Readiness checks for an audit period",
+      description:
+        "The guide's seven common findings and the further checks, for one audit period: only changes merged in it, and only " +
+        "evidence valid over its elapsed days, count (docs/readiness.md). Without `period`: the current period (the one holding " +
+        "today in the organisation's time zone, latest start first; else the one that ended last). With `period`: also needs " +
+        "`periods:read`; 404 when there is no such period. With no audit period at all: `period` null and no checks. Unknown " +
+        "query parameters are a 400.",
+      tags: ["Readiness"],
+      parameters: [query("period", { type: "string", format: "uuid" }, "An audit period id.")],
+      ok: { "200": json(ref("Readiness"), "The checks.") },
+      errors: ["Validation", "NotFound"],
+    }),
+  },
   "/api/v1/evidence": {
     get: op("evidence:read", {
       operationId: "listEvidence",
@@ -1804,6 +1927,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: "Periods", description: "Audit periods: the window a report covers and what is in scope." },
     { name: "Changes", description: "Model and prompt changes and whether evaluation evidence covers them." },
     { name: "Vendors", description: "Vendor due diligence: the guide's evidence package, the annual review and fallbacks." },
+    { name: "Readiness", description: "The guide's common findings, checked for an audit period." },
     { name: "Access reviews", description: "Quarterly access-review campaigns (AI-SEC-05): items, reviewers, decisions, sign-off." },
   ],
   paths,

@@ -15,6 +15,11 @@ export interface ChangeFilter {
   /** Inclusive calendar dates, compared with the merge instant in UTC (the list's own columns). */
   from?: string;
   to?: string;
+  /** Merged at or after this instant and before `mergedBefore` (an audit period's days in the organisation's time zone). */
+  mergedFrom?: Date;
+  mergedBefore?: Date;
+  /** Changes of these features or of no particular feature (an audit period's scope); absent: every change. */
+  featureIds?: readonly string[];
 }
 
 export interface ChangeEvaluation {
@@ -30,6 +35,13 @@ function whereSql(filter: ChangeFilter): Prisma.Sql {
   if (filter.feature) parts.push(Prisma.sql`c."featureId" = (SELECT f.id FROM "Feature" f WHERE f.slug = ${filter.feature})`);
   if (filter.from) parts.push(Prisma.sql`c."mergedAt" >= ${filter.from}::date::timestamp AT TIME ZONE 'UTC'`);
   if (filter.to) parts.push(Prisma.sql`c."mergedAt" < (${filter.to}::date + 1)::timestamp AT TIME ZONE 'UTC'`);
+  if (filter.mergedFrom) parts.push(Prisma.sql`c."mergedAt" >= ${filter.mergedFrom}`);
+  if (filter.mergedBefore) parts.push(Prisma.sql`c."mergedAt" < ${filter.mergedBefore}`);
+  if (filter.featureIds?.length) {
+    parts.push(
+      Prisma.sql`(c."featureId" IS NULL OR c."featureId" IN (${Prisma.join(filter.featureIds.map((id) => Prisma.sql`${id}::uuid`))}))`,
+    );
+  }
   return Prisma.join(parts, " AND ");
 }
 

@@ -10,6 +10,9 @@ import { IMPORT_MAX_BYTES, parseFeaturesCsv, type ImportPreview } from "@/lib/fe
 import { createFeature, importFeatures, setFeatureStatus, updateFeature } from "@/lib/features/service";
 import { fileNameProblem, fileNameSchema } from "@/lib/validations/evidence";
 import { FEATURE_STATUSES, featureSchema, slugSchema } from "@/lib/validations/feature";
+import { datasetsSchema } from "@/lib/validations/dataset";
+import { setDatasets } from "@/lib/features/datasets";
+import { organisationToday } from "@/lib/org-time";
 
 // The form sends the vendor rows as one JSON field (a client component adds and removes rows).
 const vendorsField = z.preprocess((v) => {
@@ -126,6 +129,31 @@ export const importFeaturesAction = action(
       ok: true,
       data: { preview: null as ImportPreview | null },
       message: `Imported ${parsed.rows.length} feature${parsed.rows.length === 1 ? "" : "s"}: ${outcome.created.length} created, ${outcome.updated.length} updated.`,
+    };
+  },
+);
+
+// The dataset manifest arrives as one JSON field, `datasets` (a client component adds, edits and removes rows).
+const datasetsField = z.preprocess((v) => {
+  if (typeof v !== "string") return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v; // not JSON: the array schema reports it
+  }
+}, datasetsSchema.shape.datasets);
+
+/** Replaces a feature's dataset manifest (readiness finding 5); audited with before and after. */
+export const setDatasetsAction = action(
+  "features:write",
+  z.object({ slug: slugSchema, datasets: datasetsField }),
+  async ({ slug, datasets }, user) => {
+    const saved = await setDatasets(slug, { datasets }, await organisationToday(), userActor(user));
+    revalidatePath(`/inventory/${slug}`);
+    revalidatePath("/readiness");
+    return {
+      ok: true,
+      message: `Saved ${saved.datasets.length} ${saved.datasets.length === 1 ? "dataset" : "datasets"}. The change is in the audit log.`,
     };
   },
 );

@@ -1,21 +1,72 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
+import { AppError } from "@/lib/errors";
+import { can } from "@/lib/permissions";
+import { listPeriods, type PeriodJson } from "@/lib/periods/service";
 import { furtherReadinessChecks, ITEMS_SHOWN, readinessChecks, type ReadinessCheck } from "@/lib/readiness/checks";
+import { readinessScope } from "@/lib/readiness/scope";
+import { readinessQuerySchema } from "@/lib/validations/readiness";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Readiness" };
 
-export default async function ReadinessPage() {
-  await requirePage("controls:read");
-  const [checks, further] = await Promise.all([readinessChecks(), furtherReadinessChecks()]);
+export default async function ReadinessPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePage("controls:read");
+  const raw = (await searchParams).period;
+  const query = readinessQuerySchema.safeParse({ period: typeof raw === "string" && raw !== "" ? raw : undefined });
+  const [periods, scope] = await Promise.all([
+    listPeriods(),
+    query.success
+      ? readinessScope(query.data.period).catch((error: unknown) => {
+          // An unknown period is the caller's mistake, said as such; anything else (an outage) goes to error.tsx.
+          if (error instanceof AppError && error.code === "NOT_FOUND") return undefined;
+          throw error;
+        })
+      : undefined,
+  ]);
+  if (scope === undefined) {
+    return (
+      <>
+        <h1>Readiness</h1>
+        <div role="alert" className="alert error" data-testid="unknown-period">
+          There is no such audit period. {periods.length ? "Choose one below." : "No audit period exists yet."}
+        </div>
+        {periods.length > 0 && <PeriodPicker periods={periods} />}
+      </>
+    );
+  }
+  if (scope === null) {
+    return (
+      <>
+        <h1>Readiness</h1>
+        <div className="card empty" data-testid="no-period">
+          The readiness checks run for an audit period, and there is none yet.{" "}
+          {can(user.role, "periods:write") ? (
+            <Link href="/periods/new">Create an audit period</Link>
+          ) : (
+            "Ask a compliance lead to create one."
+          )}
+        </div>
+      </>
+    );
+  }
+  const [checks, further] = await Promise.all([readinessChecks(scope), furtherReadinessChecks(scope)]);
   const failing = checks.filter((c) => c.count > 0).length;
+  const current = scope.startDate <= scope.today && scope.today <= scope.endDate;
   return (
     <>
       <h1>Readiness</h1>
       <p className="lede">
-        The seven findings auditors most often raise when AI features join a SOC 2 scope, checked against today&apos;s data:{" "}
+        The seven findings auditors most often raise when AI features join a SOC 2 scope, checked for one audit period:{" "}
         {failing === 0 ? "all pass." : `${failing} of ${checks.length} need attention.`}
+      </p>
+      <PeriodPicker periods={periods} selected={scope.id} />
+      <p className="muted" data-testid="readiness-period">
+        {scope.name}, {scope.startDate} to {scope.endDate}
+        {current ? " (current)" : ""}. Counted: changes merged in the period, features in its scope, and accepted evidence valid on every
+        day from {scope.elapsed.start} to {scope.elapsed.end}.{" "}
+        {can(user.role, "evidence:review") && <Link href="/readiness/incident-response">Incident plan and tabletop exercises</Link>}
       </p>
       <div className="grid-2" style={{ gap: 16 }}>
         {checks.map((check) => (
@@ -32,7 +83,25 @@ export default async function ReadinessPage() {
   );
 }
 
-/** One check: passes, or its count, the items behind it and where to fix them. `/readiness#<id>` jumps here. */
+function PeriodPicker({ periods, selected }: { periods: PeriodJson[]; selected?: string }) {
+  return (
+    <form key={selected} className="toolbar" method="get" action="/readiness" aria-label="Choose an audit period">
+      <div className="field">
+        <label htmlFor="period">Audit period</label>
+        <select id="period" name="period" defaultValue={selected ?? periods[0]?.id}>
+          {periods.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.start} to {p.end})
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit">Show</button>
+    </form>
+  );
+}
+
+/** One check: passes, or its count, the items behind it, what would make it pass and where. `/readiness#<id>` jumps here. */
 function CheckCard({ check, further = false }: { check: ReadinessCheck; further?: boolean }) {
   return (
     <section
@@ -66,6 +135,9 @@ function CheckCard({ check, further = false }: { check: ReadinessCheck; further?
               The first {ITEMS_SHOWN} of {check.count}.
             </p>
           ) : null}
+          <p data-testid="check-remedy">
+            <strong>To pass:</strong> {check.remedy}
+          </p>
           <Link className="button secondary" href={check.fixHref}>
             {check.fixLabel}
           </Link>

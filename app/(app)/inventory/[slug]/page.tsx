@@ -8,6 +8,8 @@ import { DATA_CATEGORY_LABELS, FLAGS, FLAG_LABELS, IMPACT_LABELS, INVOKER_LABELS
 import { FeatureMappings } from "@/components/mapping/feature-mappings";
 import { FeatureStatusButton } from "@/components/inventory/feature-status-button";
 import { STATUS_LABELS } from "@/components/inventory/features-table-columns";
+import { DatasetManifestForm } from "@/components/inventory/dataset-manifest";
+import { listDatasets } from "@/lib/features/datasets";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +27,7 @@ export default async function FeaturePage({ params }: Params) {
   if (!feature) notFound();
   const editable = can(user.role, "features:write");
   const flags = FLAGS.filter((f) => feature[f]);
+  const { datasets } = await listDatasets(slug);
   return (
     <>
       <p>
@@ -97,6 +100,47 @@ export default async function FeaturePage({ params }: Params) {
           <dt>Updated</dt>
           <dd>{feature.updatedAt.toISOString().slice(0, 10)}</dd>
         </dl>
+      </section>
+      <section className="card" id="datasets" aria-labelledby="datasets-heading">
+        <h2 id="datasets-heading">Dataset manifest</h2>
+        <p className="muted">
+          {feature.usesTrainingData
+            ? "This feature uses training or fine-tuning data: list each dataset with where it came from, who approved it and when, and whether PII was removed (readiness finding 5)."
+            : "This feature is not flagged as using training data; a manifest is needed once it is."}
+        </p>
+        {datasets.length > 0 && (
+          <table className="data" aria-label="Datasets">
+            <thead>
+              <tr>
+                <th scope="col">Dataset</th>
+                <th scope="col">Source</th>
+                <th scope="col">Approved by</th>
+                <th scope="col">Date approved</th>
+                <th scope="col">PII removed</th>
+                <th scope="col">Notes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {datasets.map((d) => (
+                <tr key={d.name}>
+                  <td>{d.name}</td>
+                  <td>{d.source}</td>
+                  <td>{d.approvedBy}</td>
+                  <td>{d.approvedOn}</td>
+                  <td>{d.piiRemoved ? "Yes" : "No"}</td>
+                  <td>{d.notes ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {!editable && datasets.length === 0 && <p>No dataset recorded.</p>}
+        {editable && (
+          <>
+            <h3>Edit the manifest</h3>
+            <DatasetManifestForm slug={feature.slug} initial={datasets} />
+          </>
+        )}
       </section>
       <FeatureMappings slug={feature.slug} canEdit={editable} />
     </>

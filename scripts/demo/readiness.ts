@@ -1,0 +1,139 @@
+// npm run demo, readiness part (docs/readiness.md): the current calendar year as an audit period,
+// a fine-tuned feature with its dataset manifest (finding 5 passes), and the AI incident runbook
+// and a tabletop exercise as accepted AI-AVL-03 evidence marked as such (finding 6 passes). The
+// demo leaves AI-CONF-05 (customer contracts) without evidence, so finding 7 shows what to fix.
+// Idempotent: each part is skipped when it is already there. Expects scripts/demo.ts to have
+// connected (connectForCli) and created the demo users.
+import { Readable } from "node:stream";
+import type { Actor } from "@/lib/audit-log/append";
+
+const PERIOD_NAME = "Demo Type II, this calendar year";
+const FEATURE = {
+  slug: "demo-ticket-router",
+  name: "Ticket router, fine-tuned (demo)",
+  owner: "Support platform team",
+  purpose: "Routes incoming support tickets to the right queue with a fine-tuned classifier.",
+  inputData: ["CUSTOMER_CONFIDENTIAL" as const],
+  outputs: "A queue name stored on the ticket.",
+  invokers: ["AUTOMATED_JOBS" as const],
+  failureImpact: "LOW" as const,
+  usesTrainingData: true,
+  vendors: [{ vendor: "OpenAI (demo)", model: "gpt-4.1-mini", fallbackStrategy: "Route to the general queue." }],
+};
+
+export async function seedReadinessDemo(): Promise<void> {
+  const { db } = await import("@/lib/db");
+  const { organisationToday } = await import("@/lib/org-time");
+  const { createPeriod } = await import("@/lib/periods/service");
+  const { createFeature } = await import("@/lib/features/service");
+  const { setDatasets } = await import("@/lib/features/datasets");
+  const { setIncidentRecord } = await import("@/lib/readiness/incident-records");
+  const { evidenceMaxBytes } = await import("@/lib/config");
+  const { stageStream } = await import("@/lib/evidence/storage");
+  const { createEvidence, parseEvidenceFields, reviewEvidence } = await import("@/lib/evidence/service");
+  const { addDays, addMonths } = await import("@/lib/vendors/package");
+
+  const today = await organisationToday();
+  const year = today.slice(0, 4);
+  const asActor = async (email: string): Promise<{ actor: Actor; id: string }> => {
+    const user = await db.user.findUnique({ where: { email } });
+    if (!user) throw new Error(`The demo user ${email} does not exist: run the rest of the demo seed first.`);
+    return { id: user.id, actor: { kind: "user", id: user.id, email: user.email, role: user.role } };
+  };
+  const lead = await asActor("lead@demo.attest.local");
+  const engineer = await asActor("engineer@demo.attest.local");
+
+  if (!(await db.auditPeriod.findFirst({ where: { name: PERIOD_NAME } }))) {
+    await createPeriod(
+      {
+        name: PERIOD_NAME,
+        type: "TYPE_II",
+        start: `${year}-01-01`,
+        end: `${year}-12-31`,
+        categories: ["SECURITY", "AVAILABILITY", "PROCESSING_INTEGRITY", "CONFIDENTIALITY", "PRIVACY"],
+        features: [],
+        auditors: ["auditor@demo.attest.local"],
+      },
+      lead.actor,
+    );
+  }
+
+  if (!(await db.feature.findUnique({ where: { slug: FEATURE.slug } }))) {
+    await createFeature(
+      {
+        ...FEATURE,
+        status: "ACTIVE",
+        automatedDecisions: false,
+        irreversibleActions: false,
+        exposesToolServers: false,
+        logsPrompts: false,
+        userFacing: false,
+      },
+      lead.actor,
+    );
+    await setDatasets(
+      FEATURE.slug,
+      {
+        datasets: [
+          {
+            name: "Resolved tickets, 2025 (demo)",
+            source: "Helpdesk export of resolved tickets with their final queue, EU tenant",
+            approvedBy: "Dana Privacy, DPO (demo)",
+            approvedOn: `${year}-01-01` < today ? `${year}-01-01` : today,
+            piiRemoved: true,
+            notes: "Names, e-mail addresses and phone numbers replaced by placeholders before export.",
+          },
+          {
+            name: "Synthetic edge cases (demo)",
+            source: "Written by the support team for rare queues",
+            approvedBy: "Sam Support, head of support (demo)",
+            approvedOn: today,
+            piiRemoved: true,
+            notes: null,
+          },
+        ],
+      },
+      today,
+      lead.actor,
+    );
+  }
+
+  // The runbook valid from the year's start, and a tabletop within the last month (in this year).
+  const tabletopDay = addDays(today, -30) < `${year}-01-01` ? `${year}-01-01` : addDays(today, -30);
+  const incident = [
+    {
+      title: "AI incident runbook: PII in model output, provider outage (demo)",
+      text: "Demo runbook: detect, contain and notify when the model outputs customer PII; fail over when the provider is down.",
+      effectiveDate: `${year}-01-01` < today ? `${year}-01-01` : today,
+      validUntil: addMonths(`${year}-12-31`, 12),
+      kind: "PLAN" as const,
+      scenarios: ["CUSTOMER_PII_IN_OUTPUT", "PROVIDER_OUTAGE"] as ("CUSTOMER_PII_IN_OUTPUT" | "PROVIDER_OUTAGE")[],
+    },
+    {
+      title: "Tabletop exercise: the model outputs customer PII (demo)",
+      text: "Demo tabletop record: scenario, participants, timeline, follow-ups.",
+      effectiveDate: tabletopDay,
+      validUntil: undefined,
+      kind: "TABLETOP" as const,
+      scenarios: ["CUSTOMER_PII_IN_OUTPUT"] as ("CUSTOMER_PII_IN_OUTPUT" | "PROVIDER_OUTAGE")[],
+    },
+  ];
+  for (const item of incident) {
+    if (await db.evidence.findFirst({ where: { title: item.title } })) continue;
+    const fields = await parseEvidenceFields({
+      control: "AI-AVL-03",
+      title: item.title,
+      description: "Demo incident response evidence.",
+      effectiveDate: item.effectiveDate,
+      validUntil: item.validUntil,
+    });
+    const staged = await stageStream(Readable.from([Buffer.from(`${item.text}\n`)]), evidenceMaxBytes());
+    const evidence = await createEvidence(
+      fields,
+      { name: `${item.kind.toLowerCase()}-demo.txt`, staged },
+      { actor: engineer.actor, userId: engineer.id, tokenId: null, mayFileVendorItems: false, mayReview: false },
+    );
+    await reviewEvidence(evidence.id, { decision: "accept", reason: "Demo review." }, lead.actor, lead.id);
+    await setIncidentRecord({ evidence: evidence.id, kind: item.kind, scenarios: item.scenarios }, lead.actor);
+  }
+}
