@@ -133,7 +133,7 @@ export async function seedReadinessDemo(): Promise<void> {
       { name: `${item.kind.toLowerCase()}-demo.txt`, staged },
       { actor: engineer.actor, userId: engineer.id, tokenId: null, mayFileVendorItems: false, mayReview: false },
     );
-    await reviewEvidence(evidence.id, { decision: "accept", reason: "Demo review." }, lead.actor, lead.id);
+    await reviewEvidence(evidence.id, { decision: "accept", reason: "Demo review." }, lead.actor, { userId: lead.id, tokenId: null });
     await setIncidentRecord({ evidence: evidence.id, kind: item.kind, scenarios: item.scenarios }, lead.actor);
   }
 }
