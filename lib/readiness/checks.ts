@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { evaluatedChanges } from "@/lib/changes/evaluation";
 import { organisationTimeZone, organisationToday } from "@/lib/org-time";
+import { cuecsWithoutControl, currentReadinessPeriod, subserviceReportGaps } from "@/lib/readiness/subservice";
 
 // The guide's seven common findings (soc2-ai-controls-guide, "Common Findings And How To Avoid
 // Them"), each computed from the data with the items behind it and where to fix them. Each check
@@ -254,7 +255,8 @@ export function readinessChecks(): Promise<ReadinessCheck[]> {
   ]);
 }
 
-/** Checks beyond the guide's seven findings (the vendor package's annual review). */
-export function furtherReadinessChecks(): Promise<ReadinessCheck[]> {
-  return Promise.all([vendorReviewOverdue()]);
+/** Checks beyond the guide's seven findings: the vendor package's annual review; sub-service organisations in the current period. */
+export async function furtherReadinessChecks(): Promise<ReadinessCheck[]> {
+  const period = await currentReadinessPeriod();
+  return Promise.all([vendorReviewOverdue(), subserviceReportGaps(period), cuecsWithoutControl(period)]);
 }

@@ -124,9 +124,7 @@ test("reports that are not accepted, have no type or no period cover nothing; no
     assert.deepEqual(c.gaps, [audit2026]);
     assert.ok(c.reasons[0].includes(why), c.reasons[0]);
   }
-  assert.deepEqual(reportCoverage(audit2026, []).reasons, [
-    "no SOC 2 Type II report on file: link one covering 2026-01-01 to 2026-12-31",
-  ]);
+  assert.deepEqual(reportCoverage(audit2026, []).reasons, ["no SOC 2 Type II report on file: link one covering 2026-01-01 to 2026-12-31"]);
 });
 
 test("uncovered clips ranges to the window and merges overlaps", () => {

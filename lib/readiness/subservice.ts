@@ -1,0 +1,120 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { AuditPeriod } from "@/lib/generated/prisma/client";
+import { currentPeriodId } from "@/lib/dashboard/queries";
+import { organisationToday } from "@/lib/org-time";
+import { ITEMS_SHOWN, type ReadinessCheck } from "@/lib/readiness/checks";
+import { cuecGap, reportCoverage, type Soc2ReportFacts } from "@/lib/vendors/subservice";
+
+// The two sub-service organisation findings (issue 11 item 5, docs/vendors.md), each for one
+// audit period: a carve-out CUEC that no control in the period addresses, and a sub-service
+// organisation whose SOC 2 reports leave days of the period uncovered without a bridge letter.
+// Every vendor scoped as a sub-service organisation is checked: the scoping says it is part of
+// the system the report describes. Tens of vendors, so the rules run in memory on their facts.
+
+export type ReadinessPeriod = Pick<AuditPeriod, "id" | "name" | "start" | "end" | "categories">;
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const periodText = (p: ReadinessPeriod) => `${p.name} (${day(p.start)} to ${day(p.end)})`;
+
+/** The period containing today, else the one that ended last (the dashboard's "current period"); null when none exists. */
+export async function currentReadinessPeriod(): Promise<ReadinessPeriod | null> {
+  const id = await currentPeriodId(await organisationToday());
+  return id
+    ? db.auditPeriod.findUnique({ where: { id }, select: { id: true, name: true, start: true, end: true, categories: true } })
+    : null;
+}
+
+function fixFor(items: { href: string }[]): Pick<ReadinessCheck, "fixHref" | "fixLabel"> {
+  return { fixHref: items[0]?.href ?? "/vendors", fixLabel: items[0] ? "Open the vendor" : "Open the vendors" };
+}
+
+/** CUECs of carve-out sub-service organisations that no applicable control in the period's categories addresses. */
+export async function cuecsWithoutControl(period: ReadinessPeriod | null): Promise<ReadinessCheck> {
+  const cuecs = await db.cuec.findMany({
+    where: { vendor: { relationship: "SUBSERVICE", subserviceMethod: "CARVE_OUT" } },
+    select: {
+      id: true,
+      text: true,
+      vendor: { select: { id: true, name: true } },
+      control: { select: { code: true, category: true, designStatus: true } },
+    },
+    orderBy: [{ vendor: { name: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
+  });
+  const failing = cuecs.flatMap((c) => {
+    const gap = cuecGap(c.control, period?.categories ?? null);
+    const text = c.text.length > 80 ? `${c.text.slice(0, 79)}…` : c.text;
+    return gap
+      ? [{ label: `${c.vendor.name}: “${text}”: ${gap}; link the control that addresses it`, href: `/vendors/${c.vendor.id}#cuecs` }]
+      : [];
+  });
+  return {
+    id: "subservice-cuec",
+    title: "CUECs no control addresses",
+    guideText:
+      "A carve-out sub-service organisation's SOC 2 report relies on complementary user entity controls (CUECs): each must be addressed by one of your controls in the audit period's scope" +
+      (period ? `. Period: ${periodText(period)}.` : "."),
+    count: failing.length,
+    items: failing.slice(0, ITEMS_SHOWN),
+    ...fixFor(failing),
+  };
+}
+
+/** Sub-service organisations whose SOC 2 reports and bridge letters leave days of the period uncovered. */
+export async function subserviceReportGaps(period: ReadinessPeriod | null): Promise<ReadinessCheck> {
+  const base = {
+    id: "subservice-report",
+    title: "Sub-service organisation reports that leave a gap",
+    guideText:
+      "Each sub-service organisation's SOC 2 Type II reports must cover the audit period; a report ending more than three months before the period's end needs a bridge letter for the rest",
+  };
+  if (!period)
+    return {
+      ...base,
+      guideText: `${base.guideText}. No audit period exists yet: this check runs once one does.`,
+      count: 0,
+      items: [],
+      ...fixFor([]),
+    };
+  const vendors = await db.vendor.findMany({
+    where: { relationship: "SUBSERVICE" },
+    select: {
+      id: true,
+      name: true,
+      items: {
+        where: { kind: "SOC2_REPORT" },
+        select: {
+          reportType: true,
+          evidence: { select: { status: true, validFrom: true, validUntil: true } },
+          bridgeLetter: { select: { status: true, effectiveDate: true, validUntil: true } },
+        },
+      },
+    },
+    orderBy: { name: "asc" },
+  });
+  const audit = { start: day(period.start), end: day(period.end) };
+  const failing = vendors.flatMap((v) => {
+    const reports: Soc2ReportFacts[] = v.items.map((i) => ({
+      type: i.reportType,
+      accepted: i.evidence?.status === "ACCEPTED",
+      periodStart: i.evidence?.validFrom ? day(i.evidence.validFrom) : null,
+      periodEnd: i.evidence?.validUntil ? day(i.evidence.validUntil) : null,
+      bridgeLetter: i.bridgeLetter
+        ? {
+            accepted: i.bridgeLetter.status === "ACCEPTED",
+            effectiveDate: day(i.bridgeLetter.effectiveDate),
+            validUntil: i.bridgeLetter.validUntil ? day(i.bridgeLetter.validUntil) : null,
+          }
+        : null,
+    }));
+    const coverage = reportCoverage(audit, reports);
+    return coverage.gaps.length ? [{ label: `${v.name}: ${coverage.reasons.join("; ")}`, href: `/vendors/${v.id}#soc2-reports` }] : [];
+  });
+  return {
+    ...base,
+    guideText: `${base.guideText}. Period: ${periodText(period)}.`,
+    count: failing.length,
+    items: failing.slice(0, ITEMS_SHOWN),
+    ...fixFor(failing),
+  };
+}
