@@ -39,6 +39,8 @@ function concreteUrl(pattern: string, ctx?: CallContext): string {
     if (name === "reviewId" && ctx && /\/(decision|revocation|sign-off|record)$/.test(pattern)) {
       return pattern.endsWith("/record") ? FIXTURE_SIGNED_OFF_REVIEW_ID : ctx.accessReview.reviewId;
     }
+    // Removing a CUEC works once: each call edits or removes its own.
+    if (name === "cuecId" && ctx) return ctx.cuec.id;
     if (!(name in PARAM_VALUES))
       throw new Error(`No value for ${segment} in ${pattern}: add "${name}" to PARAM_VALUES in e2e/endpoints.ts.`);
     return PARAM_VALUES[name];
@@ -221,6 +223,10 @@ async function callContext(caller: Caller = ANONYMOUS): Promise<CallContext> {
        VALUES (gen_random_uuid(), $1, 'authz-principal', 'HUMAN', 'authz-key', 'admin', 'authz', $2, 'REVOKE', 'authz', now(), $2) RETURNING id`,
       [accessReview.rows[0].id, uploader.user],
     );
+    const cuec = await db.query(
+      `INSERT INTO "Cuec" (id, "vendorId", text, "controlId") SELECT gen_random_uuid(), $1, 'authz CUEC', c.id FROM "Control" c WHERE c.code = 'AI-SEC-01' RETURNING id`,
+      [PARAM_VALUES.vendorId],
+    );
     return {
       tag: randomBytes(6).toString("hex"),
       target: { id: rows[0].id, role: rows[0].role, disabled: rows[0].disabledAt !== null },
@@ -229,6 +235,7 @@ async function callContext(caller: Caller = ANONYMOUS): Promise<CallContext> {
       period: { id: period.rows[0].id },
       review: { id: review.rows[0].id, itemId: reviewItem.rows[0].id },
       accessReview: { reviewId: accessReview.rows[0].id, itemId: accessItem.rows[0].id },
+      cuec: { id: cuec.rows[0].id },
     };
   });
 }

@@ -12,7 +12,10 @@ import { evidenceFieldsSchema, evidenceListSchema, reviewSchema, withdrawSchema 
 import { featureListSchema, featureSchema, mappingSchema } from "@/lib/validations/feature";
 import { periodSchema } from "@/lib/validations/period";
 import {
+  cuecCreateSchema,
+  cuecPatchSchema,
   packageLinkSchema,
+  soc2ReportPatchSchema,
   vendorApiListSchema,
   vendorCreateSchema,
   vendorItemFieldsSchema,
@@ -60,6 +63,9 @@ const SERVER: ServerSchemas = {
   createVendor: { body: accepts(vendorCreateSchema) },
   updateVendor: { body: accepts(vendorPatchSchema) },
   linkVendorPackageItem: { body: accepts(packageLinkSchema) },
+  recordSoc2Report: { body: accepts(soc2ReportPatchSchema) },
+  addCuec: { body: accepts(cuecCreateSchema) },
+  updateCuec: { body: accepts(cuecPatchSchema) },
 };
 
 const operations = contractOperations(doc);

@@ -4,7 +4,7 @@ import type { AuditPeriod } from "@/lib/generated/prisma/client";
 import { currentPeriodId } from "@/lib/dashboard/queries";
 import { organisationToday } from "@/lib/org-time";
 import { ITEMS_SHOWN, type ReadinessCheck } from "@/lib/readiness/checks";
-import { cuecGap, reportCoverage, type Soc2ReportFacts } from "@/lib/vendors/subservice";
+import { cuecGap, reportCoverage, reportFacts } from "@/lib/vendors/subservice";
 
 // The two sub-service organisation findings (issue 11 item 5, docs/vendors.md), each for one
 // audit period: a carve-out CUEC that no control in the period addresses, and a sub-service
@@ -15,6 +15,7 @@ import { cuecGap, reportCoverage, type Soc2ReportFacts } from "@/lib/vendors/sub
 export type ReadinessPeriod = Pick<AuditPeriod, "id" | "name" | "start" | "end" | "categories">;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+const dayOrNull = (d: Date | null) => (d ? day(d) : null);
 const periodText = (p: ReadinessPeriod) => `${p.name} (${day(p.start)} to ${day(p.end)})`;
 
 /** The period containing today, else the one that ended last (the dashboard's "current period"); null when none exists. */
@@ -94,19 +95,21 @@ export async function subserviceReportGaps(period: ReadinessPeriod | null): Prom
   });
   const audit = { start: day(period.start), end: day(period.end) };
   const failing = vendors.flatMap((v) => {
-    const reports: Soc2ReportFacts[] = v.items.map((i) => ({
-      type: i.reportType,
-      accepted: i.evidence?.status === "ACCEPTED",
-      periodStart: i.evidence?.validFrom ? day(i.evidence.validFrom) : null,
-      periodEnd: i.evidence?.validUntil ? day(i.evidence.validUntil) : null,
-      bridgeLetter: i.bridgeLetter
-        ? {
-            accepted: i.bridgeLetter.status === "ACCEPTED",
-            effectiveDate: day(i.bridgeLetter.effectiveDate),
-            validUntil: i.bridgeLetter.validUntil ? day(i.bridgeLetter.validUntil) : null,
-          }
-        : null,
-    }));
+    const reports = v.items.map((i) =>
+      reportFacts({
+        reportType: i.reportType,
+        evidence: i.evidence && {
+          status: i.evidence.status,
+          validFrom: dayOrNull(i.evidence.validFrom),
+          validUntil: dayOrNull(i.evidence.validUntil),
+        },
+        bridgeLetter: i.bridgeLetter && {
+          status: i.bridgeLetter.status,
+          effectiveDate: day(i.bridgeLetter.effectiveDate),
+          validUntil: dayOrNull(i.bridgeLetter.validUntil),
+        },
+      }),
+    );
     const coverage = reportCoverage(audit, reports);
     return coverage.gaps.length ? [{ label: `${v.name}: ${coverage.reasons.join("; ")}`, href: `/vendors/${v.id}#soc2-reports` }] : [];
   });

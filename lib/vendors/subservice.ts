@@ -48,6 +48,29 @@ export interface Soc2ReportFacts {
   bridgeLetter: BridgeLetterFacts | null;
 }
 
+/** A SOC 2 report package item as stored (dates as YYYY-MM-DD): its evidence's validity is the period covered. */
+export interface Soc2ReportItem {
+  reportType: Soc2ReportType | null;
+  evidence: { status: string; validFrom: string | null; validUntil: string | null } | null;
+  bridgeLetter: { status: string; effectiveDate: string; validUntil: string | null } | null;
+}
+
+export function reportFacts(item: Soc2ReportItem): Soc2ReportFacts {
+  return {
+    type: item.reportType,
+    accepted: item.evidence?.status === "ACCEPTED",
+    periodStart: item.evidence?.validFrom ?? null,
+    periodEnd: item.evidence?.validUntil ?? null,
+    bridgeLetter: item.bridgeLetter
+      ? {
+          accepted: item.bridgeLetter.status === "ACCEPTED",
+          effectiveDate: item.bridgeLetter.effectiveDate,
+          validUntil: item.bridgeLetter.validUntil,
+        }
+      : null,
+  };
+}
+
 /**
  * More than three months between the report period's end and the audit period's end: the report
  * ends before the audit end minus three calendar months (clamped to the month's last day, so a

@@ -133,23 +133,25 @@ const cuecText = z.preprocess(
 const cuecControl = z.preprocess(blankToNull, controlCodeSchema.nullable());
 
 export const cuecCreateSchema = z.object({ text: cuecText, control: cuecControl.optional() }).strict();
-export const cuecPatchSchema = z
-  .object({ text: cuecText.optional(), control: cuecControl.optional() })
-  .strict()
-  .refine((p) => p.text !== undefined || p.control !== undefined, { error: "Give text, control, or both." });
+/** The PATCH body's fields, unrefined so that a server action can extend them with its ids. */
+export const cuecPatchFields = z.object({ text: cuecText.optional(), control: cuecControl.optional() }).strict();
+export const cuecPatchGiven = (p: { text?: unknown; control?: unknown }) => p.text !== undefined || p.control !== undefined;
+export const cuecPatchSchema = cuecPatchFields.refine(cuecPatchGiven, { error: "Give text, control, or both." });
 export type CuecCreate = z.output<typeof cuecCreateSchema>;
 export type CuecPatch = z.output<typeof cuecPatchSchema>;
 export const cuecIdSchema = z.uuid({ error: "Unknown CUEC." });
 
 /** A SOC 2 report item's facts: its type and the bridge letter (evidence id) that carries it forward; null clears. */
-export const soc2ReportPatchSchema = z
+export const soc2ReportFields = z
   .object({
     reportType: z
       .preprocess(blankToNull, z.enum(SOC2_REPORT_TYPES, { error: `reportType is ${SOC2_REPORT_TYPES.join(" or ")}, or null.` }).nullable())
       .optional(),
     bridgeLetter: z.preprocess(blankToNull, z.uuid({ error: "bridgeLetter is an evidence id, or null." }).nullable()).optional(),
   })
-  .strict()
-  .refine((p) => p.reportType !== undefined || p.bridgeLetter !== undefined, { error: "Give reportType, bridgeLetter, or both." });
+  .strict();
+export const soc2ReportGiven = (p: { reportType?: unknown; bridgeLetter?: unknown }) =>
+  p.reportType !== undefined || p.bridgeLetter !== undefined;
+export const soc2ReportPatchSchema = soc2ReportFields.refine(soc2ReportGiven, { error: "Give reportType, bridgeLetter, or both." });
 export type Soc2ReportPatch = z.output<typeof soc2ReportPatchSchema>;
 export const packageItemIdSchema = z.uuid({ error: "Unknown package item." });
