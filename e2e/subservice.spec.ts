@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "./fixtures";
 import { apiSessionAs, signInAs, withDb } from "./support";
 
-// Sub-service organisations (docs/vendors.md): a compliance lead scopes a vendor as a carve-out,
+// Sub-service organisations (docs/subservice-organisations.md): a compliance lead scopes a vendor as a carve-out,
 // records the CUECs its SOC 2 report lists, links one to a control, and the other shows as a
 // readiness finding for the current period. Every step is in the audit log.
 

@@ -82,7 +82,7 @@ export function SubserviceSection({ vendor, lead, period, controls, evidence }: 
         )}
         <p className="muted">
           Only an accepted Type II report covers days of operation; a Type I covers none. A report ending more than three months before the
-          audit period&apos;s end needs a bridge letter, which covers no day after it was issued. See docs/vendors.md.
+          audit period&apos;s end needs a bridge letter, which covers no day after it was issued. See docs/subservice-organisations.md.
         </p>
       </section>
 

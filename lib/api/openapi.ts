@@ -882,7 +882,7 @@ const schemas: Record<string, SchemaObject> = {
             }),
             bridgeLetter: nullable({
               type: "object",
-              description: "SOC 2 report items: the bridge letter carrying the report forward (docs/vendors.md).",
+              description: "SOC 2 report items: the bridge letter carrying the report forward (docs/subservice-organisations.md).",
               properties: {
                 id: { type: "string", format: "uuid" },
                 title: { type: "string" },
@@ -1863,7 +1863,7 @@ const paths: Record<string, PathItemObject> = {
       operationId: "recordSoc2Report",
       summary: "Record a SOC 2 report's type and bridge letter",
       description:
-        "For a SOC 2 report item (422 for another kind): its type, and the evidence that is its bridge letter. The period covered is the report evidence's validity. Readiness: a sub-service organisation's reports must cover the audit period, with a bridge letter when the latest ends more than three months before the period's end (docs/vendors.md).",
+        "For a SOC 2 report item (422 for another kind): its type, and the evidence that is its bridge letter. The period covered is the report evidence's validity. Readiness: a sub-service organisation's reports must cover the audit period, with a bridge letter when the latest ends more than three months before the period's end (docs/subservice-organisations.md).",
       tags: ["Vendors"],
       requestBody: jsonBody(ref("Soc2ReportPatch"), { reportType: "TYPE_II", bridgeLetter: null }),
       ok: { "200": json(ref("Vendor"), "The vendor as saved.") },

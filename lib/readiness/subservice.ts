@@ -6,7 +6,7 @@ import { organisationToday } from "@/lib/org-time";
 import { ITEMS_SHOWN, type ReadinessCheck } from "@/lib/readiness/checks";
 import { cuecGap, reportCoverage, reportFacts } from "@/lib/vendors/subservice";
 
-// The two sub-service organisation findings (issue 11 item 5, docs/vendors.md), each for one
+// The two sub-service organisation findings (issue 11 item 5, docs/subservice-organisations.md), each for one
 // audit period: a carve-out CUEC that no control in the period addresses, and a sub-service
 // organisation whose SOC 2 reports leave days of the period uncovered without a bridge letter.
 // Every vendor scoped as a sub-service organisation is checked: the scoping says it is part of

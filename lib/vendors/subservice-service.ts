@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { mutate, vendorScope, type VendorJson, type VendorRow } from "@/lib/vendors/service";
 import type { CuecCreate, CuecPatch, Soc2ReportPatch } from "@/lib/vendors/validation";
 
-// Sub-service organisations (docs/vendors.md): how a vendor is scoped, the CUECs a carve-out's
+// Sub-service organisations (docs/subservice-organisations.md): how a vendor is scoped, the CUECs a carve-out's
 // SOC 2 report lists, and the facts of its SOC 2 report items. Each write is one transaction with
 // its audit entry, through the vendor's own `mutate` (row lock, before/after).
 

@@ -1,4 +1,4 @@
-// Sub-service organisations (the guide's "Vendor Due Diligence"; docs/vendors.md): whether a
+// Sub-service organisations (the guide's "Vendor Due Diligence"; docs/subservice-organisations.md): whether a
 // vendor's SOC 2 reports, with their bridge letters, cover an audit period, and whether each CUEC
 // of a carve-out report is addressed by a control. Pure calendar arithmetic on YYYY-MM-DD strings
 // (UTC), no I/O, so the rules are unit-tested at their edges.

@@ -1,5 +1,5 @@
 -- Sub-service organisations (issue 11, item 5): how each vendor is scoped, the facts of its SOC 2
--- report items, and the CUECs a carve-out report lists. Rules: lib/vendors/subservice.ts, docs/vendors.md.
+-- report items, and the CUECs a carve-out report lists. Rules: lib/vendors/subservice.ts, docs/subservice-organisations.md.
 
 -- CreateEnum
 CREATE TYPE "VendorRelationship" AS ENUM ('VENDOR', 'SUBSERVICE');
