@@ -54,19 +54,22 @@ export function SubserviceSection({ vendor, lead, period, controls, evidence }: 
                   )}
                   .
                 </p>
-                {lead && (
-                  <Soc2ReportForm
-                    vendorId={vendor.id}
-                    itemId={r.id}
-                    title={r.evidence?.title ?? "SOC 2 report"}
-                    reportType={r.reportType}
-                    bridgeLetter={r.bridgeLetter?.id ?? null}
-                    evidence={evidence.filter((e) => e.id !== r.evidence?.id)}
-                  />
-                )}
               </li>
             ))}
           </ul>
+        )}
+        {lead && reports.length > 0 && (
+          <Soc2ReportForm
+            vendorId={vendor.id}
+            reports={reports.map((r) => ({
+              id: r.id,
+              title: `${r.evidence?.title ?? "No evidence linked"} (filed ${r.createdAt.slice(0, 10)})`,
+              evidenceId: r.evidence?.id ?? null,
+              reportType: r.reportType,
+              bridgeLetter: r.bridgeLetter?.id ?? null,
+            }))}
+            evidence={evidence}
+          />
         )}
         {vendor.relationship === "SUBSERVICE" && period && coverage && (
           <p data-testid="report-coverage">
