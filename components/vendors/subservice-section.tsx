@@ -1,18 +1,16 @@
 import Link from "next/link";
 import type { VendorJson } from "@/lib/vendors/service";
-import type { ReadinessPeriod } from "@/lib/readiness/subservice";
+import type { SubservicePeriod } from "@/lib/readiness/subservice";
 import { REPORT_TYPE_LABELS, reportCoverage, reportFacts, scopeLabel } from "@/lib/vendors/subservice";
 import { EVIDENCE_STATUS_LABELS } from "@/lib/validations/evidence";
 import { ScopeForm } from "@/components/vendors/scope-form";
 import { Soc2ReportForm } from "@/components/vendors/soc2-report-form";
 import { AddCuecForm, CuecControlForm, RemoveCuecForm, type ControlChoice } from "@/components/vendors/cuec-forms";
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
 interface Props {
   vendor: VendorJson;
   lead: boolean;
-  period: ReadinessPeriod | null;
+  period: SubservicePeriod | null;
   controls: ControlChoice[];
   evidence: { id: string; title: string; status: string; control: string }[];
 }
@@ -22,7 +20,7 @@ export function SubserviceSection({ vendor, lead, period, controls, evidence }: 
   const carveOut = vendor.relationship === "SUBSERVICE" && vendor.subserviceMethod === "CARVE_OUT";
   const scope = vendor.relationship === "SUBSERVICE" && vendor.subserviceMethod ? vendor.subserviceMethod : "VENDOR";
   const reports = vendor.packageItems.filter((i) => i.kind === "SOC2_REPORT");
-  const coverage = period && reportCoverage({ start: day(period.start), end: day(period.end) }, reports.map(reportFacts));
+  const coverage = period && reportCoverage({ start: period.startDate, end: period.endDate }, reports.map(reportFacts));
   return (
     <>
       <section aria-labelledby="scope-heading" id="scope" className="card" style={{ marginTop: 24 }}>
@@ -73,7 +71,7 @@ export function SubserviceSection({ vendor, lead, period, controls, evidence }: 
         )}
         {vendor.relationship === "SUBSERVICE" && period && coverage && (
           <p data-testid="report-coverage">
-            {period.name} ({day(period.start)} to {day(period.end)}):{" "}
+            {period.name} ({period.startDate} to {period.endDate}):{" "}
             {coverage.gaps.length === 0 ? (
               <span className="badge IN_PLACE">Covered</span>
             ) : (

@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { AuditPeriod } from "@/lib/generated/prisma/client";
 import { currentPeriodId } from "@/lib/dashboard/queries";
 import { organisationToday } from "@/lib/org-time";
 import { ITEMS_SHOWN, type ReadinessCheck } from "@/lib/readiness/checks";
@@ -12,18 +11,35 @@ import { cuecGap, reportCoverage, reportFacts } from "@/lib/vendors/subservice";
 // Every vendor scoped as a sub-service organisation is checked: the scoping says it is part of
 // the system the report describes. Tens of vendors, so the rules run in memory on their facts.
 
-export type ReadinessPeriod = Pick<AuditPeriod, "id" | "name" | "start" | "end" | "categories">;
+/**
+ * The audit period a check runs for: `{ id, name, startDate, endDate }` (the shape of the
+ * period-bound readiness scope), with its categories when the caller has them (else read by id).
+ */
+export interface SubservicePeriod {
+  id: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  categories?: readonly string[];
+}
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const dayOrNull = (d: Date | null) => (d ? day(d) : null);
-const periodText = (p: ReadinessPeriod) => `${p.name} (${day(p.start)} to ${day(p.end)})`;
+const periodText = (p: SubservicePeriod) => `${p.name} (${p.startDate} to ${p.endDate})`;
 
 /** The period containing today, else the one that ended last (the dashboard's "current period"); null when none exists. */
-export async function currentReadinessPeriod(): Promise<ReadinessPeriod | null> {
+export async function currentReadinessPeriod(): Promise<SubservicePeriod | null> {
   const id = await currentPeriodId(await organisationToday());
-  return id
-    ? db.auditPeriod.findUnique({ where: { id }, select: { id: true, name: true, start: true, end: true, categories: true } })
+  const row = id
+    ? await db.auditPeriod.findUnique({ where: { id }, select: { id: true, name: true, start: true, end: true, categories: true } })
     : null;
+  return row && { id: row.id, name: row.name, startDate: day(row.start), endDate: day(row.end), categories: row.categories };
+}
+
+async function categoriesOf(period: SubservicePeriod): Promise<readonly string[]> {
+  if (period.categories) return period.categories;
+  const row = await db.auditPeriod.findUnique({ where: { id: period.id }, select: { categories: true } });
+  return row?.categories ?? [];
 }
 
 function fixFor(items: { href: string }[]): Pick<ReadinessCheck, "fixHref" | "fixLabel"> {
@@ -31,7 +47,8 @@ function fixFor(items: { href: string }[]): Pick<ReadinessCheck, "fixHref" | "fi
 }
 
 /** CUECs of carve-out sub-service organisations that no applicable control in the period's categories addresses. */
-export async function cuecsWithoutControl(period: ReadinessPeriod | null): Promise<ReadinessCheck> {
+export async function cuecsWithoutControl(period: SubservicePeriod | null): Promise<ReadinessCheck> {
+  const categories = period ? await categoriesOf(period) : null;
   const cuecs = await db.cuec.findMany({
     where: { vendor: { relationship: "SUBSERVICE", subserviceMethod: "CARVE_OUT" } },
     select: {
@@ -43,7 +60,7 @@ export async function cuecsWithoutControl(period: ReadinessPeriod | null): Promi
     orderBy: [{ vendor: { name: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
   });
   const failing = cuecs.flatMap((c) => {
-    const gap = cuecGap(c.control, period?.categories ?? null);
+    const gap = cuecGap(c.control, categories);
     const text = c.text.length > 80 ? `${c.text.slice(0, 79)}…` : c.text;
     return gap
       ? [{ label: `${c.vendor.name}: “${text}”: ${gap}; link the control that addresses it`, href: `/vendors/${c.vendor.id}#cuecs` }]
@@ -62,7 +79,7 @@ export async function cuecsWithoutControl(period: ReadinessPeriod | null): Promi
 }
 
 /** Sub-service organisations whose SOC 2 reports and bridge letters leave days of the period uncovered. */
-export async function subserviceReportGaps(period: ReadinessPeriod | null): Promise<ReadinessCheck> {
+export async function subserviceReportGaps(period: SubservicePeriod | null): Promise<ReadinessCheck> {
   const base = {
     id: "subservice-report",
     title: "Sub-service organisation reports that leave a gap",
@@ -93,7 +110,7 @@ export async function subserviceReportGaps(period: ReadinessPeriod | null): Prom
     },
     orderBy: { name: "asc" },
   });
-  const audit = { start: day(period.start), end: day(period.end) };
+  const audit = { start: period.startDate, end: period.endDate };
   const failing = vendors.flatMap((v) => {
     const reports = v.items.map((i) =>
       reportFacts({
