@@ -100,11 +100,24 @@ setup("create the fixture access review", async () => {
 
 // A vendor for the authorization walk's /vendors/[vendorId] pages and routes, with one dependent
 // feature (retired, so that the fixture stays out of the readiness checks) for the fallback action.
+// It is a carve-out sub-service organisation with a SOC 2 report item and a CUEC, for the
+// sub-service routes and actions (so it does show in the two sub-service readiness checks).
 setup("create the fixture vendor", async () => {
   await withDb(async (client) => {
-    await client.query(`INSERT INTO "Vendor" (id, name, "updatedAt") VALUES ($1, 'Fixture vendor', now()) ON CONFLICT DO NOTHING`, [
-      PARAM_VALUES.vendorId,
-    ]);
+    await client.query(
+      `INSERT INTO "Vendor" (id, name, relationship, "subserviceMethod", "updatedAt") VALUES ($1, 'Fixture vendor', 'SUBSERVICE', 'CARVE_OUT', now())
+       ON CONFLICT DO NOTHING`,
+      [PARAM_VALUES.vendorId],
+    );
+    await client.query(
+      `INSERT INTO "VendorPackageItem" (id, "vendorId", kind, notes) VALUES ($1, $2, 'SOC2_REPORT', 'Fixture SOC 2 report item') ON CONFLICT DO NOTHING`,
+      [PARAM_VALUES.packageItemId, PARAM_VALUES.vendorId],
+    );
+    await client.query(
+      `INSERT INTO "Cuec" (id, "vendorId", text, "controlId") SELECT $1, $2, 'Fixture CUEC', c.id FROM "Control" c WHERE c.code = 'AI-SEC-01'
+       ON CONFLICT DO NOTHING`,
+      [PARAM_VALUES.cuecId, PARAM_VALUES.vendorId],
+    );
     await client.query(
       `INSERT INTO "Feature" (id, slug, name, owner, status, purpose, "inputData", outputs, invokers, "failureImpact", "retiredAt", "updatedAt")
        VALUES (gen_random_uuid(), 'fixture-vendor-feature', 'Fixture vendor feature', 'Test team', 'RETIRED', 'Depends on the fixture vendor.',

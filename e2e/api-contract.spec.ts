@@ -38,6 +38,8 @@ test.beforeAll(async () => {
     code: PARAM_VALUES.code,
     slug: PARAM_VALUES.slug,
     vendorId: PARAM_VALUES.vendorId,
+    packageItemId: PARAM_VALUES.packageItemId,
+    cuecId: PARAM_VALUES.cuecId,
     reviewId,
     itemId: detail.items[0].id,
   });

@@ -41,6 +41,8 @@ function concreteUrl(pattern: string, ctx?: CallContext): string {
     if (name === "reviewId" && ctx && /\/(decision|revocation|sign-off|record)$/.test(pattern)) {
       return pattern.endsWith("/record") ? FIXTURE_SIGNED_OFF_REVIEW_ID : ctx.accessReview.reviewId;
     }
+    // Removing a CUEC works once: each call edits or removes its own.
+    if (name === "cuecId" && ctx) return ctx.cuec.id;
     if (!(name in PARAM_VALUES))
       throw new Error(`No value for ${segment} in ${pattern}: add "${name}" to PARAM_VALUES in e2e/endpoints.ts.`);
     return PARAM_VALUES[name];
@@ -230,6 +232,17 @@ async function callContext(caller: Caller = ANONYMOUS): Promise<CallContext> {
        VALUES (gen_random_uuid(), $1, 'authz-principal', 'HUMAN', 'authz-key', 'admin', 'authz', $2, 'REVOKE', 'authz', now(), $2) RETURNING id`,
       [accessReview.rows[0].id, uploader.user],
     );
+    // A CUEC of the fixture vendor besides its own, created only when none is left (the DELETE calls
+    // remove one each), so that the fixture vendor's page stays a realistic size through the walk.
+    await db.query(
+      `INSERT INTO "Cuec" (id, "vendorId", text, "controlId") SELECT gen_random_uuid(), $1, 'authz CUEC', c.id FROM "Control" c
+       WHERE c.code = 'AI-SEC-01' AND NOT EXISTS (SELECT 1 FROM "Cuec" WHERE "vendorId" = $1 AND id <> $2)`,
+      [PARAM_VALUES.vendorId, PARAM_VALUES.cuecId],
+    );
+    const cuec = await db.query(`SELECT id FROM "Cuec" WHERE "vendorId" = $1 AND id <> $2 ORDER BY "createdAt" LIMIT 1`, [
+      PARAM_VALUES.vendorId,
+      PARAM_VALUES.cuecId,
+    ]);
     return {
       tag: randomBytes(6).toString("hex"),
       target: { id: rows[0].id, role: rows[0].role, disabled: rows[0].disabledAt !== null },
@@ -239,6 +252,7 @@ async function callContext(caller: Caller = ANONYMOUS): Promise<CallContext> {
       period: { id: period.rows[0].id },
       review: { id: review.rows[0].id, itemId: reviewItem.rows[0].id },
       accessReview: { reviewId: accessReview.rows[0].id, itemId: accessItem.rows[0].id },
+      cuec: { id: cuec.rows[0].id },
     };
   });
 }

@@ -37,7 +37,9 @@ export const PARAM_VALUES: Record<string, string> = {
   "...nextauth": "session",
   id: "00000000-0000-4000-8000-00000000e71d", // evidence, created by accounts.setup.ts (route calls get their own)
   periodId: "00000000-0000-4000-8000-0000000a0d17", // an audit period, created by accounts.setup.ts
-  vendorId: "00000000-0000-4000-8000-0000000c0001", // a vendor with one (retired) dependent feature, created by accounts.setup.ts
+  vendorId: "00000000-0000-4000-8000-0000000c0001", // a carve-out sub-service organisation with one (retired) dependent feature, created by accounts.setup.ts
+  packageItemId: "00000000-0000-4000-8000-0000000c0002", // the fixture vendor's SOC 2 report item (no evidence), created by accounts.setup.ts
+  cuecId: "00000000-0000-4000-8000-0000000c0003", // a CUEC of the fixture vendor, created by accounts.setup.ts (route calls get their own)
   reviewId: "00000000-0000-4000-8000-0000000ac1e5", // a DRAFT access review, created by accounts.setup.ts (start calls get their own)
 };
 
@@ -62,6 +64,8 @@ export interface CallContext {
   review: { id: string; itemId: string };
   /** A fresh access review in progress, one item assigned to the caller (a session's user) and decided "revoke". */
   accessReview: { reviewId: string; itemId: string };
+  /** A fresh CUEC of the fixture vendor (a carve-out), with a control, for the CUEC edits and removal. */
+  cuec: { id: string };
 }
 
 /** AI-AVL-03 evidence awaiting review (accounts.setup.ts), which the incident-record action marks and unmarks. */
@@ -228,6 +232,17 @@ export const ROUTES: Record<
     access: "vendors:write",
     body: (c) => ({ kind: "SOC2_REPORT", evidence: c.evidence.id, notes: `authz ${c.tag}` }),
   },
+  // Sub-service organisations (the fixture vendor is a carve-out; [cuecId] is the call's own CUEC)
+  "PATCH /api/v1/vendors/[vendorId]/package/[packageItemId]": {
+    access: "vendors:write",
+    body: (c) => ({ reportType: "TYPE_II", bridgeLetter: c.evidence.id }),
+  },
+  "POST /api/v1/vendors/[vendorId]/cuecs": {
+    access: "vendors:write",
+    body: (c) => ({ text: `Authz CUEC ${c.tag}`, control: "AI-SEC-01" }),
+  },
+  "PATCH /api/v1/vendors/[vendorId]/cuecs/[cuecId]": { access: "vendors:write", body: (c) => ({ text: `Authz CUEC reworded ${c.tag}` }) },
+  "DELETE /api/v1/vendors/[vendorId]/cuecs/[cuecId]": { access: "vendors:write" },
 };
 
 /**
@@ -476,6 +491,26 @@ export const ACTIONS: Record<
   "app/(app)/vendors/actions.ts#linkPackageItemAction": {
     access: "vendors:write",
     input: (c) => ({ id: PARAM_VALUES.vendorId, kind: "SOC2_REPORT", evidence: c.evidence.id }),
+  },
+  "app/(app)/vendors/actions.ts#setVendorScopeAction": {
+    access: "vendors:write",
+    input: () => ({ id: PARAM_VALUES.vendorId, scope: "CARVE_OUT" }), // stays a carve-out; the call still records itself
+  },
+  "app/(app)/vendors/actions.ts#addCuecAction": {
+    access: "vendors:write",
+    input: (c) => ({ id: PARAM_VALUES.vendorId, text: `Authz CUEC action ${c.tag}`, control: "AI-SEC-01" }),
+  },
+  "app/(app)/vendors/actions.ts#linkCuecControlAction": {
+    access: "vendors:write",
+    input: (c) => ({ id: PARAM_VALUES.vendorId, cuec: c.cuec.id, control: "AI-SEC-05" }),
+  },
+  "app/(app)/vendors/actions.ts#removeCuecAction": {
+    access: "vendors:write",
+    input: (c) => ({ id: PARAM_VALUES.vendorId, cuec: c.cuec.id }),
+  },
+  "app/(app)/vendors/actions.ts#recordSoc2ReportAction": {
+    access: "vendors:write",
+    input: (c) => ({ id: PARAM_VALUES.vendorId, item: PARAM_VALUES.packageItemId, reportType: "TYPE_II", bridgeLetter: c.evidence.id }),
   },
 };
 

@@ -180,6 +180,8 @@ async function main() {
     // signed off (its record accepted as AI-SEC-05 evidence), one in progress.
     const { seedVendorDemo } = await import("./demo/vendors");
     await seedVendorDemo();
+    const { seedSubserviceDemo } = await import("./demo/subservice");
+    await seedSubserviceDemo();
     const { seedAccessReviewDemo } = await import("./demo/access-reviews");
     await seedAccessReviewDemo();
     const { seedReadinessDemo } = await import("./demo/readiness");

@@ -14,7 +14,10 @@ import { periodSchema } from "@/lib/validations/period";
 import { datasetsSchema } from "@/lib/validations/dataset";
 import { readinessQuerySchema } from "@/lib/validations/readiness";
 import {
+  cuecCreateSchema,
+  cuecPatchSchema,
   packageLinkSchema,
+  soc2ReportPatchSchema,
   vendorApiListSchema,
   vendorCreateSchema,
   vendorItemFieldsSchema,
@@ -64,6 +67,9 @@ const SERVER: ServerSchemas = {
   createVendor: { body: accepts(vendorCreateSchema) },
   updateVendor: { body: accepts(vendorPatchSchema) },
   linkVendorPackageItem: { body: accepts(packageLinkSchema) },
+  recordSoc2Report: { body: accepts(soc2ReportPatchSchema) },
+  addCuec: { body: accepts(cuecCreateSchema) },
+  updateCuec: { body: accepts(cuecPatchSchema) },
 };
 
 const operations = contractOperations(doc);

@@ -7,6 +7,7 @@ import { CHANGE_KINDS, CHANGE_PAGE_SIZE, IMPORT_MAX_ROWS } from "@/lib/validatio
 import { PACKAGE_KINDS } from "@/lib/vendors/package";
 import { VENDOR_FILTERS, VENDOR_PAGE_SIZE } from "@/lib/vendors/validation";
 import { DATASETS_MAX } from "@/lib/validations/dataset";
+import { SOC2_REPORT_TYPES, SUBSERVICE_METHODS, VENDOR_RELATIONSHIPS } from "@/lib/vendors/subservice";
 
 // The OpenAPI 3.1 description of the machine API, served at GET /api/v1/openapi.json. Written by
 // hand from the route handlers and their zod schemas; enum values and the roles of each operation
@@ -40,6 +41,7 @@ export interface SchemaObject {
   maxLength?: number;
   minItems?: number;
   maxItems?: number;
+  minProperties?: number;
   pattern?: string;
   default?: unknown;
   examples?: unknown[];
@@ -264,7 +266,23 @@ const vendorInputProperties: Record<string, SchemaObject> = {
   transferSafeguards: nullable(text(2000, "SCCs, transfer impact assessment (AI-PRIV-04).")),
   incidentNotification: nullable(text(2000, "The vendor's incident notification commitment.")),
   notes: nullable(text(4000)),
+  relationship: {
+    type: "string",
+    enum: VENDOR_RELATIONSHIPS,
+    description: "VENDOR, or SUBSERVICE: a sub-service organisation of the system the report describes (needs subserviceMethod).",
+  },
+  subserviceMethod: nullable({
+    type: "string",
+    enum: SUBSERVICE_METHODS,
+    description: "For a sub-service organisation: CARVE_OUT (its controls excluded, its report's CUECs yours to address) or INCLUSIVE.",
+  }),
 };
+
+const cuecControl = nullable({
+  type: "string",
+  pattern: "^[A-Z0-9][A-Z0-9-]{1,39}$",
+  description: "The code of the control that addresses it; null: none yet.",
+});
 
 const schemas: Record<string, SchemaObject> = {
   PeriodInput: {
@@ -906,6 +924,8 @@ const schemas: Record<string, SchemaObject> = {
       lastReviewedAt: nullable(date),
       nextReviewDue: nullable(date),
       notes: nullable({ type: "string" }),
+      relationship: { type: "string", enum: VENDOR_RELATIONSHIPS },
+      subserviceMethod: nullable({ type: "string", enum: SUBSERVICE_METHODS }),
       models: { type: "array", items: { type: "string" } },
       features: {
         type: "array",
@@ -941,6 +961,35 @@ const schemas: Record<string, SchemaObject> = {
                 validUntil: nullable(date),
               },
             }),
+            reportType: nullable({
+              type: "string",
+              enum: SOC2_REPORT_TYPES,
+              description: "SOC 2 report items: its type; the period covered is the evidence's validFrom to validUntil.",
+            }),
+            bridgeLetter: nullable({
+              type: "object",
+              description: "SOC 2 report items: the bridge letter carrying the report forward (docs/subservice-organisations.md).",
+              properties: {
+                id: { type: "string", format: "uuid" },
+                title: { type: "string" },
+                status: { type: "string" },
+                effectiveDate: date,
+                validUntil: nullable(date),
+              },
+            }),
+          },
+        },
+      },
+      cuecs: {
+        type: "array",
+        description: "The complementary user entity controls a carve-out's SOC 2 report lists, each with the control that addresses it.",
+        items: {
+          type: "object",
+          properties: {
+            id: { type: "string", format: "uuid" },
+            text: { type: "string" },
+            control: nullable({ type: "string" }),
+            createdAt: time,
           },
         },
       },
@@ -984,6 +1033,36 @@ const schemas: Record<string, SchemaObject> = {
       notes: nullable(text(2000)),
     },
   },
+  CuecInput: {
+    type: "object",
+    required: ["text"],
+    additionalProperties: false,
+    properties: {
+      text: { type: "string", minLength: 1, maxLength: 2000, description: "The CUEC as the report words it." },
+      control: cuecControl,
+    },
+  },
+  CuecPatch: {
+    type: "object",
+    minProperties: 1,
+    additionalProperties: false,
+    description: "Either field or both; null control unlinks.",
+    properties: { text: { type: "string", minLength: 1, maxLength: 2000 }, control: cuecControl },
+  },
+  Soc2ReportPatch: {
+    type: "object",
+    minProperties: 1,
+    additionalProperties: false,
+    description: "Either field or both; null clears one.",
+    properties: {
+      reportType: nullable({ type: "string", enum: SOC2_REPORT_TYPES, description: "A Type I covers no period of operation." }),
+      bridgeLetter: nullable({
+        type: "string",
+        format: "uuid",
+        description: "Evidence (submitted or accepted) that is the report's bridge letter.",
+      }),
+    },
+  },
 };
 
 const errorResponses: Record<ErrorResponseName, ResponseObject> = {
@@ -1007,6 +1086,20 @@ const parameters: Record<string, ParameterObject> = {
     in: "path",
     required: true,
     description: "The vendor id (a UUID).",
+    schema: { type: "string", format: "uuid" },
+  },
+  CuecId: {
+    name: "cuecId",
+    in: "path",
+    required: true,
+    description: "The CUEC id (a UUID).",
+    schema: { type: "string", format: "uuid" },
+  },
+  PackageItemId: {
+    name: "packageItemId",
+    in: "path",
+    required: true,
+    description: "The package item id (a UUID).",
     schema: { type: "string", format: "uuid" },
   },
   PeriodId: {
@@ -1901,6 +1994,52 @@ const paths: Record<string, PathItemObject> = {
       requestBody: jsonBody(ref("VendorPackageLink"), { kind: "DPA", evidence: "00000000-0000-4000-8000-000000000001" }),
       ok: { "201": json(ref("Vendor"), "The vendor with the new item.") },
       errors: ["Validation", "NotFound", "Conflict"],
+    }),
+  },
+  "/api/v1/vendors/{vendorId}/package/{packageItemId}": {
+    parameters: [param("VendorId"), param("PackageItemId")],
+    patch: op("vendors:write", {
+      operationId: "recordSoc2Report",
+      summary: "Record a SOC 2 report's type and bridge letter",
+      description:
+        "For a SOC 2 report item (422 for another kind): its type, and the evidence that is its bridge letter. The period covered is the report evidence's validity. Readiness: a sub-service organisation's reports must cover the audit period, with a bridge letter when the latest ends more than three months before the period's end (docs/subservice-organisations.md).",
+      tags: ["Vendors"],
+      requestBody: jsonBody(ref("Soc2ReportPatch"), { reportType: "TYPE_II", bridgeLetter: null }),
+      ok: { "200": json(ref("Vendor"), "The vendor as saved.") },
+      errors: ["Validation", "NotFound", "Conflict", "Unprocessable"],
+    }),
+  },
+  "/api/v1/vendors/{vendorId}/cuecs": {
+    parameters: [param("VendorId")],
+    post: op("vendors:write", {
+      operationId: "addCuec",
+      summary: "Add a CUEC",
+      description:
+        "A complementary user entity control listed in a carve-out sub-service organisation's SOC 2 report (422 unless the vendor is scoped as a carve-out), with the control that addresses it if known. A CUEC without a control is a readiness finding.",
+      tags: ["Vendors"],
+      requestBody: jsonBody(ref("CuecInput"), { text: "User entities restrict access to their API keys.", control: "AI-SEC-01" }),
+      ok: { "201": json(ref("Vendor"), "The vendor with the new CUEC.") },
+      errors: ["Validation", "NotFound", "Unprocessable"],
+    }),
+  },
+  "/api/v1/vendors/{vendorId}/cuecs/{cuecId}": {
+    parameters: [param("VendorId"), param("CuecId")],
+    patch: op("vendors:write", {
+      operationId: "updateCuec",
+      summary: "Reword a CUEC or link it to a control",
+      description: "The fields given change; `control: null` unlinks it (a readiness finding again).",
+      tags: ["Vendors"],
+      requestBody: jsonBody(ref("CuecPatch"), { control: "AI-SEC-05" }),
+      ok: { "200": json(ref("Vendor"), "The vendor as saved.") },
+      errors: ["Validation", "NotFound"],
+    }),
+    delete: op("vendors:write", {
+      operationId: "removeCuec",
+      summary: "Remove a CUEC",
+      description: "For one recorded by mistake; the audit log keeps its words and control.",
+      tags: ["Vendors"],
+      ok: { "200": json(ref("Vendor"), "The vendor without the CUEC.") },
+      errors: ["NotFound"],
     }),
   },
 };

@@ -4,6 +4,7 @@ import { evaluatedChanges } from "@/lib/changes/evaluation";
 import { INCIDENT_RESPONSE_CONTROL } from "@/lib/readiness/incident-records";
 import { describeRange, tabletopWindow, uncoveredDays, withinTabletopWindow, type DateRange } from "@/lib/readiness/period";
 import type { ReadinessScope } from "@/lib/readiness/scope";
+import { cuecsWithoutControl, subserviceReportGaps } from "@/lib/readiness/subservice";
 import { AI_INCIDENT_SCENARIOS, AI_INCIDENT_SCENARIO_LABELS } from "@/lib/validations/readiness";
 
 export type { ReadinessPeriod } from "@/lib/readiness/period";
@@ -392,7 +393,7 @@ export function readinessChecks(scope: ReadinessScope): Promise<ReadinessCheck[]
   ]);
 }
 
-/** Checks beyond the guide's seven findings (the vendor package's annual review), for one audit period. */
+/** Checks beyond the guide's seven findings, for one audit period: the vendor package's annual review, and sub-service organisations (their SOC 2 reports and CUECs). */
 export function furtherReadinessChecks(scope: ReadinessScope): Promise<ReadinessCheck[]> {
-  return Promise.all([vendorReviewOverdue(scope)]);
+  return Promise.all([vendorReviewOverdue(scope), subserviceReportGaps(scope), cuecsWithoutControl(scope)]);
 }

@@ -42,3 +42,8 @@ export function linkableEvidence() {
     take: 200,
   });
 }
+
+/** The controls a CUEC can be linked to, by code. */
+export function controlChoices() {
+  return db.control.findMany({ select: { code: true, title: true }, orderBy: { code: "asc" } });
+}

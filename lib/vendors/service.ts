@@ -30,8 +30,14 @@ export const vendorInclude = {
       notes: true,
       createdAt: true,
       evidence: { select: { id: true, title: true, status: true, validFrom: true, validUntil: true, control: { select: { code: true } } } },
+      reportType: true,
+      bridgeLetter: { select: { id: true, title: true, status: true, effectiveDate: true, validUntil: true } },
     },
     orderBy: { createdAt: "desc" },
+  },
+  cuecs: {
+    select: { id: true, text: true, createdAt: true, control: { select: { code: true, title: true } } },
+    orderBy: { createdAt: "asc" },
   },
 } as const;
 
@@ -64,6 +70,8 @@ export function vendorToJson(v: VendorRow, today: string) {
     transferSafeguards: v.transferSafeguards,
     incidentNotification: v.incidentNotification,
     notes: v.notes,
+    relationship: v.relationship,
+    subserviceMethod: v.subserviceMethod,
     models: v.models.map((m) => m.name),
     features: v.features.map((f) => ({
       slug: f.feature.slug,
@@ -87,7 +95,18 @@ export function vendorToJson(v: VendorRow, today: string) {
             validUntil: day(i.evidence.validUntil),
           }
         : null,
+      reportType: i.reportType,
+      bridgeLetter: i.bridgeLetter
+        ? {
+            id: i.bridgeLetter.id,
+            title: i.bridgeLetter.title,
+            status: i.bridgeLetter.status,
+            effectiveDate: day(i.bridgeLetter.effectiveDate)!,
+            validUntil: day(i.bridgeLetter.validUntil),
+          }
+        : null,
     })),
+    cuecs: v.cuecs.map((c) => ({ id: c.id, text: c.text, control: c.control?.code ?? null, createdAt: c.createdAt.toISOString() })),
     package: packageState(terms, evidence, today),
   };
 }
@@ -96,7 +115,7 @@ export type VendorJson = ReturnType<typeof vendorToJson>;
 
 /** The audited fields (no relations), for before/after. */
 const auditFields = (v: VendorRow) => {
-  const { models: _m, features: _f, items: _i, createdAt: _c, updatedAt: _u, ...rest } = v;
+  const { models: _m, features: _f, items: _i, cuecs: _q, createdAt: _c, updatedAt: _u, ...rest } = v;
   return { ...rest, lastReviewedAt: day(v.lastReviewedAt), nextReviewDue: day(v.nextReviewDue) };
 };
 
@@ -107,7 +126,8 @@ async function nameTaken(tx: Tx, name: string, exceptId?: string) {
   if (other) throw new AppError("CONFLICT", `A vendor named ${other.name} already exists.`, { name: ["This vendor already exists."] });
 }
 
-async function mutate<T>(
+/** One vendor write under a row lock, with its audit entry (before, after and `detail`) in the same transaction. */
+export async function mutate<T>(
   id: string,
   actor: Actor,
   action: string,
@@ -131,11 +151,43 @@ async function mutate<T>(
   });
 }
 
+/**
+ * The relationship and method after a create or patch: a sub-service organisation needs a method
+ * (carve-out or inclusive); a plain vendor has none, so turning one back into a vendor clears it.
+ */
+export function vendorScope(
+  current: Pick<VendorRow, "relationship" | "subserviceMethod"> | null,
+  patch: Pick<VendorPatch, "relationship" | "subserviceMethod">,
+) {
+  const relationship = patch.relationship ?? current?.relationship ?? "VENDOR";
+  const subserviceMethod =
+    patch.subserviceMethod !== undefined ? patch.subserviceMethod : relationship === "VENDOR" ? null : (current?.subserviceMethod ?? null);
+  if (relationship === "SUBSERVICE" && !subserviceMethod) {
+    throw new AppError(
+      "VALIDATION",
+      "A sub-service organisation is scoped by the carve-out or the inclusive method: give subserviceMethod.",
+      {
+        subserviceMethod: ["Choose carve-out or inclusive."],
+      },
+    );
+  }
+  if (relationship === "VENDOR" && subserviceMethod) {
+    throw new AppError(
+      "VALIDATION",
+      "Only a sub-service organisation has a method: give relationship SUBSERVICE, or subserviceMethod null.",
+      {
+        subserviceMethod: ["A plain vendor has no method."],
+      },
+    );
+  }
+  return { relationship, subserviceMethod };
+}
+
 export async function createVendor(input: VendorCreate, actor: Actor): Promise<VendorJson> {
   const today = await organisationToday();
   return db.$transaction(async (tx) => {
     await nameTaken(tx, input.name);
-    const created = await tx.vendor.create({ data: input });
+    const created = await tx.vendor.create({ data: { ...input, ...vendorScope(null, input) } });
     const row = (await loadVendor(tx, created.id))!;
     await appendAudit(tx, actor, { action: "vendor.created", entityType: "Vendor", entityId: created.id, after: auditFields(row) });
     return vendorToJson(row, today);
@@ -143,9 +195,9 @@ export async function createVendor(input: VendorCreate, actor: Actor): Promise<V
 }
 
 export function updateVendor(id: string, patch: VendorPatch, actor: Actor): Promise<VendorJson> {
-  return mutate(id, actor, "vendor.updated", async (tx) => {
+  return mutate(id, actor, "vendor.updated", async (tx, current) => {
     if (patch.name) await nameTaken(tx, patch.name, id);
-    await tx.vendor.update({ where: { id }, data: patch });
+    await tx.vendor.update({ where: { id }, data: { ...patch, ...vendorScope(current, patch) } });
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { calendarDate } from "@/lib/validations/control";
+import { calendarDate, controlCodeSchema } from "@/lib/validations/control";
 import { PACKAGE_KINDS } from "@/lib/vendors/package";
+import { SOC2_REPORT_TYPES, SUBSERVICE_METHODS, VENDOR_RELATIONSHIPS } from "@/lib/vendors/subservice";
 import { blankToNull, required } from "@/lib/validations/form-input";
 
 // A vendor's fields as the form and the API send them. Blank form fields clear a value (null); in
@@ -46,6 +47,14 @@ const vendorFields = {
   transferSafeguards: text(2000, "The transfer safeguards"),
   incidentNotification: text(2000, "The incident notification commitment"),
   notes: text(4000, "Notes"),
+  // How the vendor is scoped; the service checks the pair (a sub-service organisation needs a method).
+  relationship: z.enum(VENDOR_RELATIONSHIPS, { error: `relationship is ${VENDOR_RELATIONSHIPS.join(" or ")}.` }).optional(),
+  subserviceMethod: z
+    .preprocess(
+      blankToNull,
+      z.enum(SUBSERVICE_METHODS, { error: `subserviceMethod is ${SUBSERVICE_METHODS.join(" or ")}, or null.` }).nullable(),
+    )
+    .optional(),
 };
 
 const vendorName = z.preprocess(
@@ -106,3 +115,43 @@ export const vendorApiListSchema = z.object({
   page: z.coerce.number({ error: "page is a number from 1." }).int().min(1).max(100000).default(1),
 });
 export const VENDOR_PAGE_SIZE = 50;
+
+/** The vendor page's scope choice: one field for the relationship and its method. */
+export const VENDOR_SCOPES = ["VENDOR", ...SUBSERVICE_METHODS] as const;
+export const vendorScopeSchema = z.object({
+  scope: z.enum(VENDOR_SCOPES, { error: "Choose vendor, carve-out or inclusive." }),
+});
+
+const cuecText = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() : v),
+  z
+    .string({ error: "Give the CUEC as its report words it." })
+    .min(1, { error: "Give the CUEC as its report words it." })
+    .max(2000, { error: "A CUEC can be at most 2,000 characters." }),
+);
+/** A control code, or blank / null for "no control yet". */
+const cuecControl = z.preprocess(blankToNull, controlCodeSchema.nullable());
+
+export const cuecCreateSchema = z.object({ text: cuecText, control: cuecControl.optional() }).strict();
+/** The PATCH body's fields, unrefined so that a server action can extend them with its ids. */
+export const cuecPatchFields = z.object({ text: cuecText.optional(), control: cuecControl.optional() }).strict();
+export const cuecPatchGiven = (p: { text?: unknown; control?: unknown }) => p.text !== undefined || p.control !== undefined;
+export const cuecPatchSchema = cuecPatchFields.refine(cuecPatchGiven, { error: "Give text, control, or both." });
+export type CuecCreate = z.output<typeof cuecCreateSchema>;
+export type CuecPatch = z.output<typeof cuecPatchSchema>;
+export const cuecIdSchema = z.uuid({ error: "Unknown CUEC." });
+
+/** A SOC 2 report item's facts: its type and the bridge letter (evidence id) that carries it forward; null clears. */
+export const soc2ReportFields = z
+  .object({
+    reportType: z
+      .preprocess(blankToNull, z.enum(SOC2_REPORT_TYPES, { error: `reportType is ${SOC2_REPORT_TYPES.join(" or ")}, or null.` }).nullable())
+      .optional(),
+    bridgeLetter: z.preprocess(blankToNull, z.uuid({ error: "bridgeLetter is an evidence id, or null." }).nullable()).optional(),
+  })
+  .strict();
+export const soc2ReportGiven = (p: { reportType?: unknown; bridgeLetter?: unknown }) =>
+  p.reportType !== undefined || p.bridgeLetter !== undefined;
+export const soc2ReportPatchSchema = soc2ReportFields.refine(soc2ReportGiven, { error: "Give reportType, bridgeLetter, or both." });
+export type Soc2ReportPatch = z.output<typeof soc2ReportPatchSchema>;
+export const packageItemIdSchema = z.uuid({ error: "Unknown package item." });

@@ -6,8 +6,18 @@ import { action, type ActionResult } from "@/lib/actions";
 import { userActor } from "@/lib/auth/session";
 import { KIND_LABELS } from "@/lib/vendors/package";
 import { createVendor, linkPackageItem, recordVendorReview, setFallbackStrategy, updateVendor } from "@/lib/vendors/service";
+import { addCuec, recordSoc2Report, removeCuec, setVendorScope, updateCuec } from "@/lib/vendors/subservice-service";
+import { SCOPE_LABELS } from "@/lib/vendors/subservice";
 import {
+  cuecCreateSchema,
+  cuecIdSchema,
+  cuecPatchFields,
+  cuecPatchGiven,
   fallbackInputSchema,
+  packageItemIdSchema,
+  soc2ReportFields,
+  soc2ReportGiven,
+  vendorScopeSchema,
   packageLinkSchema,
   reviewInputSchema,
   vendorCreateSchema,
@@ -72,5 +82,60 @@ export const linkPackageItemAction = action(
     const vendor = await linkPackageItem(id, link, userActor(user));
     refresh(id);
     return { ok: true, message: `Linked the evidence as ${vendor.name}'s ${KIND_LABELS[link.kind]}.` };
+  },
+);
+
+export const setVendorScopeAction = action(
+  "vendors:write",
+  vendorScopeSchema.extend({ id: vendorIdSchema }),
+  async ({ id, scope }, user): Promise<ActionResult> => {
+    const vendor = await setVendorScope(id, scope, userActor(user));
+    refresh(id);
+    return { ok: true, message: `${vendor.name} is scoped as: ${SCOPE_LABELS[scope]}.` };
+  },
+);
+
+export const addCuecAction = action(
+  "vendors:write",
+  cuecCreateSchema.extend({ id: vendorIdSchema }),
+  async ({ id, ...cuec }, user): Promise<ActionResult> => {
+    await addCuec(id, cuec, userActor(user));
+    refresh(id);
+    return {
+      ok: true,
+      message: cuec.control ? `Added the CUEC, addressed by ${cuec.control}.` : "Added the CUEC; no control addresses it yet.",
+    };
+  },
+);
+
+export const linkCuecControlAction = action(
+  "vendors:write",
+  cuecPatchFields.extend({ id: vendorIdSchema, cuec: cuecIdSchema }).refine(cuecPatchGiven, { error: "Choose a control." }),
+  async ({ id, cuec, ...patch }, user): Promise<ActionResult> => {
+    await updateCuec(id, cuec, patch, userActor(user));
+    refresh(id);
+    return { ok: true, message: patch.control ? `The CUEC is addressed by ${patch.control}.` : "Saved the CUEC." };
+  },
+);
+
+export const removeCuecAction = action(
+  "vendors:write",
+  z.object({ id: vendorIdSchema, cuec: cuecIdSchema }),
+  async ({ id, cuec }, user): Promise<ActionResult> => {
+    await removeCuec(id, cuec, userActor(user));
+    refresh(id);
+    return { ok: true, message: "Removed the CUEC." };
+  },
+);
+
+export const recordSoc2ReportAction = action(
+  "vendors:write",
+  soc2ReportFields
+    .extend({ id: vendorIdSchema, item: packageItemIdSchema })
+    .refine(soc2ReportGiven, { error: "Give the type or the bridge letter." }),
+  async ({ id, item, ...patch }, user): Promise<ActionResult> => {
+    await recordSoc2Report(id, item, patch, userActor(user));
+    refresh(id);
+    return { ok: true, message: "Saved the SOC 2 report's type and bridge letter." };
   },
 );

@@ -6,12 +6,14 @@ import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/permissions";
 import { organisationToday } from "@/lib/org-time";
 import { controlForKind, ITEM_STATE_LABELS, KIND_LABELS, PACKAGE_KINDS, REQUIRED_KINDS } from "@/lib/vendors/package";
-import { getVendor, linkableEvidence } from "@/lib/vendors/queries";
+import { controlChoices, getVendor, linkableEvidence } from "@/lib/vendors/queries";
+import { currentReadinessPeriod } from "@/lib/readiness/subservice";
 import { EVIDENCE_STATUS_LABELS } from "@/lib/validations/evidence";
 import { dpaTermsSummary, PackageBadge, PackageStateBadge } from "@/components/vendors/package-badge";
 import { RecordReviewForm } from "@/components/vendors/record-review-form";
 import { FallbackForm } from "@/components/vendors/fallback-form";
 import { LinkEvidenceForm } from "@/components/vendors/link-evidence-form";
+import { SubserviceSection } from "@/components/vendors/subservice-section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Vendor" };
@@ -25,7 +27,13 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
   const vendor = id.success ? await getVendor(id.data) : null;
   if (!vendor) notFound();
   const lead = can(user.role, "vendors:write");
-  const [evidence, today] = await Promise.all([lead ? linkableEvidence() : [], organisationToday()]);
+  const [evidence, today, period, controls] = await Promise.all([
+    lead ? linkableEvidence() : [],
+    organisationToday(),
+    currentReadinessPeriod(),
+    lead ? controlChoices() : [],
+  ]);
+  const evidenceChoices = evidence.map((e) => ({ ...e, control: e.control.code }));
   const { review } = vendor.package;
   return (
     <>
@@ -151,10 +159,12 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
         {lead && (
           <details>
             <summary>Link evidence that is already uploaded</summary>
-            <LinkEvidenceForm vendorId={vendor.id} evidence={evidence.map((e) => ({ ...e, control: e.control.code }))} />
+            <LinkEvidenceForm vendorId={vendor.id} evidence={evidenceChoices} />
           </details>
         )}
       </section>
+
+      <SubserviceSection vendor={vendor} lead={lead} period={period} controls={controls} evidence={evidenceChoices} />
 
       <section aria-labelledby="features-heading" style={{ marginTop: 24 }}>
         <h2 id="features-heading">Features that depend on it</h2>
