@@ -21,7 +21,7 @@ test("an admin sets the organisation's time zone; it is saved and audited", asyn
 
   const zone = page.getByLabel("Time zone");
   await zone.selectOption("Europe/Berlin");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "time zone" })).toContainText("Europe/Berlin");
   expect(await savedZone()).toBe("Europe/Berlin");
   const audit = await withDb(
@@ -37,7 +37,7 @@ test("an admin sets the organisation's time zone; it is saved and audited", asyn
   await page.reload();
   await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
   await page.getByLabel("Time zone").selectOption("UTC");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "time zone" })).toContainText("UTC");
   expect(await savedZone()).toBe("UTC");
 });

@@ -54,7 +54,7 @@ async function setSelfReview(page: Page, allow: boolean) {
   const box = page.getByLabel("Allow self-review");
   if (allow) await box.check();
   else await box.uncheck();
-  await page.locator("form", { has: box }).getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save self-review setting" }).click();
   await expect(formStatus(page)).toContainText(allow ? "Self-review is allowed" : "Self-review is not allowed");
 }
 

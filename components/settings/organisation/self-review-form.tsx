@@ -21,7 +21,7 @@ export function SelfReviewForm({ allowSelfReview }: { allowSelfReview: boolean }
         <input id="org-allow-self-review" name="allowSelfReview" type="checkbox" defaultChecked={allowSelfReview} />
       </FormField>
       <button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save"}
+        {pending ? "Saving…" : "Save self-review setting"}
       </button>
     </form>
   );
