@@ -5,6 +5,7 @@ import { can } from "@/lib/permissions";
 import { AppError } from "@/lib/errors";
 import { criteriaForPeriod } from "@/lib/criteria/queries";
 import { listPeriods, type PeriodJson } from "@/lib/periods/service";
+import { PeriodPicker } from "@/components/periods/period-picker";
 import { criteriaQuerySchema } from "@/lib/validations/criteria";
 import { CATEGORY_LABELS } from "@/lib/validations/control";
 import { CriteriaCategoryTable } from "@/components/criteria/criteria-category-table";
@@ -44,7 +45,7 @@ export default async function CriteriaPage({ searchParams }: { searchParams: Pro
           {can(user.role, "periods:write") && <Link href="/periods/new">Create a period</Link>}
         </div>
       ) : (
-        <PeriodPicker periods={periods} selected={period?.id} />
+        <PeriodPicker action="/criteria" periods={periods} selected={period?.id} />
       )}
       <p className="muted" data-testid="scope-rule">
         {period
@@ -84,24 +85,6 @@ export default async function CriteriaPage({ searchParams }: { searchParams: Pro
   );
 }
 
-function PeriodPicker({ periods, selected }: { periods: PeriodJson[]; selected?: string }) {
-  return (
-    <form key={selected} className="toolbar" method="get" action="/criteria" aria-label="Choose an audit period">
-      <div className="field">
-        <label htmlFor="period">Audit period</label>
-        <select id="period" name="period" defaultValue={selected ?? periods[0]?.id}>
-          {periods.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name} ({p.start} to {p.end})
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit">Show</button>
-    </form>
-  );
-}
-
 function UnknownPeriod({ periods }: { periods: PeriodJson[] }) {
   return (
     <>
@@ -109,7 +92,7 @@ function UnknownPeriod({ periods }: { periods: PeriodJson[] }) {
       <div role="alert" className="alert error" data-testid="unknown-period">
         There is no such audit period. {periods.length ? "Choose one below." : "No audit period exists yet."}
       </div>
-      {periods.length > 0 && <PeriodPicker periods={periods} />}
+      {periods.length > 0 && <PeriodPicker action="/criteria" periods={periods} />}
     </>
   );
 }

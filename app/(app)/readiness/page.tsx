@@ -3,7 +3,8 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { listPeriods, type PeriodJson } from "@/lib/periods/service";
+import { listPeriods } from "@/lib/periods/service";
+import { PeriodPicker } from "@/components/periods/period-picker";
 import { furtherReadinessChecks, ITEMS_SHOWN, readinessChecks, type ReadinessCheck } from "@/lib/readiness/checks";
 import { readinessScope } from "@/lib/readiness/scope";
 import { readinessQuerySchema } from "@/lib/validations/readiness";
@@ -32,7 +33,7 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
         <div role="alert" className="alert error" data-testid="unknown-period">
           There is no such audit period. {periods.length ? "Choose one below." : "No audit period exists yet."}
         </div>
-        {periods.length > 0 && <PeriodPicker periods={periods} />}
+        {periods.length > 0 && <PeriodPicker action="/readiness" periods={periods} />}
       </>
     );
   }
@@ -61,7 +62,7 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
         The seven findings auditors most often raise when AI features join a SOC 2 scope, checked for one audit period:{" "}
         {failing === 0 ? "all pass." : `${failing} of ${checks.length} need attention.`}
       </p>
-      <PeriodPicker periods={periods} selected={scope.id} />
+      <PeriodPicker action="/readiness" periods={periods} selected={scope.id} />
       <p className="muted" data-testid="readiness-period">
         {scope.name}, {scope.startDate} to {scope.endDate}
         {current ? " (current)" : ""}. Counted: changes merged in the period, features in its scope, and accepted evidence valid on every
@@ -80,24 +81,6 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
         ))}
       </div>
     </>
-  );
-}
-
-function PeriodPicker({ periods, selected }: { periods: PeriodJson[]; selected?: string }) {
-  return (
-    <form key={selected} className="toolbar" method="get" action="/readiness" aria-label="Choose an audit period">
-      <div className="field">
-        <label htmlFor="period">Audit period</label>
-        <select id="period" name="period" defaultValue={selected ?? periods[0]?.id}>
-          {periods.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name} ({p.start} to {p.end})
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit">Show</button>
-    </form>
   );
 }
 

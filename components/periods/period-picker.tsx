@@ -1,0 +1,23 @@
+import type { PeriodJson } from "@/lib/periods/service";
+
+/**
+ * A plain GET form that reloads `action` with `?period=<id>`: the audit-period choice of the
+ * criteria and readiness pages (no script needed; keyed so a new selection resets the select).
+ */
+export function PeriodPicker({ action, periods, selected }: { action: string; periods: PeriodJson[]; selected?: string }) {
+  return (
+    <form key={selected} className="toolbar" method="get" action={action} aria-label="Choose an audit period">
+      <div className="field">
+        <label htmlFor="period">Audit period</label>
+        <select id="period" name="period" defaultValue={selected ?? periods[0]?.id}>
+          {periods.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.start} to {p.end})
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit">Show</button>
+    </form>
+  );
+}
