@@ -1,4 +1,5 @@
 import { addDays, fromDay, toDay } from "@/lib/coverage/dates";
+import { addMonths } from "@/lib/vendors/package";
 
 // The pure date rules of the readiness checks (docs/readiness.md): which days of an audit period
 // a document must be valid on, which of them no document covers, and the twelve months a tabletop
@@ -66,14 +67,7 @@ export function describeRange(r: DateRange): string {
 }
 
 /** The same calendar date `months` months earlier, clamped to the month's last day (2028-02-29 less 12 months: 2027-02-28). */
-export function monthsBefore(date: string, months: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  const index = y * 12 + (m - 1) - months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(Math.min(d, lastDay)).padStart(2, "0")}`;
-}
+export const monthsBefore = (date: string, months: number): string => addMonths(date, -months);
 
 /**
  * The twelve months a tabletop exercise must fall in to count for a period: the twelve months
