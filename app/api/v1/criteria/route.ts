@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, parseQuery } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { criteriaForPeriod } from "@/lib/criteria/queries";
 import { criteriaQuerySchema } from "@/lib/validations/criteria";
@@ -10,14 +9,8 @@ export const dynamic = "force-dynamic";
 // GET /api/v1/criteria?period=&category=: every Trust Services criterion with the controls that
 // address it; with a period, only its categories and the controls in its scope.
 export const GET = apiRoute("controls:read", {}, async ({ request, caller }) => {
-  const parsed = criteriaQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) {
-    const flat = z.flattenError(parsed.error);
-    const fields = flat.fieldErrors as Record<string, string[]>;
-    const first = Object.entries(fields).map(([k, v]) => `${k}: ${v[0]}`)[0] ?? flat.formErrors[0] ?? "Invalid query.";
-    throw new AppError("VALIDATION", first, fields);
-  }
-  const { period: periodId, category } = parsed.data;
+  const query = parseQuery(Object.fromEntries(request.nextUrl.searchParams), criteriaQuerySchema);
+  const { period: periodId, category } = query;
   // A period's scope is period data: a token narrowed to controls:read does not read it.
   if (periodId && !caller.may("periods:read")) throw new AppError("FORBIDDEN", "Reading criteria for an audit period needs periods:read.");
   const view = await criteriaForPeriod(periodId ?? null);

@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, parseQuery } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { dateIn, organisationTimeZone } from "@/lib/org-time";
 import { furtherReadinessChecks, readinessChecks, type ReadinessCheck } from "@/lib/readiness/checks";
@@ -24,18 +23,12 @@ const toJson = (c: ReadinessCheck) => ({
 // GET /api/v1/readiness?period=: the guide's findings and the further checks for an audit period
 // (default: the current one; docs/readiness.md).
 export const GET = apiRoute("controls:read", {}, async ({ request, caller }) => {
-  const parsed = readinessQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) {
-    const flat = z.flattenError(parsed.error);
-    const fields = flat.fieldErrors as Record<string, string[]>;
-    const first = Object.entries(fields).map(([k, v]) => `${k}: ${v[0]}`)[0] ?? flat.formErrors[0] ?? "Invalid query.";
-    throw new AppError("VALIDATION", first, fields);
-  }
+  const query = parseQuery(Object.fromEntries(request.nextUrl.searchParams), readinessQuerySchema);
   // Which period is meant is period data: a token narrowed to controls:read names none.
-  if (parsed.data.period && !caller.may("periods:read")) {
+  if (query.period && !caller.may("periods:read")) {
     throw new AppError("FORBIDDEN", "Readiness for a chosen audit period needs periods:read.");
   }
-  const scope = await readinessScope(parsed.data.period);
+  const scope = await readinessScope(query.period);
   if (!scope) return NextResponse.json({ period: null, today: dateIn(await organisationTimeZone()), checks: [], further: [] });
   const [checks, further] = await Promise.all([readinessChecks(scope), furtherReadinessChecks(scope)]);
   return NextResponse.json({
