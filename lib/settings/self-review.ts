@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
-import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import type { Actor } from "@/lib/audit-log/append";
+import { saveSetting } from "@/lib/settings/store";
 
 // Settings → Organisation → "Allow self-review": off by default (segregation of duties,
 // docs/security/segregation-of-duties.md). On, for a one-person team, the person who uploaded
@@ -14,19 +15,6 @@ export async function selfReviewAllowed(): Promise<boolean> {
 /** Saves the setting with its audit entry, in one transaction. */
 export async function setSelfReviewAllowed(allow: boolean, actor: Actor): Promise<{ before: boolean; after: boolean }> {
   const before = await selfReviewAllowed();
-  await db.$transaction(async (tx) => {
-    await tx.setting.upsert({
-      where: { key: SELF_REVIEW_SETTING },
-      create: { key: SELF_REVIEW_SETTING, value: allow },
-      update: { value: allow },
-    });
-    await appendAudit(tx, actor, {
-      action: "setting.updated",
-      entityType: "Setting",
-      entityId: SELF_REVIEW_SETTING,
-      before: { allowSelfReview: before },
-      after: { allowSelfReview: allow },
-    });
-  });
+  await saveSetting(SELF_REVIEW_SETTING, "allowSelfReview", before, allow, actor);
   return { before, after: allow };
 }
