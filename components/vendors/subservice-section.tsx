@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { VendorJson } from "@/lib/vendors/service";
-import type { SubservicePeriod } from "@/lib/readiness/subservice";
+import type { ReadinessScope } from "@/lib/readiness/scope";
 import { REPORT_TYPE_LABELS, reportCoverage, reportFacts, scopeLabel } from "@/lib/vendors/subservice";
 import { EVIDENCE_STATUS_LABELS } from "@/lib/validations/evidence";
 import { ScopeForm } from "@/components/vendors/scope-form";
@@ -10,7 +10,7 @@ import { AddCuecForm, CuecControlForm, RemoveCuecForm, type ControlChoice } from
 interface Props {
   vendor: VendorJson;
   lead: boolean;
-  period: SubservicePeriod | null;
+  period: Pick<ReadinessScope, "name" | "startDate" | "endDate"> | null;
   controls: ControlChoice[];
   evidence: { id: string; title: string; status: string; control: string }[];
 }

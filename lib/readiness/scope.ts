@@ -11,6 +11,8 @@ import { elapsedDays, startOfDayIn, type DateRange, type ReadinessPeriod } from 
 
 export interface ReadinessScope extends ReadinessPeriod {
   name: string;
+  /** The period's Trust Services categories (which controls are in its scope). */
+  categories: string[];
   /** Today in the organisation's time zone. */
   today: string;
   timeZone: string;
@@ -44,6 +46,7 @@ export async function readinessScope(periodId?: string): Promise<ReadinessScope 
   return {
     ...period,
     name: row.name,
+    categories: row.categories,
     today,
     timeZone,
     featureIds: row.features.map((f) => f.featureId),

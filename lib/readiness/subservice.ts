@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { currentPeriodId } from "@/lib/dashboard/queries";
-import { organisationToday } from "@/lib/org-time";
 import { ITEMS_SHOWN, type ReadinessCheck } from "@/lib/readiness/checks";
+import type { ReadinessScope } from "@/lib/readiness/scope";
 import { cuecGap, reportCoverage, reportFacts } from "@/lib/vendors/subservice";
 
 // The two sub-service organisation findings (issue 11 item 5, docs/subservice-organisations.md), each for one
@@ -11,44 +10,17 @@ import { cuecGap, reportCoverage, reportFacts } from "@/lib/vendors/subservice";
 // Every vendor scoped as a sub-service organisation is checked: the scoping says it is part of
 // the system the report describes. Tens of vendors, so the rules run in memory on their facts.
 
-/**
- * The audit period a check runs for: `{ id, name, startDate, endDate }` (the shape of the
- * period-bound readiness scope), with its categories when the caller has them (else read by id).
- */
-export interface SubservicePeriod {
-  id: string;
-  name: string;
-  startDate: string;
-  endDate: string;
-  categories?: readonly string[];
-}
-
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const dayOrNull = (d: Date | null) => (d ? day(d) : null);
-const periodText = (p: SubservicePeriod) => `${p.name} (${p.startDate} to ${p.endDate})`;
-
-/** The period containing today, else the one that ended last (the dashboard's "current period"); null when none exists. */
-export async function currentReadinessPeriod(): Promise<SubservicePeriod | null> {
-  const id = await currentPeriodId(await organisationToday());
-  const row = id
-    ? await db.auditPeriod.findUnique({ where: { id }, select: { id: true, name: true, start: true, end: true, categories: true } })
-    : null;
-  return row && { id: row.id, name: row.name, startDate: day(row.start), endDate: day(row.end), categories: row.categories };
-}
-
-async function categoriesOf(period: SubservicePeriod): Promise<readonly string[]> {
-  if (period.categories) return period.categories;
-  const row = await db.auditPeriod.findUnique({ where: { id: period.id }, select: { categories: true } });
-  return row?.categories ?? [];
-}
+const periodText = (p: ReadinessScope) => `${p.name} (${p.startDate} to ${p.endDate})`;
 
 function fixFor(items: { href: string }[]): Pick<ReadinessCheck, "fixHref" | "fixLabel"> {
   return { fixHref: items[0]?.href ?? "/vendors", fixLabel: items[0] ? "Open the vendor" : "Open the vendors" };
 }
 
 /** CUECs of carve-out sub-service organisations that no applicable control in the period's categories addresses. */
-export async function cuecsWithoutControl(period: SubservicePeriod | null): Promise<ReadinessCheck> {
-  const categories = period ? await categoriesOf(period) : null;
+export async function cuecsWithoutControl(period: ReadinessScope): Promise<ReadinessCheck> {
+  const categories = period.categories;
   const cuecs = await db.cuec.findMany({
     where: { vendor: { relationship: "SUBSERVICE", subserviceMethod: "CARVE_OUT" } },
     select: {
@@ -71,7 +43,7 @@ export async function cuecsWithoutControl(period: SubservicePeriod | null): Prom
     title: "CUECs no control addresses",
     guideText:
       "A carve-out sub-service organisation's SOC 2 report relies on complementary user entity controls (CUECs): each must be addressed by one of your controls in the audit period's scope" +
-      (period ? `. Period: ${periodText(period)}.` : "."),
+      `. Period: ${periodText(period)}.`,
     count: failing.length,
     items: failing.slice(0, ITEMS_SHOWN),
     remedy: failing.length
@@ -82,22 +54,13 @@ export async function cuecsWithoutControl(period: SubservicePeriod | null): Prom
 }
 
 /** Sub-service organisations whose SOC 2 reports and bridge letters leave days of the period uncovered. */
-export async function subserviceReportGaps(period: SubservicePeriod | null): Promise<ReadinessCheck> {
+export async function subserviceReportGaps(period: ReadinessScope): Promise<ReadinessCheck> {
   const base = {
     id: "subservice-report",
     title: "Sub-service organisation reports that leave a gap",
     guideText:
       "Each sub-service organisation's SOC 2 Type II reports must cover the audit period; a report ending more than three months before the period's end needs a bridge letter for the rest",
   };
-  if (!period)
-    return {
-      ...base,
-      guideText: `${base.guideText}. No audit period exists yet: this check runs once one does.`,
-      count: 0,
-      items: [],
-      remedy: "Create an audit period: this check then runs for it.",
-      ...fixFor([]),
-    };
   const vendors = await db.vendor.findMany({
     where: { relationship: "SUBSERVICE" },
     select: {

@@ -7,7 +7,7 @@ import { can } from "@/lib/permissions";
 import { organisationToday } from "@/lib/org-time";
 import { controlForKind, ITEM_STATE_LABELS, KIND_LABELS, PACKAGE_KINDS, REQUIRED_KINDS } from "@/lib/vendors/package";
 import { controlChoices, getVendor, linkableEvidence } from "@/lib/vendors/queries";
-import { currentReadinessPeriod } from "@/lib/readiness/subservice";
+import { readinessScope } from "@/lib/readiness/scope";
 import { EVIDENCE_STATUS_LABELS } from "@/lib/validations/evidence";
 import { dpaTermsSummary, PackageBadge, PackageStateBadge } from "@/components/vendors/package-badge";
 import { RecordReviewForm } from "@/components/vendors/record-review-form";
@@ -30,7 +30,7 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
   const [evidence, today, period, controls] = await Promise.all([
     lead ? linkableEvidence() : [],
     organisationToday(),
-    currentReadinessPeriod(),
+    readinessScope(), // the readiness page's default period, so both say the same about its reports
     lead ? controlChoices() : [],
   ]);
   const evidenceChoices = evidence.map((e) => ({ ...e, control: e.control.code }));
