@@ -7,9 +7,10 @@ import { FormMessages } from "@/components/ui/form-messages";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 import { KIND_LABELS, PACKAGE_KINDS } from "@/lib/vendors/package";
 import { Options } from "@/components/ui/options";
+import { EvidenceOptions, type EvidenceChoice } from "@/components/vendors/evidence-options";
 
 /** Files evidence that already exists (submitted or accepted) as one of the vendor's package items. */
-export function LinkEvidenceForm(props: { vendorId: string; evidence: { id: string; title: string; status: string; control: string }[] }) {
+export function LinkEvidenceForm(props: { vendorId: string; evidence: EvidenceChoice[] }) {
   const [state, formAction, pending] = useActionState(linkPackageItemAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
@@ -26,11 +27,7 @@ export function LinkEvidenceForm(props: { vendorId: string; evidence: { id: stri
         <FormField id="link-evidence" label="Evidence" errors={errors?.evidence}>
           <select id="link-evidence" name="evidence" defaultValue="">
             <option value="">Choose…</option>
-            {props.evidence.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.title} ({e.control}, {e.status === "ACCEPTED" ? "accepted" : "awaiting review"})
-              </option>
-            ))}
+            <EvidenceOptions evidence={props.evidence} />
           </select>
         </FormField>
       </div>

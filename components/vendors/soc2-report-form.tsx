@@ -6,6 +6,7 @@ import { FormField } from "@/components/ui/form-field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { Options } from "@/components/ui/options";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
+import { EvidenceOptions, type EvidenceChoice } from "@/components/vendors/evidence-options";
 import { REPORT_TYPE_LABELS, SOC2_REPORT_TYPES, type Soc2ReportType } from "@/lib/vendors/subservice";
 
 export interface Soc2ReportChoice {
@@ -21,11 +22,7 @@ export interface Soc2ReportChoice {
  * (evidence already uploaded) that carries it forward. One form, not one per report, so that a
  * vendor with many reports on file keeps a small page.
  */
-export function Soc2ReportForm(props: {
-  vendorId: string;
-  reports: Soc2ReportChoice[];
-  evidence: { id: string; title: string; status: string; control: string }[];
-}) {
+export function Soc2ReportForm(props: { vendorId: string; reports: Soc2ReportChoice[]; evidence: EvidenceChoice[] }) {
   const [state, formAction, pending] = useActionState(recordSoc2ReportAction, null);
   const [itemId, setItemId] = useState(props.reports[0]?.id ?? "");
   const report = props.reports.find((r) => r.id === itemId);
@@ -59,13 +56,7 @@ export function Soc2ReportForm(props: {
         >
           <select key={`bridge-${itemId}`} id="report-bridge" name="bridgeLetter" defaultValue={report?.bridgeLetter ?? ""}>
             <option value="">None</option>
-            {props.evidence
-              .filter((e) => e.id !== report?.evidenceId)
-              .map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.title} ({e.control}, {e.status === "ACCEPTED" ? "accepted" : "awaiting review"})
-                </option>
-              ))}
+            <EvidenceOptions evidence={props.evidence.filter((e) => e.id !== report?.evidenceId)} />
           </select>
         </FormField>
       </div>

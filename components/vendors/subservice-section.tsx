@@ -4,6 +4,7 @@ import type { ReadinessScope } from "@/lib/readiness/scope";
 import { REPORT_TYPE_LABELS, reportCoverage, reportFacts, scopeLabel } from "@/lib/vendors/subservice";
 import { EVIDENCE_STATUS_LABELS } from "@/lib/validations/evidence";
 import { ScopeForm } from "@/components/vendors/scope-form";
+import type { EvidenceChoice } from "@/components/vendors/evidence-options";
 import { Soc2ReportForm } from "@/components/vendors/soc2-report-form";
 import { AddCuecForm, CuecControlForm, RemoveCuecForm, type ControlChoice } from "@/components/vendors/cuec-forms";
 
@@ -12,7 +13,7 @@ interface Props {
   lead: boolean;
   period: Pick<ReadinessScope, "name" | "startDate" | "endDate"> | null;
   controls: ControlChoice[];
-  evidence: { id: string; title: string; status: string; control: string }[];
+  evidence: EvidenceChoice[];
 }
 
 /** Scope, SOC 2 report facts and CUECs: what an auditor needs to know about a sub-service organisation. */
