@@ -1,4 +1,4 @@
-import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -160,3 +160,24 @@ export const PDF_BYTES = Buffer.from(
 );
 export const ELF_BYTES = Buffer.concat([Buffer.from("7f454c46020101000000000000000000", "hex"), randomBytes(512)]);
 export const HTML_BYTES = Buffer.from("<!doctype html><html><body><script>alert(document.cookie)</script></body></html>\n");
+
+/**
+ * Opens the review queue (oldest first, 20 a page, shared with other specs) at the page that holds
+ * the evidence, and returns its card once visible.
+ */
+export async function openReviewQueueAt(page: Page, id: string): Promise<Locator> {
+  const before = await withDb(
+    async (c) =>
+      (
+        await c.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "Evidence" e WHERE status = 'SUBMITTED' AND NOT EXISTS (SELECT 1 FROM "Evidence" n WHERE n."supersedesId" = e.id)
+           AND (e."uploadedAt", e.id) < (SELECT "uploadedAt", id FROM "Evidence" WHERE id = $1)`,
+          [id],
+        )
+      ).rows[0].n,
+  );
+  await page.goto(`/evidence/review?page=${Math.floor(before / 20) + 1}`);
+  const card = page.locator(`li[data-evidence="${id}"]`);
+  await expect(card).toBeVisible();
+  return card;
+}

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ACCOUNTS, apiSessionAs, signInAs, withDb, type Role } from "./support";
-import { PNG_BYTES, sha256, tag, tempFiles, upload } from "./evidence-support";
+import { openReviewQueueAt, PNG_BYTES, sha256, tag, tempFiles, upload } from "./evidence-support";
 
 // Evidence in the browser: several files at once with a progress bar each, one refused file that
 // does not lose the others, byte-identical downloads, a link instead of a file; the review queue
@@ -174,20 +174,7 @@ test("a compliance lead works the review queue: the navigation counts what waits
 
   // The queue is oldest first and shared with other specs: open the page an item is on.
   const card = (id: string) => page.locator(`li[data-evidence="${id}"]`);
-  const openQueueAt = async (id: string) => {
-    const before = await withDb(
-      async (c) =>
-        (
-          await c.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM "Evidence" e WHERE status = 'SUBMITTED' AND NOT EXISTS (SELECT 1 FROM "Evidence" n WHERE n."supersedesId" = e.id)
-             AND (e."uploadedAt", e.id) < (SELECT "uploadedAt", id FROM "Evidence" WHERE id = $1)`,
-            [id],
-          )
-        ).rows[0].n,
-    );
-    await page.goto(`/evidence/review?page=${Math.floor(before / 20) + 1}`);
-    await expect(card(id)).toBeVisible();
-  };
+  const openQueueAt = (id: string) => openReviewQueueAt(page, id);
   await openQueueAt(ids[0]);
   await card(ids[0]).getByRole("button", { name: "Accept" }).click();
   // The decided item leaves the queue; the page says what happened.

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { bearerContext, insertToken, tag, upload } from "./evidence-support";
+import { bearerContext, insertToken, openReviewQueueAt, tag, upload } from "./evidence-support";
 import { ACCOUNTS, apiSessionAs, databaseFingerprint, formStatus, signInAs, withDb } from "./support";
 
 // Segregation of duties (issue 11 item 7, docs/security/segregation-of-duties.md): nobody reviews
@@ -30,24 +30,6 @@ const evidenceRow = (id: string) =>
         )
       ).rows[0],
   );
-
-/** Opens the review queue at the page that holds the evidence (the queue is oldest first and shared). */
-async function openQueueAt(page: Page, id: string) {
-  const before = await withDb(
-    async (c) =>
-      (
-        await c.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM "Evidence" e WHERE status = 'SUBMITTED' AND NOT EXISTS (SELECT 1 FROM "Evidence" n WHERE n."supersedesId" = e.id)
-           AND (e."uploadedAt", e.id) < (SELECT "uploadedAt", id FROM "Evidence" WHERE id = $1)`,
-          [id],
-        )
-      ).rows[0].n,
-  );
-  await page.goto(`/evidence/review?page=${Math.floor(before / 20) + 1}`);
-  const card = page.locator(`li[data-evidence="${id}"]`);
-  await expect(card).toBeVisible();
-  return card;
-}
 
 async function setSelfReview(page: Page, allow: boolean) {
   await page.goto("/settings/organisation");
@@ -137,7 +119,7 @@ test("the review queue offers no review of one's own evidence; with self-review 
   const lead = await apiSessionAs("COMPLIANCE_LEAD");
   const own = await uploadEvidence(lead, "queue");
   await signInAs(page, "COMPLIANCE_LEAD");
-  let card = await openQueueAt(page, own);
+  let card = await openReviewQueueAt(page, own);
   await expect(card.getByTestId("own-evidence")).toHaveText(/You uploaded this evidence, so someone else reviews it/);
   await expect(card.getByRole("button", { name: "Accept" })).toHaveCount(0);
 
@@ -145,7 +127,7 @@ test("the review queue offers no review of one's own evidence; with self-review 
   try {
     await signInAs(adminPage, "ADMIN");
     await setSelfReview(adminPage, true);
-    card = await openQueueAt(page, own);
+    card = await openReviewQueueAt(page, own);
     await expect(card.getByTestId("own-evidence")).toHaveText(/your review will be marked self-reviewed/);
     await card.getByRole("button", { name: "Accept" }).click();
     await expect(page.locator(".announcement[role=status]")).toContainText("Accepted “SoD queue");
