@@ -16,7 +16,7 @@ async function signInAs(page: Page, role: Role) {
 
 const range = (prefix: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
 
-// PRODUCT.md: the 2017 Trust Services Criteria (revised points of focus, 2022).
+// docs/product.md: the 2017 Trust Services Criteria (revised points of focus, 2022).
 const SECURITY = [
   ...range("CC1.", 1, 5),
   ...range("CC2.", 1, 3),

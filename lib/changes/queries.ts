@@ -24,7 +24,7 @@ const select = {
 
 type ChangeRow = Prisma.ChangeGetPayload<{ select: typeof select }>;
 
-/** The wire shape of PRODUCT.md: `covered` means evaluated before release (lib/coverage/evaluation.ts). */
+/** The wire shape (docs/product.md, "Wire names"): `covered` means evaluated before release (lib/coverage/evaluation.ts). */
 function changeToJson(c: ChangeRow, evaluation: ChangeEvaluation | undefined) {
   const state = evaluation?.state ?? "NONE";
   return {

@@ -68,7 +68,7 @@ export async function getControl(code: string) {
 
 export type ControlDetail = NonNullable<Awaited<ReturnType<typeof getControl>>>;
 
-/** The wire shape of PRODUCT.md's machine API. */
+/** The wire shape of the API (docs/product.md, "Wire names"). */
 export function controlToJson(c: ControlDetail) {
   return {
     code: c.code,

@@ -1,4 +1,4 @@
-// Coverage of one control over an audit period (PRODUCT.md, "Coverage"). Pure: today is a parameter.
+// Coverage of one control over an audit period (docs/product.md, "Coverage"; docs/coverage.md). Pure: today is a parameter.
 import { fromDay, lowerBound, toDay, toDayRange, type DayRange } from "./dates";
 import { EVALUATION_CONTROL } from "./evaluation";
 import { datedChanges, perEventSlots, type DatedChange } from "./per-event";

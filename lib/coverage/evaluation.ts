@@ -1,4 +1,4 @@
-// The evaluation cross-reference (PRODUCT.md, "Model and prompt change"): a model or prompt change
+// The evaluation cross-reference (docs/product.md, "Change"; docs/coverage.md): a model or prompt change
 // is evaluated only by accepted evidence of the regression-evaluation control that names its commit
 // or pull request and is effective on or before the day the change merged (organisation's calendar).
 // The same rule decides the change list, its filter and CSV, `evaluation` on the API, readiness

@@ -1,4 +1,4 @@
-// Inputs and the wire shape of the coverage engine (PRODUCT.md, "Coverage" and "Coverage item").
+// Inputs and the wire shape of the coverage engine (docs/product.md, "Coverage" and "Wire names").
 // Every date is a calendar date `YYYY-MM-DD` in the organisation's time zone.
 
 export const FREQUENCIES = ["PER_EVENT", "DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "SEMI_ANNUAL", "ANNUAL", "VALIDITY"] as const;

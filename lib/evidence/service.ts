@@ -34,7 +34,7 @@ export function loadEvidence(tx: Tx, id: string) {
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-/** The wire shape of PRODUCT.md. */
+/** The wire shape (docs/product.md, "Wire names"). */
 export function evidenceToJson(e: EvidenceRow, tokenNames?: Map<string, string>) {
   return {
     id: e.id,

@@ -16,7 +16,7 @@ export function loadFeature(tx: Tx, slug: string) {
   return tx.feature.findUnique({ where: { slug }, include: featureInclude });
 }
 
-/** The wire shape of PRODUCT.md (also what the audit log records as before/after). */
+/** The wire shape (docs/product.md, "Wire names"; also what the audit log records as before/after). */
 export function featureToJson(f: FeatureWithVendors) {
   return {
     slug: f.slug,

@@ -20,7 +20,7 @@ test("every feature gets change management, regression evaluation and access rev
   assert.deepEqual(codes(base), ["AI-PI-01", "AI-PI-02", "AI-SEC-05"]);
 });
 
-test("each flag suggests the controls PRODUCT.md names for it", () => {
+test("each flag suggests the controls docs/product.md names for it", () => {
   assert.ok(codes({ ...base, automatedDecisions: true }).includes("AI-PI-03"));
   assert.ok(codes({ ...base, irreversibleActions: true }).includes("AI-PI-05"));
   assert.deepEqual(

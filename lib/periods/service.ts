@@ -19,7 +19,7 @@ export function loadPeriod(tx: Tx | typeof db, id: string) {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The wire shape of PRODUCT.md. */
+/** The wire shape (docs/product.md, "Wire names"). */
 export function periodToJson(p: PeriodRow) {
   return {
     id: p.id,

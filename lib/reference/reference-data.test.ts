@@ -5,7 +5,7 @@ import { pendingMappingAdditions } from "@/lib/reference/revisions";
 
 const range = (prefix: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
 
-// The 2017 Trust Services Criteria (points of focus revised 2022), as PRODUCT.md lists them.
+// The 2017 Trust Services Criteria (points of focus revised 2022), as docs/product.md and docs/control-mapping.md list them.
 const OFFICIAL = [
   ...range("CC1.", 1, 5),
   ...range("CC2.", 1, 3),

@@ -33,7 +33,7 @@ export const GET = apiRoute("features:read", {}, async ({ request }) => {
   return NextResponse.json(await listFeaturesJson(parsed.data));
 });
 
-/** POST /api/v1/features: the wire names of PRODUCT.md; 201 with the created feature. */
+/** POST /api/v1/features: the wire names of docs/product.md; 201 with the created feature. */
 export const POST = apiRoute("features:write", {}, async ({ request, caller }) => {
   const input = await parseJsonBody(request, featureSchema);
   return NextResponse.json(await createFeature(input, caller.actor), { status: 201 });
