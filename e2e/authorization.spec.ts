@@ -124,7 +124,7 @@ const NARROWED: Caller[] = SCOPES.map((scope) => ({
 /** Anonymous, or a token that no longer counts: the caller is not authenticated at all (401). */
 const unauthenticated = (caller: Caller) => caller.kind === "anonymous" || (caller.kind === "token" && caller.dead !== undefined);
 
-/** Whether the caller may use a permission: PRODUCT.md's role table, narrowed by a token's scopes. */
+/** Whether the caller may use a permission: docs/product.md's role table, narrowed by a token's scopes. */
 function allows(caller: Caller, permission: Permission): boolean {
   if (caller.kind === "anonymous" || unauthenticated(caller)) return false;
   if (!EXPECTED_ROLES[permission].includes(caller.role)) return false;
@@ -270,7 +270,7 @@ test.describe("the expected-permission table", () => {
     stale: listed.filter((k) => !found.includes(k)).sort(),
   });
 
-  test("lib/permissions.ts gives each permission to exactly the roles PRODUCT.md names", () => {
+  test("lib/permissions.ts gives each permission to exactly the roles docs/product.md names", () => {
     const sorted = (m: Record<string, readonly string[]>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, [...v].sort()]));
     expect(sorted(PERMISSIONS), "lib/permissions.ts differs from EXPECTED_ROLES in e2e/endpoints.ts").toEqual(sorted(EXPECTED_ROLES));
   });

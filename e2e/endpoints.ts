@@ -6,7 +6,7 @@ import type { Role } from "./support";
 // The spec discovers the endpoints itself (app/**/route.ts, the build's server-action manifest,
 // app/**/page.tsx); one that has no entry here fails the spec until it is added.
 
-/** Who may do what, from PRODUCT.md's role table. lib/permissions.ts must say the same. */
+/** Who may do what, from docs/product.md's role table. lib/permissions.ts must say the same. */
 export const EXPECTED_ROLES: Record<Permission, readonly Role[]> = {
   "controls:read": ["ADMIN", "COMPLIANCE_LEAD", "ENGINEER", "AUDITOR"],
   "controls:write": ["ADMIN", "COMPLIANCE_LEAD"],
