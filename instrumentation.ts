@@ -4,7 +4,11 @@
 // Then the setup code (while no user exists) and the daily audit-log checkpoint timer
 // (lib/audit-log/checkpoint-timer.ts).
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // The environment, checked once before anything else: a mistyped number or a missing
+  // DATABASE_URL / NEXTAUTH_SECRET stops the server here with the variable's name.
+  const { parseServerEnv } = await import("@/lib/env");
+  parseServerEnv(process.env);
   // Before any request is served: the client address of every request from its socket (and the
   // configured trusted proxies); a bad ATTEST_TRUSTED_PROXIES stops the server here.
   const { installClientAddressHook } = await import("@/lib/auth/client-address-hook");

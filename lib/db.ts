@@ -15,8 +15,24 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
   });
 }
 
-export const db: PrismaClient = globalForPrisma.attestPrisma ?? createPrismaClient();
-globalForPrisma.attestPrisma = db;
+function sharedClient(): PrismaClient {
+  globalForPrisma.attestPrisma ??= createPrismaClient();
+  return globalForPrisma.attestPrisma;
+}
+
+/**
+ * The shared client, created on first use rather than at import: `next build` imports every route
+ * (next-auth's among them) to collect its configuration, and an image build has no database, so
+ * a missing DATABASE_URL must only be an error when a query is actually made.
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = sharedClient();
+    const value: unknown = Reflect.get(client, property, client);
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
+  },
+  has: (_target, property) => Reflect.has(sharedClient(), property),
+});
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

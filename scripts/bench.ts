@@ -12,6 +12,7 @@ import { benchEvidenceTable, seedEvidence } from "./bench/evidence-table";
 import { explainEnabled, installQueryCapture } from "./bench/explain";
 import { buildIfStale, startServer } from "./bench/server";
 import { benchEvidenceUpload } from "./bench/upload";
+import { env } from "@/lib/env";
 import { freePort, loadAverage, RUNS, time } from "./bench/util";
 
 const FEATURES = 5_000;
@@ -176,7 +177,7 @@ async function main() {
       buildIfStale(handle.url);
       const server = await startServer({ databaseUrl: handle.url, dataDir });
       try {
-        await benchEvidenceUpload(db, server, dataDir, Number(process.env.BENCH_UPLOAD_RUNS ?? 1));
+        await benchEvidenceUpload(db, server, dataDir, env().BENCH_UPLOAD_RUNS);
       } finally {
         await server.stop();
       }

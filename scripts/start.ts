@@ -6,13 +6,13 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir, insecureHttpRefusal } from "@/lib/config";
+import { env } from "@/lib/env";
 import { localSecrets } from "@/lib/local-secrets";
 import { applyMigrations } from "@/lib/db/migrate";
 import { databaseIdentity, EMBEDDED_APP_ROLE, grantAppPrivileges, privilegeWarning, setUpAppRole } from "@/lib/db/roles";
 import { runningPostmaster, startEmbedded, stopStalePostmaster, type EmbeddedHandle } from "@/lib/db/embedded";
+import { recordBuild, staleBuildReason } from "./build/fingerprint";
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "127.0.0.1";
 const nextBin = path.resolve("node_modules/.bin/next");
 
 function pidAlive(pid: number): boolean {
@@ -25,9 +25,12 @@ function pidAlive(pid: number): boolean {
 }
 
 async function main() {
+  // Every variable checked before anything starts: a mistyped one is an error naming it.
+  const { PORT: port, HOST: host, ATTEST_ALLOW_INSECURE_HTTP, NEXT_DIST_DIR, ...configured } = env();
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-  const refusal = insecureHttpRefusal(host, process.env.NEXTAUTH_URL, process.env.ATTEST_ALLOW_INSECURE_HTTP);
+  const publicUrl = configured.NEXTAUTH_URL ?? `http://localhost:${port}`;
+  process.env.NEXTAUTH_URL = publicUrl;
+  const refusal = insecureHttpRefusal(host, publicUrl, ATTEST_ALLOW_INSECURE_HTTP);
   if (refusal) throw new Error(refusal);
   const secrets = localSecrets();
   process.env.NEXTAUTH_SECRET ??= secrets.nextauthSecret;
@@ -37,7 +40,7 @@ async function main() {
   // ownerUrl migrates and seeds; appUrl is what the web server gets as its DATABASE_URL.
   let ownerUrl: string;
   let appUrl: string;
-  if (!process.env.DATABASE_URL) {
+  if (!configured.DATABASE_URL) {
     await takeOverDataDir(lockFile);
     writeLock(lockFile, null);
     const stale = runningPostmaster();
@@ -48,8 +51,8 @@ async function main() {
     process.env.DATABASE_URL = ownerUrl; // for this process only (lib/db reads it at import)
     console.log(`[attest] embedded PostgreSQL running (data in ${path.join(dataDir(), "postgres")})`);
   } else {
-    appUrl = process.env.DATABASE_URL;
-    ownerUrl = process.env.ATTEST_MIGRATION_DATABASE_URL || appUrl;
+    appUrl = configured.DATABASE_URL;
+    ownerUrl = configured.ATTEST_MIGRATION_DATABASE_URL ?? appUrl;
   }
 
   const { applied } = await applyMigrations(ownerUrl);
@@ -79,10 +82,12 @@ async function main() {
   const serverEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: appUrl };
   delete serverEnv.ATTEST_MIGRATION_DATABASE_URL;
 
-  if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
-    console.log("[attest] building the app (first start only)…");
+  const rebuild = staleBuildReason(NEXT_DIST_DIR);
+  if (rebuild) {
+    console.log(`[attest] building the app (${rebuild})…`);
     const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: serverEnv });
     if (build.status !== 0) throw new Error("next build failed; see the output above.");
+    recordBuild(NEXT_DIST_DIR);
   }
 
   const server = spawn(nextBin, ["start", "-H", host, "-p", String(port)], { stdio: "inherit", env: serverEnv });

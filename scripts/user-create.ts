@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { connectForCli } from "@/lib/db/connect-cli";
 import { createUserSchema } from "@/lib/validations/user";
+import { env } from "@/lib/env";
 import { SYSTEM_ACTOR } from "@/lib/audit-log/append";
 
 async function readStdin(): Promise<string> {
@@ -14,7 +15,7 @@ async function readStdin(): Promise<string> {
 
 async function main() {
   const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } } });
-  const password = process.env.ATTEST_PASSWORD ?? (await readStdin());
+  const password = env().ATTEST_PASSWORD ?? (await readStdin());
   const parsed = createUserSchema.safeParse({
     email: values.email,
     role: values.role,

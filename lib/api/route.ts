@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { publicUrl } from "@/lib/config";
 import { currentUser } from "@/lib/auth/session";
 import { logApiRefusal } from "@/lib/auth/refusals";
 import { hashToken, TOKEN_PREFIX } from "@/lib/auth/tokens";
@@ -44,7 +45,8 @@ function sameOrigin(request: NextRequest): boolean {
     return false;
   }
   const allowed = [request.headers.get("x-forwarded-host"), request.headers.get("host")];
-  if (process.env.NEXTAUTH_URL && URL.canParse(process.env.NEXTAUTH_URL)) allowed.push(new URL(process.env.NEXTAUTH_URL).host);
+  const configured = publicUrl();
+  if (configured) allowed.push(new URL(configured).host);
   return allowed.includes(host);
 }
 

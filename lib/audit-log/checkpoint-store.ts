@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { dataDir } from "@/lib/config";
+import { env } from "@/lib/env";
 import { CURRENT_SCHEME, newestMark } from "@/lib/audit-log/chain";
 import { checkpointFault, checkpointFileName, signCheckpoint, type Checkpoint } from "@/lib/audit-log/checkpoint";
 import { checkpointSigningKey } from "@/lib/audit-log/key";
@@ -10,7 +11,7 @@ import { checkpointSigningKey } from "@/lib/audit-log/key";
 // ATTEST_DATA_DIR/audit-checkpoints, with the public key beside them for offline checks.
 
 export function checkpointDir(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.env.ATTEST_AUDIT_CHECKPOINT_DIR ?? path.join(dataDir(), "audit-checkpoints"));
+  return path.resolve(/* turbopackIgnore: true */ env().ATTEST_AUDIT_CHECKPOINT_DIR ?? path.join(dataDir(), "audit-checkpoints"));
 }
 
 export interface CheckpointFolder {

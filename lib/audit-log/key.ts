@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { dataDir } from "@/lib/config";
+import { env } from "@/lib/env";
 import { ensureLocalSecret } from "@/lib/local-secrets";
 import { signingKeyFromSeed, type CheckpointSigningKey } from "@/lib/audit-log/checkpoint";
 
@@ -12,9 +13,10 @@ let cached: { source: string; key: Buffer } | undefined;
 
 export function auditKey(): Buffer {
   // Read once per process and place (every append needs it; secrets.json does not change under a running server).
-  const source = process.env.ATTEST_AUDIT_KEY !== undefined ? `env:${process.env.ATTEST_AUDIT_KEY}` : `dir:${dataDir()}`;
+  const configured = env().ATTEST_AUDIT_KEY;
+  const source = configured !== undefined ? `env:${configured}` : `dir:${dataDir()}`;
   if (cached?.source === source) return cached.key;
-  const raw = process.env.ATTEST_AUDIT_KEY ?? ensureLocalSecret("auditKey");
+  const raw = configured ?? ensureLocalSecret("auditKey");
   if (raw.length < 32) {
     throw new Error(
       "ATTEST_AUDIT_KEY is too short: use at least 32 random characters, e.g. `openssl rand -base64 32`, the same on every server of one database.",

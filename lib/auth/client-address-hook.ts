@@ -3,7 +3,7 @@ import diagnostics from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import { clientAddressFrom } from "@/lib/auth/client-address";
-import { trustedProxyHops } from "@/lib/auth/env";
+import { trustedProxyHops } from "@/lib/config";
 
 // Next 16's `next start` fills X-Forwarded-For with `??=` (base-server.js): a header the client
 // sent is kept unchanged and the socket address is then lost; only when the header is absent

