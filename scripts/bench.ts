@@ -174,7 +174,7 @@ async function main() {
     }
     if (runs("access-import")) await (await import("./bench/access-import")).benchAccessImport(db);
     if (runs("upload")) {
-      buildIfStale(handle.url);
+      buildIfStale();
       const server = await startServer({ databaseUrl: handle.url, dataDir });
       try {
         await benchEvidenceUpload(db, server, dataDir, env().BENCH_UPLOAD_RUNS);

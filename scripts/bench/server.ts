@@ -5,43 +5,27 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { recordBuild, staleBuildReason } from "../build/fingerprint";
 import { freePort } from "./util";
 
 export const DIST_DIR = ".next-bench";
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
-const SOURCES = ["app", "lib", "components", "next.config.ts", "instrumentation.ts", "package-lock.json"];
 
-function newestMtime(entry: string): number {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(entry);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const name of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, name)));
-  return newest;
-}
-
-/** Builds into DIST_DIR unless its BUILD_ID is newer than every source file. */
-export function buildIfStale(databaseUrl: string): void {
-  const buildId = path.join(DIST_DIR, "BUILD_ID");
-  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  const newest = Math.max(...SOURCES.map(newestMtime));
-  if (built > newest) {
-    console.log(`using the existing ${DIST_DIR} build (newer than every file under ${SOURCES.join(", ")})`);
+/** Builds into DIST_DIR unless it was built from exactly the current sources (scripts/build/fingerprint.ts). */
+export function buildIfStale(): void {
+  const stale = staleBuildReason(DIST_DIR);
+  if (!stale) {
+    console.log(`using the existing ${DIST_DIR} build (made from the current sources)`);
     return;
   }
-  console.log(`building the app into ${DIST_DIR} (next build)…`);
+  console.log(`building the app into ${DIST_DIR} (${stale})…`);
   // next build adds its dist folder's types to tsconfig.json's "include": put the file back as it was.
   const tsconfig = fs.readFileSync("tsconfig.json", "utf8");
   const started = Date.now();
   const build = spawnSync(NEXT_BIN, ["build"], {
     stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",
-    // The route modules read DATABASE_URL when next build collects page data.
-    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl },
+    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (fs.readFileSync("tsconfig.json", "utf8") !== tsconfig) fs.writeFileSync("tsconfig.json", tsconfig);
@@ -49,6 +33,7 @@ export function buildIfStale(databaseUrl: string): void {
     console.error(build.stdout, build.stderr);
     throw new Error("next build failed; see the output above.");
   }
+  recordBuild(DIST_DIR);
   console.log(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
