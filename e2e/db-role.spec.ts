@@ -2,11 +2,11 @@ import { expect, test } from "./fixtures";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { withClient, withDb } from "./support";
+import { freePort } from "./support/ports";
 
 // Least-privilege database access (issue 10, item 4): the web server connects as a role that may
 // not change the schema and may only INSERT and SELECT on the audit log. npm test starts the
@@ -114,17 +114,6 @@ test.describe("the app's database role", () => {
 });
 
 // `npm start` itself, as scripts/start.ts (what the npm script runs), on scratch databases.
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
 interface Started {
   output: () => string;
   exited: Promise<number>;
