@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions";
 import { userActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { IMPORT_MAX_BYTES, parseFeaturesCsv, type ImportPreview } from "@/lib/features/csv";
+import { existingSlugs } from "@/lib/features/queries";
 import { createFeature, importFeatures, setFeatureStatus, updateFeature } from "@/lib/features/service";
 import { fileNameProblem, fileNameSchema } from "@/lib/validations/evidence";
 import { FEATURE_STATUSES, featureSchema, slugSchema } from "@/lib/validations/feature";
@@ -98,9 +98,7 @@ export const importFeaturesAction = action(
     const source = csv !== undefined ? { text: csv, name: fileName ?? "import.csv" } : await readCsvFile(file);
     const parsed = parseFeaturesCsv(source.text);
     if (step === "preview") {
-      const existing = new Set(
-        (await db.feature.findMany({ where: { slug: { in: parsed.rows.map((r) => r.slug) } }, select: { slug: true } })).map((f) => f.slug),
-      );
+      const existing = await existingSlugs(parsed.rows.map((r) => r.slug));
       const preview: ImportPreview = {
         csv: source.text,
         fileName: source.name,
