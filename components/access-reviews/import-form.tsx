@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect, useMemo, useState } from "react";
 import { importItemsAction } from "@/app/(app)/access-reviews/actions";
 import {
-  ACCESS_CSV_MAX_BYTES,
   DERIVED_ACCESS,
   LAYOUT_LABELS,
   PREVIEW_ROWS,
@@ -21,6 +20,7 @@ import {
   type DirectoryUser,
 } from "@/lib/access-reviews/csv";
 import { PRINCIPAL_KIND_LABELS, RESOURCE_KINDS, RESOURCE_KIND_LABELS } from "@/lib/access-reviews/validation";
+import { importSizeProblem } from "@/lib/imports/upload";
 import { ImportProblems } from "@/components/ui/import-problems";
 import { Options } from "@/components/ui/options";
 
@@ -106,9 +106,10 @@ export function ImportForm({ reviewId, directory }: { reviewId: string; director
             onChange={async (e) => {
               const file = e.currentTarget.files?.[0];
               if (!file) return;
-              if (file.size > ACCESS_CSV_MAX_BYTES) {
+              const tooLarge = importSizeProblem(file.name, file.size);
+              if (tooLarge) {
                 setSource(null);
-                return setFileProblem(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`);
+                return setFileProblem(tooLarge);
               }
               load(await file.text(), file.name, file);
             }}

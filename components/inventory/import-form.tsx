@@ -2,7 +2,8 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { importFeaturesAction } from "@/app/(app)/inventory/actions";
-import { IMPORT_MAX_BYTES, type ImportPreview } from "@/lib/features/csv";
+import type { ImportPreview } from "@/lib/features/csv";
+import { importSizeProblem } from "@/lib/imports/upload";
 import { ImportProblems } from "@/components/ui/import-problems";
 
 /** Upload -> preview (nothing written) -> "Import N features" (all rows in one transaction, or none). */
@@ -21,11 +22,9 @@ export function ImportForm() {
           const data = new FormData(event.currentTarget);
           const file = data.get("file");
           // The server checks again; this only spares a 5 MB upload that would be refused.
-          if (file instanceof File && file.size > IMPORT_MAX_BYTES) {
-            setTooLarge(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`);
-            return;
-          }
-          setTooLarge(null);
+          const problem = file instanceof File ? importSizeProblem(file.name, file.size) : null;
+          setTooLarge(problem);
+          if (problem) return;
           startTransition(() => formAction(data));
         }}
       >
