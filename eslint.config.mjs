@@ -48,6 +48,26 @@ const config = [
       ],
     },
   },
+  {
+    // Pages, actions, route handlers and components read and write through lib/<domain>/ (queries.ts,
+    // service.ts): the database client and Prisma's generated types stay behind it
+    // (docs/architecture.md, "Layers"). lib/lint-guards.test.ts proves this fires.
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/lib/db|@/lib/generated|@prisma/client)(/.*)?$|^\\.{1,2}/(.*/)?lib/(db|generated)(/.*)?$",
+              message:
+                "Nothing under app/ or components/ talks to the database: read through lib/<domain>/queries.ts, write through lib/<domain>/service.ts, and take enums from lib/validations.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -41,3 +41,65 @@ test("the API routes and lib/ pass the guard", async () => {
   );
   assert.deepEqual(found, []);
 });
+
+// The guard that keeps the database behind lib/<domain>/ (docs/architecture.md, "Layers"): a page,
+// action, route handler or component that imports the client or Prisma's generated code is refused.
+
+async function restrictedImports(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+}
+
+test("a page, an action or a component importing the database client or Prisma is refused", async () => {
+  const page = "app/(app)/lint-guard-fixture/page.tsx";
+  const messages = await restrictedImports(
+    `import { db } from "@/lib/db";\nexport default async function P() { return <p>{await db.user.count()}</p>; }\n`,
+    page,
+  );
+  assert.equal(messages.length, 1, messages.join("\n"));
+  assert.match(messages[0], /lib\/<domain>\/queries\.ts/);
+  for (const source of [
+    `import type { Role } from "@/lib/generated/prisma/enums";\nexport type R = Role;\n`,
+    `import { PrismaClient } from "@prisma/client";\nexport const c = PrismaClient;\n`,
+    `export { db } from "@/lib/db";\n`,
+    `import { connectCli } from "@/lib/db/connect-cli";\nexport const c = connectCli;\n`,
+    `import { db } from "../../../lib/db";\nexport const d = db;\n`,
+  ]) {
+    assert.equal((await restrictedImports(source, page)).length, 1, source);
+  }
+  assert.equal(
+    (await restrictedImports(`import { db } from "@/lib/db";\nexport const d = db;\n`, "app/(app)/lint-guard-fixture/actions.ts")).length,
+    1,
+  );
+  assert.equal(
+    (await restrictedImports(`import { db } from "@/lib/db";\nexport const d = db;\n`, "components/lint-guard-fixture.tsx")).length,
+    1,
+  );
+});
+
+test("lib/ may use the client, and pages may import lib/<domain>/queries.ts", async () => {
+  assert.deepEqual(
+    await restrictedImports(`import { db } from "@/lib/db";\nexport const d = db;\n`, "lib/lint-guard-fixture/queries.ts"),
+    [],
+  );
+  assert.deepEqual(
+    await restrictedImports(
+      `import { listUsers } from "@/lib/users/queries";\nexport const l = listUsers;\n`,
+      "app/(app)/lint-guard-fixture/page.tsx",
+    ),
+    [],
+  );
+  // A name that only starts like the client's is someone else's module.
+  assert.deepEqual(
+    await restrictedImports(`import { x } from "@/lib/dbx";\nexport const y = x;\n`, "app/(app)/lint-guard-fixture/page.tsx"),
+    [],
+  );
+});
+
+test("app/ and components/ pass the database guard", async () => {
+  const results = await eslint.lintFiles(["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"]);
+  const found = results.flatMap((r) =>
+    r.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => `${r.filePath}:${m.line} ${m.message}`),
+  );
+  assert.deepEqual(found, []);
+});

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
 import { awaitingReviewCount } from "@/lib/evidence/queries";
 import { ROLE_LABELS } from "@/lib/permissions";
+import { isDemoInstallation } from "@/lib/settings/queries";
 import { navItemsFor, needsReviewCount } from "@/components/shell/nav-items";
 import { Announcements } from "@/components/shell/announcements";
 import { NavLinks } from "@/components/shell/nav-links";
@@ -14,10 +14,7 @@ export const dynamic = "force-dynamic";
 // later sections (inventory, evidence, periods, ...) join this list as they are built.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePage();
-  const [demo, awaitingReview] = await Promise.all([
-    db.setting.findUnique({ where: { key: "demo" } }),
-    needsReviewCount(user.role) ? awaitingReviewCount() : undefined,
-  ]);
+  const [demo, awaitingReview] = await Promise.all([isDemoInstallation(), needsReviewCount(user.role) ? awaitingReviewCount() : undefined]);
   const items = navItemsFor(user.role, { awaitingReview });
   return (
     <div className="shell">
@@ -35,7 +32,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </aside>
       <main className="main" id="main">
-        {demo?.value === true && (
+        {demo && (
           <p className="demo-banner" role="note">
             This installation contains demo data loaded by <code>npm run demo</code>. Do not use it for a real audit.
           </p>

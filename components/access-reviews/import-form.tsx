@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect, useMemo, useState } from "react";
 import { importItemsAction } from "@/app/(app)/access-reviews/actions";
 import {
-  ACCESS_CSV_MAX_BYTES,
   DERIVED_ACCESS,
   LAYOUT_LABELS,
   PREVIEW_ROWS,
@@ -21,7 +20,8 @@ import {
   type DirectoryUser,
 } from "@/lib/access-reviews/csv";
 import { PRINCIPAL_KIND_LABELS, RESOURCE_KINDS, RESOURCE_KIND_LABELS } from "@/lib/access-reviews/validation";
-import { ImportProblems } from "@/components/ui/import-problems";
+import { importSizeProblem } from "@/lib/imports/upload";
+import { ImportPreview, type PreviewColumn } from "@/components/ui/import-preview";
 import { Options } from "@/components/ui/options";
 
 const SHOWN_ERRORS = 100;
@@ -106,9 +106,10 @@ export function ImportForm({ reviewId, directory }: { reviewId: string; director
             onChange={async (e) => {
               const file = e.currentTarget.files?.[0];
               if (!file) return;
-              if (file.size > ACCESS_CSV_MAX_BYTES) {
+              const tooLarge = importSizeProblem(file.name, file.size);
+              if (tooLarge) {
                 setSource(null);
-                return setFileProblem(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`);
+                return setFileProblem(tooLarge);
               }
               load(await file.text(), file.name, file);
             }}
@@ -242,48 +243,30 @@ export function ImportForm({ reviewId, directory }: { reviewId: string; director
   );
 }
 
-function Preview({ mapped, index }: { mapped: ReturnType<typeof checkReviewers>; index: ReturnType<typeof indexUsers> }) {
-  const bad = mapped.errors.length;
+type Mapped = ReturnType<typeof checkReviewers>;
+
+function Preview({ mapped, index }: { mapped: Mapped; index: ReturnType<typeof indexUsers> }) {
+  const columns: PreviewColumn<Mapped["items"][number]>[] = [
+    { header: "Row", cell: (i) => i.row },
+    { header: "Principal", cell: (i) => i.principal },
+    { header: "Kind", cell: (i) => PRINCIPAL_KIND_LABELS[i.principalKind] },
+    { header: "Resource", cell: (i) => i.resource },
+    { header: "Access level", cell: (i) => i.accessLevel },
+    { header: "Reviewer", cell: (i) => i.reviewerEmail ?? "—" },
+    { header: "Attest account", cell: (i) => matchPrincipal(i.principal, index)?.email ?? "—" },
+  ];
+  // The import button sits below, with the mapping it sends; this shows the file as mapped.
   return (
-    <section aria-labelledby="preview-heading">
-      <h2 id="preview-heading">Preview</h2>
-      <ImportProblems errors={mapped.errors} fix="Fix the file (or the mapping) and try again." limit={SHOWN_ERRORS} />
-      {bad === 0 && (
-        <p>
-          {mapped.items.length} row{mapped.items.length === 1 ? "" : "s"} ready to import. Nothing has been written yet.
-        </p>
-      )}
-      {mapped.items.length > 0 && (
-        <table className="data" aria-label="Rows to import">
-          <caption className="muted">
-            The first {Math.min(PREVIEW_ROWS, mapped.items.length)} of {mapped.items.length}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Principal</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Resource</th>
-              <th scope="col">Access level</th>
-              <th scope="col">Reviewer</th>
-              <th scope="col">Attest account</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mapped.items.slice(0, PREVIEW_ROWS).map((i) => (
-              <tr key={i.row}>
-                <td>{i.row}</td>
-                <td>{i.principal}</td>
-                <td>{PRINCIPAL_KIND_LABELS[i.principalKind]}</td>
-                <td>{i.resource}</td>
-                <td>{i.accessLevel}</td>
-                <td>{i.reviewerEmail ?? "—"}</td>
-                <td>{matchPrincipal(i.principal, index)?.email ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+    <ImportPreview
+      heading="Preview"
+      errors={mapped.errors}
+      fix="Fix the file (or the mapping) and try again."
+      errorLimit={SHOWN_ERRORS}
+      summary={`${mapped.items.length} row${mapped.items.length === 1 ? "" : "s"} ready to import.`}
+      label="Rows to import"
+      caption={`The first ${Math.min(PREVIEW_ROWS, mapped.items.length)} of ${mapped.items.length}`}
+      rows={mapped.items.slice(0, PREVIEW_ROWS)}
+      columns={columns}
+    />
   );
 }

@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useState } from "react";
 import { importChangesAction, type ChangeImportPreview } from "@/app/(app)/changes/actions";
 import { CHANGE_KINDS, CHANGE_KIND_LABELS } from "@/lib/validations/change";
-import { ImportProblems } from "@/components/ui/import-problems";
+import { ImportPreview, type PreviewColumn } from "@/components/ui/import-preview";
 import { Options } from "@/components/ui/options";
 
 const GH_COMMAND = "gh pr list --state merged --json number,title,mergedAt,mergeCommit,url";
@@ -94,46 +94,30 @@ export function ChangeImportForm({ features }: { features: { slug: string; name:
   );
 }
 
+const CHANGE_COLUMNS: PreviewColumn<ChangeImportPreview["rows"][number]>[] = [
+  { header: "Row", cell: (r) => r.row },
+  { header: "Title", cell: (r) => r.title },
+  { header: "Pull request", cell: (r) => r.pullRequest ?? "—" },
+  { header: "Commit", cell: (r) => r.commitSha?.slice(0, 12) ?? "—" },
+  { header: "Merged at (UTC)", cell: (r) => r.mergedAt.slice(0, 16).replace("T", " ") },
+  { header: "Kind", cell: (r) => CHANGE_KIND_LABELS[r.kind as keyof typeof CHANGE_KIND_LABELS] ?? r.kind },
+  { header: "Feature", cell: (r) => r.feature ?? "—" },
+];
+
 function PreviewView({ preview, pending, onImport }: { preview: ChangeImportPreview; pending: boolean; onImport: () => void }) {
-  const bad = preview.errors.length > 0;
   return (
-    <section aria-labelledby="preview-heading">
-      <h2 id="preview-heading">Preview ({preview.format === "gh-json" ? "gh pr list JSON" : preview.format.toUpperCase()})</h2>
-      <ImportProblems errors={preview.errors} fix="Fix them and preview again." />
-      {!bad && <p>{preview.rows.length} changes to record. Nothing has been written yet.</p>}
-      {preview.rows.length > 0 && (
-        <table className="data" aria-label="Changes to import">
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Title</th>
-              <th scope="col">Pull request</th>
-              <th scope="col">Commit</th>
-              <th scope="col">Merged at (UTC)</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Feature</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((r) => (
-              <tr key={r.row}>
-                <td>{r.row}</td>
-                <td>{r.title}</td>
-                <td>{r.pullRequest ?? "—"}</td>
-                <td>{r.commitSha?.slice(0, 12) ?? "—"}</td>
-                <td>{r.mergedAt.slice(0, 16).replace("T", " ")}</td>
-                <td>{CHANGE_KIND_LABELS[r.kind as keyof typeof CHANGE_KIND_LABELS] ?? r.kind}</td>
-                <td>{r.feature ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {!bad && preview.rows.length > 0 && (
-        <button type="button" onClick={onImport} disabled={pending}>
-          {pending ? "Importing…" : `Import ${preview.rows.length} change${preview.rows.length === 1 ? "" : "s"}`}
-        </button>
-      )}
-    </section>
+    <ImportPreview
+      heading={`Preview (${preview.format === "gh-json" ? "gh pr list JSON" : preview.format.toUpperCase()})`}
+      errors={preview.errors}
+      fix="Fix them and preview again."
+      summary={`${preview.rows.length} changes to record.`}
+      label="Changes to import"
+      rows={preview.rows}
+      columns={CHANGE_COLUMNS}
+    >
+      <button type="button" onClick={onImport} disabled={pending}>
+        {pending ? "Importing…" : `Import ${preview.rows.length} change${preview.rows.length === 1 ? "" : "s"}`}
+      </button>
+    </ImportPreview>
   );
 }

@@ -2,14 +2,23 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { importFeaturesAction } from "@/app/(app)/inventory/actions";
-import { IMPORT_MAX_BYTES, type ImportPreview } from "@/lib/features/csv";
-import { ImportProblems } from "@/components/ui/import-problems";
+import type { ImportPreview as FeatureImportPreview } from "@/lib/features/csv";
+import { importSizeProblem } from "@/lib/imports/upload";
+import { ImportPreview, type PreviewColumn } from "@/components/ui/import-preview";
+
+const FEATURE_COLUMNS: PreviewColumn<FeatureImportPreview["rows"][number]>[] = [
+  { header: "Row", cell: (r) => r.row },
+  { header: "Slug", cell: (r) => r.slug },
+  { header: "Name", cell: (r) => r.name },
+  { header: "Owner", cell: (r) => r.owner },
+  { header: "Change", cell: (r) => (r.change === "create" ? "Create" : "Update") },
+];
 
 /** Upload -> preview (nothing written) -> "Import N features" (all rows in one transaction, or none). */
 export function ImportForm() {
   const [state, formAction, pending] = useActionState(importFeaturesAction, null);
   const [tooLarge, setTooLarge] = useState<string | null>(null);
-  const preview = state?.ok ? (state.data as { preview: ImportPreview | null } | undefined)?.preview : null;
+  const preview = state?.ok ? (state.data as { preview: FeatureImportPreview | null } | undefined)?.preview : null;
   const fileErrors = state && !state.ok ? state.fieldErrors?.file : undefined;
   return (
     <>
@@ -21,11 +30,9 @@ export function ImportForm() {
           const data = new FormData(event.currentTarget);
           const file = data.get("file");
           // The server checks again; this only spares a 5 MB upload that would be refused.
-          if (file instanceof File && file.size > IMPORT_MAX_BYTES) {
-            setTooLarge(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`);
-            return;
-          }
-          setTooLarge(null);
+          const problem = file instanceof File ? importSizeProblem(file.name, file.size) : null;
+          setTooLarge(problem);
+          if (problem) return;
           startTransition(() => formAction(data));
         }}
       >
@@ -68,62 +75,39 @@ function ImportPreviewView({
   pending,
   formAction,
 }: {
-  preview: ImportPreview;
+  preview: FeatureImportPreview;
   pending: boolean;
   formAction: (data: FormData) => void;
 }) {
-  const bad = preview.errors.length > 0;
+  const counts = {
+    create: preview.rows.filter((r) => r.change === "create").length,
+    update: preview.rows.filter((r) => r.change === "update").length,
+  };
   return (
-    <section aria-labelledby="preview-heading">
-      <h2 id="preview-heading">Preview of {preview.fileName}</h2>
-      <ImportProblems errors={preview.errors} fix="Fix the file and upload it again." />
-      {!bad && (
-        <p>
-          {preview.rows.filter((r) => r.change === "create").length} to create, {preview.rows.filter((r) => r.change === "update").length}{" "}
-          to update. Nothing has been written yet.
-        </p>
-      )}
-      {preview.rows.length > 0 && (
-        <table className="data" aria-label="Rows to import">
-          <thead>
-            <tr>
-              <th>Row</th>
-              <th>Slug</th>
-              <th>Name</th>
-              <th>Owner</th>
-              <th>Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((r) => (
-              <tr key={r.row}>
-                <td>{r.row}</td>
-                <td>{r.slug}</td>
-                <td>{r.name}</td>
-                <td>{r.owner}</td>
-                <td>{r.change === "create" ? "Create" : "Update"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {!bad && preview.rows.length > 0 && (
-        <form
-          aria-label="Confirm import"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const data = new FormData(event.currentTarget);
-            startTransition(() => formAction(data));
-          }}
-        >
-          <input type="hidden" name="step" value="commit" />
-          <input type="hidden" name="fileName" value={preview.fileName} />
-          <input type="hidden" name="csv" value={preview.csv} />
-          <button type="submit" disabled={pending}>
-            {pending ? "Importing…" : `Import ${preview.rows.length} feature${preview.rows.length === 1 ? "" : "s"}`}
-          </button>
-        </form>
-      )}
-    </section>
+    <ImportPreview
+      heading={`Preview of ${preview.fileName}`}
+      errors={preview.errors}
+      fix="Fix the file and upload it again."
+      summary={`${counts.create} to create, ${counts.update} to update.`}
+      label="Rows to import"
+      rows={preview.rows}
+      columns={FEATURE_COLUMNS}
+    >
+      <form
+        aria-label="Confirm import"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          startTransition(() => formAction(data));
+        }}
+      >
+        <input type="hidden" name="step" value="commit" />
+        <input type="hidden" name="fileName" value={preview.fileName} />
+        <input type="hidden" name="csv" value={preview.csv} />
+        <button type="submit" disabled={pending}>
+          {pending ? "Importing…" : `Import ${preview.rows.length} feature${preview.rows.length === 1 ? "" : "s"}`}
+        </button>
+      </form>
+    </ImportPreview>
   );
 }

@@ -1,12 +1,12 @@
 import Papa from "papaparse";
 import { z } from "zod";
+import { importSizeProblem, lineCount, withoutBom } from "@/lib/imports/upload";
 import { PRINCIPAL_KINDS, RESOURCE_KINDS, type PrincipalKindName, type ResourceKindName } from "@/lib/access-reviews/validation";
 
 // Access-review items from a CSV export, with a column mapping. Pure: no I/O, so the preview, the
 // import and the unit tests read a file the same way. Row numbers are those a spreadsheet shows
 // (the header is row 1, the first data row is row 2); blank lines are skipped but still counted.
 
-export const ACCESS_CSV_MAX_BYTES = 5 * 1024 * 1024;
 export const ACCESS_CSV_MAX_ROWS = 20_000;
 export const PREVIEW_ROWS = 20;
 
@@ -94,7 +94,7 @@ export interface MappedCsv {
 
 /** Parses the text into a header and rows; a row with the wrong number of cells is an error. */
 export function readCsvTable(text: string): CsvTable {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(withoutBom(text), { skipEmptyLines: false });
   const records = parsed.data;
   const header = (records[0] ?? []).map((h) => h.trim());
   const table: CsvTable = { header, records: [], errors: [] };
@@ -324,12 +324,9 @@ export function mapCsvRows(table: CsvTable, mapping: ColumnMapping): MappedCsv {
 
 /** Size and row limits, checked before anything else; a message or null. */
 export function csvLimitProblem(text: string, fileName: string): string | null {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > ACCESS_CSV_MAX_BYTES) {
-    return `${fileName} is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB. Split the export into smaller files.`;
-  }
-  const lines = text.split("\n").length - 1;
-  if (lines > ACCESS_CSV_MAX_ROWS + 1) {
+  const tooLarge = importSizeProblem(fileName, new TextEncoder().encode(text).length);
+  if (tooLarge) return `${tooLarge} Split the export into smaller files.`;
+  if (lineCount(text) > ACCESS_CSV_MAX_ROWS + 1) {
     return `${fileName} has more than ${ACCESS_CSV_MAX_ROWS.toLocaleString("en-US")} rows; split the export into smaller files.`;
   }
   return null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { activeFeatureChoices } from "@/lib/features/queries";
 import { organisationToday } from "@/lib/org-time";
 import { loadReview, reviewInclude, reviewProgress, reviewToJson, type ReviewJson } from "@/lib/access-reviews/campaigns";
 import { nextCampaign } from "@/lib/access-reviews/schedule";
@@ -24,6 +25,11 @@ export async function listReviews(): Promise<ReviewJson[]> {
 export async function getReview(id: string): Promise<ReviewJson | null> {
   const review = await loadReview(db, id);
   return review ? reviewToJson(review, await reviewProgress(db, id)) : null;
+}
+
+/** An access review with its sign-off evidence and that evidence's stored file (its record), or null. */
+export function reviewWithRecord(id: string) {
+  return db.accessReview.findUnique({ where: { id }, include: { evidence: { include: { file: true } } } });
 }
 
 export const DECISION_FILTERS = ["KEEP", "REVOKE", "MODIFY", "undecided"] as const;
@@ -122,7 +128,7 @@ export async function importDirectory() {
 }
 
 export function featureChoices() {
-  return db.feature.findMany({ where: { status: "ACTIVE" }, select: { slug: true, name: true }, orderBy: { name: "asc" } });
+  return activeFeatureChoices();
 }
 
 /** The next quarterly campaign after the latest signed-off one, and whether it is overdue. */

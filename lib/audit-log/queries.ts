@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { verifyAuditLog, type AuditVerdict } from "@/lib/audit-log/verify";
 import { AUDIT_LOG_PAGE_SIZE, type AuditLogFilters } from "@/lib/validations/audit-log";
 
 /** One audit-log entry as the page and the API show it (seq as a string: it is a bigint). */
@@ -129,4 +130,9 @@ export async function auditLogFilterOptions(): Promise<{ actors: string[]; entit
     entityTypes: entityTypes.map((t) => t.entityType),
     actions: actions.map((a) => a.action),
   };
+}
+
+/** The chain check of the page's "Verify chain" button and GET /api/v1/audit-log/verify, against the app's database. */
+export function verifyStoredAuditLog(): Promise<AuditVerdict> {
+  return verifyAuditLog(db);
 }

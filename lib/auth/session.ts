@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
@@ -14,9 +15,10 @@ export interface SessionUser {
 
 /**
  * The signed-in user, re-read from the database on every request: a disabled user or a changed
- * role takes effect on the next request, not when the session cookie expires.
+ * role takes effect on the next request, not when the session cookie expires. Cached for the
+ * request with React's cache(): the layout, the page and its metadata all ask, and one read answers.
  */
-export async function currentUser(): Promise<SessionUser | null> {
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = (await getServerSession(authOptions)) as { userId?: string } | null;
   if (!session?.userId) return null;
   const user = await db.user.findUnique({
@@ -25,7 +27,7 @@ export async function currentUser(): Promise<SessionUser | null> {
   });
   if (!user || user.disabledAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
+});
 
 export function userActor(user: SessionUser): Actor {
   return { kind: "user", id: user.id, email: user.email, role: user.role };

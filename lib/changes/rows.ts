@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { withoutBom } from "@/lib/imports/upload";
 import { changeSchema, IMPORT_MAX_ROWS, issueMessages, type ChangeInput } from "@/lib/validations/change";
 
 // Reading a list of changes to import: a CSV with a header row, or the JSON that
@@ -60,7 +61,7 @@ const tooMany = (n: number): RowError => ({
 
 /** Reads pasted or uploaded text: JSON when it starts with `[` or `{`, CSV otherwise. */
 export function parseChangesText(text: string, defaults: { kind?: string; feature?: string } = {}): ParsedChanges {
-  const trimmed = text.replace(/^\uFEFF/, "").trim();
+  const trimmed = withoutBom(text).trim();
   if (!trimmed) return { format: "csv", rows: [], errors: [{ row: 0, messages: ["Paste or upload a CSV or the JSON of gh pr list."] }] };
   if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
     let data: unknown;

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { CATEGORIES } from "@/lib/validations/control";
 
 export interface ControlRow {
   code: string;
@@ -64,6 +65,25 @@ export async function getControl(code: string) {
       criteria: { include: { criterion: true }, orderBy: { criterion: { sortOrder: "asc" } } },
     },
   });
+}
+
+/** Every control with its category and criteria, in the matrix's order (GET /api/v1/controls). */
+export function listControlDetails() {
+  return db.control.findMany({
+    orderBy: [{ cat: { sortOrder: "asc" } }, { code: "asc" }],
+    include: { cat: true, criteria: { include: { criterion: true }, orderBy: { criterion: { sortOrder: "asc" } } } },
+  });
+}
+
+/** The codes of a category's controls (a bulk mapping decision covers them all). */
+export async function controlCodesIn(category: (typeof CATEGORIES)[number]): Promise<string[]> {
+  const rows = await db.control.findMany({ where: { category }, select: { code: true }, orderBy: { code: "asc" } });
+  return rows.map((c) => c.code);
+}
+
+/** What the evidence upload form offers: every control, and whether it is a validity control. */
+export function uploadControlChoices() {
+  return db.control.findMany({ select: { code: true, title: true, frequency: true }, orderBy: { code: "asc" } });
 }
 
 export type ControlDetail = NonNullable<Awaited<ReturnType<typeof getControl>>>;

@@ -107,11 +107,57 @@ export async function evidenceWithVersions(id: string) {
   });
   return {
     ...evidenceToJson(row, await tokenNamesFor([row])),
+    // Not in the wire shape: the page asks lib/evidence/ownership.ts whether the viewer uploaded it.
+    uploadedById: row.uploadedById,
     versions: versions.map((v) => ({ id: v.id, version: v.version, status: v.status, uploadedAt: v.uploadedAt.toISOString() })),
   };
 }
 
+// Awaiting an evidence review: submitted, and the newest version of its lineage.
+const awaitingReview = { status: "SUBMITTED", supersededBy: null } satisfies Prisma.EvidenceWhereInput;
+
 /** How many wait for review (the navigation's badge). */
 export function awaitingReviewCount() {
-  return db.evidence.count({ where: { status: "SUBMITTED", supersededBy: null } });
+  return db.evidence.count({ where: awaitingReview });
+}
+
+const REVIEW_QUEUE_PAGE_SIZE = 20;
+
+/**
+ * One page of the review queue, oldest upload first. Each item carries who uploaded it, so the page
+ * can ask the service's own segregation-of-duties rule (reviewVerdict) before offering a review.
+ */
+export async function reviewQueuePage(page: number) {
+  const [total, rows] = await Promise.all([
+    db.evidence.count({ where: awaitingReview }),
+    db.evidence.findMany({
+      where: awaitingReview,
+      include: evidenceInclude,
+      orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * REVIEW_QUEUE_PAGE_SIZE,
+      take: REVIEW_QUEUE_PAGE_SIZE,
+    }),
+  ]);
+  const names = await tokenNamesFor(rows);
+  return {
+    total,
+    pageCount: Math.max(1, Math.ceil(total / REVIEW_QUEUE_PAGE_SIZE)),
+    items: rows.map((r) => ({
+      ...evidenceToJson(r, names),
+      uploader: { uploadedById: r.uploadedById, uploadedByTokenId: r.uploadedByTokenId },
+    })),
+  };
+}
+
+/** The evidence a correction would supersede, with whether it already has a newer version; null when unknown. */
+export function evidenceToCorrect(id: string) {
+  return db.evidence.findUnique({
+    where: { id },
+    select: { id: true, title: true, version: true, control: { select: { code: true } }, supersededBy: { select: { id: true } } },
+  });
+}
+
+/** One piece of evidence with its stored file (null for a link), for a download. */
+export function evidenceWithFile(id: string) {
+  return db.evidence.findUnique({ where: { id }, include: { file: true } });
 }

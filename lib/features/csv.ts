@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { z } from "zod";
+import { withoutBom } from "@/lib/imports/upload";
 import { FLAGS, featureSchema, slugify, type FeatureInput } from "@/lib/validations/feature";
 
 // The inventory as CSV, both ways. Pure: no I/O, so export and import are unit-tested exactly.
@@ -76,8 +77,6 @@ export function featuresToCsv(features: readonly FeatureCsvRecord[]): string {
   return csv.endsWith("\r\n") ? csv : `${csv}\r\n`;
 }
 
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-
 /** What the import page shows before anything is written. */
 export interface ImportPreview {
   /** The file's text, sent back with the confirm step (which parses and checks it again). */
@@ -128,7 +127,7 @@ function columnOf(path: PropertyKey[]): string {
  */
 export function parseFeaturesCsv(text: string): ParsedFeaturesCsv {
   const result: ParsedFeaturesCsv = { rows: [], rowNumbers: [], errors: [] };
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { delimiter: ",", skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(withoutBom(text), { delimiter: ",", skipEmptyLines: false });
   const records = parsed.data;
   const header = (records[0] ?? []).map((h) => h.trim());
   const headerErrors: string[] = [];

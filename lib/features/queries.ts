@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { featureInclude, featureToJson, type FeatureJson } from "@/lib/features/service";
+import { featureInclude, featureToJson, loadFeature, type FeatureJson } from "@/lib/features/service";
 import { FEATURE_PAGE_SIZE, type FeatureListQuery } from "@/lib/validations/feature";
 
 // Reads for the inventory. One page is a count plus an offset/limit query on the same filter:
@@ -104,6 +104,23 @@ export async function listFeaturesJson(query: FeatureListQuery) {
 export async function allFeaturesJson(filters: FeatureFilters = {}): Promise<FeatureJson[]> {
   const features = await db.feature.findMany({ where: featureWhere(filters), orderBy: { slug: "asc" }, include: featureInclude });
   return features.map(featureToJson);
+}
+
+/** A feature as the API returns it (lib/features/service.ts's wire shape), or null. */
+export async function getFeatureJson(slug: string) {
+  const feature = await loadFeature(db, slug);
+  return feature ? featureToJson(feature) : null;
+}
+
+/** Which of these slugs name a feature already (an import's preview: update, not create). */
+export async function existingSlugs(slugs: string[]): Promise<Set<string>> {
+  const rows = await db.feature.findMany({ where: { slug: { in: slugs } }, select: { slug: true } });
+  return new Set(rows.map((f) => f.slug));
+}
+
+/** The active features, by name: what forms offer to link (evidence, periods, access reviews). */
+export function activeFeatureChoices() {
+  return db.feature.findMany({ where: { status: "ACTIVE" }, select: { slug: true, name: true }, orderBy: { name: "asc" } });
 }
 
 export async function getFeature(slug: string) {

@@ -1,9 +1,10 @@
 import { db } from "@/lib/db";
+import { activeFeatureChoices } from "@/lib/features/queries";
 
 /** What the period form offers: active features and enabled auditors. */
 export async function periodScopeOptions() {
   const [features, auditors] = await Promise.all([
-    db.feature.findMany({ where: { status: "ACTIVE" }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
+    activeFeatureChoices(),
     db.user.findMany({ where: { role: "AUDITOR", disabledAt: null }, select: { email: true, name: true }, orderBy: { email: "asc" } }),
   ]);
   return { features, auditors };

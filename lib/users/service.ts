@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
-import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { appendAudit, SYSTEM_ACTOR, type Actor } from "@/lib/audit-log/append";
 import { AppError } from "@/lib/errors";
 import type { RoleName } from "@/lib/permissions";
 import { passwordMatchesEmail } from "@/lib/validations/password";
@@ -16,7 +16,17 @@ const publicUser = (u: { id: string; email: string; name: string; role: string; 
   disabled: Boolean(u.disabledAt),
 });
 
-export async function createUser(input: { name: string; email: string; role: RoleName; password: string }, actor: Actor) {
+type NewUser = { name: string; email: string; role: RoleName; password: string };
+
+export async function createUser(input: NewUser, actor: Actor) {
+  return insertUser(input, actor);
+}
+
+/**
+ * Checks the password, hashes it (outside the transaction: it is slow on purpose), then inserts the
+ * user and its audit entry in one transaction. `beforeInsert` runs first inside that transaction.
+ */
+async function insertUser(input: NewUser, actor: Actor, beforeInsert?: (tx: Tx) => Promise<void>) {
   if (passwordMatchesEmail(input.password, input.email)) {
     throw new AppError("VALIDATION", "The password must not contain the e-mail address.", {
       password: ["The password must not contain the e-mail address."],
@@ -24,6 +34,7 @@ export async function createUser(input: { name: string; email: string; role: Rol
   }
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
+    await beforeInsert?.(tx);
     if (await tx.user.findUnique({ where: { email: input.email } })) {
       throw new AppError("CONFLICT", `A user with the e-mail ${input.email} already exists.`, {
         email: ["This e-mail is already in use."],
@@ -32,6 +43,23 @@ export async function createUser(input: { name: string; email: string; role: Rol
     const user = await tx.user.create({ data: { name: input.name, email: input.email, role: input.role, passwordHash } });
     await appendAudit(tx, actor, { action: "user.created", entityType: "User", entityId: user.id, after: publicUser(user) });
     return publicUser(user);
+  });
+}
+
+export const SETUP_ALREADY_DONE = "Setup is already done: an account exists. Sign in instead.";
+
+// Nobody is signed in during the first-run setup: the audit log names the setup itself.
+const FIRST_RUN_ACTOR: Actor = { ...SYSTEM_ACTOR, email: "first-run setup" };
+
+/**
+ * The first administrator, made by the first-run setup page. The "no user yet" check and the insert
+ * run under one advisory lock in one transaction, so two racing setups make one admin; the loser
+ * gets a FORBIDDEN AppError.
+ */
+export function createFirstAdmin(input: Omit<NewUser, "role">) {
+  return insertUser({ ...input, role: "ADMIN" }, FIRST_RUN_ACTOR, async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707372)`;
+    if ((await tx.user.count()) > 0) throw new AppError("FORBIDDEN", SETUP_ALREADY_DONE);
   });
 }
 

@@ -33,6 +33,11 @@ export async function getVendor(id: string): Promise<VendorJson | null> {
   return vendor ? vendorToJson(vendor, today) : null;
 }
 
+/** A vendor's id and name (the upload page files a package item under it), or null. */
+export function vendorName(id: string) {
+  return db.vendor.findUnique({ where: { id }, select: { id: true, name: true } });
+}
+
 /** Evidence that can be linked as a package item: submitted or accepted, newest first. */
 export function linkableEvidence() {
   return db.evidence.findMany({

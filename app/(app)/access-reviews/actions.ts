@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
 import { userActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import {
   addItems,
   assignReviewer,
@@ -14,7 +13,8 @@ import {
   startReview,
   updateReview,
 } from "@/lib/access-reviews/campaigns";
-import { ACCESS_CSV_MAX_BYTES, mappingSchema } from "@/lib/access-reviews/csv";
+import { mappingSchema } from "@/lib/access-reviews/csv";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_LABEL, readUploadedText } from "@/lib/imports/upload";
 import { campaignSchema, itemSchema } from "@/lib/access-reviews/validation";
 import { fileNameSchema } from "@/lib/validations/evidence";
 import { commaList } from "@/lib/validations/form-input";
@@ -90,18 +90,8 @@ export const assignReviewerAction = action(
 /** The uploaded CSV as text (UTF-8), with its bytes for the audit entry's SHA-256. */
 async function readCsv(file: unknown, csv: string | undefined): Promise<{ text: string; bytes?: Uint8Array }> {
   if (csv !== undefined) return { text: csv };
-  if (!(file instanceof Blob) || file.size === 0) throw new AppError("VALIDATION", "Choose a CSV file.", { file: ["Choose a CSV file."] });
-  if (file.size > ACCESS_CSV_MAX_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`, {
-      file: ["The file is larger than 5 MB."],
-    });
-  }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), bytes };
-  } catch {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "The file is not UTF-8 text: save the export as CSV (UTF-8).", { file: ["Not UTF-8."] });
-  }
+  const { text, bytes } = await readUploadedText(file, (name) => `${name} is not UTF-8 text: save the export as CSV (UTF-8).`);
+  return { text, bytes };
 }
 
 /**
@@ -116,7 +106,7 @@ export const importItemsAction = action(
       file: z.unknown().optional(),
       csv: z
         .string()
-        .max(ACCESS_CSV_MAX_BYTES + 1024, { error: "The file is larger than 5 MB." })
+        .max(IMPORT_MAX_BYTES + 1024, { error: `The file is larger than ${IMPORT_MAX_LABEL}.` })
         .optional(),
       fileName: fileNameSchema.default("import.csv"),
     }),

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
 import { userActor } from "@/lib/auth/session";
 import { parseChangesText, type RowError } from "@/lib/changes/rows";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_LABEL } from "@/lib/imports/upload";
 import { checkChangeRows, createChange, importChanges, rowsRefused } from "@/lib/changes/service";
 import { CHANGE_KINDS, changeSchema } from "@/lib/validations/change";
 
@@ -33,7 +34,7 @@ export interface ChangeImportPreview {
 
 const importInput = z.object({
   step: z.enum(["preview", "commit"]),
-  text: z.string().max(5 * 1024 * 1024, { error: "The text is larger than 5 MB; split it." }),
+  text: z.string().max(IMPORT_MAX_BYTES, { error: `The text is larger than ${IMPORT_MAX_LABEL}; split it.` }),
   kind: z.enum(CHANGE_KINDS, { error: "Choose the kind of these changes." }),
   feature: z.string().trim().max(80).optional(),
 });

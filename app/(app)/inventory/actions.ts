@@ -4,9 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions";
 import { userActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { IMPORT_MAX_BYTES, parseFeaturesCsv, type ImportPreview } from "@/lib/features/csv";
+import { parseFeaturesCsv, type ImportPreview } from "@/lib/features/csv";
+import { IMPORT_MAX_BYTES, readUploadedText } from "@/lib/imports/upload";
+import { existingSlugs } from "@/lib/features/queries";
 import { createFeature, importFeatures, setFeatureStatus, updateFeature } from "@/lib/features/service";
 import { fileNameProblem, fileNameSchema } from "@/lib/validations/evidence";
 import { FEATURE_STATUSES, featureSchema, slugSchema } from "@/lib/validations/feature";
@@ -51,34 +52,17 @@ export const setFeatureStatusAction = action(
   },
 );
 
+const notCsv = (name: string) => `${name} is not a CSV file: export one from the inventory or save your sheet as CSV (UTF-8).`;
+
 async function readCsvFile(file: unknown): Promise<{ text: string; name: string }> {
-  if (!(file instanceof File) || file.size === 0)
-    throw new AppError("VALIDATION", "Choose a CSV file to import.", { file: ["Choose a CSV file."] });
-  const nameProblem = fileNameProblem(file.name);
+  const nameProblem = file instanceof File && file.size > 0 ? fileNameProblem(file.name) : null;
   if (nameProblem) throw new AppError("VALIDATION", nameProblem, { file: [nameProblem] });
-  if (file.size > IMPORT_MAX_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`, {
-      file: ["The file is larger than 5 MB."],
-    });
+  const upload = await readUploadedText(file, notCsv);
+  const type = file instanceof File ? file.type : "";
+  if (!/\.csv$/i.test(upload.name) && !/^(text\/(csv|plain)|application\/vnd\.ms-excel)$/.test(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", notCsv(upload.name), { file: ["Not a CSV file."] });
   }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const looksCsv = /\.csv$/i.test(file.name) || /^(text\/(csv|plain)|application\/vnd\.ms-excel)$/.test(file.type);
-  let text: string | null = null;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    text = null;
-  }
-  if (!looksCsv || text === null || text.includes("\u0000")) {
-    throw new AppError(
-      "UNSUPPORTED_MEDIA_TYPE",
-      `${file.name} is not a CSV file: export one from the inventory or save your sheet as CSV (UTF-8).`,
-      {
-        file: ["Not a CSV file."],
-      },
-    );
-  }
-  return { text, name: file.name };
+  return upload;
 }
 
 /**
@@ -98,9 +82,7 @@ export const importFeaturesAction = action(
     const source = csv !== undefined ? { text: csv, name: fileName ?? "import.csv" } : await readCsvFile(file);
     const parsed = parseFeaturesCsv(source.text);
     if (step === "preview") {
-      const existing = new Set(
-        (await db.feature.findMany({ where: { slug: { in: parsed.rows.map((r) => r.slug) } }, select: { slug: true } })).map((f) => f.slug),
-      );
+      const existing = await existingSlugs(parsed.rows.map((r) => r.slug));
       const preview: ImportPreview = {
         csv: source.text,
         fileName: source.name,

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
 import { userActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { controlCodesIn } from "@/lib/controls/queries";
 import { setMappings } from "@/lib/mapping/service";
 import { bulkMappingSchema, confirmMappingSchema } from "@/lib/validations/mapping";
 
@@ -15,8 +15,8 @@ export const confirmMapping = action("features:write", confirmMappingSchema, asy
 });
 
 export const bulkMapping = action("features:write", bulkMappingSchema, async ({ slugs, category, decision, justification }, user) => {
-  const controls = await db.control.findMany({ where: { category }, select: { code: true }, orderBy: { code: "asc" } });
-  const pairs = slugs.flatMap((slug) => controls.map((c) => ({ slug, code: c.code })));
+  const controls = await controlCodesIn(category);
+  const pairs = slugs.flatMap((slug) => controls.map((code) => ({ slug, code })));
   await setMappings(pairs, { applies: decision === "applies", justification }, userActor(user));
   revalidatePath("/mapping");
   return { ok: true, message: `${pairs.length} mappings confirmed (${controls.length} controls × ${slugs.length} features).` };

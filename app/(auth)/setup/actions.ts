@@ -2,11 +2,10 @@
 
 import { headers } from "next/headers";
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { hashPassword } from "@/lib/auth/password";
-import { appendAudit } from "@/lib/audit-log/append";
-import { emailSchema, nameSchema, passwordMatchesEmail, passwordSchema } from "@/lib/validations/password";
+import { createFirstAdmin as createFirstAdminUser, SETUP_ALREADY_DONE } from "@/lib/users/service";
+import { userCount } from "@/lib/users/queries";
+import { emailSchema, nameSchema, passwordSchema } from "@/lib/validations/password";
 import type { ActionResult } from "@/lib/actions";
 import { formDataToObject } from "@/lib/actions";
 import { clientAddress } from "@/lib/auth/client-address-hook";
@@ -25,7 +24,6 @@ const setupSchema = z.object({
   password: passwordSchema,
 });
 
-const ALREADY_DONE = "Setup is already done: an account exists. Sign in instead.";
 // The throttling key of setup-code guesses (not an e-mail address, so it never meets an account).
 const SETUP_KEY = "setup-code";
 
@@ -37,18 +35,17 @@ const fieldError = (field: string, message: string, code: "VALIDATION" | "FORBID
 
 /**
  * The only action open to anonymous callers, and only while the database has no user at all and
- * with the one-time setup code. The check and the insert happen under one advisory lock, so two
- * racing calls make one admin.
+ * with the one-time setup code. lib/users/service.ts makes the admin: the check and the insert
+ * happen under one advisory lock, so two racing calls make one admin.
  */
 export async function createFirstAdmin(_previous: unknown, input: unknown): Promise<ActionResult> {
-  if ((await db.user.count()) > 0) return { ok: false, error: { code: "FORBIDDEN", message: ALREADY_DONE } };
+  if ((await userCount()) > 0) return { ok: false, error: { code: "FORBIDDEN", message: SETUP_ALREADY_DONE } };
   const parsed = setupSchema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
     return { ok: false, error: { code: "VALIDATION", message: Object.values(fieldErrors).flat()[0] ?? "Check the fields." }, fieldErrors };
   }
   const { setupCode, name, email, password } = parsed.data;
-  if (passwordMatchesEmail(password, email)) return fieldError("password", "The password must not contain your e-mail address.");
 
   // The code can be guessed, so guesses are throttled like sign-in (per address, doubling blocks).
   const address = clientAddress(await headers());
@@ -66,30 +63,14 @@ export async function createFirstAdmin(_previous: unknown, input: unknown): Prom
   }
   await attempt.succeeded();
 
-  let passwordHash: string;
+  let created: { id: string };
   try {
-    passwordHash = await hashPassword(password);
+    created = await createFirstAdminUser({ name, email, password });
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof AppError)
+      return { ok: false, error: { code: error.code, message: error.message }, fieldErrors: error.fieldErrors };
     throw error;
   }
-  const created = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707372)`;
-    if ((await tx.user.count()) > 0) return null;
-    const user = await tx.user.create({ data: { name, email, role: "ADMIN", passwordHash } });
-    await appendAudit(
-      tx,
-      { kind: "user", id: user.id, email, role: "ADMIN" },
-      {
-        action: "setup.first_admin_created",
-        entityType: "User",
-        entityId: user.id,
-        after: { email, name, role: "ADMIN" },
-      },
-    );
-    return user;
-  });
-  if (!created) return { ok: false, error: { code: "FORBIDDEN", message: ALREADY_DONE } };
   removeSetupCode();
   logAuthEvent("setup.completed", { email, address, userId: created.id });
   return { ok: true, message: "Administrator created. Sign in with your e-mail and password." };

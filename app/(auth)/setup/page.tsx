@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
+import { userCount } from "@/lib/users/queries";
 import { SetupForm } from "@/components/auth/setup-form";
 import { PASSWORD_RULE } from "@/lib/validations/password";
 import { announceSetupCode, readOrCreateSetupCode } from "@/lib/auth/setup-code";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "First-run setup" };
 
 // Shown once: while no user exists. After that it sends everyone to sign-in.
 export default async function SetupPage() {
-  if ((await db.user.count()) > 0) redirect("/signin");
+  if ((await userCount()) > 0) redirect("/signin");
   // Normally made and printed at start (instrumentation.ts); made here if its file was removed.
   const { code, created } = readOrCreateSetupCode();
   if (created) announceSetupCode(code);

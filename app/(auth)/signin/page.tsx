@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
+import { userCount } from "@/lib/users/queries";
 import { currentUser } from "@/lib/auth/session";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/redirect";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
-  if ((await db.user.count()) === 0) redirect("/setup");
+  if ((await userCount()) === 0) redirect("/setup");
   if (await currentUser()) redirect("/");
   const { callbackUrl } = await searchParams;
   // Only this app: resolved against its origin as a browser would, so "/\\evil.example" and

@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
+import { pingDatabase } from "@/lib/health/queries";
 
 export const dynamic = "force-dynamic";
 
 // Public: load balancers and `npm start` probe it. 503 when the database cannot be reached.
 export async function GET() {
   try {
-    await db.$queryRaw`SELECT 1`;
+    await pingDatabase();
     return NextResponse.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
   } catch {
     return NextResponse.json(

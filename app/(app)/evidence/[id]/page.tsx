@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
 import { evidenceWithVersions } from "@/lib/evidence/queries";
 import { formatBytes } from "@/lib/format";
 import { can } from "@/lib/permissions";
@@ -29,7 +28,6 @@ export default async function EvidencePage({ params }: Params) {
   const user = await requirePage("evidence:read");
   const evidence = await load((await params).id);
   if (!evidence) notFound();
-  const uploaderId = (await db.evidence.findUnique({ where: { id: evidence.id }, select: { uploadedById: true } }))?.uploadedById;
   const canReview = can(user.role, "evidence:review");
   const latest = evidence.supersededBy === null;
   // A generated record (a signed-off access review's) stays as it is: no correction, no withdrawal.
@@ -38,7 +36,7 @@ export default async function EvidencePage({ params }: Params) {
   const mayChange =
     can(user.role, "evidence:write") &&
     mayChangeEvidence(
-      { uploadedById: uploaderId ?? null, uploadedByTokenId: null },
+      { uploadedById: evidence.uploadedById, uploadedByTokenId: null },
       { userId: user.id, tokenId: null, mayReview: canReview },
     );
   const mayWithdraw = !generated && evidence.status !== "WITHDRAWN" && mayChange;

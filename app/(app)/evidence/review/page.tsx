@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
-import { evidenceInclude, evidenceToJson, tokenNamesFor } from "@/lib/evidence/service";
+import { reviewQueuePage } from "@/lib/evidence/queries";
 import { formatBytes } from "@/lib/format";
 import { ReviewForm } from "@/components/evidence/review-form";
 import { reviewVerdict } from "@/lib/evidence/ownership";
@@ -12,29 +11,14 @@ import { selfReviewAllowed } from "@/lib/settings/self-review";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Review evidence" };
 
-const PAGE_SIZE = 20;
 const searchSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("evidence:review");
   const { page } = searchSchema.parse(await searchParams);
-  const where = { status: "SUBMITTED" as const, supersededBy: null };
-  const [total, rows, allowSelfReview] = await Promise.all([
-    db.evidence.count({ where }),
-    db.evidence.findMany({
-      where,
-      include: evidenceInclude,
-      orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
-    selfReviewAllowed(),
-  ]);
+  const [{ total, pageCount, items }, allowSelfReview] = await Promise.all([reviewQueuePage(page), selfReviewAllowed()]);
   // The service's own rule (segregation of duties), so the page never offers a review it would refuse.
-  const verdicts = new Map(rows.map((r) => [r.id, reviewVerdict(r, { userId: user.id, tokenId: null }, allowSelfReview)]));
-  const names = await tokenNamesFor(rows);
-  const items = rows.map((r) => evidenceToJson(r, names));
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const verdicts = new Map(items.map((e) => [e.id, reviewVerdict(e.uploader, { userId: user.id, tokenId: null }, allowSelfReview)]));
   return (
     <>
       <h1>Review evidence</h1>

@@ -4,11 +4,14 @@ import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/permissions";
 import { evidenceMaxBytes } from "@/lib/config";
-import { db } from "@/lib/db";
+import { uploadControlChoices } from "@/lib/controls/queries";
+import { evidenceToCorrect } from "@/lib/evidence/queries";
+import { activeFeatureChoices } from "@/lib/features/queries";
 import { formatBytes } from "@/lib/format";
 import { organisationToday } from "@/lib/org-time";
 import { UploadEvidence } from "@/components/evidence/upload-evidence";
 import { controlForKind, KIND_LABELS, PACKAGE_KINDS } from "@/lib/vendors/package";
+import { vendorName } from "@/lib/vendors/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Upload evidence" };
@@ -39,16 +42,11 @@ export default async function UploadEvidencePage({
   // Filing into a vendor's package is a vendor write: the preset is for compliance leads and admins.
   const vendorPreset = can(user.role, "vendors:write") && query.vendorItem ? query.vendor : undefined;
   const [controls, features, today, previous, vendor] = await Promise.all([
-    db.control.findMany({ select: { code: true, title: true, frequency: true }, orderBy: { code: "asc" } }),
-    db.feature.findMany({ where: { status: "ACTIVE" }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
+    uploadControlChoices(),
+    activeFeatureChoices(),
     organisationToday(),
-    query.supersedes
-      ? db.evidence.findUnique({
-          where: { id: query.supersedes },
-          include: { control: { select: { code: true } }, supersededBy: { select: { id: true } } },
-        })
-      : null,
-    vendorPreset ? db.vendor.findUnique({ where: { id: vendorPreset }, select: { id: true, name: true } }) : null,
+    query.supersedes ? evidenceToCorrect(query.supersedes) : null,
+    vendorPreset ? vendorName(vendorPreset) : null,
   ]);
   const correcting = previous && !previous.supersededBy ? previous : null;
   const vendorItem =

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
 import { COVERAGE_STATUSES } from "@/lib/coverage/types";
 import { can } from "@/lib/permissions";
 import { periodHeatmap } from "@/lib/periods/heatmap";
+import { periodName } from "@/lib/periods/queries";
 import { CATEGORY_LABELS } from "@/lib/validations/control";
 import { PERIOD_TYPE_LABELS } from "@/lib/validations/period";
 import { CoverageHeatmap } from "@/components/periods/heatmap";
@@ -23,8 +23,7 @@ const periodId = async (params: Params["params"]) => z.uuid().safeParse((await p
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = await periodId(params);
-  const period = id.success ? await db.auditPeriod.findUnique({ where: { id: id.data }, select: { name: true } }) : null;
-  return { title: period?.name ?? "Audit period" };
+  return { title: (id.success ? await periodName(id.data) : null) ?? "Audit period" };
 }
 
 export default async function PeriodPage({ params }: Params) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
+import { listUsers } from "@/lib/users/queries";
 import { PASSWORD_RULE } from "@/lib/validations/password";
 import { CreateUserForm } from "@/components/settings/create-user-form";
 import { UserRowActions } from "@/components/settings/user-row-actions";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const me = await requirePage("users:manage");
-  const users = await db.user.findMany({ orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { email: "asc" }] });
+  const users = await listUsers();
   return (
     <>
       <h1>Users</h1>

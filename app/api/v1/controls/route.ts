@@ -1,17 +1,13 @@
 import { NextResponse } from "next/server";
 import { apiRoute, parseJsonBody } from "@/lib/api/route";
-import { db } from "@/lib/db";
 import { createCustomControl } from "@/lib/controls/custom";
-import { controlToJson } from "@/lib/controls/queries";
+import { controlToJson, listControlDetails } from "@/lib/controls/queries";
 import { customControlCreateSchema } from "@/lib/validations/control";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute("controls:read", {}, async () => {
-  const controls = await db.control.findMany({
-    orderBy: [{ cat: { sortOrder: "asc" } }, { code: "asc" }],
-    include: { cat: true, criteria: { include: { criterion: true }, orderBy: { criterion: { sortOrder: "asc" } } } },
-  });
+  const controls = await listControlDetails();
   return NextResponse.json({ items: controls.map(controlToJson) });
 });
 

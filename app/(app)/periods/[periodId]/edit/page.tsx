@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
-import { loadPeriod, periodToJson } from "@/lib/periods/service";
+import { getPeriod } from "@/lib/periods/queries";
+import { periodToJson } from "@/lib/periods/service";
 import { PeriodForm } from "@/components/periods/period-form";
 import { periodScopeOptions } from "@/lib/periods/scope-options";
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Edit audit period" };
 export default async function EditPeriodPage({ params }: { params: Promise<{ periodId: string }> }) {
   await requirePage("periods:write");
   const id = z.uuid().safeParse((await params).periodId);
-  const row = id.success ? await loadPeriod(db, id.data) : null;
+  const row = id.success ? await getPeriod(id.data) : null;
   if (!row) notFound();
   const period = periodToJson(row);
   return (

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { apiRoute, readJsonBody } from "@/lib/api/route";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { featureToJson, loadFeature, updateFeature } from "@/lib/features/service";
+import { getFeatureJson } from "@/lib/features/queries";
+import { updateFeature } from "@/lib/features/service";
 import { featureSchema, slugSchema } from "@/lib/validations/feature";
 
 export const dynamic = "force-dynamic";
@@ -11,9 +11,9 @@ export const dynamic = "force-dynamic";
 const params = z.object({ slug: slugSchema });
 
 async function current(slug: string) {
-  const feature = await loadFeature(db, slug);
+  const feature = await getFeatureJson(slug);
   if (!feature) throw new AppError("NOT_FOUND", `There is no feature ${slug}.`);
-  return featureToJson(feature);
+  return feature;
 }
 
 export const GET = apiRoute("features:read", { params }, async ({ params }) => NextResponse.json(await current(params.slug)));

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { apiRoute, parseJsonBody } from "@/lib/api/route";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { loadPeriod, periodToJson, updatePeriod } from "@/lib/periods/service";
+import { getPeriod } from "@/lib/periods/queries";
+import { periodToJson, updatePeriod } from "@/lib/periods/service";
 import { periodSchema } from "@/lib/validations/period";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ id: z.uuid() });
 
 export const GET = apiRoute("periods:read", { params }, async ({ params }) => {
-  const period = await loadPeriod(db, params.id);
+  const period = await getPeriod(params.id);
   if (!period) throw new AppError("NOT_FOUND", `There is no audit period ${params.id}.`);
   return NextResponse.json(periodToJson(period));
 });
