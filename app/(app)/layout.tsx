@@ -13,12 +13,12 @@ export const dynamic = "force-dynamic";
 // The signed-in shell. Navigation lists only the sections that exist and that the role may open;
 // later sections (inventory, evidence, periods, ...) join this list as they are built.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await requirePage();
+  const principal = await requirePage();
   const [demo, awaitingReview] = await Promise.all([
     db.setting.findUnique({ where: { key: "demo" } }),
-    needsReviewCount(user.role) ? awaitingReviewCount() : undefined,
+    needsReviewCount(principal) ? awaitingReviewCount() : undefined,
   ]);
-  const items = navItemsFor(user.role, { awaitingReview });
+  const items = navItemsFor(principal, { awaitingReview });
   return (
     <div className="shell">
       <aside className="sidebar">
@@ -27,9 +27,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </Link>
         <NavLinks items={items} />
         <div className="who">
-          <div data-testid="current-user">{user.name}</div>
+          <div data-testid="current-user">{principal.user.name}</div>
           <div className="role" data-testid="current-role">
-            {ROLE_LABELS[user.role]}
+            {ROLE_LABELS[principal.user.role]}
           </div>
           <SignOutButton />
         </div>

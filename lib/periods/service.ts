@@ -1,5 +1,6 @@
 import { db, type Tx } from "@/lib/db";
-import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { appendAudit } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import type { PeriodInput } from "@/lib/validations/period";
 
@@ -72,7 +73,7 @@ const data = (input: PeriodInput) => ({
   categories: input.categories,
 });
 
-export function createPeriod(input: PeriodInput, actor: Actor): Promise<PeriodJson> {
+export function createPeriod(input: PeriodInput, { actor }: Principal): Promise<PeriodJson> {
   return db.$transaction(async (tx) => {
     const scope = await resolveScope(tx, input);
     const created = await tx.auditPeriod.create({
@@ -88,7 +89,7 @@ export function createPeriod(input: PeriodInput, actor: Actor): Promise<PeriodJs
   });
 }
 
-export function updatePeriod(id: string, input: PeriodInput, actor: Actor): Promise<PeriodJson> {
+export function updatePeriod(id: string, input: PeriodInput, { actor }: Principal): Promise<PeriodJson> {
   return db.$transaction(async (tx) => {
     const current = await loadPeriod(tx, id);
     if (!current) throw new AppError("NOT_FOUND", `There is no audit period ${id}.`);

@@ -1,6 +1,7 @@
 import { db, type Tx } from "@/lib/db";
 import { generateToken } from "@/lib/auth/tokens";
-import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { appendAudit } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { can, ROLE_LABELS, type Permission, type RoleName } from "@/lib/permissions";
 import { WIDE_TOKEN_REFUSALS } from "@/lib/validations/token";
@@ -46,7 +47,7 @@ async function resolveActsFor(tx: Tx, input: NewToken) {
 
 const utc = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
 
-export async function createToken(input: NewToken, actor: Actor) {
+export async function createToken(input: NewToken, { actor }: Principal) {
   const { secret, hash, prefix } = generateToken();
   const token = await db.$transaction(async (tx) => {
     const actsFor = await resolveActsFor(tx, input);
@@ -84,7 +85,7 @@ export async function createToken(input: NewToken, actor: Actor) {
   return { id: token.id, name: token.name, role: token.role, prefix, secret, actsFor: token.userId ? token.user?.email : null };
 }
 
-export async function revokeToken(tokenId: string, actor: Actor) {
+export async function revokeToken(tokenId: string, { actor }: Principal) {
   return db.$transaction(async (tx) => {
     // The conditional update makes two concurrent revocations record one revocation, not two.
     const revokedAt = new Date();

@@ -1,6 +1,7 @@
 import { db, type Tx } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
-import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { appendAudit } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import type { RoleName } from "@/lib/permissions";
 import { passwordMatchesEmail } from "@/lib/validations/password";
@@ -16,7 +17,7 @@ const publicUser = (u: { id: string; email: string; name: string; role: string; 
   disabled: Boolean(u.disabledAt),
 });
 
-export async function createUser(input: { name: string; email: string; role: RoleName; password: string }, actor: Actor) {
+export async function createUser(input: { name: string; email: string; role: RoleName; password: string }, { actor }: Principal) {
   if (passwordMatchesEmail(input.password, input.email)) {
     throw new AppError("VALIDATION", "The password must not contain the e-mail address.", {
       password: ["The password must not contain the e-mail address."],
@@ -40,7 +41,7 @@ async function assertAnotherActiveAdmin(tx: Tx, userId: string) {
   if (admins === 0) throw new AppError("CONFLICT", "This is the last active admin: make someone else an admin first.");
 }
 
-export async function changeRole(userId: string, role: RoleName, actor: Actor) {
+export async function changeRole(userId: string, role: RoleName, { actor }: Principal) {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707373)`;
     const before = await tx.user.findUnique({ where: { id: userId } });
@@ -59,7 +60,7 @@ export async function changeRole(userId: string, role: RoleName, actor: Actor) {
   });
 }
 
-export async function setDisabled(userId: string, disabled: boolean, actor: Actor) {
+export async function setDisabled(userId: string, disabled: boolean, { actor }: Principal) {
   if (disabled && actor.id === userId) throw new AppError("CONFLICT", "You cannot disable your own account.");
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707373)`;

@@ -15,9 +15,9 @@ const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).c
 const DECISION = { KEEP: "Keep", REVOKE: "Revoke", MODIFY: "Modify" } as const;
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePage("access-reviews:decide");
+  const principal = await requirePage("access-reviews:decide");
   const { page } = pageQuery.parse(await searchParams);
-  const inbox = await inboxPage(user.id, page);
+  const inbox = await inboxPage(principal.user.id, page);
   return (
     <>
       <p>

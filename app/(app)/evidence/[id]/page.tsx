@@ -6,8 +6,7 @@ import { requirePage } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { evidenceWithVersions } from "@/lib/evidence/queries";
 import { formatBytes } from "@/lib/format";
-import { can } from "@/lib/permissions";
-import { mayChangeEvidence } from "@/lib/evidence/ownership";
+import { canWithdrawEvidence } from "@/lib/evidence/ownership";
 import { EVIDENCE_SOURCE_LABELS, EVIDENCE_STATUS_LABELS } from "@/lib/validations/evidence";
 import { ReviewForm } from "@/components/evidence/review-form";
 import { WithdrawForm } from "@/components/evidence/withdraw-form";
@@ -26,21 +25,16 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function EvidencePage({ params }: Params) {
-  const user = await requirePage("evidence:read");
+  const principal = await requirePage("evidence:read");
   const evidence = await load((await params).id);
   if (!evidence) notFound();
   const uploaderId = (await db.evidence.findUnique({ where: { id: evidence.id }, select: { uploadedById: true } }))?.uploadedById;
-  const canReview = can(user.role, "evidence:review");
+  const canReview = principal.may("evidence:review");
   const latest = evidence.supersededBy === null;
   // A generated record (a signed-off access review's) stays as it is: no correction, no withdrawal.
   const generated = evidence.source === "GENERATED";
   // Withdrawal and correction follow one rule (lib/evidence/ownership.ts): the uploader, or a reviewer.
-  const mayChange =
-    can(user.role, "evidence:write") &&
-    mayChangeEvidence(
-      { uploadedById: uploaderId ?? null, uploadedByTokenId: null },
-      { userId: user.id, tokenId: null, mayReview: canReview },
-    );
+  const mayChange = canWithdrawEvidence({ uploadedById: uploaderId ?? null, uploadedByTokenId: null }, principal).ok;
   const mayWithdraw = !generated && evidence.status !== "WITHDRAWN" && mayChange;
   return (
     <>

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { evidenceInclude, evidenceToJson, tokenNamesFor } from "@/lib/evidence/service";
 import { formatBytes } from "@/lib/format";
 import { ReviewForm } from "@/components/evidence/review-form";
-import { reviewVerdict } from "@/lib/evidence/ownership";
+import { canReviewEvidence } from "@/lib/evidence/ownership";
 import { selfReviewAllowed } from "@/lib/settings/self-review";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ const PAGE_SIZE = 20;
 const searchSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePage("evidence:review");
+  const principal = await requirePage("evidence:review");
   const { page } = searchSchema.parse(await searchParams);
   const where = { status: "SUBMITTED" as const, supersededBy: null };
   const [total, rows, allowSelfReview] = await Promise.all([
@@ -31,7 +31,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     selfReviewAllowed(),
   ]);
   // The service's own rule (segregation of duties), so the page never offers a review it would refuse.
-  const verdicts = new Map(rows.map((r) => [r.id, reviewVerdict(r, { userId: user.id, tokenId: null }, allowSelfReview)]));
+  const verdicts = new Map(rows.map((r) => [r.id, canReviewEvidence(r, principal, allowSelfReview)]));
   const names = await tokenNamesFor(rows);
   const items = rows.map((r) => evidenceToJson(r, names));
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
