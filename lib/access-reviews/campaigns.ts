@@ -22,6 +22,7 @@ import { quarterRange } from "@/lib/access-reviews/schedule";
 import { futureQuarterProblem, sameQuarterProblem } from "@/lib/access-reviews/quarter-rules";
 import { organisationToday } from "@/lib/org-time";
 import type { CampaignInput, ItemInput } from "@/lib/access-reviews/validation";
+import { rolesWith } from "@/lib/permissions";
 
 // Access-review campaigns while they are prepared: create, edit, items by hand, by API or from a
 // CSV export, reviewers, start. Each write and its one audit entry commit together. Once started
@@ -427,7 +428,7 @@ export async function startReview(reviewId: string, { actor }: Principal): Promi
       );
     }
     const ineligible = await tx.accessReviewItem.count({
-      where: { reviewId, reviewer: { OR: [{ role: "AUDITOR" }, { disabledAt: { not: null } }] } },
+      where: { reviewId, reviewer: { OR: [{ role: { notIn: rolesWith("access-reviews:decide") } }, { disabledAt: { not: null } }] } },
     });
     if (ineligible) {
       throw new AppError(

@@ -3,6 +3,7 @@ import { appendAudit } from "@/lib/audit-log/append";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import type { PeriodInput } from "@/lib/validations/period";
+import { readOnlyRoles } from "@/lib/permissions";
 
 // Audit periods: the window a report covers, the categories and features in scope, and the
 // auditors who may see it. Each write and its audit entry commit together.
@@ -38,7 +39,7 @@ export function periodToJson(p: PeriodRow) {
 
 export type PeriodJson = ReturnType<typeof periodToJson>;
 
-/** Features by slug and auditors by e-mail (who must hold the AUDITOR role); unknown ones are named. */
+/** Features by slug and auditors by e-mail (who must hold a read-only role: an auditor); unknown ones are named. */
 async function resolveScope(tx: Tx, input: PeriodInput) {
   const features = input.features.length
     ? await tx.feature.findMany({ where: { slug: { in: input.features } }, select: { id: true, slug: true } })
@@ -55,7 +56,7 @@ async function resolveScope(tx: Tx, input: PeriodInput) {
     : [];
   const problems = emails.flatMap((e) => {
     const u = users.find((x) => x.email === e);
-    return !u ? [`${e} has no account`] : u.role !== "AUDITOR" ? [`${e} is not an auditor`] : [];
+    return !u ? [`${e} has no account`] : !readOnlyRoles().includes(u.role) ? [`${e} is not an auditor`] : [];
   });
   if (problems.length) {
     throw new AppError("VALIDATION", `Auditors: ${problems.join("; ")}. Give access only to accounts with the Auditor role.`, {

@@ -3,7 +3,7 @@ import { generateToken } from "@/lib/auth/tokens";
 import { appendAudit } from "@/lib/audit-log/append";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
-import { can, ROLE_LABELS, type Permission, type RoleName } from "@/lib/permissions";
+import { ROLE_LABELS, scopesBeyondRole, type RoleName } from "@/lib/permissions";
 import { WIDE_TOKEN_REFUSALS } from "@/lib/validations/token";
 
 // API tokens, shared by Settings → API tokens (server actions) and `npm run token:create`.
@@ -35,7 +35,7 @@ async function resolveActsFor(tx: Tx, input: NewToken) {
   if (!user) throw refused("actsFor", "There is no such user: choose a person from the list (or check the e-mail address).");
   if (user.disabledAt) throw refused("actsFor", `${user.email} is disabled: a token cannot act for a disabled account.`);
   if (user.role === "ADMIN" && !input.allowAdmin) throw refused("allowAdmin", WIDE_TOKEN_REFUSALS.admin);
-  const lacking = input.scopes.filter((s) => !can(user.role, s as Permission));
+  const lacking = scopesBeyondRole(user.role, input.scopes);
   if (lacking.length) {
     throw refused(
       "scopes",
