@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { logActionRefusal } from "@/lib/auth/refusals";
-import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { currentPrincipal } from "@/lib/auth/session";
+import type { UserPrincipal } from "@/lib/auth/principal";
 import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn } from "@/lib/errors";
-import { can, type Permission } from "@/lib/permissions";
+import type { Permission } from "@/lib/permissions";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data?: T; message?: string }
@@ -24,20 +25,20 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
 
 /**
  * The one shape of every server action: authenticate, authorize against the permission map,
- * parse the input with zod, then run. Server actions are public POST endpoints, so the check
+ * parse the input with zod, then run with the caller as a Principal. Server actions are public POST endpoints, so the check
  * is here, whatever the page already hid. Expected failures come back as values the form shows.
  */
 export function action<S extends z.ZodType, T = undefined>(
   permission: Permission,
   schema: S,
-  run: (input: z.output<S>, user: SessionUser) => Promise<ActionResult<T> | void>,
+  run: (input: z.output<S>, principal: UserPrincipal) => Promise<ActionResult<T> | void>,
 ) {
   return async (_previous: unknown, input: unknown): Promise<ActionResult<T>> => {
-    let user: SessionUser | null = null;
+    let principal: UserPrincipal | null = null;
     try {
-      user = await currentUser();
-      if (!user) throw notSignedIn();
-      if (!can(user.role, permission)) throw notAllowed();
+      principal = await currentPrincipal();
+      if (!principal) throw notSignedIn();
+      if (!principal.may(permission)) throw notAllowed();
       const raw = input instanceof FormData ? formDataToObject(input) : input;
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
@@ -46,10 +47,11 @@ export function action<S extends z.ZodType, T = undefined>(
         const first = Object.values(fieldErrors).flat()[0] ?? flat.formErrors[0];
         return { ok: false, error: { code: "VALIDATION", message: first ?? "Check the highlighted fields." }, fieldErrors };
       }
-      return (await run(parsed.data, user)) ?? { ok: true };
+      return (await run(parsed.data, principal)) ?? { ok: true };
     } catch (error) {
       if (error instanceof AppError) {
-        if (error.status === 401 || error.status === 403) await logActionRefusal(error.status, error.code, permission, user?.id ?? null);
+        if (error.status === 401 || error.status === 403)
+          await logActionRefusal(error.status, error.code, permission, principal?.user.id ?? null);
         return { ok: false, error: { code: error.code, message: error.message }, fieldErrors: error.fieldErrors };
       }
       if (isDatabaseUnavailable(error)) {

@@ -1,6 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { PERMISSIONS, ROLES, ROLE_LABELS, can, isPermission, tokenCan, type Permission } from "@/lib/permissions";
+import {
+  PERMISSIONS,
+  ROLES,
+  ROLE_LABELS,
+  can,
+  isPermission,
+  readOnlyRoles,
+  rolesWith,
+  scopesBeyondRole,
+  tokenCan,
+  type Permission,
+} from "@/lib/permissions";
 
 const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 const isWrite = (p: string) => !p.endsWith(":read");
@@ -55,4 +66,18 @@ test("isPermission recognises exactly the map's keys", () => {
   for (const p of ALL_PERMISSIONS) assert.equal(isPermission(p), true);
   for (const bad of ["controls:delete", "controls:*", "", "toString", "__proto__", "constructor"])
     assert.equal(isPermission(bad), false, bad);
+});
+
+test("rolesWith lists the roles the map gives a permission; readOnlyRoles are those that write nothing", () => {
+  assert.deepEqual(rolesWith("access-reviews:decide"), ["ADMIN", "COMPLIANCE_LEAD", "ENGINEER"]);
+  assert.deepEqual(rolesWith("users:manage"), ["ADMIN"]);
+  assert.deepEqual(rolesWith("audit-log:read"), ["ADMIN", "COMPLIANCE_LEAD", "AUDITOR"]);
+  for (const p of ALL_PERMISSIONS) assert.deepEqual(rolesWith(p), [...PERMISSIONS[p]], p);
+  assert.deepEqual(readOnlyRoles(), ["AUDITOR"]);
+});
+
+test("scopesBeyondRole names the scopes a role lacks (a scope only narrows a role)", () => {
+  assert.deepEqual(scopesBeyondRole("ENGINEER", ["evidence:write", "controls:write", "users:manage"]), ["controls:write", "users:manage"]);
+  assert.deepEqual(scopesBeyondRole("ADMIN", ["controls:write"]), []);
+  assert.deepEqual(scopesBeyondRole("AUDITOR", []), []);
 });

@@ -39,6 +39,10 @@ export const ROLE_LABELS: Record<RoleName, string> = {
   AUDITOR: "Auditor",
 };
 
+/**
+ * Whether a role has a permission. Callers are asked principal.may(permission) (lib/auth/principal.ts),
+ * which also applies a token's scopes; eslint refuses can() and tokenCan() elsewhere.
+ */
 export function can(role: RoleName | null | undefined, permission: Permission): boolean {
   if (!role) return false;
   return (PERMISSIONS[permission] as readonly RoleName[]).includes(role);
@@ -50,6 +54,22 @@ export function tokenCan(role: RoleName, scopes: readonly string[], permission: 
   if (scopes.length === 0) return true;
   const [resource] = permission.split(":");
   return scopes.includes(permission) || scopes.includes(`${resource}:*`);
+}
+
+/** The roles that have a permission: who may be assigned work that needs it, listed in one place. */
+export function rolesWith(permission: Permission): RoleName[] {
+  return ROLES.filter((role) => can(role, permission));
+}
+
+/** The roles that read everything and change nothing: those an audit period is given to (its auditors). */
+export function readOnlyRoles(): RoleName[] {
+  const all = Object.keys(PERMISSIONS) as Permission[];
+  return ROLES.filter((role) => all.every((permission) => can(role, permission) === permission.endsWith(":read")));
+}
+
+/** The scopes a role lacks: a token's scopes only narrow its role, so these are refused when it is made. */
+export function scopesBeyondRole(role: RoleName, scopes: readonly string[]): string[] {
+  return scopes.filter((scope) => isPermission(scope) && !can(role, scope));
 }
 
 export function isPermission(value: string): value is Permission {

@@ -4,7 +4,8 @@
 // known to everyone who has read this file).
 import { randomUUID } from "node:crypto";
 import { connectForCli } from "@/lib/db/connect-cli";
-import { SYSTEM_ACTOR, appendAudit } from "@/lib/audit-log/append";
+import { appendAudit } from "@/lib/audit-log/append";
+import { cliPrincipal } from "@/lib/auth/principal";
 import type { RoleName } from "@/lib/permissions";
 
 export const DEMO_USERS: { email: string; name: string; role: RoleName; password: string }[] = [
@@ -95,7 +96,7 @@ async function main() {
           "ATTEST_DATA_DIR (npm start creates its database), or a new, empty DATABASE_URL.",
       );
     }
-    const actor = { ...SYSTEM_ACTOR, email: "cli:demo" };
+    const { actor } = cliPrincipal("demo");
     for (const u of DEMO_USERS) {
       if (await db.user.findUnique({ where: { email: u.email } })) continue;
       const passwordHash = await hashPassword(u.password);

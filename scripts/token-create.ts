@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { connectForCli } from "@/lib/db/connect-cli";
 import { parseExpiry } from "@/lib/auth/tokens";
-import { SYSTEM_ACTOR } from "@/lib/audit-log/append";
+import { cliPrincipal } from "@/lib/auth/principal";
 import { isPermission } from "@/lib/permissions";
 import { roleSchema } from "@/lib/validations/user";
 
@@ -96,7 +96,7 @@ async function main() {
           expiresAt,
           allowAdmin: parsed.data["allow-admin"],
         },
-        { ...SYSTEM_ACTOR, email: "cli:token:create" },
+        cliPrincipal("token:create"),
       );
       log(secret);
     } catch (error) {

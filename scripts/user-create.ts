@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { connectForCli } from "@/lib/db/connect-cli";
 import { createUserSchema } from "@/lib/validations/user";
 import { env } from "@/lib/env";
-import { SYSTEM_ACTOR } from "@/lib/audit-log/append";
+import { cliPrincipal } from "@/lib/auth/principal";
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write("Password: ");
@@ -32,7 +32,7 @@ async function main() {
   const conn = await connectForCli();
   try {
     const { createUser } = await import("@/lib/users/service");
-    const user = await createUser(parsed.data, { ...SYSTEM_ACTOR, email: "cli:user:create" });
+    const user = await createUser(parsed.data, cliPrincipal("user:create"));
     console.log(`created ${user.email} (${user.role})`);
   } finally {
     await conn.close();

@@ -13,9 +13,11 @@ export const dynamic = "force-dynamic";
 // The signed-in shell. Navigation lists only the sections that exist and that the role may open;
 // later sections (inventory, evidence, periods, ...) join this list as they are built.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await requirePage();
-  const [demo, awaitingReview] = await Promise.all([isDemoInstallation(), needsReviewCount(user.role) ? awaitingReviewCount() : undefined]);
-  const items = navItemsFor(user.role, { awaitingReview });
+  const principal = await requirePage();
+  const [demo, awaitingReview] = await Promise.all([isDemoInstallation(), needsReviewCount(principal) ? awaitingReviewCount() : undefined]);
+  const items = navItemsFor(principal, { awaitingReview });
+  // eslint-disable-next-line no-restricted-syntax -- shown, not checked: the shell names the signed-in person's role
+  const roleLabel = ROLE_LABELS[principal.user.role];
   return (
     <div className="shell">
       <aside className="sidebar">
@@ -24,9 +26,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </Link>
         <NavLinks items={items} />
         <div className="who">
-          <div data-testid="current-user">{user.name}</div>
+          <div data-testid="current-user">{principal.user.name}</div>
           <div className="role" data-testid="current-role">
-            {ROLE_LABELS[user.role]}
+            {roleLabel}
           </div>
           <SignOutButton />
         </div>

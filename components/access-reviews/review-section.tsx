@@ -1,9 +1,10 @@
 import "server-only";
 import Link from "next/link";
-import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { currentPrincipal } from "@/lib/auth/session";
+import type { Principal } from "@/lib/auth/principal";
+import { canMarkRevocationDone, canSignOff } from "@/lib/access-reviews/caller-rules";
 import { listRevocations, openInboxCount, signOffState, type RevocationRow } from "@/lib/access-reviews/decision-queries";
 import { REVOCATION_OVERDUE_DAYS } from "@/lib/access-reviews/revocations";
-import { can } from "@/lib/permissions";
 import { RevocationForm } from "@/components/access-reviews/revocation-form";
 import { SignOffForm } from "@/components/access-reviews/sign-off-form";
 
@@ -11,8 +12,8 @@ const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
 /** The bottom of a campaign page: sign-off (or who signed, when and what), the record, the revocations. */
 export async function ReviewSection({ reviewId }: { reviewId: string }) {
-  const user = await currentUser();
-  if (!user) return null;
+  const principal = await currentPrincipal();
+  if (!principal) return null;
   const state = await signOffState(reviewId);
   if (!state) return null;
   const revocations = state.status === "DRAFT" ? null : await listRevocations({ reviewId, state: "all" });
@@ -26,7 +27,7 @@ export async function ReviewSection({ reviewId }: { reviewId: string }) {
           <p>
             {state.decided} of {state.total} item{state.total === 1 ? "" : "s"} decided.
           </p>
-          {can(user.role, "access-reviews:write") ? (
+          {canSignOff(principal).ok ? (
             <SignOffForm reviewId={state.id} open={open} total={state.total} />
           ) : (
             <p className="muted">A compliance lead signs off once every item is decided.</p>
@@ -70,7 +71,7 @@ export async function ReviewSection({ reviewId }: { reviewId: string }) {
       {revocations && (
         <>
           <h2>Revocations</h2>
-          <RevocationTable rows={revocations.items} user={user} today={revocations.today} />
+          <RevocationTable rows={revocations.items} principal={principal} today={revocations.today} />
           {revocations.pageCount > 1 && (
             <p>
               <Link href={`/access-reviews/revocations?state=all&review=${state.id}`}>
@@ -86,9 +87,9 @@ export async function ReviewSection({ reviewId }: { reviewId: string }) {
 
 /** Links from the campaign list: the signed-in reviewer's inbox with its open count, and the revocations. */
 export async function AccessReviewLinks() {
-  const user = await currentUser();
-  if (!user) return null;
-  const open = can(user.role, "access-reviews:decide") ? await openInboxCount(user.id) : null;
+  const principal = await currentPrincipal();
+  if (!principal) return null;
+  const open = principal.may("access-reviews:decide") ? await openInboxCount(principal.user.id) : null;
   return (
     <p className="toolbar">
       {open !== null && <Link href="/access-reviews/inbox">My inbox ({open})</Link>}
@@ -100,17 +101,16 @@ export async function AccessReviewLinks() {
 /** Revocations and modifications: open ones with a mark-done form (for a lead or the item's reviewer), overdue ones said in words. */
 export function RevocationTable({
   rows,
-  user,
+  principal,
   today,
   showCampaign = false,
 }: {
   rows: RevocationRow[];
-  user: SessionUser;
+  principal: Principal;
   today: string;
   showCampaign?: boolean;
 }) {
   if (rows.length === 0) return <div className="card empty">No revocation or modification to follow up.</div>;
-  const lead = can(user.role, "access-reviews:write");
   return (
     <table className="data" aria-label="Revocations">
       <thead>
@@ -163,7 +163,7 @@ export function RevocationTable({
                       ? `${r.overdue ? "was due" : "due"} by ${r.dueOn} (${REVOCATION_OVERDUE_DAYS} days after sign-off)`
                       : `due ${REVOCATION_OVERDUE_DAYS} days after sign-off`}
                   </span>
-                  {(lead || r.reviewerId === user.id) && (
+                  {canMarkRevocationDone(r, principal).ok && (
                     <RevocationForm
                       reviewId={r.review.id}
                       itemId={r.id}

@@ -1,4 +1,5 @@
-import { can, type Permission, type RoleName } from "@/lib/permissions";
+import type { Principal } from "@/lib/auth/principal";
+import type { Permission } from "@/lib/permissions";
 
 // The sections of the signed-in shell, in order. A section joins this list when its page exists.
 const SECTIONS: { href: string; label: string; permission: Permission; count?: "awaitingReview" }[] = [
@@ -25,10 +26,10 @@ const SECTIONS: { href: string; label: string; permission: Permission; count?: "
 export type NavCounts = { awaitingReview?: number };
 
 /** Whether the shell needs a count for this role at all, so the layout does not query for nothing. */
-export const needsReviewCount = (role: RoleName) => can(role, "evidence:review");
+export const needsReviewCount = (principal: Pick<Principal, "may">) => principal.may("evidence:review");
 
-export function navItemsFor(role: RoleName, counts: NavCounts = {}) {
-  return SECTIONS.filter((s) => can(role, s.permission)).map(({ href, label, count }) => {
+export function navItemsFor(principal: Pick<Principal, "may">, counts: NavCounts = {}) {
+  return SECTIONS.filter((s) => principal.may(s.permission)).map(({ href, label, count }) => {
     const n = count ? counts[count] : undefined;
     return n ? { href, label, count: n, countLabel: `${label}, ${n} waiting` } : { href, label };
   });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
-import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { appendAudit } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -21,6 +22,7 @@ import { quarterRange } from "@/lib/access-reviews/schedule";
 import { futureQuarterProblem, sameQuarterProblem } from "@/lib/access-reviews/quarter-rules";
 import { organisationToday } from "@/lib/org-time";
 import type { CampaignInput, ItemInput } from "@/lib/access-reviews/validation";
+import { rolesWith } from "@/lib/permissions";
 
 // Access-review campaigns while they are prepared: create, edit, items by hand, by API or from a
 // CSV export, reviewers, start. Each write and its one audit entry commit together. Once started
@@ -163,7 +165,7 @@ async function snapshot(tx: Tx, id: string) {
   return reviewToJson((await loadReview(tx, id))!, await reviewProgress(tx, id));
 }
 
-export async function createReview(input: CampaignInput, actor: Actor): Promise<ReviewJson> {
+export async function createReview(input: CampaignInput, { actor }: Principal): Promise<ReviewJson> {
   await assertQuarterStarted(input.quarter, "create the campaign");
   return db.$transaction(async (tx) => {
     const featureIds = await resolveFeatures(tx, [...new Set(input.features)]);
@@ -182,7 +184,7 @@ export async function createReview(input: CampaignInput, actor: Actor): Promise<
 }
 
 /** Name, quarter, due date and scope; only while a draft. */
-export async function updateReview(id: string, input: CampaignInput, actor: Actor): Promise<ReviewJson> {
+export async function updateReview(id: string, input: CampaignInput, { actor }: Principal): Promise<ReviewJson> {
   await assertQuarterStarted(input.quarter, "save the campaign");
   return db.$transaction(async (tx) => {
     const current = await lockReview(tx, id);
@@ -266,7 +268,7 @@ async function insertItems(tx: Tx, reviewId: string, items: NewItem[], label: (i
 }
 
 /** Items from the form or the API (a JSON array), all or nothing; one audit entry. */
-export function addItems(reviewId: string, items: ItemInput[], actor: Actor, via: "form" | "api"): Promise<{ added: number }> {
+export function addItems(reviewId: string, items: ItemInput[], { actor }: Principal, via: "form" | "api"): Promise<{ added: number }> {
   return db.$transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
     assertDraft(review, "add items");
@@ -306,7 +308,11 @@ export function checkCsvImport(input: CsvImportInput, index: UserIndex) {
  * (count, file name, SHA-256 of the text). Any bad row: nothing is imported and the message names
  * the first bad row and why.
  */
-export function importCsvItems(reviewId: string, input: CsvImportInput, actor: Actor): Promise<{ imported: number; sha256: string }> {
+export function importCsvItems(
+  reviewId: string,
+  input: CsvImportInput,
+  { actor }: Principal,
+): Promise<{ imported: number; sha256: string }> {
   return db.$transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
     assertDraft(review, "import items");
@@ -333,7 +339,7 @@ export function importCsvItems(reviewId: string, input: CsvImportInput, actor: A
   });
 }
 
-export function removeItem(reviewId: string, itemId: string, actor: Actor): Promise<void> {
+export function removeItem(reviewId: string, itemId: string, { actor }: Principal): Promise<void> {
   return db.$transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
     assertDraft(review, "remove items");
@@ -359,7 +365,7 @@ export function assignReviewer(
   reviewId: string,
   target: AssignTarget,
   reviewerEmail: string,
-  actor: Actor,
+  { actor }: Principal,
 ): Promise<{ assigned: number; reviewer: string }> {
   return db.$transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
@@ -404,7 +410,7 @@ export function assignReviewer(
  * DRAFT -> IN_PROGRESS: needs at least one item and every item with a reviewer who may decide
  * (an enabled engineer, lead or admin). From then on the items are frozen.
  */
-export async function startReview(reviewId: string, actor: Actor): Promise<ReviewJson> {
+export async function startReview(reviewId: string, { actor }: Principal): Promise<ReviewJson> {
   const today = await organisationToday();
   return db.$transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
@@ -422,7 +428,7 @@ export async function startReview(reviewId: string, actor: Actor): Promise<Revie
       );
     }
     const ineligible = await tx.accessReviewItem.count({
-      where: { reviewId, reviewer: { OR: [{ role: "AUDITOR" }, { disabledAt: { not: null } }] } },
+      where: { reviewId, reviewer: { OR: [{ role: { notIn: rolesWith("access-reviews:decide") } }, { disabledAt: { not: null } }] } },
     });
     if (ineligible) {
       throw new AppError(

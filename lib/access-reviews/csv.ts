@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { z } from "zod";
 import { importSizeProblem, lineCount, withoutBom } from "@/lib/imports/upload";
+import { rolesWith } from "@/lib/permissions";
 import { PRINCIPAL_KINDS, RESOURCE_KINDS, type PrincipalKindName, type ResourceKindName } from "@/lib/access-reviews/validation";
 
 // Access-review items from a CSV export, with a column mapping. Pure: no I/O, so the preview, the
@@ -373,14 +374,14 @@ export function matchPrincipal(principal: string, index: UserIndex): DirectoryUs
   return index.byEmail.get(p) ?? index.byLocalPart.get(p) ?? null;
 }
 
-const DECIDING_ROLES = new Set(["ADMIN", "COMPLIANCE_LEAD", "ENGINEER"]);
+const DECIDING_ROLES: readonly string[] = rolesWith("access-reviews:decide");
 
 /** Why an e-mail cannot review items, or null when it can (an enabled admin, lead or engineer). */
 export function reviewerProblem(email: string, index: UserIndex): string | null {
   const user = index.byEmail.get(email.trim().toLowerCase());
   if (!user) return `${email} has no account in Attest.`;
   if (user.disabled) return `${email} is disabled and cannot review.`;
-  if (!DECIDING_ROLES.has(user.role)) return `${email} is an auditor; reviewers must be engineers, compliance leads or admins.`;
+  if (!DECIDING_ROLES.includes(user.role)) return `${email} is an auditor; reviewers must be engineers, compliance leads or admins.`;
   return null;
 }
 

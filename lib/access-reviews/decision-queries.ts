@@ -52,6 +52,7 @@ export async function inboxPage(userId: string, page: number) {
         accessLevel: i.accessLevel,
         source: i.source,
         own: i.principalUserId === userId,
+        reviewerId: i.reviewerId,
         decision: i.decision,
         comment: i.comment,
         selfJustification: i.selfJustification,

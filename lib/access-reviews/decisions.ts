@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
-import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { appendAudit } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
+import { enforce } from "@/lib/auth/verdict";
+import { actsAsPerson, canDecideItem, canMarkRevocationDone } from "@/lib/access-reviews/caller-rules";
 import { AppError } from "@/lib/errors";
 import { dateIn, organisationTimeZone } from "@/lib/org-time";
 import { doneOnProblem, needsFollowUp } from "@/lib/access-reviews/revocations";
@@ -8,13 +11,6 @@ import { doneOnProblem, needsFollowUp } from "@/lib/access-reviews/revocations";
 // Reviewers' decisions on access-review items, and the follow-up of the revocations they ask for.
 // A decision may change until the campaign is signed off; after that only the follow-up (marking
 // a revocation done) is recorded, because it reports what happened, not a change to the review.
-
-/** Who acts: a person (decisions and follow-ups are attributed to a named user) or a token. */
-export interface ReviewActor {
-  actor: Actor;
-  userId: string | null;
-  canWrite: boolean;
-}
 
 const text = (label: string, max: number) =>
   z
@@ -52,8 +48,6 @@ export type RevocationInput = z.output<typeof revocationInputSchema>;
 
 export const signedOffConflict = () => new AppError("CONFLICT", "This campaign is signed off; nothing in it can change.");
 const notStarted = () => new AppError("CONFLICT", "This campaign has not started yet: its items are decided once it is started.");
-const notAPerson = (what: string) =>
-  new AppError("FORBIDDEN", `${what} is recorded against a named person: sign in as yourself, an API token cannot do it.`);
 
 async function lockedItem(tx: Tx, reviewId: string, itemId: string) {
   // The campaign row is locked first (sign-off takes the same lock), then the item.
@@ -93,21 +87,13 @@ async function dbNow(tx: Tx): Promise<Date> {
  * Decides (or re-decides) one item: only while the campaign is in progress, only by the item's
  * reviewer, always with a comment, and with a justification when the access is the reviewer's own.
  */
-export async function decideItem(reviewId: string, itemId: string, input: DecisionInput, who: ReviewActor) {
-  if (!who.userId) throw notAPerson("An access-review decision");
-  const userId = who.userId;
+export async function decideItem(reviewId: string, itemId: string, input: DecisionInput, caller: Principal) {
+  enforce(actsAsPerson(caller, "An access-review decision"));
   return db.$transaction(async (tx) => {
     const item = await lockedItem(tx, reviewId, itemId);
     if (item.review.status === "SIGNED_OFF") throw signedOffConflict();
     if (item.review.status !== "IN_PROGRESS") throw notStarted();
-    if (item.reviewerId !== userId) {
-      throw new AppError(
-        "FORBIDDEN",
-        item.reviewerId
-          ? `This item is assigned to ${item.reviewer?.email}; only its reviewer can decide it.`
-          : "This item has no reviewer yet; a compliance lead assigns one, and only that reviewer can decide it.",
-      );
-    }
+    const { userId } = enforce(canDecideItem({ reviewerId: item.reviewerId, reviewerEmail: item.reviewer?.email ?? null }, caller));
     const own = item.principalUserId === userId;
     if (own && !input.selfJustification) {
       const message =
@@ -133,7 +119,7 @@ export async function decideItem(reviewId: string, itemId: string, input: Decisi
       include: { decidedBy: { select: { email: true } } },
     });
     const after = snapshot(updated);
-    await appendAudit(tx, who.actor, {
+    await appendAudit(tx, caller.actor, {
       action: item.decision ? "access-review.item-redecided" : "access-review.item-decided",
       entityType: "AccessReviewItem",
       entityId: item.id,
@@ -149,15 +135,12 @@ export async function decideItem(reviewId: string, itemId: string, input: Decisi
  * campaign in progress or signed off, with the date it was done (not before the decision, not in
  * the future) and an optional note. Once done it stays done.
  */
-export async function markRevocationDone(reviewId: string, itemId: string, input: RevocationInput, who: ReviewActor) {
-  if (!who.userId) throw notAPerson("Marking a revocation done");
-  const userId = who.userId;
+export async function markRevocationDone(reviewId: string, itemId: string, input: RevocationInput, caller: Principal) {
+  enforce(actsAsPerson(caller, "Marking a revocation done"));
   const timeZone = await organisationTimeZone();
   return db.$transaction(async (tx) => {
     const item = await lockedItem(tx, reviewId, itemId);
-    if (!who.canWrite && item.reviewerId !== userId) {
-      throw new AppError("FORBIDDEN", "Only a compliance lead or the item's reviewer can mark its revocation done.");
-    }
+    const { userId } = enforce(canMarkRevocationDone(item, caller));
     if (item.review.status === "DRAFT") throw notStarted();
     if (!needsFollowUp(item.decision)) {
       throw new AppError(
@@ -183,13 +166,13 @@ export async function markRevocationDone(reviewId: string, itemId: string, input
       doneOn: input.doneOn,
       note: input.note ?? null,
     };
-    await appendAudit(tx, who.actor, {
+    await appendAudit(tx, caller.actor, {
       action: "access-review.revocation-done",
       entityType: "AccessReviewItem",
       entityId: item.id,
       before: { doneOn: null },
       after,
     });
-    return { id: item.id, ...after, doneBy: who.actor.email };
+    return { id: item.id, ...after, doneBy: caller.actor.email };
   });
 }

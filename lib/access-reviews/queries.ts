@@ -5,7 +5,8 @@ import { activeFeatureChoices } from "@/lib/features/queries";
 import { organisationToday } from "@/lib/org-time";
 import { loadReview, reviewInclude, reviewProgress, reviewToJson, type ReviewJson } from "@/lib/access-reviews/campaigns";
 import { nextCampaign } from "@/lib/access-reviews/schedule";
-import { ITEM_PAGE_SIZE, REVIEWER_ROLES } from "@/lib/access-reviews/validation";
+import { ITEM_PAGE_SIZE } from "@/lib/access-reviews/validation";
+import { rolesWith } from "@/lib/permissions";
 
 // Reads for the campaign pages and the API.
 
@@ -105,7 +106,7 @@ export async function allItems(reviewId: string): Promise<ItemJson[]> {
 /** The accounts that may review (enabled engineers, leads and admins), for the assign forms. */
 export function reviewerChoices() {
   return db.user.findMany({
-    where: { role: { in: [...REVIEWER_ROLES] }, disabledAt: null },
+    where: { role: { in: rolesWith("access-reviews:decide") }, disabledAt: null },
     select: { email: true, name: true, role: true },
     orderBy: { email: "asc" },
   });
@@ -151,7 +152,9 @@ export async function startReadiness(reviewId: string) {
   const [total, unassigned, ineligible] = await Promise.all([
     db.accessReviewItem.count({ where: { reviewId } }),
     db.accessReviewItem.count({ where: { reviewId, reviewerId: null } }),
-    db.accessReviewItem.count({ where: { reviewId, reviewer: { OR: [{ role: "AUDITOR" }, { disabledAt: { not: null } }] } } }),
+    db.accessReviewItem.count({
+      where: { reviewId, reviewer: { OR: [{ role: { notIn: rolesWith("access-reviews:decide") } }, { disabledAt: { not: null } }] } },
+    }),
   ]);
   const why =
     total === 0

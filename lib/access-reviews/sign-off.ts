@@ -9,7 +9,10 @@ import { AppError } from "@/lib/errors";
 import { evidenceToJson, loadEvidence } from "@/lib/evidence/service";
 import { commitStaged, discardStaged, stageStream, type StagedFile } from "@/lib/evidence/storage";
 import { dateIn, organisationTimeZone } from "@/lib/org-time";
-import { signedOffConflict, type ReviewActor } from "@/lib/access-reviews/decisions";
+import { signedOffConflict } from "@/lib/access-reviews/decisions";
+import { canSignOff } from "@/lib/access-reviews/caller-rules";
+import type { Principal } from "@/lib/auth/principal";
+import { enforce } from "@/lib/auth/verdict";
 import { buildRecordCsv, recordFileName, type DecisionValue } from "@/lib/access-reviews/record";
 import { futureQuarterProblem, performedPhrase, signOffTiming } from "@/lib/access-reviews/quarter-rules";
 
@@ -29,12 +32,8 @@ export const signOffInputSchema = z.object({
     .max(4000, { error: "The statement is at most 4000 characters." }),
 });
 
-export async function signOffReview(reviewId: string, statement: string, who: ReviewActor) {
-  if (!who.userId) {
-    throw new AppError("FORBIDDEN", "A sign-off is recorded against a named person: sign in as yourself, an API token cannot sign off.");
-  }
-  if (!who.canWrite) throw new AppError("FORBIDDEN", "Only a compliance lead or an admin can sign off an access review.");
-  const signerId = who.userId;
+export async function signOffReview(reviewId: string, statement: string, caller: Principal) {
+  const { userId: signerId } = enforce(canSignOff(caller));
   const timeZone = await organisationTimeZone();
   let staged: StagedFile | undefined;
   try {
@@ -146,7 +145,7 @@ export async function signOffReview(reviewId: string, statement: string, who: Re
         },
       });
       const evidence = evidenceToJson((await loadEvidence(tx, evidenceId))!);
-      await appendAudit(tx, who.actor, { action: "evidence.created", entityType: "Evidence", entityId: evidenceId, after: evidence });
+      await appendAudit(tx, caller.actor, { action: "evidence.created", entityType: "Evidence", entityId: evidenceId, after: evidence });
       const result = {
         id: review.id,
         name: review.name,
@@ -161,7 +160,7 @@ export async function signOffReview(reviewId: string, statement: string, who: Re
         items: review.items.length,
         evidence: { id: evidenceId, sha256: staged.sha256, fileName: evidence.fileName, status: evidence.status },
       };
-      await appendAudit(tx, who.actor, {
+      await appendAudit(tx, caller.actor, {
         action: "access-review.signed-off",
         entityType: "AccessReview",
         entityId: review.id,

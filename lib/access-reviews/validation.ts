@@ -23,9 +23,6 @@ export const PRINCIPAL_KIND_LABELS: Record<PrincipalKindName, string> = { HUMAN:
 
 export const REVIEW_STATUS_LABELS = { DRAFT: "Draft", IN_PROGRESS: "In progress", SIGNED_OFF: "Signed off" } as const;
 
-/** Roles that may decide items (and so be assigned as reviewers). */
-export const REVIEWER_ROLES = ["ADMIN", "COMPLIANCE_LEAD", "ENGINEER"] as const;
-
 export const ITEM_PAGE_SIZE = 50;
 export const MAX_ITEMS_PER_REQUEST = 20_000;
 

@@ -3,26 +3,16 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { publicUrl } from "@/lib/config";
-import { currentUser } from "@/lib/auth/session";
+import { currentPrincipal } from "@/lib/auth/session";
 import { logApiRefusal } from "@/lib/auth/refusals";
 import { hashToken, TOKEN_PREFIX } from "@/lib/auth/tokens";
-import type { Actor } from "@/lib/audit-log/append";
+import { tokenPrincipal, type Principal } from "@/lib/auth/principal";
 import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn } from "@/lib/errors";
-import { can, tokenCan, type Permission, type RoleName } from "@/lib/permissions";
+import type { Permission } from "@/lib/permissions";
 import { refusalMessage, tokenState } from "@/lib/tokens/state";
 import { JSON_BODY_LIMIT, readJsonBody } from "@/lib/api/read-json";
 
 export { JSON_BODY_LIMIT, readJsonBody };
-
-export interface ApiCaller {
-  /** Not for authorization (a token's scopes narrow it; eslint refuses caller.role): use may(). */
-  role: RoleName;
-  actor: Actor;
-  userId: string | null;
-  tokenId: string | null;
-  /** Whether the caller may also do this (a token: its role narrowed by its scopes). */
-  may: (permission: Permission) => boolean;
-}
 
 export function jsonError(error: AppError, headers?: HeadersInit): NextResponse {
   return NextResponse.json(
@@ -51,7 +41,7 @@ function sameOrigin(request: NextRequest): boolean {
 }
 
 /** A bearer token, or else the session cookie. Tokens act with their role, narrowed by scopes. */
-async function authenticate(request: NextRequest, permission: Permission): Promise<ApiCaller> {
+async function authenticate(request: NextRequest, permission: Permission): Promise<Principal> {
   const header = request.headers.get("authorization");
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -62,7 +52,7 @@ async function authenticate(request: NextRequest, permission: Permission): Promi
       where: { tokenHash: hashToken(match[1]) },
       include: {
         createdBy: { select: { email: true, role: true, disabledAt: true } },
-        user: { select: { id: true, email: true, role: true, disabledAt: true } },
+        user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
       },
     });
     if (!token) throw new AppError("UNAUTHENTICATED", "This API token is not known. Ask an admin for a new one.");
@@ -70,23 +60,16 @@ async function authenticate(request: NextRequest, permission: Permission): Promi
     const state = tokenState(token);
     if (state !== "active") throw new AppError("UNAUTHENTICATED", refusalMessage(state, token));
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
-    if (!tokenCan(token.role, token.scopes, permission)) {
+    // A token acting for a person is that person (its uploads and reviews are theirs); the evidence
+    // row still records the token. A token for nobody acts as itself.
+    const principal = tokenPrincipal(token);
+    if (!principal.may(permission)) {
       throw new AppError(
         "FORBIDDEN",
         `This token (role ${token.role}${token.scopes.length ? `, scopes ${token.scopes.join(" ")}` : ""}) does not allow ${permission}.`,
       );
     }
-    // A token acting for a person is that person (its uploads and reviews are theirs); the evidence
-    // row still records the token. A token for nobody acts as itself.
-    return {
-      role: token.role,
-      userId: token.user?.id ?? null,
-      tokenId: token.id,
-      actor: token.user
-        ? { kind: "user", id: token.user.id, email: token.user.email, role: token.role }
-        : { kind: "token", id: token.id, email: `token:${token.name}`, role: token.role },
-      may: (other) => tokenCan(token.role, token.scopes, other),
-    };
+    return principal;
   }
   if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !sameOrigin(request)) {
     throw new AppError(
@@ -94,22 +77,17 @@ async function authenticate(request: NextRequest, permission: Permission): Promi
       "This request came from another site; a signed-in browser can only change data from Attest's own pages.",
     );
   }
-  const user = await currentUser();
-  if (!user) throw notSignedIn();
-  if (!can(user.role, permission)) throw notAllowed();
-  return {
-    role: user.role,
-    userId: user.id,
-    tokenId: null,
-    actor: { kind: "user", id: user.id, email: user.email, role: user.role },
-    may: (other) => can(user.role, other),
-  };
+  const principal = await currentPrincipal();
+  if (!principal) throw notSignedIn();
+  if (!principal.may(permission)) throw notAllowed();
+  return principal;
 }
 
 export interface RouteContext<P> {
   request: NextRequest;
   params: P;
-  caller: ApiCaller;
+  /** Who is calling: the token (narrowed by its scopes) or the signed-in user. */
+  caller: Principal;
 }
 
 /**

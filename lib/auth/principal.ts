@@ -10,7 +10,7 @@ export interface Principal {
   /** How the audit log names the caller. */
   actor: Actor;
   /** The person: the signed-in user, or the person a token acts for; null for a token acting for nobody and for the system. */
-  user: { id: string; email: string; role: RoleName } | null;
+  user: { id: string; email: string; name: string; role: RoleName } | null;
   /** The API token the call came with, if any. */
   token: { id: string; name: string; scopes: readonly string[] } | null;
   /** The role whose permissions apply (a token's own role). Not for authorization: use may(). */
@@ -27,14 +27,18 @@ export interface Principal {
 export interface PrincipalUser {
   id: string;
   email: string;
+  name: string;
   role: RoleName;
 }
 
+/** A caller who is a named person: the signed-in user of a server action or page. */
+export type UserPrincipal = Principal & { user: NonNullable<Principal["user"]> };
+
 /** A signed-in person in the browser. */
-export function userPrincipal(user: PrincipalUser): Principal {
+export function userPrincipal(user: PrincipalUser): UserPrincipal {
   return {
     actor: { kind: "user", id: user.id, email: user.email, role: user.role },
-    user: { id: user.id, email: user.email, role: user.role },
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
     token: null,
     role: user.role,
     may: (permission) => can(user.role, permission),
@@ -48,7 +52,7 @@ export interface PrincipalToken {
   role: RoleName;
   scopes: readonly string[];
   /** The person the token acts for, if any: its uploads and reviews are theirs. */
-  user: { id: string; email: string } | null;
+  user: { id: string; email: string; name: string } | null;
 }
 
 /** An API token: acts with its role narrowed by its scopes; for its person when it has one, else as itself. */
@@ -57,7 +61,7 @@ export function tokenPrincipal(token: PrincipalToken): Principal {
     actor: token.user
       ? { kind: "user", id: token.user.id, email: token.user.email, role: token.role }
       : { kind: "token", id: token.id, email: `token:${token.name}`, role: token.role },
-    user: token.user ? { id: token.user.id, email: token.user.email, role: token.role } : null,
+    user: token.user ? { id: token.user.id, email: token.user.email, name: token.user.name, role: token.role } : null,
     token: { id: token.id, name: token.name, scopes: token.scopes },
     role: token.role,
     may: (permission) => tokenCan(token.role, token.scopes, permission),
@@ -74,3 +78,11 @@ export const SYSTEM_PRINCIPAL: Principal = {
   may: () => true,
   periods: "all",
 };
+
+/**
+ * A command-line script run on the server (user:create, token:create, the demo loader): it may
+ * everything, like the system, and the audit log names the command ("cli:token:create").
+ */
+export function cliPrincipal(command: string): Principal {
+  return { ...SYSTEM_PRINCIPAL, actor: { ...SYSTEM_PRINCIPAL.actor, email: `cli:${command}` } };
+}

@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import type { RoleName } from "@/lib/permissions";
-import type { Actor } from "@/lib/audit-log/append";
+import { userPrincipal, type UserPrincipal } from "@/lib/auth/principal";
 
 export interface SessionUser {
   id: string;
@@ -29,6 +29,8 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 
-export function userActor(user: SessionUser): Actor {
-  return { kind: "user", id: user.id, email: user.email, role: user.role };
+/** For server components: the signed-in user as the Principal every domain function takes, or null. */
+export async function currentPrincipal(): Promise<UserPrincipal | null> {
+  const user = await currentUser();
+  return user ? userPrincipal(user) : null;
 }

@@ -1,5 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { MIN_SHA_PREFIX, normaliseCommitSha, normalisePullRequest, sameCommit } from "@/lib/coverage/matching";
 import type { ChangeRow, RowError } from "@/lib/changes/rows";
@@ -122,7 +123,7 @@ async function writeRows(tx: Tx, rows: readonly ChangeRow[], featureIds: Map<str
 }
 
 /** Records one change; an unknown feature or a duplicate is a VALIDATION error on the field. */
-export function createChange(input: ChangeInput, actor: Actor): Promise<{ id: string }> {
+export function createChange(input: ChangeInput, { actor }: Principal): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const { problems, featureIds } = await checkRows(tx, [{ row: 1, input }]);
     if (problems.length) {
@@ -137,7 +138,7 @@ export function createChange(input: ChangeInput, actor: Actor): Promise<{ id: st
 }
 
 /** Records every row in one transaction, or none: any refused row throws `rowsRefused`. */
-export function importChanges(rows: readonly ChangeRow[], actor: Actor): Promise<{ created: number; ids: string[] }> {
+export function importChanges(rows: readonly ChangeRow[], { actor }: Principal): Promise<{ created: number; ids: string[] }> {
   if (rows.length === 0) return Promise.reject(new AppError("VALIDATION", "There are no changes to import."));
   return db.$transaction(
     async (tx) => {

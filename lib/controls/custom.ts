@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { appendAudit } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { controlToJson } from "@/lib/controls/queries";
 import type { ControlDefinitionPatch, CustomControlCreate } from "@/lib/validations/control";
@@ -28,7 +29,7 @@ const duplicate = (code: string) =>
     code: [`${code} is already taken.`],
   });
 
-export async function createCustomControl(input: CustomControlCreate, actor: Actor) {
+export async function createCustomControl(input: CustomControlCreate, { actor }: Principal) {
   try {
     return await db.$transaction(async (tx) => {
       if (await tx.control.findUnique({ where: { code: input.code }, select: { id: true } })) throw duplicate(input.code);
@@ -62,7 +63,7 @@ export async function createCustomControl(input: CustomControlCreate, actor: Act
  * wording (it is the reference the auditor reads), but their criteria mapping may be adjusted,
  * because how a control maps to the criteria is a judgement the team and its auditor agree on.
  */
-export async function updateControlDefinition(code: string, patch: ControlDefinitionPatch, actor: Actor) {
+export async function updateControlDefinition(code: string, patch: ControlDefinitionPatch, { actor }: Principal) {
   return db.$transaction(async (tx) => {
     const before = await tx.control.findUnique({ where: { code }, include: withCriteria });
     if (!before) throw new AppError("NOT_FOUND", `There is no control ${code}.`);

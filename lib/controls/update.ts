@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { appendAudit } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { controlToJson, getControl } from "@/lib/controls/queries";
 import type { ControlPatch } from "@/lib/validations/control";
@@ -9,7 +10,7 @@ import type { ControlPatch } from "@/lib/validations/control";
  * Updates a control's gap-assessment fields and writes the audit entry in the same transaction.
  * Shared by the control page's server action and PATCH /api/v1/controls/{code}.
  */
-export async function updateControl(code: string, patch: ControlPatch, actor: Actor) {
+export async function updateControl(code: string, patch: ControlPatch, { actor }: Principal) {
   return db.$transaction(async (tx) => {
     const before = await tx.control.findUnique({ where: { code }, include: { cat: true, criteria: true } });
     if (!before) throw new AppError("NOT_FOUND", `There is no control ${code}.`);

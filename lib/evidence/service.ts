@@ -4,7 +4,9 @@ import { appendAudit, type Actor } from "@/lib/audit-log/append";
 import { AppError } from "@/lib/errors";
 import { organisationToday } from "@/lib/org-time";
 import { checkFileName, sniffMediaType } from "@/lib/evidence/file-check";
-import { mayChangeEvidence, notYoursToChange, reviewVerdict, type EvidenceCaller, type ReviewCaller } from "@/lib/evidence/ownership";
+import { canCorrectEvidence, canReviewEvidence, canWithdrawEvidence } from "@/lib/evidence/ownership";
+import type { Principal } from "@/lib/auth/principal";
+import { enforce } from "@/lib/auth/verdict";
 import { selfReviewAllowed } from "@/lib/settings/self-review";
 import { commitStaged, discardStaged, type StagedFile } from "@/lib/evidence/storage";
 import { evidenceFieldsSchema, type EvidenceFields } from "@/lib/validations/evidence";
@@ -85,16 +87,6 @@ export async function tokenNamesFor(
   return new Map(tokens.map((t) => [t.id, t.name]));
 }
 
-export interface Uploader {
-  actor: Actor;
-  userId: string | null;
-  tokenId: string | null;
-  /** vendors:write, as the caller holds it (a token's scopes included): needed to file a package item. */
-  mayFileVendorItems: boolean;
-  /** evidence:review, as the caller holds it (a token's scopes included): needed to correct another's evidence. */
-  mayReview: boolean;
-}
-
 /** Optional `vendor` + `vendorItem` fields: the upload is also that vendor's package item of that kind. */
 export interface VendorItemLink {
   vendorId: string;
@@ -146,12 +138,12 @@ export async function parseEvidenceFields(raw: Record<string, unknown>): Promise
 export async function createEvidence(
   fields: UploadFields,
   file: { name: string; staged: StagedFile } | undefined,
-  uploader: Uploader,
+  principal: Principal,
 ): Promise<EvidenceJson> {
   try {
     if (fields.vendorItem) {
       // Filing a vendor's package item is a vendor write, beyond uploading evidence.
-      if (!uploader.mayFileVendorItems) {
+      if (!principal.may("vendors:write")) {
         throw new AppError("FORBIDDEN", "Your role does not allow adding to a vendor's package. Upload without the vendor fields.");
       }
       await assertVendorExists(fields.vendorItem.vendorId);
@@ -176,7 +168,7 @@ export async function createEvidence(
       });
       if (!previous) throw new AppError("NOT_FOUND", `There is no evidence ${fields.supersedes} to correct.`);
       // Corrections follow the withdrawal rule: the uploader, or someone who may review.
-      if (!mayChangeEvidence(previous, uploader)) throw new AppError("FORBIDDEN", notYoursToChange("correct"));
+      enforce(canCorrectEvidence(previous, principal));
       if (previous.supersededBy) throw alreadyCorrected(fields.supersedes);
       if (previous.source === "GENERATED") throw generatedRecord();
       if (previous.controlId !== control.id) {
@@ -218,26 +210,26 @@ export async function createEvidence(
           effectiveDate: new Date(`${fields.effectiveDate}T00:00:00Z`),
           validFrom: fields.validFrom ? new Date(`${fields.validFrom}T00:00:00Z`) : null,
           validUntil: fields.validUntil ? new Date(`${fields.validUntil}T00:00:00Z`) : null,
-          source: uploader.tokenId ? "API" : "BROWSER",
+          source: principal.token ? "API" : "BROWSER",
           commitSha: fields.commitSha ?? null,
           pullRequest: fields.pullRequest ?? null,
           runUrl: fields.runUrl ?? null,
           url: fields.url ?? null,
           fileSha256: file?.staged.sha256 ?? null,
           fileName,
-          uploadedById: uploader.userId,
-          uploadedByTokenId: uploader.tokenId,
+          uploadedById: principal.user?.id ?? null,
+          uploadedByTokenId: principal.token?.id ?? null,
           features: { create: features.map((f) => ({ featureId: f.id })) },
         },
       });
       const json = evidenceToJson((await loadEvidence(tx, created.id))!, await tokenNamesFor([created], tx));
-      await appendAudit(tx, uploader.actor, {
+      await appendAudit(tx, principal.actor, {
         action: version > 1 ? "evidence.corrected" : "evidence.created",
         entityType: "Evidence",
         entityId: created.id,
         after: json,
       });
-      if (fields.vendorItem) await addPackageItemIn(tx, uploader.actor, { ...fields.vendorItem, evidenceId: created.id });
+      if (fields.vendorItem) await addPackageItemIn(tx, principal.actor, { ...fields.vendorItem, evidenceId: created.id });
       return json;
     });
   } catch (error) {
@@ -280,17 +272,12 @@ async function changeState(
 
 /**
  * Accept or reject submitted evidence. Segregation of duties (lib/evidence/ownership.ts
- * reviewVerdict): the reviewer is a named person who did not upload it, unless the organisation
+ * canReviewEvidence): the reviewer is a named person who did not upload it, unless the organisation
  * allows self-review, in which case the review is marked self-reviewed.
  */
-export async function reviewEvidence(
-  id: string,
-  review: { decision: "accept" | "reject"; reason?: string },
-  actor: Actor,
-  caller: ReviewCaller,
-) {
+export async function reviewEvidence(id: string, review: { decision: "accept" | "reject"; reason?: string }, principal: Principal) {
   const allowSelfReview = await selfReviewAllowed();
-  return changeState(id, actor, (current) => {
+  return changeState(id, principal.actor, (current) => {
     if (current.status !== "SUBMITTED") {
       throw new AppError(
         "CONFLICT",
@@ -298,14 +285,13 @@ export async function reviewEvidence(
       );
     }
     if (current.supersededBy) throw new AppError("CONFLICT", "A newer version of this evidence exists: review that one.");
-    const verdict = reviewVerdict(current, caller, allowSelfReview);
-    if (!verdict.ok) throw new AppError("FORBIDDEN", verdict.message);
+    const verdict = enforce(canReviewEvidence(current, principal, allowSelfReview));
     return {
       action: review.decision === "accept" ? "evidence.accepted" : "evidence.rejected",
       data: {
         status: review.decision === "accept" ? "ACCEPTED" : "REJECTED",
         reviewReason: review.reason ?? null,
-        reviewedById: caller.userId,
+        reviewedById: verdict.reviewerId,
         reviewedAt: new Date(),
         selfReviewed: verdict.selfReviewed,
       },
@@ -321,11 +307,11 @@ const generatedRecord = () =>
   );
 
 /** The uploader (the same person, or the same API token) or a caller that may review may withdraw. */
-export function withdrawEvidence(id: string, reason: string, actor: Actor, caller: EvidenceCaller) {
-  return changeState(id, actor, (current) => {
+export function withdrawEvidence(id: string, reason: string, principal: Principal) {
+  return changeState(id, principal.actor, (current) => {
     if (current.status === "WITHDRAWN") throw new AppError("CONFLICT", "This evidence is already withdrawn.");
     if (current.source === "GENERATED") throw generatedRecord();
-    if (!mayChangeEvidence(current, caller)) throw new AppError("FORBIDDEN", notYoursToChange("withdraw"));
+    enforce(canWithdrawEvidence(current, principal));
     return { action: "evidence.withdrawn", data: { status: "WITHDRAWN", withdrawnReason: reason, withdrawnAt: new Date() } };
   });
 }

@@ -1,5 +1,6 @@
 import { db, type Tx } from "@/lib/db";
-import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { appendAudit } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import type { DatasetsInput } from "@/lib/validations/dataset";
 
@@ -45,7 +46,7 @@ export async function listDatasets(slug: string): Promise<{ feature: string; use
  * Replaces a feature's manifest. A dataset approved after today (in the organisation's time zone)
  * is refused: an approval is recorded once it happened.
  */
-export function setDatasets(slug: string, input: DatasetsInput, today: string, actor: Actor) {
+export function setDatasets(slug: string, input: DatasetsInput, today: string, { actor }: Principal) {
   const late = input.datasets.find((d) => d.approvedOn > today);
   if (late) {
     throw new AppError("VALIDATION", `${late.name}: the approval date ${late.approvedOn} is in the future; record it once approved.`, {

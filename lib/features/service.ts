@@ -1,5 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { slugify, type FeatureInput } from "@/lib/validations/feature";
 
@@ -93,11 +94,11 @@ export async function createFeatureIn(tx: Tx, input: FeatureInput, actor: Actor)
   return after;
 }
 
-export function createFeature(input: FeatureInput, actor: Actor): Promise<FeatureJson> {
+export function createFeature(input: FeatureInput, { actor }: Principal): Promise<FeatureJson> {
   return db.$transaction((tx) => createFeatureIn(tx, input, actor));
 }
 
-export function updateFeature(slug: string, input: FeatureInput, actor: Actor): Promise<FeatureJson> {
+export function updateFeature(slug: string, input: FeatureInput, { actor }: Principal): Promise<FeatureJson> {
   return db.$transaction((tx) => updateFeatureIn(tx, slug, input, actor));
 }
 
@@ -130,7 +131,7 @@ export async function updateFeatureIn(tx: Tx, slug: string, input: FeatureInput,
 }
 
 /** Changes only the status (retire / reactivate), keeping every answer. */
-export function setFeatureStatus(slug: string, status: FeatureInput["status"], actor: Actor): Promise<FeatureJson> {
+export function setFeatureStatus(slug: string, status: FeatureInput["status"], { actor }: Principal): Promise<FeatureJson> {
   return db.$transaction(async (tx) => {
     const current = await loadFeature(tx, slug);
     if (!current) throw new AppError("NOT_FOUND", `There is no feature ${slug}.`);
@@ -149,7 +150,10 @@ export interface ImportOutcome {
  * A failing row aborts the whole import and the error names its spreadsheet row. A CSV does not
  * carry fallback strategies, so an update keeps the ones already recorded for the same vendor.
  */
-export function importFeatures(rows: { row: number; input: FeatureInput & { slug: string } }[], actor: Actor): Promise<ImportOutcome> {
+export function importFeatures(
+  rows: { row: number; input: FeatureInput & { slug: string } }[],
+  { actor }: Principal,
+): Promise<ImportOutcome> {
   return db.$transaction(
     async (tx) => {
       const outcome: ImportOutcome = { created: [], updated: [] };

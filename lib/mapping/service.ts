@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
-import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { appendAudit } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 
 // Feature x control mappings: a person confirms that a control applies to a feature, or that it
@@ -9,7 +10,7 @@ import { AppError } from "@/lib/errors";
 export async function setMappings(
   pairs: { slug: string; code: string }[],
   decision: { applies: boolean; justification?: string | null },
-  actor: Actor,
+  { actor }: Principal,
 ) {
   if (!decision.applies && !decision.justification) {
     throw new AppError("UNPROCESSABLE", "A control that does not apply needs a justification.", {

@@ -1,7 +1,9 @@
 import { db, type Tx } from "@/lib/db";
-import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { appendAudit } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import type { PeriodInput } from "@/lib/validations/period";
+import { readOnlyRoles } from "@/lib/permissions";
 
 // Audit periods: the window a report covers, the categories and features in scope, and the
 // auditors who may see it. Each write and its audit entry commit together.
@@ -37,7 +39,7 @@ export function periodToJson(p: PeriodRow) {
 
 export type PeriodJson = ReturnType<typeof periodToJson>;
 
-/** Features by slug and auditors by e-mail (who must hold the AUDITOR role); unknown ones are named. */
+/** Features by slug and auditors by e-mail (who must hold a read-only role: an auditor); unknown ones are named. */
 async function resolveScope(tx: Tx, input: PeriodInput) {
   const features = input.features.length
     ? await tx.feature.findMany({ where: { slug: { in: input.features } }, select: { id: true, slug: true } })
@@ -54,7 +56,7 @@ async function resolveScope(tx: Tx, input: PeriodInput) {
     : [];
   const problems = emails.flatMap((e) => {
     const u = users.find((x) => x.email === e);
-    return !u ? [`${e} has no account`] : u.role !== "AUDITOR" ? [`${e} is not an auditor`] : [];
+    return !u ? [`${e} has no account`] : !readOnlyRoles().includes(u.role) ? [`${e} is not an auditor`] : [];
   });
   if (problems.length) {
     throw new AppError("VALIDATION", `Auditors: ${problems.join("; ")}. Give access only to accounts with the Auditor role.`, {
@@ -72,7 +74,7 @@ const data = (input: PeriodInput) => ({
   categories: input.categories,
 });
 
-export function createPeriod(input: PeriodInput, actor: Actor): Promise<PeriodJson> {
+export function createPeriod(input: PeriodInput, { actor }: Principal): Promise<PeriodJson> {
   return db.$transaction(async (tx) => {
     const scope = await resolveScope(tx, input);
     const created = await tx.auditPeriod.create({
@@ -88,7 +90,7 @@ export function createPeriod(input: PeriodInput, actor: Actor): Promise<PeriodJs
   });
 }
 
-export function updatePeriod(id: string, input: PeriodInput, actor: Actor): Promise<PeriodJson> {
+export function updatePeriod(id: string, input: PeriodInput, { actor }: Principal): Promise<PeriodJson> {
   return db.$transaction(async (tx) => {
     const current = await loadPeriod(tx, id);
     if (!current) throw new AppError("NOT_FOUND", `There is no audit period ${id}.`);

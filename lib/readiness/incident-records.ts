@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
-import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { appendAudit } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import type { IncidentRecordInput } from "@/lib/validations/readiness";
 
@@ -52,7 +53,7 @@ export async function incidentEvidence(): Promise<IncidentEvidenceRow[]> {
  * Marks (or, with kind NONE, unmarks) one AI-AVL-03 evidence. A plan or a tabletop names at least
  * one AI scenario; evidence of another control, or rejected or withdrawn, cannot be marked.
  */
-export function setIncidentRecord(input: IncidentRecordInput, actor: Actor) {
+export function setIncidentRecord(input: IncidentRecordInput, { actor }: Principal) {
   if (input.kind !== "NONE" && input.scenarios.length === 0) {
     throw new AppError("VALIDATION", "Choose the AI incident scenarios it covers: at least one.", { scenarios: ["Choose at least one."] });
   }

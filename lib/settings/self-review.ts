@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { saveSetting } from "@/lib/settings/store";
 
 // Settings → Organisation → "Allow self-review": off by default (segregation of duties,
@@ -13,7 +13,7 @@ export async function selfReviewAllowed(): Promise<boolean> {
 }
 
 /** Saves the setting with its audit entry, in one transaction. */
-export async function setSelfReviewAllowed(allow: boolean, actor: Actor): Promise<{ before: boolean; after: boolean }> {
+export async function setSelfReviewAllowed(allow: boolean, { actor }: Principal): Promise<{ before: boolean; after: boolean }> {
   const before = await selfReviewAllowed();
   await saveSetting(SELF_REVIEW_SETTING, "allowSelfReview", before, allow, actor);
   return { before, after: allow };

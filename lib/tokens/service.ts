@@ -1,8 +1,9 @@
 import { db, type Tx } from "@/lib/db";
 import { generateToken } from "@/lib/auth/tokens";
-import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import { appendAudit } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
-import { can, ROLE_LABELS, type Permission, type RoleName } from "@/lib/permissions";
+import { ROLE_LABELS, scopesBeyondRole, type RoleName } from "@/lib/permissions";
 import { WIDE_TOKEN_REFUSALS } from "@/lib/validations/token";
 
 // API tokens, shared by Settings → API tokens (server actions) and `npm run token:create`.
@@ -34,7 +35,7 @@ async function resolveActsFor(tx: Tx, input: NewToken) {
   if (!user) throw refused("actsFor", "There is no such user: choose a person from the list (or check the e-mail address).");
   if (user.disabledAt) throw refused("actsFor", `${user.email} is disabled: a token cannot act for a disabled account.`);
   if (user.role === "ADMIN" && !input.allowAdmin) throw refused("allowAdmin", WIDE_TOKEN_REFUSALS.admin);
-  const lacking = input.scopes.filter((s) => !can(user.role, s as Permission));
+  const lacking = scopesBeyondRole(user.role, input.scopes);
   if (lacking.length) {
     throw refused(
       "scopes",
@@ -46,7 +47,7 @@ async function resolveActsFor(tx: Tx, input: NewToken) {
 
 const utc = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
 
-export async function createToken(input: NewToken, actor: Actor) {
+export async function createToken(input: NewToken, { actor }: Principal) {
   const { secret, hash, prefix } = generateToken();
   const token = await db.$transaction(async (tx) => {
     const actsFor = await resolveActsFor(tx, input);
@@ -84,7 +85,7 @@ export async function createToken(input: NewToken, actor: Actor) {
   return { id: token.id, name: token.name, role: token.role, prefix, secret, actsFor: token.userId ? token.user?.email : null };
 }
 
-export async function revokeToken(tokenId: string, actor: Actor) {
+export async function revokeToken(tokenId: string, { actor }: Principal) {
   return db.$transaction(async (tx) => {
     // The conditional update makes two concurrent revocations record one revocation, not two.
     const revokedAt = new Date();

@@ -1,6 +1,7 @@
 import { db, type Tx } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { appendAudit, SYSTEM_ACTOR, type Actor } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import type { RoleName } from "@/lib/permissions";
 import { passwordMatchesEmail } from "@/lib/validations/password";
@@ -18,7 +19,7 @@ const publicUser = (u: { id: string; email: string; name: string; role: string; 
 
 type NewUser = { name: string; email: string; role: RoleName; password: string };
 
-export async function createUser(input: NewUser, actor: Actor) {
+export async function createUser(input: NewUser, { actor }: Principal) {
   return insertUser(input, actor);
 }
 
@@ -68,7 +69,7 @@ async function assertAnotherActiveAdmin(tx: Tx, userId: string) {
   if (admins === 0) throw new AppError("CONFLICT", "This is the last active admin: make someone else an admin first.");
 }
 
-export async function changeRole(userId: string, role: RoleName, actor: Actor) {
+export async function changeRole(userId: string, role: RoleName, { actor }: Principal) {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707373)`;
     const before = await tx.user.findUnique({ where: { id: userId } });
@@ -87,7 +88,7 @@ export async function changeRole(userId: string, role: RoleName, actor: Actor) {
   });
 }
 
-export async function setDisabled(userId: string, disabled: boolean, actor: Actor) {
+export async function setDisabled(userId: string, disabled: boolean, { actor }: Principal) {
   if (disabled && actor.id === userId) throw new AppError("CONFLICT", "You cannot disable your own account.");
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707373)`;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseExpiry } from "@/lib/auth/token-expiry";
-import { PERMISSIONS, ROLE_LABELS, can, isPermission, type Permission } from "@/lib/permissions";
+import { PERMISSIONS, ROLE_LABELS, isPermission, scopesBeyondRole, type Permission } from "@/lib/permissions";
 import { roleSchema } from "@/lib/validations/user";
 
 // The Settings → API tokens form, checked the same way in the browser's form and the server action.
@@ -78,7 +78,7 @@ export const createTokenSchema = z
       ctx.addIssue({ code: "custom", path: ["allowNoExpiry"], message: WIDE_TOKEN_REFUSALS.noExpiry });
     }
     if (input.role && !input.actsFor) {
-      const lacking = (input.scopes ?? []).filter((s) => isPermission(s) && !can(input.role, s));
+      const lacking = scopesBeyondRole(input.role, input.scopes ?? []);
       const them = lacking.length > 1 ? "them" : "it";
       if (lacking.length) {
         ctx.addIssue({

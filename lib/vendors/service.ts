@@ -1,5 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 import { appendAudit, type Actor } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { organisationToday } from "@/lib/org-time";
 import { addMonths, KIND_LABELS, packageState, type PackageKind } from "@/lib/vendors/package";
@@ -183,7 +184,7 @@ export function vendorScope(
   return { relationship, subserviceMethod };
 }
 
-export async function createVendor(input: VendorCreate, actor: Actor): Promise<VendorJson> {
+export async function createVendor(input: VendorCreate, { actor }: Principal): Promise<VendorJson> {
   const today = await organisationToday();
   return db.$transaction(async (tx) => {
     await nameTaken(tx, input.name);
@@ -194,7 +195,7 @@ export async function createVendor(input: VendorCreate, actor: Actor): Promise<V
   });
 }
 
-export function updateVendor(id: string, patch: VendorPatch, actor: Actor): Promise<VendorJson> {
+export function updateVendor(id: string, patch: VendorPatch, { actor }: Principal): Promise<VendorJson> {
   return mutate(id, actor, "vendor.updated", async (tx, current) => {
     if (patch.name) await nameTaken(tx, patch.name, id);
     await tx.vendor.update({ where: { id }, data: { ...patch, ...vendorScope(current, patch) } });
@@ -202,7 +203,7 @@ export function updateVendor(id: string, patch: VendorPatch, actor: Actor): Prom
 }
 
 /** The annual review: done on `date` (not in the future), next one due a year later. */
-export async function recordVendorReview(id: string, date: string, actor: Actor): Promise<VendorJson> {
+export async function recordVendorReview(id: string, date: string, { actor }: Principal): Promise<VendorJson> {
   const today = await organisationToday();
   if (date > today) {
     throw new AppError("VALIDATION", `The review date ${date} is in the future (today is ${today}): record a review once it is done.`, {
@@ -215,7 +216,7 @@ export async function recordVendorReview(id: string, date: string, actor: Actor)
 }
 
 /** A dependent feature's fallback strategy (AI-AVL-01): what happens when this vendor is down. */
-export function setFallbackStrategy(id: string, slug: string, fallbackStrategy: string | null, actor: Actor): Promise<VendorJson> {
+export function setFallbackStrategy(id: string, slug: string, fallbackStrategy: string | null, { actor }: Principal): Promise<VendorJson> {
   return mutate(id, actor, "vendor.fallback-updated", async (tx, current) => {
     const link = current.features.find((f) => f.feature.slug === slug);
     if (!link)
@@ -267,7 +268,7 @@ export async function assertVendorExists(vendorId: string): Promise<void> {
 export async function linkPackageItem(
   vendorId: string,
   link: { kind: PackageKind; evidence: string; notes?: string | null },
-  actor: Actor,
+  { actor }: Principal,
 ): Promise<VendorJson> {
   const today = await organisationToday();
   return db.$transaction(async (tx) => {

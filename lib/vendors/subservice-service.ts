@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import type { Actor } from "@/lib/audit-log/append";
+import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { mutate, vendorScope, type VendorJson, type VendorRow } from "@/lib/vendors/service";
 import type { CuecCreate, CuecPatch, Soc2ReportPatch } from "@/lib/vendors/validation";
@@ -11,7 +11,7 @@ import type { CuecCreate, CuecPatch, Soc2ReportPatch } from "@/lib/vendors/valid
 type Scope = "VENDOR" | "CARVE_OUT" | "INCLUSIVE";
 
 /** The vendor page's one choice: a plain vendor, or a sub-service organisation by carve-out or inclusion. */
-export function setVendorScope(id: string, scope: Scope, actor: Actor): Promise<VendorJson> {
+export function setVendorScope(id: string, scope: Scope, { actor }: Principal): Promise<VendorJson> {
   return mutate(id, actor, "vendor.scope-updated", async (tx, current) => {
     const next =
       scope === "VENDOR"
@@ -45,7 +45,7 @@ function findCuec(vendor: VendorRow, cuecId: string) {
 }
 
 /** Records a CUEC of a carve-out's report, with the control that addresses it if known yet. */
-export function addCuec(vendorId: string, input: CuecCreate, actor: Actor): Promise<VendorJson> {
+export function addCuec(vendorId: string, input: CuecCreate, { actor }: Principal): Promise<VendorJson> {
   return mutate(vendorId, actor, "vendor.cuec-added", async (tx, current) => {
     assertCarveOut(current);
     const created = await tx.cuec.create({
@@ -56,7 +56,7 @@ export function addCuec(vendorId: string, input: CuecCreate, actor: Actor): Prom
 }
 
 /** Rewords a CUEC or links it to (or unlinks it from) a control. */
-export function updateCuec(vendorId: string, cuecId: string, patch: CuecPatch, actor: Actor): Promise<VendorJson> {
+export function updateCuec(vendorId: string, cuecId: string, patch: CuecPatch, { actor }: Principal): Promise<VendorJson> {
   return mutate(vendorId, actor, "vendor.cuec-updated", async (tx, current) => {
     const before = findCuec(current, cuecId);
     await tx.cuec.update({ where: { id: cuecId }, data: { text: patch.text, controlId: await controlId(tx, patch.control) } });
@@ -71,7 +71,7 @@ export function updateCuec(vendorId: string, cuecId: string, patch: CuecPatch, a
 }
 
 /** Removes a CUEC recorded by mistake; the audit entry keeps its words and control. */
-export function removeCuec(vendorId: string, cuecId: string, actor: Actor): Promise<VendorJson> {
+export function removeCuec(vendorId: string, cuecId: string, { actor }: Principal): Promise<VendorJson> {
   return mutate(vendorId, actor, "vendor.cuec-removed", async (tx, current) => {
     const before = findCuec(current, cuecId);
     await tx.cuec.delete({ where: { id: cuecId } });
@@ -84,7 +84,7 @@ export function removeCuec(vendorId: string, cuecId: string, actor: Actor): Prom
  * reviewed with the evidence; the bridge letter is other evidence, submitted or accepted (it counts
  * once accepted).
  */
-export function recordSoc2Report(vendorId: string, itemId: string, patch: Soc2ReportPatch, actor: Actor): Promise<VendorJson> {
+export function recordSoc2Report(vendorId: string, itemId: string, patch: Soc2ReportPatch, { actor }: Principal): Promise<VendorJson> {
   return mutate(vendorId, actor, "vendor.soc2-report-updated", async (tx, current) => {
     const item = current.items.find((i) => i.id === itemId);
     if (!item) throw new AppError("NOT_FOUND", `${current.name} has no package item ${itemId}.`);

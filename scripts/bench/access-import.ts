@@ -4,6 +4,7 @@
 // campaign, so every run writes the same 5,000 rows.
 import { performance } from "node:perf_hooks";
 import { percentile } from "./util";
+import { userPrincipal } from "@/lib/auth/principal";
 
 type Db = (typeof import("@/lib/db"))["db"];
 
@@ -59,7 +60,7 @@ export async function benchAccessImport(db: Db) {
   const lead = await db.user.create({
     data: { email: "bench-lead@example.test", name: "Bench Lead", role: "COMPLIANCE_LEAD", passwordHash: "not-a-hash" },
   });
-  const actor = { kind: "user" as const, id: lead.id, email: lead.email, role: lead.role };
+  const actor = userPrincipal(lead);
   const text = iamCredentialReport();
   const mapping = mappingSchema.parse({ ...suggestMapping(HEADER.split(",")), resourceFixed: "AWS account 1234 / Bedrock" });
   console.log(`\nAccess-review CSV import (${ACCESS_IMPORT_ROWS} IAM rows, ${(text.length / 1024).toFixed(0)} KiB, ${RUNS} runs)`);

@@ -3,7 +3,7 @@
 // evidence; one for this quarter in progress, partly decided. Both go through the app's own
 // service functions, so the record, its SHA-256 and the audit log are real. Idempotent: a
 // campaign that already exists (by name) is left as it is.
-import { SYSTEM_ACTOR, type Actor } from "@/lib/audit-log/append";
+import { cliPrincipal, userPrincipal } from "@/lib/auth/principal";
 import type { ItemInput } from "@/lib/access-reviews/validation";
 
 const LEAD = "lead@demo.attest.local";
@@ -115,11 +115,8 @@ export async function seedAccessReviewDemo(): Promise<void> {
   const users = new Map((await db.user.findMany({ where: { email: { in: [LEAD, ENGINEER, ADMIN] } } })).map((u) => [u.email, u]));
   const lead = users.get(LEAD);
   if (!lead || !users.get(ENGINEER)) throw new Error("The demo users must exist before the demo access reviews.");
-  const asUser = (email: string) => {
-    const u = users.get(email)!;
-    return { actor: { kind: "user", id: u.id, email: u.email, role: u.role } as Actor, userId: u.id, canWrite: u.role !== "ENGINEER" };
-  };
-  const system = { ...SYSTEM_ACTOR, email: "cli:demo" };
+  const asUser = (email: string) => userPrincipal(users.get(email)!);
+  const system = cliPrincipal("demo");
   const features = (await db.feature.findMany({ where: { slug: { startsWith: "demo-" } }, select: { slug: true } })).map((f) => f.slug);
 
   const now = new Date();
@@ -138,7 +135,7 @@ export async function seedAccessReviewDemo(): Promise<void> {
         // Kept only when the quarter already has a campaign (docs/access-reviews.md).
         sameQuarterReason: "Demo campaign, loaded beside the campaigns already there.",
       },
-      asUser(LEAD).actor,
+      asUser(LEAD),
     );
     await addItems(
       review.id,
@@ -146,7 +143,7 @@ export async function seedAccessReviewDemo(): Promise<void> {
       system,
       "form",
     );
-    await startReview(review.id, asUser(LEAD).actor);
+    await startReview(review.id, asUser(LEAD));
     const rows = await db.accessReviewItem.findMany({ where: { reviewId: review.id }, orderBy: { position: "asc" } });
     for (const [i, row] of rows.entries()) {
       const decide = items[i].decide;

@@ -5,7 +5,7 @@
 // Idempotent: each part is skipped when it is already there. Expects scripts/demo.ts to have
 // connected (connectForCli) and created the demo users.
 import { Readable } from "node:stream";
-import type { Actor } from "@/lib/audit-log/append";
+import { userPrincipal, type UserPrincipal } from "@/lib/auth/principal";
 
 const PERIOD_NAME = "Demo Type II, this calendar year";
 const FEATURE = {
@@ -35,10 +35,10 @@ export async function seedReadinessDemo(): Promise<void> {
 
   const today = await organisationToday();
   const year = today.slice(0, 4);
-  const asActor = async (email: string): Promise<{ actor: Actor; id: string }> => {
+  const asActor = async (email: string): Promise<UserPrincipal> => {
     const user = await db.user.findUnique({ where: { email } });
     if (!user) throw new Error(`The demo user ${email} does not exist: run the rest of the demo seed first.`);
-    return { id: user.id, actor: { kind: "user", id: user.id, email: user.email, role: user.role } };
+    return userPrincipal(user);
   };
   const lead = await asActor("lead@demo.attest.local");
   const engineer = await asActor("engineer@demo.attest.local");
@@ -54,7 +54,7 @@ export async function seedReadinessDemo(): Promise<void> {
         features: [],
         auditors: ["auditor@demo.attest.local"],
       },
-      lead.actor,
+      lead,
     );
   }
 
@@ -69,7 +69,7 @@ export async function seedReadinessDemo(): Promise<void> {
         logsPrompts: false,
         userFacing: false,
       },
-      lead.actor,
+      lead,
     );
     await setDatasets(
       FEATURE.slug,
@@ -94,7 +94,7 @@ export async function seedReadinessDemo(): Promise<void> {
         ],
       },
       today,
-      lead.actor,
+      lead,
     );
   }
 
@@ -128,12 +128,8 @@ export async function seedReadinessDemo(): Promise<void> {
       validUntil: item.validUntil,
     });
     const staged = await stageStream(Readable.from([Buffer.from(`${item.text}\n`)]), evidenceMaxBytes());
-    const evidence = await createEvidence(
-      fields,
-      { name: `${item.kind.toLowerCase()}-demo.txt`, staged },
-      { actor: engineer.actor, userId: engineer.id, tokenId: null, mayFileVendorItems: false, mayReview: false },
-    );
-    await reviewEvidence(evidence.id, { decision: "accept", reason: "Demo review." }, lead.actor, { userId: lead.id, tokenId: null });
-    await setIncidentRecord({ evidence: evidence.id, kind: item.kind, scenarios: item.scenarios }, lead.actor);
+    const evidence = await createEvidence(fields, { name: `${item.kind.toLowerCase()}-demo.txt`, staged }, engineer);
+    await reviewEvidence(evidence.id, { decision: "accept", reason: "Demo review." }, lead);
+    await setIncidentRecord({ evidence: evidence.id, kind: item.kind, scenarios: item.scenarios }, lead);
   }
 }

@@ -3,6 +3,7 @@
 // finding); OpenAI is scoped by the inclusive method. Through the services, so each step is in the
 // audit log. Idempotent: a vendor already scoped as a sub-service organisation is left as it is.
 // Expects scripts/demo/vendors.ts to have filed the vendors' packages.
+import { userPrincipal } from "@/lib/auth/principal";
 
 const CUECS: { text: string; control: string | null }[] = [
   { text: "User entities restrict and review access to their API keys and organisation settings.", control: "AI-SEC-05" },
@@ -15,7 +16,7 @@ export async function seedSubserviceDemo(): Promise<void> {
   const { addCuec, recordSoc2Report, setVendorScope } = await import("@/lib/vendors/subservice-service");
   const user = await db.user.findUnique({ where: { email: "lead@demo.attest.local" } });
   if (!user) throw new Error("The demo lead does not exist: run the rest of the demo seed first.");
-  const actor = { kind: "user" as const, id: user.id, email: user.email, role: user.role };
+  const lead = userPrincipal(user);
 
   for (const [name, scope] of [
     ["Anthropic (demo)", "CARVE_OUT"],
@@ -26,8 +27,8 @@ export async function seedSubserviceDemo(): Promise<void> {
       select: { id: true, relationship: true, items: { where: { kind: "SOC2_REPORT" }, select: { id: true } } },
     });
     if (!vendor || vendor.relationship === "SUBSERVICE") continue;
-    await setVendorScope(vendor.id, scope, actor);
-    for (const item of vendor.items) await recordSoc2Report(vendor.id, item.id, { reportType: "TYPE_II" }, actor);
-    if (scope === "CARVE_OUT") for (const cuec of CUECS) await addCuec(vendor.id, cuec, actor);
+    await setVendorScope(vendor.id, scope, lead);
+    for (const item of vendor.items) await recordSoc2Report(vendor.id, item.id, { reportType: "TYPE_II" }, lead);
+    if (scope === "CARVE_OUT") for (const cuec of CUECS) await addCuec(vendor.id, cuec, lead);
   }
 }

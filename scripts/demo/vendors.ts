@@ -4,7 +4,7 @@
 // Idempotent: a vendor that already has package items is left as it is. Expects scripts/demo.ts
 // to have connected (connectForCli) and created the demo users, vendors and features.
 import { Readable } from "node:stream";
-import type { Actor } from "@/lib/audit-log/append";
+import { userPrincipal, type UserPrincipal } from "@/lib/auth/principal";
 import type { PackageKind } from "@/lib/vendors/package";
 
 interface DemoItem {
@@ -106,10 +106,10 @@ export async function seedVendorDemo(): Promise<void> {
 
   const today = await organisationToday();
   const month = (n: number | undefined) => (n === undefined ? undefined : addMonths(today, n));
-  const asActor = async (email: string): Promise<{ actor: Actor; id: string }> => {
+  const asActor = async (email: string): Promise<UserPrincipal> => {
     const user = await db.user.findUnique({ where: { email } });
     if (!user) throw new Error(`The demo user ${email} does not exist: run the rest of the demo seed first.`);
-    return { id: user.id, actor: { kind: "user", id: user.id, email: user.email, role: user.role } };
+    return userPrincipal(user);
   };
   const lead = await asActor("lead@demo.attest.local");
   const admin = await asActor("admin@demo.attest.local");
@@ -147,13 +147,8 @@ export async function seedVendorDemo(): Promise<void> {
         vendorItem: item.kind,
       });
       const staged = await stageStream(Readable.from([Buffer.from(`${item.text}\n`)]), evidenceMaxBytes());
-      const evidence = await createEvidence(
-        fields,
-        { name: `${item.kind.toLowerCase().replace(/_/g, "-")}-demo.txt`, staged },
-        { actor: lead.actor, userId: lead.id, tokenId: null, mayFileVendorItems: true, mayReview: true }, // the demo lead holds vendors:write and evidence:review
-      );
-      if (item.accept)
-        await reviewEvidence(evidence.id, { decision: "accept", reason: "Demo review." }, admin.actor, { userId: admin.id, tokenId: null });
+      const evidence = await createEvidence(fields, { name: `${item.kind.toLowerCase().replace(/_/g, "-")}-demo.txt`, staged }, lead);
+      if (item.accept) await reviewEvidence(evidence.id, { decision: "accept", reason: "Demo review." }, admin);
     }
   }
 }

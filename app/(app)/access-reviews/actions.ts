@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
-import { userActor } from "@/lib/auth/session";
 import {
   addItems,
   assignReviewer,
@@ -31,8 +30,8 @@ const done = (id: string) => {
 export const createReviewAction = action(
   "access-reviews:write",
   campaignSchema,
-  async (input, user): Promise<ActionResult<{ id: string }>> => {
-    const review = await createReview(input, userActor(user));
+  async (input, principal): Promise<ActionResult<{ id: string }>> => {
+    const review = await createReview(input, principal);
     revalidatePath("/access-reviews");
     return { ok: true, data: { id: review.id }, message: `Created ${review.name}.` };
   },
@@ -41,8 +40,8 @@ export const createReviewAction = action(
 export const updateReviewAction = action(
   "access-reviews:write",
   z.intersection(z.object({ reviewId }), campaignSchema),
-  async ({ reviewId: id, ...input }, user): Promise<ActionResult<{ id: string }>> => {
-    const review = await updateReview(id, input, userActor(user));
+  async ({ reviewId: id, ...input }, principal): Promise<ActionResult<{ id: string }>> => {
+    const review = await updateReview(id, input, principal);
     done(id);
     return { ok: true, data: { id }, message: `Saved ${review.name}.` };
   },
@@ -51,8 +50,8 @@ export const updateReviewAction = action(
 export const addItemAction = action(
   "access-reviews:write",
   z.intersection(z.object({ reviewId }), itemSchema),
-  async ({ reviewId: id, ...item }, user): Promise<ActionResult> => {
-    await addItems(id, [item], userActor(user), "form");
+  async ({ reviewId: id, ...item }, principal): Promise<ActionResult> => {
+    await addItems(id, [item], principal, "form");
     done(id);
     return { ok: true, message: `Added ${item.principal} on ${item.resource}.` };
   },
@@ -61,8 +60,8 @@ export const addItemAction = action(
 export const removeItemAction = action(
   "access-reviews:write",
   z.object({ reviewId, itemId: z.uuid({ error: "Unknown item." }) }),
-  async ({ reviewId: id, itemId }, user): Promise<ActionResult> => {
-    await removeItem(id, itemId, userActor(user));
+  async ({ reviewId: id, itemId }, principal): Promise<ActionResult> => {
+    await removeItem(id, itemId, principal);
     done(id);
     return { ok: true, message: "Item removed." };
   },
@@ -77,11 +76,11 @@ export const assignReviewerAction = action(
     scope: z.enum(["selected", "unassigned"]).default("selected"),
     itemIds: z.preprocess(commaList, z.array(z.uuid({ error: "Unknown item." })).max(1000)),
   }),
-  async ({ reviewId: id, reviewer, scope, itemIds }, user): Promise<ActionResult> => {
+  async ({ reviewId: id, reviewer, scope, itemIds }, principal): Promise<ActionResult> => {
     if (scope === "selected" && itemIds.length === 0) {
       return { ok: false, error: { code: "VALIDATION", message: "Tick the items to assign, or assign all unassigned items." } };
     }
-    const result = await assignReviewer(id, scope === "unassigned" ? { unassigned: true } : { itemIds }, reviewer, userActor(user));
+    const result = await assignReviewer(id, scope === "unassigned" ? { unassigned: true } : { itemIds }, reviewer, principal);
     done(id);
     return { ok: true, message: `Assigned ${result.assigned} item${result.assigned === 1 ? "" : "s"} to ${result.reviewer}.` };
   },
@@ -112,9 +111,9 @@ export const importItemsAction = action(
     }),
     mappingSchema,
   ),
-  async ({ reviewId: id, file, csv, fileName, ...mapping }, user): Promise<ActionResult<{ imported: number }>> => {
+  async ({ reviewId: id, file, csv, fileName, ...mapping }, principal): Promise<ActionResult<{ imported: number }>> => {
     const { text, bytes } = await readCsv(file, csv);
-    const { imported } = await importCsvItems(id, { text, bytes, fileName, mapping }, userActor(user));
+    const { imported } = await importCsvItems(id, { text, bytes, fileName, mapping }, principal);
     done(id);
     return { ok: true, data: { imported }, message: `Imported ${imported} item${imported === 1 ? "" : "s"} from ${fileName}.` };
   },
@@ -123,8 +122,8 @@ export const importItemsAction = action(
 export const startReviewAction = action(
   "access-reviews:write",
   z.object({ reviewId }),
-  async ({ reviewId: id }, user): Promise<ActionResult> => {
-    const review = await startReview(id, userActor(user));
+  async ({ reviewId: id }, principal): Promise<ActionResult> => {
+    const review = await startReview(id, principal);
     done(id);
     return { ok: true, message: `${review.name} started: ${review.progress.total} items are frozen and the reviewers can decide.` };
   },

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
-import { can } from "@/lib/permissions";
 import { ProgressBar } from "@/components/access-reviews/progress-bar";
 import { AccessReviewLinks } from "@/components/access-reviews/review-section";
 import { campaignSchedule, listReviews } from "@/lib/access-reviews/queries";
@@ -12,9 +11,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Access reviews" };
 
 export default async function AccessReviewsPage() {
-  const user = await requirePage("access-reviews:read");
+  const principal = await requirePage("access-reviews:read");
   const [reviews, next] = await Promise.all([listReviews(), campaignSchedule()]);
-  const canEdit = can(user.role, "access-reviews:write");
+  const canEdit = principal.may("access-reviews:write");
   return (
     <>
       <h1>Access reviews</h1>

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
-import { userActor } from "@/lib/auth/session";
 import { parseChangesText, type RowError } from "@/lib/changes/rows";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_LABEL } from "@/lib/imports/upload";
 import { checkChangeRows, createChange, importChanges, rowsRefused } from "@/lib/changes/service";
@@ -11,8 +10,8 @@ import { CHANGE_KINDS, changeSchema } from "@/lib/validations/change";
 
 // Recording model and prompt changes: one from the form, or many from a CSV or `gh pr list` JSON.
 
-export const createChangeAction = action("changes:write", changeSchema, async (input, user): Promise<ActionResult<{ id: string }>> => {
-  const { id } = await createChange(input, userActor(user));
+export const createChangeAction = action("changes:write", changeSchema, async (input, principal): Promise<ActionResult<{ id: string }>> => {
+  const { id } = await createChange(input, principal);
   revalidatePath("/changes");
   return { ok: true, data: { id }, message: `Recorded “${input.title}”.` };
 });
@@ -43,7 +42,7 @@ const importInput = z.object({
 export const importChangesAction = action(
   "changes:write",
   importInput,
-  async ({ step, text, kind, feature }, user): Promise<ActionResult<{ preview: ChangeImportPreview | null; created?: number }>> => {
+  async ({ step, text, kind, feature }, principal): Promise<ActionResult<{ preview: ChangeImportPreview | null; created?: number }>> => {
     const parsed = parseChangesText(text, { kind, feature: feature || undefined });
     if (step === "preview") {
       const errors = [...parsed.errors, ...(parsed.rows.length ? await checkChangeRows(parsed.rows) : [])].sort((a, b) => a.row - b.row);
@@ -64,7 +63,7 @@ export const importChangesAction = action(
       return { ok: true, data: { preview } };
     }
     if (parsed.errors.length) throw rowsRefused(parsed.errors);
-    const { created } = await importChanges(parsed.rows, userActor(user));
+    const { created } = await importChanges(parsed.rows, principal);
     revalidatePath("/changes");
     return { ok: true, data: { preview: null, created }, message: `Imported ${created} change${created === 1 ? "" : "s"}.` };
   },

@@ -5,7 +5,6 @@ import { ChangeEvaluationCell } from "@/components/changes/change-evaluation-cel
 import { ChangesFilter, changesHref } from "@/components/changes/changes-filter";
 import { changeFeatureOptions, listChanges } from "@/lib/changes/queries";
 import { dateIn, organisationTimeZone } from "@/lib/org-time";
-import { can } from "@/lib/permissions";
 import { CHANGE_KIND_LABELS, changeListQuery, type ChangeListQuery } from "@/lib/validations/change";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +20,7 @@ function csvHref(query: ChangeListQuery): string {
 const blankToUndefined = (v: string | string[] | undefined) => (typeof v === "string" && v.trim() !== "" ? v : undefined);
 
 export default async function ChangesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePage("changes:read");
+  const principal = await requirePage("changes:read");
   const raw = await searchParams;
   const parsed = changeListQuery.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, blankToUndefined(v)])));
   const query = parsed.success ? parsed.data : { page: 1 };
@@ -30,7 +29,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
     changeFeatureOptions(),
     organisationTimeZone(),
   ]);
-  const canWrite = can(user.role, "changes:write");
+  const canWrite = principal.may("changes:write");
   return (
     <>
       <h1>Model and prompt changes</h1>

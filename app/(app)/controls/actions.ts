@@ -2,15 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { action, type ActionResult } from "@/lib/actions";
-import { userActor } from "@/lib/auth/session";
 import { createCustomControl, updateControlDefinition } from "@/lib/controls/custom";
 import { updateControl } from "@/lib/controls/update";
 import { controlCodeSchema, controlDefinitionPatchSchema, controlPatchSchema, customControlCreateSchema } from "@/lib/validations/control";
 
 const updateControlInput = controlPatchSchema.extend({ code: controlCodeSchema });
 
-export const saveControlDesign = action("controls:write", updateControlInput, async ({ code, ...patch }, user) => {
-  await updateControl(code, patch, userActor(user));
+export const saveControlDesign = action("controls:write", updateControlInput, async ({ code, ...patch }, principal) => {
+  await updateControl(code, patch, principal);
   revalidatePath(`/controls/${code}`);
   revalidatePath("/controls");
   revalidatePath("/gap-assessment");
@@ -23,8 +22,8 @@ export const saveControlDesign = action("controls:write", updateControlInput, as
 export const createCustomControlAction = action(
   "controls:write",
   customControlCreateSchema,
-  async (input, user): Promise<ActionResult<{ code: string }>> => {
-    const created = await createCustomControl(input, userActor(user));
+  async (input, principal): Promise<ActionResult<{ code: string }>> => {
+    const created = await createCustomControl(input, principal);
     revalidatePath("/controls");
     revalidatePath("/gap-assessment");
     revalidatePath("/criteria");
@@ -37,8 +36,8 @@ const updateDefinitionInput = controlDefinitionPatchSchema.extend({ code: contro
 export const updateControlDefinitionAction = action(
   "controls:write",
   updateDefinitionInput,
-  async ({ code, ...patch }, user): Promise<ActionResult<{ code: string }>> => {
-    await updateControlDefinition(code, patch, userActor(user));
+  async ({ code, ...patch }, principal): Promise<ActionResult<{ code: string }>> => {
+    await updateControlDefinition(code, patch, principal);
     revalidatePath(`/controls/${code}`);
     revalidatePath("/controls");
     revalidatePath("/gap-assessment");

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
-import { can } from "@/lib/permissions";
 import { listControls } from "@/lib/controls/queries";
 import { ControlsTable } from "@/components/controls/controls-table";
 import { CATEGORIES, CATEGORY_LABELS, DESIGN_STATUSES, DESIGN_STATUS_LABELS } from "@/lib/validations/control";
@@ -18,14 +17,14 @@ const filtersSchema = z.object({
 });
 
 export default async function ControlsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePage("controls:read");
+  const principal = await requirePage("controls:read");
   const filters = filtersSchema.parse(await searchParams);
   const rows = await listControls({ category: filters.category, designStatus: filters.status, q: filters.q });
   const filtered = Boolean(filters.category || filters.status || filters.q);
   return (
     <>
       <h1>Controls</h1>
-      {can(user.role, "controls:write") && (
+      {principal.may("controls:write") && (
         <p>
           <Link className="button" href="/controls/new">
             New control

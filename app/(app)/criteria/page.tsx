@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
-import { can } from "@/lib/permissions";
 import { AppError } from "@/lib/errors";
 import { criteriaForPeriod } from "@/lib/criteria/queries";
 import { listPeriods, type PeriodJson } from "@/lib/periods/service";
@@ -16,7 +15,7 @@ export const metadata: Metadata = { title: "Criteria" };
 const pageQuery = criteriaQuerySchema.pick({ period: true });
 
 export default async function CriteriaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePage("controls:read");
+  const principal = await requirePage("controls:read");
   const raw = (await searchParams).period;
   const query = pageQuery.safeParse({ period: typeof raw === "string" && raw !== "" ? raw : undefined });
   const [periods, view] = await Promise.all([
@@ -42,7 +41,7 @@ export default async function CriteriaPage({ searchParams }: { searchParams: Pro
       {periods.length === 0 ? (
         <div className="card empty" data-testid="no-period">
           No audit period yet, so every category is shown and every control counts.{" "}
-          {can(user.role, "periods:write") && <Link href="/periods/new">Create a period</Link>}
+          {principal.may("periods:write") && <Link href="/periods/new">Create a period</Link>}
         </div>
       ) : (
         <PeriodPicker action="/criteria" periods={periods} selected={period?.id} />

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { gapAssessment } from "@/lib/controls/gap-assessment";
 import { dashboard } from "@/lib/dashboard/queries";
-import { can } from "@/lib/permissions";
 import { StackedBarChart, type StackedBarRow } from "@/components/dashboard/stacked-bar-chart";
 import { InflowChart } from "@/components/dashboard/inflow-chart";
 import { FigureTable } from "@/components/dashboard/figure-table";
@@ -18,7 +17,7 @@ const summarise = (rows: StackedBarRow[], series: typeof DESIGN_SERIES) =>
   rows.map((r) => `${r.label}: ${series.map((s) => `${r.values[s.key]} ${s.name.toLowerCase()}`).join(", ")}`).join("; ");
 
 export default async function DashboardPage() {
-  const user = await requirePage("controls:read");
+  const principal = await requirePage("controls:read");
   const [categories, board] = await Promise.all([gapAssessment(), dashboard()]);
   const designRows: StackedBarRow[] = categories.map((c) => ({
     label: c.label,
@@ -53,7 +52,7 @@ export default async function DashboardPage() {
               {board.awaitingReview}
             </Link>
           </p>
-          {can(user.role, "evidence:review") ? (
+          {principal.may("evidence:review") ? (
             <Link href="/evidence/review">Open the review queue</Link>
           ) : (
             <span className="muted">A compliance lead reviews them.</span>

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { evidenceFilterChoices } from "@/lib/evidence/filter-choices";
 import { EVIDENCE_PAGE_SIZE, listEvidencePage } from "@/lib/evidence/queries";
-import { can } from "@/lib/permissions";
 import { hasEvidenceFilters, parseEvidenceTableQuery } from "@/lib/validations/evidence-table";
 import { EvidenceFilters } from "@/components/evidence/evidence-filters";
 import { EvidenceTable } from "@/components/evidence/evidence-table";
@@ -17,11 +16,11 @@ export const metadata: Metadata = { title: "Evidence" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function EvidencePage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requirePage("evidence:read");
+  const principal = await requirePage("evidence:read");
   const { query, filters, errors } = parseEvidenceTableQuery(await searchParams);
   const choices = await evidenceFilterChoices();
   const filtered = hasEvidenceFilters(query);
-  const writable = can(user.role, "evidence:write");
+  const writable = principal.may("evidence:write");
   const intro = (
     <>
       <h1>Evidence</h1>

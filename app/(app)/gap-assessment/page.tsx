@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { gapAssessment, gapChartRows } from "@/lib/controls/gap-assessment";
-import { can } from "@/lib/permissions";
 import { DESIGN_STATUSES, DESIGN_STATUS_LABELS } from "@/lib/validations/control";
 import { GapChart } from "@/components/gap-assessment/gap-chart";
 import { GapCategoryTable } from "@/components/gap-assessment/gap-category-table";
@@ -11,9 +10,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Gap assessment" };
 
 export default async function GapAssessmentPage() {
-  const user = await requirePage("controls:read");
+  const principal = await requirePage("controls:read");
   const categories = await gapAssessment();
-  const editable = can(user.role, "controls:write");
+  const editable = principal.may("controls:write");
   const total = categories.reduce((n, c) => n + c.controls.length, 0);
   const summary = categories
     .map((c) => `${c.label}: ${DESIGN_STATUSES.map((s) => `${c.counts[s]} ${DESIGN_STATUS_LABELS[s].toLowerCase()}`).join(", ")}`)

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions";
-import { userActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { parseFeaturesCsv, type ImportPreview } from "@/lib/features/csv";
 import { IMPORT_MAX_BYTES, readUploadedText } from "@/lib/imports/upload";
@@ -27,25 +26,29 @@ const vendorsField = z.preprocess((v) => {
 
 const featureForm = featureSchema.extend({ vendors: vendorsField });
 
-export const createFeatureAction = action("features:write", featureForm, async (input, user) => {
-  const feature = await createFeature(input, userActor(user));
+export const createFeatureAction = action("features:write", featureForm, async (input, principal) => {
+  const feature = await createFeature(input, principal);
   revalidatePath("/inventory");
   return { ok: true, data: { slug: feature.slug }, message: "Feature created. The change is in the audit log." };
 });
 
-export const updateFeatureAction = action("features:write", featureForm.extend({ slug: slugSchema }), async ({ slug, ...input }, user) => {
-  await updateFeature(slug, input, userActor(user));
-  revalidatePath("/inventory");
-  revalidatePath(`/inventory/${slug}`);
-  return { ok: true, data: { slug }, message: "Saved. The change is in the audit log." };
-});
+export const updateFeatureAction = action(
+  "features:write",
+  featureForm.extend({ slug: slugSchema }),
+  async ({ slug, ...input }, principal) => {
+    await updateFeature(slug, input, principal);
+    revalidatePath("/inventory");
+    revalidatePath(`/inventory/${slug}`);
+    return { ok: true, data: { slug }, message: "Saved. The change is in the audit log." };
+  },
+);
 
 /** Retire (or reactivate): the feature and its history stay; the audit log records the change. */
 export const setFeatureStatusAction = action(
   "features:write",
   z.object({ slug: slugSchema, status: z.enum(FEATURE_STATUSES) }),
-  async ({ slug, status }, user) => {
-    await setFeatureStatus(slug, status, userActor(user));
+  async ({ slug, status }, principal) => {
+    await setFeatureStatus(slug, status, principal);
     revalidatePath("/inventory");
     revalidatePath(`/inventory/${slug}`);
     return { ok: true, message: status === "RETIRED" ? "Feature retired. Its history is kept." : "Feature is active again." };
@@ -78,7 +81,7 @@ export const importFeaturesAction = action(
     csv: z.string().max(IMPORT_MAX_BYTES).optional(),
     fileName: fileNameSchema.optional(),
   }),
-  async ({ step, file, csv, fileName }, user) => {
+  async ({ step, file, csv, fileName }, principal) => {
     const source = csv !== undefined ? { text: csv, name: fileName ?? "import.csv" } : await readCsvFile(file);
     const parsed = parseFeaturesCsv(source.text);
     if (step === "preview") {
@@ -104,7 +107,7 @@ export const importFeaturesAction = action(
     if (parsed.rows.length === 0) throw new AppError("VALIDATION", "The file has no feature rows: nothing to import.");
     const outcome = await importFeatures(
       parsed.rows.map((input, i) => ({ row: parsed.rowNumbers[i], input })),
-      userActor(user),
+      principal,
     );
     revalidatePath("/inventory");
     return {
@@ -129,8 +132,8 @@ const datasetsField = z.preprocess((v) => {
 export const setDatasetsAction = action(
   "features:write",
   z.object({ slug: slugSchema, datasets: datasetsField }),
-  async ({ slug, datasets }, user) => {
-    const saved = await setDatasets(slug, { datasets }, await organisationToday(), userActor(user));
+  async ({ slug, datasets }, principal) => {
+    const saved = await setDatasets(slug, { datasets }, await organisationToday(), principal);
     revalidatePath(`/inventory/${slug}`);
     revalidatePath("/readiness");
     return {

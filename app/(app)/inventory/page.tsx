@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { inventoryChoices, listFeatures } from "@/lib/features/queries";
-import { can } from "@/lib/permissions";
 import {
   DATA_CATEGORIES,
   DATA_CATEGORY_LABELS,
@@ -20,11 +19,11 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Inventory" };
 
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePage("features:read");
+  const principal = await requirePage("features:read");
   const query = parseFeatureListLenient(await searchParams);
   const [page, choices] = await Promise.all([listFeatures(query), inventoryChoices()]);
   const filtered = Boolean(query.q || query.vendor || query.data || query.impact || query.status || query.owner);
-  const writable = can(user.role, "features:write");
+  const writable = principal.may("features:write");
   const first = (page.page - 1) * page.pageSize + 1;
   return (
     <>

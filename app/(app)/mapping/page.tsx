@@ -3,7 +3,6 @@ import Link from "next/link";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
 import { mappingMatrix } from "@/lib/mapping/queries";
-import { can } from "@/lib/permissions";
 import { BulkMappingForm } from "@/components/mapping/bulk-mapping-form";
 
 export const dynamic = "force-dynamic";
@@ -14,10 +13,10 @@ const SYMBOL = { applies: "✓", "not-applicable": "—", suggested: "?" } as co
 const LABEL = { applies: "applies", "not-applicable": "does not apply", suggested: "suggested, not confirmed" } as const;
 
 export default async function MappingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePage("features:read");
+  const principal = await requirePage("features:read");
   const { page } = searchSchema.parse(await searchParams);
   const matrix = await mappingMatrix(page);
-  const canEdit = can(user.role, "features:write");
+  const canEdit = principal.may("features:write");
   return (
     <>
       <h1>Mapping</h1>

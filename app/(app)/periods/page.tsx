@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { listPeriods } from "@/lib/periods/service";
-import { can } from "@/lib/permissions";
 import { CATEGORY_LABELS } from "@/lib/validations/control";
 import { PERIOD_TYPE_LABELS } from "@/lib/validations/period";
 
@@ -10,9 +9,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit periods" };
 
 export default async function PeriodsPage() {
-  const user = await requirePage("periods:read");
+  const principal = await requirePage("periods:read");
   const periods = await listPeriods();
-  const canEdit = can(user.role, "periods:write");
+  const canEdit = principal.may("periods:write");
   return (
     <>
       <h1>Audit periods</h1>

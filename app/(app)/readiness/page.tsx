@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
-import { can } from "@/lib/permissions";
 import { listPeriods } from "@/lib/periods/service";
 import { PeriodPicker } from "@/components/periods/period-picker";
 import { furtherReadinessChecks, ITEMS_SHOWN, readinessChecks, type ReadinessCheck } from "@/lib/readiness/checks";
@@ -13,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Readiness" };
 
 export default async function ReadinessPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePage("controls:read");
+  const principal = await requirePage("controls:read");
   const raw = (await searchParams).period;
   const query = readinessQuerySchema.safeParse({ period: typeof raw === "string" && raw !== "" ? raw : undefined });
   const [periods, scope] = await Promise.all([
@@ -43,7 +42,7 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
         <h1>Readiness</h1>
         <div className="card empty" data-testid="no-period">
           The readiness checks run for an audit period, and there is none yet.{" "}
-          {can(user.role, "periods:write") ? (
+          {principal.may("periods:write") ? (
             <Link href="/periods/new">Create an audit period</Link>
           ) : (
             "Ask a compliance lead to create one."
@@ -67,7 +66,7 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
         {scope.name}, {scope.startDate} to {scope.endDate}
         {current ? " (current)" : ""}. Counted: changes merged in the period, features in its scope, and accepted evidence valid on every
         day from {scope.elapsed.start} to {scope.elapsed.end}.{" "}
-        {can(user.role, "evidence:review") && <Link href="/readiness/incident-response">Incident plan and tabletop exercises</Link>}
+        {principal.may("evidence:review") && <Link href="/readiness/incident-response">Incident plan and tabletop exercises</Link>}
       </p>
       <div className="grid-2" style={{ gap: 16 }}>
         {checks.map((check) => (

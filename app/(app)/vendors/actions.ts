@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
-import { userActor } from "@/lib/auth/session";
 import { KIND_LABELS } from "@/lib/vendors/package";
 import { createVendor, linkPackageItem, recordVendorReview, setFallbackStrategy, updateVendor } from "@/lib/vendors/service";
 import { addCuec, recordSoc2Report, removeCuec, setVendorScope, updateCuec } from "@/lib/vendors/subservice-service";
@@ -38,8 +37,8 @@ const refresh = (id?: string) => {
 export const createVendorAction = action(
   "vendors:write",
   vendorCreateSchema,
-  async (input, user): Promise<ActionResult<{ id: string }>> => {
-    const vendor = await createVendor(input, userActor(user));
+  async (input, principal): Promise<ActionResult<{ id: string }>> => {
+    const vendor = await createVendor(input, principal);
     refresh(vendor.id);
     return { ok: true, data: { id: vendor.id }, message: `Created ${vendor.name}.` };
   },
@@ -48,8 +47,8 @@ export const createVendorAction = action(
 export const updateVendorAction = action(
   "vendors:write",
   vendorPatchSchema.extend({ id: vendorIdSchema }),
-  async ({ id, ...patch }, user): Promise<ActionResult<{ id: string }>> => {
-    const vendor = await updateVendor(id, patch, userActor(user));
+  async ({ id, ...patch }, principal): Promise<ActionResult<{ id: string }>> => {
+    const vendor = await updateVendor(id, patch, principal);
     refresh(id);
     return { ok: true, data: { id }, message: `Saved ${vendor.name}.` };
   },
@@ -58,8 +57,8 @@ export const updateVendorAction = action(
 export const recordVendorReviewAction = action(
   "vendors:write",
   z.object({ id: vendorIdSchema }).and(reviewInputSchema),
-  async ({ id, date }, user): Promise<ActionResult> => {
-    const vendor = await recordVendorReview(id, date!, userActor(user));
+  async ({ id, date }, principal): Promise<ActionResult> => {
+    const vendor = await recordVendorReview(id, date!, principal);
     refresh(id);
     return { ok: true, message: `Recorded the review of ${vendor.name} on ${date}; the next one is due ${vendor.nextReviewDue}.` };
   },
@@ -68,8 +67,8 @@ export const recordVendorReviewAction = action(
 export const setFallbackStrategyAction = action(
   "vendors:write",
   z.object({ id: vendorIdSchema }).and(fallbackInputSchema),
-  async ({ id, feature, fallbackStrategy }, user): Promise<ActionResult> => {
-    await setFallbackStrategy(id, feature, fallbackStrategy, userActor(user));
+  async ({ id, feature, fallbackStrategy }, principal): Promise<ActionResult> => {
+    await setFallbackStrategy(id, feature, fallbackStrategy, principal);
     refresh(id);
     return { ok: true, message: `Saved the fallback strategy of ${feature}.` };
   },
@@ -78,8 +77,8 @@ export const setFallbackStrategyAction = action(
 export const linkPackageItemAction = action(
   "vendors:write",
   packageLinkSchema.extend({ id: vendorIdSchema }),
-  async ({ id, ...link }, user): Promise<ActionResult> => {
-    const vendor = await linkPackageItem(id, link, userActor(user));
+  async ({ id, ...link }, principal): Promise<ActionResult> => {
+    const vendor = await linkPackageItem(id, link, principal);
     refresh(id);
     return { ok: true, message: `Linked the evidence as ${vendor.name}'s ${KIND_LABELS[link.kind]}.` };
   },
@@ -88,8 +87,8 @@ export const linkPackageItemAction = action(
 export const setVendorScopeAction = action(
   "vendors:write",
   vendorScopeSchema.extend({ id: vendorIdSchema }),
-  async ({ id, scope }, user): Promise<ActionResult> => {
-    const vendor = await setVendorScope(id, scope, userActor(user));
+  async ({ id, scope }, principal): Promise<ActionResult> => {
+    const vendor = await setVendorScope(id, scope, principal);
     refresh(id);
     return { ok: true, message: `${vendor.name} is scoped as: ${SCOPE_LABELS[scope]}.` };
   },
@@ -98,8 +97,8 @@ export const setVendorScopeAction = action(
 export const addCuecAction = action(
   "vendors:write",
   cuecCreateSchema.extend({ id: vendorIdSchema }),
-  async ({ id, ...cuec }, user): Promise<ActionResult> => {
-    await addCuec(id, cuec, userActor(user));
+  async ({ id, ...cuec }, principal): Promise<ActionResult> => {
+    await addCuec(id, cuec, principal);
     refresh(id);
     return {
       ok: true,
@@ -111,8 +110,8 @@ export const addCuecAction = action(
 export const linkCuecControlAction = action(
   "vendors:write",
   cuecPatchFields.extend({ id: vendorIdSchema, cuec: cuecIdSchema }).refine(cuecPatchGiven, { error: "Choose a control." }),
-  async ({ id, cuec, ...patch }, user): Promise<ActionResult> => {
-    await updateCuec(id, cuec, patch, userActor(user));
+  async ({ id, cuec, ...patch }, principal): Promise<ActionResult> => {
+    await updateCuec(id, cuec, patch, principal);
     refresh(id);
     return { ok: true, message: patch.control ? `The CUEC is addressed by ${patch.control}.` : "Saved the CUEC." };
   },
@@ -121,8 +120,8 @@ export const linkCuecControlAction = action(
 export const removeCuecAction = action(
   "vendors:write",
   z.object({ id: vendorIdSchema, cuec: cuecIdSchema }),
-  async ({ id, cuec }, user): Promise<ActionResult> => {
-    await removeCuec(id, cuec, userActor(user));
+  async ({ id, cuec }, principal): Promise<ActionResult> => {
+    await removeCuec(id, cuec, principal);
     refresh(id);
     return { ok: true, message: "Removed the CUEC." };
   },
@@ -133,8 +132,8 @@ export const recordSoc2ReportAction = action(
   soc2ReportFields
     .extend({ id: vendorIdSchema, item: packageItemIdSchema })
     .refine(soc2ReportGiven, { error: "Give the type or the bridge letter." }),
-  async ({ id, item, ...patch }, user): Promise<ActionResult> => {
-    await recordSoc2Report(id, item, patch, userActor(user));
+  async ({ id, item, ...patch }, principal): Promise<ActionResult> => {
+    await recordSoc2Report(id, item, patch, principal);
     refresh(id);
     return { ok: true, message: "Saved the SOC 2 report's type and bridge letter." };
   },

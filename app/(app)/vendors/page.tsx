@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
-import { can } from "@/lib/permissions";
 import { listVendors } from "@/lib/vendors/queries";
 import { VENDOR_PAGE_SIZE, vendorListSchema, type VendorListQuery } from "@/lib/vendors/validation";
 import { VendorsTable } from "@/components/vendors/vendors-table";
@@ -21,7 +20,7 @@ const hrefFor = (filter: VendorListQuery["filter"], page = 1) => {
 };
 
 export default async function VendorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePage("vendors:read");
+  const principal = await requirePage("vendors:read");
   const query = vendorListSchema.parse(await searchParams);
   const page = await listVendors(query);
   return (
@@ -32,7 +31,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
         report, ISO 27001 certificate if available, DPA, data-handling terms, incident notification commitment and security contact, and the
         annual review.
       </p>
-      {can(user.role, "vendors:write") && (
+      {principal.may("vendors:write") && (
         <p>
           <Link className="button" href="/vendors/new">
             New vendor

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
-import { can } from "@/lib/permissions";
 import { PageLinks } from "@/components/ui/page-links";
 import { ProgressBar } from "@/components/access-reviews/progress-bar";
 import { ItemsTable } from "@/components/access-reviews/items-table";
@@ -41,13 +40,13 @@ export default async function AccessReviewPage({
   params: Promise<{ reviewId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requirePage("access-reviews:read");
+  const principal = await requirePage("access-reviews:read");
   const { reviewId } = await params;
   if (!z.uuid().safeParse(reviewId).success) notFound();
   const q = query.parse(await searchParams);
   const review = await getReview(reviewId);
   if (!review) notFound();
-  const canWrite = can(user.role, "access-reviews:write");
+  const canWrite = principal.may("access-reviews:write");
   const draft = review.status === "DRAFT";
   const [items, reviewers, filterReviewers, features, readiness] = await Promise.all([
     listItems(review.id, { page: q.page, reviewer: q.reviewer || undefined, decision: q.decision }),

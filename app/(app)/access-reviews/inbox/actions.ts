@@ -3,9 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
-import { userActor } from "@/lib/auth/session";
 import { decideItem, decisionInputSchema } from "@/lib/access-reviews/decisions";
-import { can } from "@/lib/permissions";
 
 const LABEL = { KEEP: "Kept", REVOKE: "Revoke", MODIFY: "Modify" } as const;
 
@@ -18,12 +16,8 @@ const input = z.intersection(
 export const decideItemAction = action(
   "access-reviews:decide",
   input,
-  async ({ reviewId, itemId, ...decision }, user): Promise<ActionResult<{ decision: string }>> => {
-    const item = await decideItem(reviewId, itemId, decision, {
-      actor: userActor(user),
-      userId: user.id,
-      canWrite: can(user.role, "access-reviews:write"),
-    });
+  async ({ reviewId, itemId, ...decision }, principal): Promise<ActionResult<{ decision: string }>> => {
+    const item = await decideItem(reviewId, itemId, decision, principal);
     revalidatePath("/access-reviews", "layout");
     return {
       ok: true,

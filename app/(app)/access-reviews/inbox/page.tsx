@@ -3,6 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
 import { inboxPage } from "@/lib/access-reviews/decision-queries";
+import { canDecideItem } from "@/lib/access-reviews/caller-rules";
 import { PRINCIPAL_KIND_LABELS, RESOURCE_KIND_LABELS } from "@/lib/access-reviews/validation";
 import { DecisionForm } from "@/components/access-reviews/decision-form";
 import { ProgressBar } from "@/components/access-reviews/progress-bar";
@@ -15,9 +16,13 @@ const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).c
 const DECISION = { KEEP: "Keep", REVOKE: "Revoke", MODIFY: "Modify" } as const;
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePage("access-reviews:decide");
+  const principal = await requirePage("access-reviews:decide");
   const { page } = pageQuery.parse(await searchParams);
-  const inbox = await inboxPage(user.id, page);
+  const inbox = await inboxPage(principal.user.id, page);
+  // The service's own rule (lib/access-reviews/caller-rules.ts), so the inbox never offers a decision it would refuse.
+  const verdicts = new Map(
+    inbox.groups.flatMap((g) => g.items.map((i) => [i.id, canDecideItem({ reviewerId: i.reviewerId, reviewerEmail: null }, principal)])),
+  );
   return (
     <>
       <p>
@@ -68,18 +73,22 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                   ) : (
                     <p className="badge SUBMITTED">Not decided</p>
                   )}
-                  <DecisionForm
-                    item={{
-                      id: i.id,
-                      reviewId: g.review.id,
-                      principal: i.principal,
-                      resource: i.resource,
-                      own: i.own,
-                      decision: i.decision,
-                      comment: i.comment,
-                      selfJustification: i.selfJustification,
-                    }}
-                  />
+                  {verdicts.get(i.id)?.ok ? (
+                    <DecisionForm
+                      item={{
+                        id: i.id,
+                        reviewId: g.review.id,
+                        principal: i.principal,
+                        resource: i.resource,
+                        own: i.own,
+                        decision: i.decision,
+                        comment: i.comment,
+                        selfJustification: i.selfJustification,
+                      }}
+                    />
+                  ) : (
+                    <p className="muted">{(verdicts.get(i.id) as { reason: string }).reason}</p>
+                  )}
                 </li>
               ))}
             </ul>

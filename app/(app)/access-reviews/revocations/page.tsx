@@ -19,7 +19,7 @@ const query = z
   .catch({ state: "open", review: undefined, page: 1 });
 
 export default async function RevocationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePage("access-reviews:read");
+  const principal = await requirePage("access-reviews:read");
   const { state, review, page } = query.parse(await searchParams);
   const list = await listRevocations({ state, page, reviewId: review });
   const overdue = list.items.filter((r) => r.overdue).length;
@@ -49,7 +49,7 @@ export default async function RevocationsPage({ searchParams }: { searchParams: 
         {overdue ? `, ${overdue} overdue on this page` : ""}
         {list.pageCount > 1 ? `, page ${page} of ${list.pageCount}` : ""}.
       </p>
-      <RevocationTable rows={list.items} user={user} today={list.today} showCampaign />
+      <RevocationTable rows={list.items} principal={principal} today={list.today} showCampaign />
       <PageLinks page={page} pageCount={list.pageCount} hrefFor={(p) => href(state, p)} />
     </>
   );

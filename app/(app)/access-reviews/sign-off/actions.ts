@@ -3,10 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
-import { userActor } from "@/lib/auth/session";
 import { markRevocationDone, revocationInputSchema } from "@/lib/access-reviews/decisions";
 import { signOffInputSchema, signOffReview } from "@/lib/access-reviews/sign-off";
-import { can } from "@/lib/permissions";
 
 const reviewId = z.uuid({ error: "Unknown campaign." });
 
@@ -14,8 +12,8 @@ const reviewId = z.uuid({ error: "Unknown campaign." });
 export const signOffAction = action(
   "access-reviews:write",
   z.intersection(z.object({ reviewId }), signOffInputSchema),
-  async (input, user): Promise<ActionResult<{ evidenceId: string }>> => {
-    const result = await signOffReview(input.reviewId, input.statement, { actor: userActor(user), userId: user.id, canWrite: true });
+  async (input, principal): Promise<ActionResult<{ evidenceId: string }>> => {
+    const result = await signOffReview(input.reviewId, input.statement, principal);
     revalidatePath("/access-reviews", "layout");
     revalidatePath("/evidence");
     return {
@@ -30,12 +28,8 @@ export const signOffAction = action(
 export const markRevocationDoneAction = action(
   "access-reviews:decide",
   z.intersection(z.object({ reviewId, itemId: z.uuid({ error: "Unknown item." }) }), revocationInputSchema),
-  async ({ reviewId: review, itemId, ...input }, user): Promise<ActionResult> => {
-    const done = await markRevocationDone(review, itemId, input, {
-      actor: userActor(user),
-      userId: user.id,
-      canWrite: can(user.role, "access-reviews:write"),
-    });
+  async ({ reviewId: review, itemId, ...input }, principal): Promise<ActionResult> => {
+    const done = await markRevocationDone(review, itemId, input, principal);
     revalidatePath("/access-reviews", "layout");
     return { ok: true, message: `Marked done on ${done.doneOn}: ${done.principal} on ${done.resource}.` };
   },

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { requirePage } from "@/lib/auth/guard";
 import { getControl, isoDate } from "@/lib/controls/queries";
 import { controlEvidenceTimeline } from "@/lib/evidence/timeline";
-import { can } from "@/lib/permissions";
 import { CATEGORY_LABELS, DESIGN_STATUS_LABELS, FREQUENCY_LABELS } from "@/lib/validations/control";
 import { ControlDesignForm } from "@/components/controls/control-design-form";
 import { EvidenceTimeline } from "@/components/evidence/evidence-timeline";
@@ -18,12 +17,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function ControlPage({ params }: Params) {
-  const user = await requirePage("controls:read");
+  const principal = await requirePage("controls:read");
   const control = await getControl(decodeURIComponent((await params).code));
   if (!control) notFound();
-  const editable = can(user.role, "controls:write");
+  const editable = principal.may("controls:write");
   // controls:read and evidence:read are held by the same roles today; check both so neither leaks.
-  const timeline = can(user.role, "evidence:read") ? await controlEvidenceTimeline(control.code) : null;
+  const timeline = principal.may("evidence:read") ? await controlEvidenceTimeline(control.code) : null;
   return (
     <>
       <p>
@@ -106,7 +105,7 @@ export default async function ControlPage({ params }: Params) {
           code={control.code}
           entries={timeline.entries}
           total={timeline.total}
-          canUpload={can(user.role, "evidence:write")}
+          canUpload={principal.may("evidence:write")}
         />
       )}
     </>

@@ -5,8 +5,7 @@ import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
 import { evidenceWithVersions } from "@/lib/evidence/queries";
 import { formatBytes } from "@/lib/format";
-import { can } from "@/lib/permissions";
-import { mayChangeEvidence } from "@/lib/evidence/ownership";
+import { canWithdrawEvidence } from "@/lib/evidence/ownership";
 import { EVIDENCE_SOURCE_LABELS, EVIDENCE_STATUS_LABELS } from "@/lib/validations/evidence";
 import { ReviewForm } from "@/components/evidence/review-form";
 import { WithdrawForm } from "@/components/evidence/withdraw-form";
@@ -25,20 +24,15 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function EvidencePage({ params }: Params) {
-  const user = await requirePage("evidence:read");
+  const principal = await requirePage("evidence:read");
   const evidence = await load((await params).id);
   if (!evidence) notFound();
-  const canReview = can(user.role, "evidence:review");
+  const canReview = principal.may("evidence:review");
   const latest = evidence.supersededBy === null;
   // A generated record (a signed-off access review's) stays as it is: no correction, no withdrawal.
   const generated = evidence.source === "GENERATED";
   // Withdrawal and correction follow one rule (lib/evidence/ownership.ts): the uploader, or a reviewer.
-  const mayChange =
-    can(user.role, "evidence:write") &&
-    mayChangeEvidence(
-      { uploadedById: evidence.uploadedById, uploadedByTokenId: null },
-      { userId: user.id, tokenId: null, mayReview: canReview },
-    );
+  const mayChange = canWithdrawEvidence({ uploadedById: evidence.uploadedById, uploadedByTokenId: null }, principal).ok;
   const mayWithdraw = !generated && evidence.status !== "WITHDRAWN" && mayChange;
   return (
     <>

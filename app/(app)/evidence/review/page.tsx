@@ -5,7 +5,7 @@ import { requirePage } from "@/lib/auth/guard";
 import { reviewQueuePage } from "@/lib/evidence/queries";
 import { formatBytes } from "@/lib/format";
 import { ReviewForm } from "@/components/evidence/review-form";
-import { reviewVerdict } from "@/lib/evidence/ownership";
+import { canReviewEvidence } from "@/lib/evidence/ownership";
 import { selfReviewAllowed } from "@/lib/settings/self-review";
 
 export const dynamic = "force-dynamic";
@@ -14,11 +14,11 @@ export const metadata: Metadata = { title: "Review evidence" };
 const searchSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePage("evidence:review");
+  const principal = await requirePage("evidence:review");
   const { page } = searchSchema.parse(await searchParams);
   const [{ total, pageCount, items }, allowSelfReview] = await Promise.all([reviewQueuePage(page), selfReviewAllowed()]);
   // The service's own rule (segregation of duties), so the page never offers a review it would refuse.
-  const verdicts = new Map(items.map((e) => [e.id, reviewVerdict(e.uploader, { userId: user.id, tokenId: null }, allowSelfReview)]));
+  const verdicts = new Map(items.map((e) => [e.id, canReviewEvidence(e.uploader, principal, allowSelfReview)]));
   return (
     <>
       <h1>Review evidence</h1>

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
-import { can } from "@/lib/permissions";
 import { evidenceMaxBytes } from "@/lib/config";
 import { uploadControlChoices } from "@/lib/controls/queries";
 import { evidenceToCorrect } from "@/lib/evidence/queries";
@@ -37,10 +36,10 @@ export default async function UploadEvidencePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requirePage("evidence:write");
+  const principal = await requirePage("evidence:write");
   const query = searchSchema.parse(await searchParams);
   // Filing into a vendor's package is a vendor write: the preset is for compliance leads and admins.
-  const vendorPreset = can(user.role, "vendors:write") && query.vendorItem ? query.vendor : undefined;
+  const vendorPreset = principal.may("vendors:write") && query.vendorItem ? query.vendor : undefined;
   const [controls, features, today, previous, vendor] = await Promise.all([
     uploadControlChoices(),
     activeFeatureChoices(),

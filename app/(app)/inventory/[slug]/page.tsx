@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/lib/auth/guard";
 import { getFeature } from "@/lib/features/queries";
-import { can } from "@/lib/permissions";
 import { DATA_CATEGORY_LABELS, FLAGS, FLAG_LABELS, IMPACT_LABELS, INVOKER_LABELS } from "@/lib/validations/feature";
 import { FeatureMappings } from "@/components/mapping/feature-mappings";
 import { FeatureStatusButton } from "@/components/inventory/feature-status-button";
@@ -21,11 +20,11 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function FeaturePage({ params }: Params) {
-  const user = await requirePage("features:read");
+  const principal = await requirePage("features:read");
   const { slug } = await params;
   const feature = await getFeature(slug);
   if (!feature) notFound();
-  const editable = can(user.role, "features:write");
+  const editable = principal.may("features:write");
   const flags = FLAGS.filter((f) => feature[f]);
   const { datasets } = await listDatasets(slug);
   return (

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
 import { COVERAGE_STATUSES } from "@/lib/coverage/types";
-import { can } from "@/lib/permissions";
 import { periodHeatmap } from "@/lib/periods/heatmap";
 import { periodName } from "@/lib/periods/queries";
 import { CATEGORY_LABELS } from "@/lib/validations/control";
@@ -27,7 +26,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function PeriodPage({ params }: Params) {
-  const user = await requirePage("periods:read");
+  const principal = await requirePage("periods:read");
   const id = await periodId(params);
   const heatmap = id.success ? await periodHeatmap(id.data) : null;
   if (!heatmap) notFound();
@@ -51,7 +50,7 @@ export default async function PeriodPage({ params }: Params) {
           <dt>Auditors</dt>
           <dd>{period.auditors.join(", ") || "—"}</dd>
         </dl>
-        {can(user.role, "periods:write") && (
+        {principal.may("periods:write") && (
           <p>
             <Link className="button secondary" href={`/periods/${period.id}/edit`}>
               Edit period

@@ -2,20 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
-import { userActor } from "@/lib/auth/session";
 import { setOrganisationTimeZone } from "@/lib/settings/organisation";
 import { setSelfReviewAllowed } from "@/lib/settings/self-review";
 import { organisationSettingsSchema, selfReviewSettingSchema } from "@/lib/validations/organisation";
 
-export const saveOrganisationAction = action("settings:manage", organisationSettingsSchema, async ({ timeZone }, user) => {
-  await setOrganisationTimeZone(timeZone, userActor(user));
+export const saveOrganisationAction = action("settings:manage", organisationSettingsSchema, async ({ timeZone }, principal) => {
+  await setOrganisationTimeZone(timeZone, principal);
   // Every "today" (coverage, due dates, the dashboard) follows the zone.
   revalidatePath("/", "layout");
   return { ok: true, message: `The organisation's time zone is now ${timeZone}.` };
 });
 
-export const saveSelfReviewAction = action("settings:manage", selfReviewSettingSchema, async ({ allowSelfReview }, user) => {
-  const { before } = await setSelfReviewAllowed(allowSelfReview, userActor(user));
+export const saveSelfReviewAction = action("settings:manage", selfReviewSettingSchema, async ({ allowSelfReview }, principal) => {
+  const { before } = await setSelfReviewAllowed(allowSelfReview, principal);
   revalidatePath("/", "layout");
   if (before === allowSelfReview)
     return { ok: true, message: `Nothing changed: self-review was already ${allowSelfReview ? "allowed" : "not allowed"}.` };

@@ -2,12 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
-import { userActor } from "@/lib/auth/session";
 import { createToken, revokeToken } from "@/lib/tokens/service";
 import { createTokenSchema, revokeTokenSchema, type CreatedToken } from "@/lib/validations/token";
 
-export const createTokenAction = action("tokens:manage", createTokenSchema, async (input, user) => {
-  const created = await createToken(input, userActor(user));
+export const createTokenAction = action("tokens:manage", createTokenSchema, async (input, principal) => {
+  const created = await createToken(input, principal);
   revalidatePath("/settings/tokens");
   // The secret goes to the admin's browser in this one response and is kept nowhere else.
   return {
@@ -19,8 +18,8 @@ export const createTokenAction = action("tokens:manage", createTokenSchema, asyn
   };
 });
 
-export const revokeTokenAction = action("tokens:manage", revokeTokenSchema, async ({ tokenId }, user) => {
-  const revoked = await revokeToken(tokenId, userActor(user));
+export const revokeTokenAction = action("tokens:manage", revokeTokenSchema, async ({ tokenId }, principal) => {
+  const revoked = await revokeToken(tokenId, principal);
   revalidatePath("/settings/tokens");
   return { ok: true, message: `Token "${revoked.name}" (${revoked.prefix}…) is revoked: calls with it now get 401.` };
 });

@@ -2,24 +2,23 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
-import { userActor } from "@/lib/auth/session";
 import { changeRole, createUser, setDisabled } from "@/lib/users/service";
 import { changeRoleSchema, createUserSchema, setDisabledSchema } from "@/lib/validations/user";
 
-export const createUserAction = action("users:manage", createUserSchema, async (input, user) => {
-  const created = await createUser(input, userActor(user));
+export const createUserAction = action("users:manage", createUserSchema, async (input, principal) => {
+  const created = await createUser(input, principal);
   revalidatePath("/settings/users");
   return { ok: true, message: `${created.email} can now sign in as ${created.role}.` };
 });
 
-export const changeRoleAction = action("users:manage", changeRoleSchema, async ({ userId, role }, user) => {
-  const changed = await changeRole(userId, role, userActor(user));
+export const changeRoleAction = action("users:manage", changeRoleSchema, async ({ userId, role }, principal) => {
+  const changed = await changeRole(userId, role, principal);
   revalidatePath("/settings/users");
   return { ok: true, message: `${changed.email} is now ${changed.role}. It takes effect on their next request.` };
 });
 
-export const setDisabledAction = action("users:manage", setDisabledSchema, async ({ userId, disabled }, user) => {
-  const changed = await setDisabled(userId, disabled, userActor(user));
+export const setDisabledAction = action("users:manage", setDisabledSchema, async ({ userId, disabled }, principal) => {
+  const changed = await setDisabled(userId, disabled, principal);
   revalidatePath("/settings/users");
   return {
     ok: true,

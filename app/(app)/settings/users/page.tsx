@@ -36,7 +36,7 @@ export default async function UsersPage() {
               <td>{u.disabledAt ? <span className="badge MISSING">Disabled</span> : <span className="badge IN_PLACE">Active</span>}</td>
               <td>{u.lastLoginAt ? u.lastLoginAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "Never"}</td>
               <td>
-                <UserRowActions userId={u.id} email={u.email} role={u.role} disabled={Boolean(u.disabledAt)} isSelf={u.id === me.id} />
+                <UserRowActions userId={u.id} email={u.email} role={u.role} disabled={Boolean(u.disabledAt)} isSelf={u.id === me.user.id} />
               </td>
             </tr>
           ))}

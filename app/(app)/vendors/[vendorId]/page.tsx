@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
-import { can } from "@/lib/permissions";
 import { organisationToday } from "@/lib/org-time";
 import { controlForKind, ITEM_STATE_LABELS, KIND_LABELS, PACKAGE_KINDS, REQUIRED_KINDS } from "@/lib/vendors/package";
 import { controlChoices, getVendor, linkableEvidence } from "@/lib/vendors/queries";
@@ -22,11 +21,11 @@ const validity = (from: string | null, until: string | null) =>
   from || until ? `${from ?? "…"} to ${until ?? "open-ended"}` : "No validity dates";
 
 export default async function VendorPage({ params }: { params: Promise<{ vendorId: string }> }) {
-  const user = await requirePage("vendors:read");
+  const principal = await requirePage("vendors:read");
   const id = z.uuid().safeParse((await params).vendorId);
   const vendor = id.success ? await getVendor(id.data) : null;
   if (!vendor) notFound();
-  const lead = can(user.role, "vendors:write");
+  const lead = principal.may("vendors:write");
   const [evidence, today, period, controls] = await Promise.all([
     lead ? linkableEvidence() : [],
     organisationToday(),

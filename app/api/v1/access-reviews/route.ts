@@ -11,6 +11,6 @@ export const GET = apiRoute("access-reviews:read", {}, async () => NextResponse.
 // POST /api/v1/access-reviews {"name", "quarter": "2026-Q4", "dueDate"?, "features"?: [slug], "resources"?: [ResourceKind]}
 export const POST = apiRoute("access-reviews:write", {}, async ({ request, caller }) => {
   const input = await parseJsonBody(request, campaignSchema);
-  const review = await createReview(input, caller.actor);
+  const review = await createReview(input, caller);
   return NextResponse.json(review, { status: 201, headers: { Location: `/api/v1/access-reviews/${review.id}` } });
 });

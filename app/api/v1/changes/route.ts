@@ -44,7 +44,7 @@ export const POST = apiRoute("changes:write", {}, async ({ request, caller }) =>
   if (Array.isArray(input.changes)) {
     const { rows, errors } = validateChangeRows(input.changes.map((value, i) => ({ row: i + 1, value })));
     if (errors.length) throw rowsRefused(errors);
-    const { created, ids } = await importChanges(rows, caller.actor);
+    const { created, ids } = await importChanges(rows, caller);
     return NextResponse.json({ created, ids }, { status: 201 });
   }
   const parsed = changeSchema.safeParse(input);
@@ -53,6 +53,6 @@ export const POST = apiRoute("changes:write", {}, async ({ request, caller }) =>
     const first = Object.entries(fields).map(([k, v]) => `${k}: ${v[0]}`)[0] ?? parsed.error.issues[0]?.message ?? "Invalid body.";
     throw new AppError("VALIDATION", first, fields);
   }
-  const { id } = await createChange(parsed.data, caller.actor);
+  const { id } = await createChange(parsed.data, caller);
   return NextResponse.json(await getChange(id), { status: 201 });
 });

@@ -14,6 +14,6 @@ export const GET = apiRoute("controls:read", {}, async () => {
 /** A custom control: 201 with the control, 409 when the code is taken, 400 on unknown criteria. */
 export const POST = apiRoute("controls:write", {}, async ({ request, caller }) => {
   const input = await parseJsonBody(request, customControlCreateSchema);
-  const created = await createCustomControl(input, caller.actor);
+  const created = await createCustomControl(input, caller);
   return NextResponse.json(created, { status: 201, headers: { Location: `/api/v1/controls/${encodeURIComponent(created.code)}` } });
 });

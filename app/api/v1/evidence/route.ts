@@ -40,12 +40,6 @@ export const POST = apiRoute("evidence:write", {}, async ({ request, caller }) =
     await discardStaged(upload.file?.staged);
     throw error;
   }
-  const evidence = await createEvidence(fields, upload.file, {
-    actor: caller.actor,
-    userId: caller.userId,
-    tokenId: caller.tokenId,
-    mayFileVendorItems: caller.may("vendors:write"),
-    mayReview: caller.may("evidence:review"),
-  });
+  const evidence = await createEvidence(fields, upload.file, caller);
   return NextResponse.json(evidence, { status: 201, headers: { Location: `/api/v1/evidence/${evidence.id}` } });
 });

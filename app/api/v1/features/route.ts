@@ -36,5 +36,5 @@ export const GET = apiRoute("features:read", {}, async ({ request }) => {
 /** POST /api/v1/features: the wire names of docs/product.md; 201 with the created feature. */
 export const POST = apiRoute("features:write", {}, async ({ request, caller }) => {
   const input = await parseJsonBody(request, featureSchema);
-  return NextResponse.json(await createFeature(input, caller.actor), { status: 201 });
+  return NextResponse.json(await createFeature(input, caller), { status: 201 });
 });

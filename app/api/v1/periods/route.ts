@@ -10,6 +10,6 @@ export const GET = apiRoute("periods:read", {}, async () => NextResponse.json({ 
 // POST /api/v1/periods {"name", "type", "start", "end", "categories", "features", "auditors"}
 export const POST = apiRoute("periods:write", {}, async ({ request, caller }) => {
   const input = await parseJsonBody(request, periodSchema);
-  const period = await createPeriod(input, caller.actor);
+  const period = await createPeriod(input, caller);
   return NextResponse.json(period, { status: 201, headers: { Location: `/api/v1/periods/${period.id}` } });
 });

@@ -21,6 +21,6 @@ export const GET = apiRoute("vendors:read", {}, async ({ request }) => {
 });
 
 export const POST = apiRoute("vendors:write", {}, async ({ request, caller }) => {
-  const vendor = await createVendor(await parseJsonBody(request, vendorCreateSchema), caller.actor);
+  const vendor = await createVendor(await parseJsonBody(request, vendorCreateSchema), caller);
   return NextResponse.json(vendor, { status: 201, headers: { Location: `/api/v1/vendors/${vendor.id}` } });
 });

@@ -18,5 +18,5 @@ export const GET = apiRoute("controls:read", { params }, async ({ params }) => {
 
 export const PATCH = apiRoute("controls:write", { params }, async ({ request, params, caller }) => {
   const patch = await parseJsonBody(request, controlPatchSchema);
-  return NextResponse.json(await updateControl(params.code, patch, caller.actor));
+  return NextResponse.json(await updateControl(params.code, patch, caller));
 });

@@ -38,5 +38,5 @@ export const PATCH = apiRoute("features:write", { params }, async ({ request, pa
     const [key, messages] = Object.entries(fields)[0] ?? ["body", ["Invalid body."]];
     throw new AppError("VALIDATION", `${key}: ${messages[0]}`, fields);
   }
-  return NextResponse.json(await updateFeature(params.slug, parsed.data, caller.actor));
+  return NextResponse.json(await updateFeature(params.slug, parsed.data, caller));
 });

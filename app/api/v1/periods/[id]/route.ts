@@ -19,5 +19,5 @@ export const GET = apiRoute("periods:read", { params }, async ({ params }) => {
 // PUT /api/v1/periods/{id}: the whole period again (name, type, dates, categories, features, auditors).
 export const PUT = apiRoute("periods:write", { params }, async ({ request, params, caller }) => {
   const input = await parseJsonBody(request, periodSchema);
-  return NextResponse.json(await updatePeriod(params.id, input, caller.actor));
+  return NextResponse.json(await updatePeriod(params.id, input, caller));
 });

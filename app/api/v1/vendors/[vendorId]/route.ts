@@ -19,5 +19,5 @@ export const GET = apiRoute("vendors:read", { params }, async ({ params }) => {
 // PATCH /api/v1/vendors/{vendorId}: the fields given change; null clears one.
 export const PATCH = apiRoute("vendors:write", { params }, async ({ request, params, caller }) => {
   const patch = await parseJsonBody(request, vendorPatchSchema);
-  return NextResponse.json(await updateVendor(params.vendorId, patch, caller.actor));
+  return NextResponse.json(await updateVendor(params.vendorId, patch, caller));
 });

@@ -29,6 +29,6 @@ async function parseItems(request: NextRequest) {
 // All or nothing; only while the campaign is a draft (409 once started).
 export const POST = apiRoute("access-reviews:write", { params }, async ({ request, params, caller }) => {
   const items = await parseItems(request);
-  const result = await addItems(params.reviewId, items, caller.actor, "api");
+  const result = await addItems(params.reviewId, items, caller, "api");
   return NextResponse.json(result, { status: 201 });
 });

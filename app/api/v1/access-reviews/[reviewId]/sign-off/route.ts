@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 // becomes accepted AI-SEC-05 evidence (returned with its SHA-256).
 export const POST = apiRoute("access-reviews:write", { params: z.object({ reviewId: z.uuid() }) }, async ({ request, params, caller }) => {
   const { statement } = await parseJsonBody(request, signOffInputSchema);
-  const result = await signOffReview(params.reviewId, statement, { actor: caller.actor, userId: caller.userId, canWrite: true });
+  const result = await signOffReview(params.reviewId, statement, caller);
   return NextResponse.json(result);
 });

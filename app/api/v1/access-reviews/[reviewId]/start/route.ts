@@ -9,5 +9,5 @@ const params = z.object({ reviewId: z.uuid() });
 
 // POST /api/v1/access-reviews/{reviewId}/start: DRAFT -> IN_PROGRESS (every item needs a reviewer); the items freeze.
 export const POST = apiRoute("access-reviews:write", { params }, async ({ params, caller }) =>
-  NextResponse.json(await startReview(params.reviewId, caller.actor)),
+  NextResponse.json(await startReview(params.reviewId, caller)),
 );

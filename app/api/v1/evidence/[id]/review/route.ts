@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 // POST /api/v1/evidence/{id}/review {"decision": "accept" | "reject", "reason": "..."}
 export const POST = apiRoute("evidence:review", { params: z.object({ id: z.uuid() }) }, async ({ request, params, caller }) => {
   const body = await parseJsonBody(request, reviewSchema);
-  return NextResponse.json(await reviewEvidence(params.id, body, caller.actor, { userId: caller.userId, tokenId: caller.tokenId }));
+  return NextResponse.json(await reviewEvidence(params.id, body, caller));
 });

@@ -10,10 +10,6 @@ export const dynamic = "force-dynamic";
 // (a token's scopes count: a lead's token narrowed to evidence:write may withdraw only its own).
 export const POST = apiRoute("evidence:write", { params: z.object({ id: z.uuid() }) }, async ({ request, params, caller }) => {
   const body = await parseJsonBody(request, withdrawSchema);
-  const evidence = await withdrawEvidence(params.id, body.reason, caller.actor, {
-    userId: caller.userId,
-    tokenId: caller.tokenId,
-    mayReview: caller.may("evidence:review"),
-  });
+  const evidence = await withdrawEvidence(params.id, body.reason, caller);
   return NextResponse.json(evidence);
 });

@@ -16,5 +16,5 @@ export const GET = apiRoute("features:read", { params }, async ({ params }) => N
 // PUT /api/v1/features/{slug}/datasets: {"datasets": [...]} replaces the manifest; audited.
 export const PUT = apiRoute("features:write", { params }, async ({ request, params, caller }) => {
   const body = await parseJsonBody(request, datasetsSchema);
-  return NextResponse.json(await setDatasets(params.slug, body, await organisationToday(), caller.actor));
+  return NextResponse.json(await setDatasets(params.slug, body, await organisationToday(), caller));
 });

@@ -12,5 +12,5 @@ const params = z.object({ vendorId: z.uuid() });
 // organisation's SOC 2 report, optionally with the control (by code) that addresses it.
 export const POST = apiRoute("vendors:write", { params }, async ({ request, params, caller }) => {
   const cuec = await parseJsonBody(request, cuecCreateSchema);
-  return NextResponse.json(await addCuec(params.vendorId, cuec, caller.actor), { status: 201 });
+  return NextResponse.json(await addCuec(params.vendorId, cuec, caller), { status: 201 });
 });

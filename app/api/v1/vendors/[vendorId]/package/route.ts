@@ -12,5 +12,5 @@ const params = z.object({ vendorId: z.uuid() });
 // package item. (A new file is uploaded with POST /api/v1/evidence and its vendor + vendorItem fields.)
 export const POST = apiRoute("vendors:write", { params }, async ({ request, params, caller }) => {
   const link = await parseJsonBody(request, packageLinkSchema);
-  return NextResponse.json(await linkPackageItem(params.vendorId, link, caller.actor), { status: 201 });
+  return NextResponse.json(await linkPackageItem(params.vendorId, link, caller), { status: 201 });
 });

@@ -13,7 +13,7 @@ const params = z.object({ slug: slugSchema, code: controlCodeSchema });
 // PUT /api/v1/features/{slug}/controls/{code}: {"applies": true} or {"applies": false, "justification": "..."}
 export const PUT = apiRoute("features:write", { params }, async ({ request, params, caller }) => {
   const body = await parseJsonBody(request, mappingSchema);
-  await setMappings([{ slug: params.slug, code: params.code }], body, caller.actor);
+  await setMappings([{ slug: params.slug, code: params.code }], body, caller);
   const row = (await featureMappings(params.slug))?.find((r) => r.code === params.code);
   return NextResponse.json({
     feature: params.slug,

@@ -12,10 +12,10 @@ const params = z.object({ vendorId: z.uuid(), cuecId: z.uuid() });
 // it to a control (null unlinks).
 export const PATCH = apiRoute("vendors:write", { params }, async ({ request, params, caller }) => {
   const patch = await parseJsonBody(request, cuecPatchSchema);
-  return NextResponse.json(await updateCuec(params.vendorId, params.cuecId, patch, caller.actor));
+  return NextResponse.json(await updateCuec(params.vendorId, params.cuecId, patch, caller));
 });
 
 // DELETE /api/v1/vendors/{vendorId}/cuecs/{cuecId}: removes a CUEC recorded by mistake (audited).
 export const DELETE = apiRoute("vendors:write", { params }, async ({ params, caller }) =>
-  NextResponse.json(await removeCuec(params.vendorId, params.cuecId, caller.actor)),
+  NextResponse.json(await removeCuec(params.vendorId, params.cuecId, caller)),
 );

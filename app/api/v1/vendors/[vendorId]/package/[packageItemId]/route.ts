@@ -12,5 +12,5 @@ const params = z.object({ vendorId: z.uuid(), packageItemId: z.uuid() });
 // report item's type and the bridge letter (an evidence id) that carries it forward; null clears.
 export const PATCH = apiRoute("vendors:write", { params }, async ({ request, params, caller }) => {
   const patch = await parseJsonBody(request, soc2ReportPatchSchema);
-  return NextResponse.json(await recordSoc2Report(params.vendorId, params.packageItemId, patch, caller.actor));
+  return NextResponse.json(await recordSoc2Report(params.vendorId, params.packageItemId, patch, caller));
 });

@@ -12,11 +12,7 @@ export const POST = apiRoute(
   { params: z.object({ reviewId: z.uuid(), itemId: z.uuid() }) },
   async ({ request, params, caller }) => {
     const input = await parseJsonBody(request, decisionInputSchema);
-    const item = await decideItem(params.reviewId, params.itemId, input, {
-      actor: caller.actor,
-      userId: caller.userId,
-      canWrite: caller.may("access-reviews:write"),
-    });
+    const item = await decideItem(params.reviewId, params.itemId, input, caller);
     return NextResponse.json({ ...item, decision: item.decision?.toLowerCase() ?? null });
   },
 );

@@ -11,11 +11,7 @@ export const POST = apiRoute(
   { params: z.object({ reviewId: z.uuid(), itemId: z.uuid() }) },
   async ({ request, params, caller }) => {
     const input = await parseJsonBody(request, revocationInputSchema);
-    const done = await markRevocationDone(params.reviewId, params.itemId, input, {
-      actor: caller.actor,
-      userId: caller.userId,
-      canWrite: caller.may("access-reviews:write"),
-    });
+    const done = await markRevocationDone(params.reviewId, params.itemId, input, caller);
     return NextResponse.json({ ...done, decision: done.decision?.toLowerCase() ?? null });
   },
 );
