@@ -1,9 +1,9 @@
 import { expect, test } from "./fixtures";
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import { withDb } from "./support";
+import { freePort } from "./support/database";
 import {
   evidenceCounts,
   insertToken,
@@ -21,17 +21,6 @@ import {
 // for it, no counted file, no temp file left, and the same upload then succeeds. A second server
 // on the same database and data folder plays the victim, so the shared test server keeps running.
 test.describe.configure({ timeout: 180_000 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 async function startServer(port: number): Promise<ChildProcess> {
   const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {

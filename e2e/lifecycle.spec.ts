@@ -6,6 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { freePort } from "./support/database";
 
 // `npm start` as a user runs it: no DATABASE_URL, so the embedded PostgreSQL under a fresh
 // ATTEST_DATA_DIR; the app built by the harness (NEXT_DIST_DIR), so start does not rebuild.
@@ -13,17 +14,6 @@ import pg from "pg";
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 const ADMIN = { email: "lifecycle.admin@example.test", password: "lifecycle admin passphrase" };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {

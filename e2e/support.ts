@@ -1,5 +1,8 @@
 import { expect, type APIRequestContext, type Page, request as playwrightRequest } from "@playwright/test";
 import pg from "pg";
+import { withClient } from "./support/database";
+
+export { withClient };
 
 // Shared by the specs: the accounts that accounts.setup.ts creates, sign-in helpers, and a direct
 // database connection for asserting that refused calls changed nothing.
@@ -21,17 +24,6 @@ export const baseURL = () => process.env.BASE_URL ?? "http://localhost:3000";
 export function dbClient(): pg.Client {
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL must be set (npm test sets it)");
   return new pg.Client({ connectionString: process.env.DATABASE_URL });
-}
-
-/** A connection to `url` for the length of `fn`. */
-export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -1,20 +1,10 @@
 // Shared by the benchmarks of scripts/bench.ts: free ports, percentiles and the timing loop.
-import net from "node:net";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 
-export const RUNS = 30;
+export { freePort } from "@/e2e/support/database";
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
+export const RUNS = 30;
 
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 

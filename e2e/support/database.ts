@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import pg from "pg";
+
+// Helpers shared by the test harness (scripts/test.ts, scripts/test-services.ts), the Playwright
+// specs and the services tier (lib/**/*.int.test.ts): free ports, one-off connections, and
+// scratch databases created on the test database's server.
+
+/** A TCP port nobody listens on right now (on 127.0.0.1). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+/** A connection to `url` for the length of `fn`. */
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The schema owner's URL of the test database: DATABASE_URL under Playwright, ATTEST_MIGRATION_DATABASE_URL in the services tier. */
+export function ownerUrl(): string {
+  const url = process.env.ATTEST_MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL must be set (npm test and npm run test:services set it)");
+  return url;
+}
+
+/** Runs one statement as the owner of the test database's server (CREATE/DROP DATABASE, roles). */
+export async function adminQuery(sql: string): Promise<void> {
+  await withClient(ownerUrl(), (c) => c.query(sql));
+}
+
+/** `url` with its database name replaced. */
+export function databaseUrlFor(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** A new database on the test server, empty or (with `template`) a copy of that database; dropped by dropScratch. */
+export async function createScratch(label: string, template?: string): Promise<{ name: string; url: string }> {
+  const name = `attest_scratch_${label}_${randomBytes(4).toString("hex")}`;
+  await adminQuery(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
+  return { name, url: databaseUrlFor(ownerUrl(), name) };
+}
+
+export async function dropScratch(name: string): Promise<void> {
+  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+/** One query on `url`, its rows. */
+export async function queryOn<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  return withClient(url, async (c) => (await c.query<T>(sql, params)).rows);
+}
