@@ -57,10 +57,10 @@ export const unitTestFiles = () =>
 export const servicesTestFiles = () => findFiles(path.join(root, "lib"), SERVICES_SUFFIX);
 
 /** node:test over `files` (through tsx, with the react-server condition the server code needs); its pass and fail counts. */
-export async function runNodeTests(files: string[], env: NodeJS.ProcessEnv): Promise<Counts> {
+export async function runNodeTests(files: string[], env: NodeJS.ProcessEnv, options: string[] = []): Promise<Counts> {
   const result = await run(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "--test", "--test-reporter=spec", ...files],
+    ["--conditions=react-server", "--import", "tsx", "--test", "--test-reporter=spec", ...options, ...files],
     env,
   );
   const passed = Number(/^ℹ pass (\d+)/m.exec(result.output)?.[1] ?? 0);
@@ -157,7 +157,8 @@ export async function runServicesTier(
       ATTEST_MIGRATION_DATABASE_URL: databaseUrlFor(database.url, copy),
     };
     delete tierEnv.APP_DATABASE_URL; // the app role's URL is DATABASE_URL here
-    return await runNodeTests(files, tierEnv);
+    // One file at a time: the files share the copy, and some compare fingerprints of all of it.
+    return await runNodeTests(files, tierEnv, ["--test-concurrency=1"]);
   } finally {
     await withClient(maintenance, (c) => c.query(`DROP DATABASE IF EXISTS ${copy} WITH (FORCE)`));
   }
