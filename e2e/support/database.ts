@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import pg from "pg";
+import { withClient } from "../../lib/db/with-client";
 
 // Helpers shared by the test harness (scripts/test.ts, scripts/test-services.ts), the Playwright
 // specs and the services tier (lib/**/*.int.test.ts): free ports, one-off connections, and
@@ -18,16 +19,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A connection to `url` for the length of `fn`. */
-export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+export { withClient };
 
 /** The schema owner's URL of the test database: DATABASE_URL under Playwright, ATTEST_MIGRATION_DATABASE_URL in the services tier. */
 export function ownerUrl(): string {
