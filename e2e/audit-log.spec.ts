@@ -1,4 +1,4 @@
-import { request as playwrightRequest, type Page } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { spawn } from "node:child_process";
 import { createHash, createHmac, randomBytes } from "node:crypto";
@@ -40,6 +40,18 @@ function runNode(args: string[], env: Record<string, string> = {}): Promise<Chil
 function runWithLib(databaseUrl: string, body: string): Promise<ChildResult> {
   const source = `const lib = async (p) => { const m = await import("./lib/" + p + ".ts"); return m.default ?? m; };\n${body}`;
   return runNode(["--input-type=module", "-e", source], { DATABASE_URL: databaseUrl });
+}
+
+async function insertToken(role: string): Promise<{ name: string; secret: string }> {
+  const secret = `att_${randomBytes(32).toString("base64url")}`;
+  const name = `audit-log ${role} ${tag()}`;
+  await withDb((c) =>
+    c.query(
+      `INSERT INTO "ApiToken" (id, name, "tokenHash", prefix, role, scopes, "expiresAt") VALUES (gen_random_uuid(), $1, $2, $3, $4, '{}', now() + interval '1 day')`,
+      [name, createHash("sha256").update(secret).digest("hex"), secret.slice(0, 10), role],
+    ),
+  );
+  return { name, secret };
 }
 
 /** Signs in and waits for the landing page ("/" navigates on to /controls), so a goto is not cut short. */
@@ -161,7 +173,93 @@ test.describe("audit log", () => {
     await expect(logTable(page).locator("tbody tr[data-seq]").first()).toContainText("AI-PI-04");
   });
 
-  // 50 concurrent writers through the control service: lib/audit-log/concurrency.int.test.ts.
+  test("50 concurrent changes by sessions and tokens all succeed and the chain stays intact", async () => {
+    const run = tag();
+    const leadToken = await insertToken("COMPLIANCE_LEAD");
+    const adminToken = await insertToken("ADMIN");
+    const callers: { api: APIRequestContext; email: string }[] = [
+      { api: await apiSessionAs("COMPLIANCE_LEAD"), email: ACCOUNTS.COMPLIANCE_LEAD.email },
+      { api: await apiSessionAs("ADMIN"), email: ACCOUNTS.ADMIN.email },
+    ];
+    for (const token of [leadToken, adminToken]) {
+      callers.push({
+        api: await playwrightRequest.newContext({ baseURL: baseURL(), extraHTTPHeaders: { Authorization: `Bearer ${token.secret}` } }),
+        email: `token:${token.name}`,
+      });
+    }
+    const codes = ["AI-PI-01", "AI-PI-02", "AI-PI-03", "AI-PI-04", "AI-PI-05"];
+    // Every sign-in is an audit entry: the session that verifies below signs in before counting.
+    const admin = await apiSessionAs("ADMIN");
+    const before = await auditCount();
+    const changes = Array.from({ length: 50 }, (_, i) => ({
+      code: codes[i % codes.length],
+      owner: `Audit conc ${run} #${i}`,
+      caller: callers[i % callers.length],
+    }));
+    const responses = await Promise.all(
+      changes.map(({ code, owner, caller }) =>
+        caller.api.patch(`/api/v1/controls/${code}`, { data: { owner }, headers: { Connection: "close" } }),
+      ),
+    );
+    for (const [i, res] of responses.entries()) expect(res.status(), `change #${i}: ${await res.text()}`).toBe(200);
+    for (const { api } of callers) await api.dispose();
+
+    expect(await auditCount()).toBe(before + 50);
+    // Each change is recorded once, with the caller that made it.
+    const recorded = await withDb(
+      async (c) =>
+        (
+          await c.query<{ owner: string; actorEmail: string; entityId: string }>(
+            `SELECT after->>'owner' AS owner, "actorEmail", "entityId" FROM "AuditLogEntry" WHERE after->>'owner' LIKE $1`,
+            [`Audit conc ${run} #%`],
+          )
+        ).rows,
+    );
+    expect(recorded).toHaveLength(50);
+    for (const change of changes) {
+      expect(recorded.find((r) => r.owner === change.owner)).toEqual({
+        owner: change.owner,
+        actorEmail: change.caller.email,
+        entityId: change.code,
+      });
+    }
+
+    // Seqs are contiguous from 1 and each entry links to the hash of the one before.
+    const links = await withDb(
+      async (c) =>
+        (
+          await c.query<{ seq: string; prev_seq: string | null; prevHash: string; prev_hash: string | null }>(
+            `SELECT seq::text, (lag(seq) OVER w)::text AS prev_seq, "prevHash", lag(hash) OVER w AS prev_hash
+               FROM "AuditLogEntry" WINDOW w AS (ORDER BY seq) ORDER BY seq`,
+          )
+        ).rows,
+    );
+    expect(links.length).toBe(before + 50);
+    expect(links[0]).toMatchObject({ seq: "1", prevHash: "0".repeat(64) });
+    const badLinks = links.slice(1).filter((l) => BigInt(l.seq) !== BigInt(l.prev_seq!) + 1n || l.prevHash !== l.prev_hash);
+    expect(badLinks).toEqual([]);
+
+    const verify = await admin.get("/api/v1/audit-log/verify");
+    expect(verify.status()).toBe(200);
+    expect(await verify.json()).toMatchObject({ ok: true, entries: before + 50, problems: [] });
+
+    // Keyset pages: 50 newest first, then the next page starts just below the cursor.
+    const first = (await (await admin.get("/api/v1/audit-log")).json()) as { items: ApiEntry[]; nextCursor: string | null };
+    expect(first.items).toHaveLength(50);
+    expect(first.items[0].seq).toBe(String(before + 50));
+    expect(first.nextCursor).toBe(first.items[49].seq);
+    const second = (await (await admin.get(`/api/v1/audit-log?cursor=${first.nextCursor}`)).json()) as { items: ApiEntry[] };
+    expect(second.items[0].seq).toBe(String(BigInt(first.nextCursor!) - 1n));
+    await admin.dispose();
+
+    const cli = await runNode(["scripts/audit-verify.ts"]);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stdout).toMatch(
+      new RegExp(
+        `^audit log OK: ${before + 50} entries, chain intact — Chain intact: [^\\n]+\\nevidence files OK: \\d+ re-hashed, all match\\n$`,
+      ),
+    );
+  });
 
   test("the page pages through the log with Older and Newer", async ({ page }) => {
     await signInLanded(page, "AUDITOR"); // first: the sign-in itself is audited (user.signed_in)
