@@ -6,6 +6,7 @@ import pg from "pg";
 import { canonicalJson } from "../lib/audit-log/chain";
 import { applyMigrations } from "../lib/db/migrate";
 import { ACCOUNTS, apiSessionAs, baseURL, formError, formStatus, signInAs, withDb, type Role } from "./support";
+import { adminQuery, createScratch, dropScratch, queryOn } from "./support/database";
 
 // The audit log: the /audit-log page and its API, the chain under concurrent writers, and
 // tampering detected on a scratch database. Only AI-PI-* controls' owners are changed here.
@@ -39,20 +40,6 @@ function runNode(args: string[], env: Record<string, string> = {}): Promise<Chil
 function runWithLib(databaseUrl: string, body: string): Promise<ChildResult> {
   const source = `const lib = async (p) => { const m = await import("./lib/" + p + ".ts"); return m.default ?? m; };\n${body}`;
   return runNode(["--input-type=module", "-e", source], { DATABASE_URL: databaseUrl });
-}
-
-async function adminQuery(sql: string) {
-  await withDb((c) => c.query(sql));
-}
-
-async function queryOn<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 async function insertToken(role: string): Promise<{ name: string; secret: string }> {
@@ -94,7 +81,7 @@ test.describe("audit log", () => {
   test.describe.configure({ timeout: 180_000 });
   const scratch: string[] = [];
   test.afterAll(async () => {
-    for (const name of scratch) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    for (const name of scratch) await dropScratch(name);
   });
 
   test("a lead's change to a control is on /audit-log with before and after; the chain verifies", async ({ page }) => {
@@ -352,14 +339,11 @@ test.describe("audit log", () => {
 
   /** A scratch database with the migrations applied and `count` entries written by the app's own append. */
   async function scratchWithEntries(count: number): Promise<string> {
-    const name = `attest_scratch_audit_${tag()}`;
-    await adminQuery(`CREATE DATABASE ${name}`);
+    const { name, url } = await createScratch("audit");
     scratch.push(name);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
-    await applyMigrations(url.toString());
-    if (count > 0) await appendEntries(url.toString(), count, 1);
-    return url.toString();
+    await applyMigrations(url);
+    if (count > 0) await appendEntries(url, count, 1);
+    return url;
   }
 
   /** Appends `count` entries through lib/audit-log/append, in a child process (as the app does). */

@@ -14,7 +14,7 @@ import {
   ROUTES,
   type CallContext,
 } from "./endpoints";
-import { appFiles, pageKeys, ROOT, urlPattern } from "./support/discovery";
+import { appFiles, pageKeys, ROOT, sourceFiles, urlPattern } from "./support/discovery";
 import { ACCOUNTS, apiSessionAs, baseURL, databaseFingerprint, ROLES, withDb, type Role } from "./support";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -79,17 +79,11 @@ function builtActions(): Map<string, { id: string; pageUrl: string }> {
 const actionsInBuild = builtActions();
 
 /** Exports of the source's "use server" modules, in case one is not (yet) in the build. */
-const actionsInSource = ["app", "components", "lib"].flatMap((dir) =>
-  fs
-    .readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.[jt]sx?$/.test(e.name) && !e.parentPath.includes("generated"))
-    .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-    .flatMap((file) => {
-      const source = fs.readFileSync(path.join(ROOT, file), "utf8");
-      if (!/^(?:\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/)*\s*["']use server["']/.test(source)) return [];
-      return [...source.matchAll(/export\s+(?:const|let|(?:async\s+)?function)\s+(\w+)/g)].map((m) => `${file}#${m[1]}`);
-    }),
-);
+const actionsInSource = sourceFiles(["app", "components", "lib"], /\.[jt]sx?$/).flatMap((file) => {
+  const source = fs.readFileSync(path.join(ROOT, file), "utf8");
+  if (!/^(?:\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/)*\s*["']use server["']/.test(source)) return [];
+  return [...source.matchAll(/export\s+(?:const|let|(?:async\s+)?function)\s+(\w+)/g)].map((m) => `${file}#${m[1]}`);
+});
 
 // ---- Callers: anonymous, a session cookie per role, an API token per role, a narrowed token. ----
 

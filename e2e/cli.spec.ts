@@ -4,10 +4,10 @@ import { spawn } from "node:child_process";
 import { createHash, randomBytes, verify } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { canonicalJson } from "../lib/audit-log/chain";
 import { upload } from "./evidence-support";
 import { ACCOUNTS, baseURL, databaseFingerprint, withDb } from "./support";
+import { createScratch, dropScratch, queryOn } from "./support/database";
 
 // The headless commands, run as a user would (`node --import tsx scripts/<x>.ts`, which is what the
 // npm scripts run) against the test database (DATABASE_URL), and checked through the running app.
@@ -79,41 +79,13 @@ async function auditEntriesBy(actorEmail: string): Promise<number> {
   );
 }
 
-// Scratch databases on the test database's server, for the commands that must work on an empty
-// database and for the demo data (which must not leak into the shared test database).
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function createScratch(label: string): Promise<{ name: string; url: string }> {
-  const name = `attest_scratch_${label}_${randomBytes(4).toString("hex")}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return { name, url: url.toString() };
-}
-
-async function queryOn<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 test.describe("headless commands", () => {
   test.describe.configure({ timeout: 240_000 });
+  // Scratch databases on the test database's server, for the commands that must work on an empty
+  // database and for the demo data (which must not leak into the shared test database).
   const scratch: string[] = [];
   test.afterAll(async () => {
-    for (const name of scratch) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    for (const name of scratch) await dropScratch(name);
   });
 
   test.describe("user:create", () => {

@@ -2,8 +2,8 @@ import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { apiSessionAs, formError, signInAs, withDb, type Role } from "./support";
+import { createScratch, dropScratch } from "./support/database";
 
 // The inventory's CSV export and import: a round trip through an empty installation gives the
 // same file; a file with one bad row imports nothing and says which row and why.
@@ -17,21 +17,6 @@ async function signInLanded(page: Page, role: Role) {
 const tag = () => randomBytes(4).toString("hex");
 const HEADER =
   "slug,name,owner,status,purpose,inputData,inputNotes,outputs,invokers,vendors,failureImpact,failureNotes,automatedDecisions,irreversibleActions,usesTrainingData,exposesToolServers,logsPrompts,userFacing,promptLogRetention";
-
-function serverUrl(): string {
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL must be set (npm test sets it)");
-  return process.env.DATABASE_URL;
-}
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: serverUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * In a child process (Playwright cannot load the Prisma client): migrate and seed the empty
@@ -126,20 +111,17 @@ test("export, import into an empty installation, export again: the same file", a
     // A cell a spreadsheet would run as a formula is defused with a leading apostrophe.
     expect(first).toContain(`,'=SUM(A1:A2) must not run in a spreadsheet,'-starts with a minus,`);
 
-    const name = `attest_scratch_csv_${randomBytes(4).toString("hex")}`;
-    await adminQuery(`CREATE DATABASE ${name}`);
+    const { name, url } = await createScratch("csv");
     try {
-      const url = new URL(serverUrl());
-      url.pathname = `/${name}`;
       const csvIn = testInfo.outputPath("first.csv");
       const csvOut = testInfo.outputPath("second.csv");
       const fs = await import("node:fs");
       fs.mkdirSync(testInfo.outputDir, { recursive: true });
       fs.writeFileSync(csvIn, first);
-      await runChild({ DATABASE_URL: url.toString(), CSV_IN: csvIn, CSV_OUT: csvOut });
+      await runChild({ DATABASE_URL: url, CSV_IN: csvIn, CSV_OUT: csvOut });
       expect(fs.readFileSync(csvOut, "utf8")).toBe(first);
     } finally {
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropScratch(name);
     }
   } finally {
     await lead.dispose();

@@ -1,5 +1,8 @@
 import { expect, type APIRequestContext, type Page, request as playwrightRequest } from "@playwright/test";
 import pg from "pg";
+import { fingerprintOf, withClient } from "./support/database";
+
+export { withClient };
 
 // Shared by the specs: the accounts that accounts.setup.ts creates, sign-in helpers, and a direct
 // database connection for asserting that refused calls changed nothing.
@@ -23,17 +26,6 @@ export function dbClient(): pg.Client {
   return new pg.Client({ connectionString: process.env.DATABASE_URL });
 }
 
-/** A connection to `url` for the length of `fn`. */
-export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = dbClient();
   await client.connect();
@@ -44,41 +36,8 @@ export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<
   }
 }
 
-// Columns that move without being a write under test: ApiToken.lastUsedAt on every authenticated
-// call, User.lastLoginAt on each sign-in. These two small tables are compared by content, without them.
-const BY_CONTENT: Record<string, string> = {
-  ApiToken: `SELECT id, name, "tokenHash", role, scopes, "expiresAt", "revokedAt" FROM "ApiToken"`,
-  User: `SELECT id, email, name, role, "passwordHash", "disabledAt" FROM "User"`,
-};
-// Each sign-in is audited (user.signed_in): not a change to the data under test either.
-const ROWS_UNDER_TEST: Record<string, string> = { AuditLogEntry: `WHERE action <> 'user.signed_in'` };
-
-/**
- * A fingerprint of every application table: equal before and after means nothing was written.
- * Every other table by its row count and the newest row version's transaction id (xmin): any
- * INSERT or UPDATE, even one that rewrites a row with the same values, makes a row version with a
- * newer xmin, and a DELETE lowers the count. One query, no row serialised: the walk takes thousands.
- */
-export async function databaseFingerprint(): Promise<string> {
-  return withDb(async (client) => {
-    const { rows: tables } = await client.query<{ tablename: string }>(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`,
-    );
-    const parts = tables.map(({ tablename }) => {
-      const name = client.escapeLiteral(tablename);
-      if (BY_CONTENT[tablename]) {
-        return `SELECT ${name} AS t, md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) AS f FROM (${BY_CONTENT[tablename]}) r`;
-      }
-      const where = ROWS_UNDER_TEST[tablename] ?? "";
-      return `SELECT ${name} AS t, count(*) || '@' || coalesce(max(xmin::text::bigint), 0) AS f FROM "${tablename}" ${where}`;
-    });
-    const { rows } = await client.query<{ t: string; f: string }>(parts.join("\nUNION ALL\n"));
-    return rows
-      .sort((x, y) => x.t.localeCompare(y.t))
-      .map((r) => `${r.t}:${r.f}`)
-      .join("\n");
-  });
-}
+/** A fingerprint of every application table of the test database (support/database.ts). */
+export const databaseFingerprint = () => fingerprintOf(process.env.DATABASE_URL!);
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/signin");

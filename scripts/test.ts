@@ -1,7 +1,9 @@
 // `npm test`: the whole suite against real PostgreSQL and a real browser.
 //  1. unit tests (node:test, pure logic, no I/O);
 //  2. a fresh database: on the embedded PostgreSQL in a temporary ATTEST_DATA_DIR, or, when
-//     DATABASE_URL is set, a new database created on that server (and dropped afterwards);
+//     DATABASE_URL is set, a new database created on that server (and dropped afterwards),
+//     migrated and seeded, with the app role; then the services tier (lib/**/*.int.test.ts,
+//     node:test against a copy of that database, no build, no browser; scripts/test-database.ts);
 //  3. next build, then next start on a free port against that database, connected as a restricted
 //     app role (as `npm start` does; lib/db/roles.ts), while Playwright's own fixtures and the CLI
 //     specs use the owner's URL (DATABASE_URL) and see the app's as APP_DATABASE_URL;
@@ -10,39 +12,22 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { EMBEDDED_APP_ROLE } from "@/lib/db/roles";
+import { freePort } from "@/e2e/support/ports";
 import { recordBuild } from "./build/fingerprint";
-import { freePort } from "../e2e/support/ports";
+import {
+  freshDatabase,
+  prepareDatabase,
+  run,
+  runNodeTests,
+  runServicesTier,
+  temporaryDataDir,
+  unitTestFiles,
+  type Cleanup,
+} from "./test-database";
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    const relay = (chunk: Buffer, stream: NodeJS.WriteStream) => {
-      output += chunk.toString();
-      stream.write(chunk);
-    };
-    child.stdout.on("data", (c) => relay(c, process.stdout));
-    child.stderr.on("data", (c) => relay(c, process.stderr));
-    child.on("close", (code) => resolve({ code: code ?? 1, output }));
-  });
-}
-
-function findFiles(dir: string, suffix: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith(suffix))
-    .map((e) => path.join(e.parentPath, e.name))
-    .filter((f) => !f.includes("node_modules") && !f.includes("generated"))
-    .sort();
-}
 
 async function waitForHealth(url: string, ms: number) {
   const until = Date.now() + ms;
@@ -61,7 +46,7 @@ async function waitForHealth(url: string, ms: number) {
 async function main() {
   let passed = 0;
   let failed = 0;
-  const cleanups: (() => Promise<void>)[] = [];
+  const cleanups: Cleanup[] = [];
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   try {
     if (!fs.existsSync(path.join(root, "lib/generated/prisma/client.ts"))) {
@@ -69,60 +54,24 @@ async function main() {
     }
 
     // 1. Unit tests.
-    const unitFiles = [...findFiles(path.join(root, "lib"), ".test.ts"), ...findFiles(path.join(root, "scripts"), ".test.ts")];
+    const unitFiles = unitTestFiles();
     if (unitFiles.length) {
       console.log(`\n== unit tests (${unitFiles.length} files) ==`);
-      const unit = await run(
-        process.execPath,
-        ["--conditions=react-server", "--import", "tsx", "--test", "--test-reporter=spec", ...unitFiles],
-        env,
-      );
-      passed += Number(/^ℹ pass (\d+)/m.exec(unit.output)?.[1] ?? 0);
-      failed += Number(/^ℹ fail (\d+)/m.exec(unit.output)?.[1] ?? 0);
-      if (unit.code !== 0 && !/^ℹ fail [1-9]/m.test(unit.output)) failed += 1; // crashed before reporting
+      const unit = await runNodeTests(unitFiles, env);
+      passed += unit.passed;
+      failed += unit.failed;
     }
 
-    // 2. A fresh database.
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "attest-test-"));
-    fs.chmodSync(dataDir, 0o711);
-    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-    env.ATTEST_DATA_DIR = dataDir;
-    process.env.ATTEST_DATA_DIR = dataDir; // secrets.json (the app role's password) goes here, not ./data
-    let databaseUrl: string;
-    let appRole: string = EMBEDDED_APP_ROLE;
-    if (process.env.DATABASE_URL) {
-      // Kept: process.env.DATABASE_URL is pointed at the test database below, which cannot drop itself.
-      const serverUrl = process.env.DATABASE_URL;
-      const name = `attest_test_${randomBytes(4).toString("hex")}`;
-      // Roles are shared by the whole server: one per run, so concurrent runs do not collide.
-      appRole = `${name}_app`;
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      databaseUrl = url.toString();
-      console.log(`\n== database: ${name} on ${url.host} (external PostgreSQL) ==`);
-      cleanups.push(async () => {
-        const c = new pg.Client({ connectionString: serverUrl });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.query(`DROP ROLE IF EXISTS ${c.escapeIdentifier(appRole)}`);
-        await c.end();
-      });
-    } else {
-      process.env.ATTEST_EMBEDDED_DB_PORT = String(await freePort());
-      env.ATTEST_EMBEDDED_DB_PORT = process.env.ATTEST_EMBEDDED_DB_PORT;
-      const { startEmbedded } = await import("@/lib/db/embedded");
-      const handle = await startEmbedded();
-      databaseUrl = handle.url;
-      console.log(`\n== database: embedded PostgreSQL on port ${process.env.ATTEST_EMBEDDED_DB_PORT} ==`);
-      cleanups.unshift(handle.stop);
-    }
+    // 2. A fresh database, migrated and seeded, with the app role; the services tier on a copy of it.
+    const dataDir = temporaryDataDir("attest-test-", cleanups);
+    const fresh = await freshDatabase(dataDir, env, cleanups);
+    const databaseUrl = fresh.url;
     env.DATABASE_URL = databaseUrl;
-    const { applyMigrations } = await import("@/lib/db/migrate");
-    await applyMigrations(databaseUrl);
+    const appDatabaseUrl = await prepareDatabase(fresh);
+    env.APP_DATABASE_URL = appDatabaseUrl;
+    const services = await runServicesTier({ url: databaseUrl, appUrl: appDatabaseUrl }, env);
+    passed += services.passed;
+    failed += services.failed;
 
     // 3. Build and serve.
     console.log("\n== next build ==");
@@ -146,17 +95,7 @@ async function main() {
       // Short, so the upload-abort spec sees a silent client cut off in seconds (default 60).
       ATTEST_UPLOAD_IDLE_SECONDS: "5",
     });
-    // The server loads reference data itself at start in production (npm start); here we do the same.
-    process.env.DATABASE_URL = databaseUrl;
-    const { db } = await import("@/lib/db");
-    const { seedReferenceData } = await import("@/lib/reference/seed");
-    await seedReferenceData(db);
-    await db.$disconnect();
     // The server runs as the restricted app role; Playwright keeps the owner's URL for its fixtures.
-    const { setUpAppRole } = await import("@/lib/db/roles");
-    const { localSecrets } = await import("@/lib/local-secrets");
-    const appDatabaseUrl = await setUpAppRole(databaseUrl, appRole, localSecrets().dbAppPassword);
-    env.APP_DATABASE_URL = appDatabaseUrl;
     const server = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
       env: { ...env, DATABASE_URL: appDatabaseUrl },
       stdio: ["ignore", "pipe", "pipe"],

@@ -6,12 +6,17 @@ import path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
+/** Files under `dirs` whose name matches, as "lib/x/y.ts" relative to the root (generated code left out). */
+export function sourceFiles(dirs: string[], name: RegExp): string[] {
+  return dirs
+    .flatMap((dir) => fs.readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile() && name.test(e.name) && !e.parentPath.includes("generated"))
+    .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+}
+
 /** Files under app/ whose name matches, as "app/(group)/feature/page.tsx" (private folders are not routed). */
 export function appFiles(name: RegExp): string[] {
-  return fs
-    .readdirSync(path.join(ROOT, "app"), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && name.test(e.name))
-    .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+  return sourceFiles(["app"], name)
     .filter((f) => !f.split("/").some((s) => s.startsWith("_")))
     .sort();
 }

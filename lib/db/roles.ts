@@ -1,5 +1,5 @@
-import pg from "pg";
 import { MIGRATION_LOCK } from "@/lib/db/migrate";
+import { withClient } from "@/lib/db/with-client";
 
 // Least privilege for the web server. Migrations and the reference seed run as the schema owner;
 // the app (the Next server) connects as a role that owns nothing, so it cannot ALTER, DROP or
@@ -15,16 +15,6 @@ export const EMBEDDED_APP_ROLE = "attest_app";
 /** Tables on which the app role gets less than SELECT/INSERT/UPDATE/DELETE. */
 export const APPEND_ONLY_TABLES = ["AuditLogEntry"];
 export const NO_APP_ACCESS_TABLES = ["_prisma_migrations"];
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Creates the login role, or resets its password and attributes when it exists. Never a superuser,

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { ROOT, sourceFiles } from "@/e2e/support/discovery";
 import { itemsSchema, MAX_ITEMS_PER_REQUEST } from "@/lib/access-reviews/validation";
 import { featureSchema } from "@/lib/validations/feature";
 import { bulkMappingSchema } from "@/lib/validations/mapping";
@@ -10,8 +11,6 @@ import { createTokenSchema, TOKEN_SCOPES } from "@/lib/validations/token";
 
 // Every list a caller sends has a ceiling, so no request can make the server validate and write an
 // unbounded number of rows. The ceilings fit the domain; over one is refused with a message.
-
-const ROOT = path.resolve(__dirname, "../..");
 
 /** The message of the first issue at `key` (or the first at all), when parsing fails. */
 function refusal(schema: z.ZodType, input: unknown, key?: string): string | undefined {
@@ -21,12 +20,9 @@ function refusal(schema: z.ZodType, input: unknown, key?: string): string | unde
 }
 
 test("every z.array in lib/ and app/ declares a .max (source check)", () => {
-  const files = ["lib", "app"].flatMap((dir) =>
-    fs
-      .readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !e.name.endsWith(".test.ts") && !e.parentPath.includes("generated"))
-      .map((e) => path.join(e.parentPath, e.name)),
-  );
+  const files = sourceFiles(["lib", "app"], /\.tsx?$/)
+    .filter((f) => !f.endsWith(".test.ts"))
+    .map((f) => path.join(ROOT, f));
   const unbounded: string[] = [];
   for (const file of files) {
     const source = fs.readFileSync(file, "utf8");
