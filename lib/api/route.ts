@@ -6,7 +6,7 @@ import { currentUser } from "@/lib/auth/session";
 import { logApiRefusal } from "@/lib/auth/refusals";
 import { hashToken, TOKEN_PREFIX } from "@/lib/auth/tokens";
 import type { Actor } from "@/lib/audit-log/append";
-import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn, validationError } from "@/lib/errors";
 import { can, tokenCan, type Permission, type RoleName } from "@/lib/permissions";
 import { refusalMessage, tokenState } from "@/lib/tokens/state";
 import { JSON_BODY_LIMIT, readJsonBody } from "@/lib/api/read-json";
@@ -152,21 +152,13 @@ export async function errorResponse(error: unknown, request?: Request): Promise<
 export async function parseJsonBody<S extends z.ZodType>(request: NextRequest, schema: S, limit = JSON_BODY_LIMIT): Promise<z.output<S>> {
   const body = await readJsonBody(request, limit);
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw validationError(parsed.error as z.ZodError<unknown>, "Invalid body.");
+  if (!parsed.success) throw validationError(parsed.error, "Invalid body.");
   return parsed.data;
 }
 
 /** Parses a query string (already an object: a route may gather repeated keys its own way) with zod; bad input is a 400 naming the field. */
 export function parseQuery<S extends z.ZodType>(query: unknown, schema: S, fallback = "Invalid query."): z.output<S> {
   const parsed = schema.safeParse(query);
-  if (!parsed.success) throw validationError(parsed.error as z.ZodError<unknown>, fallback);
+  if (!parsed.success) throw validationError(parsed.error, fallback);
   return parsed.data;
-}
-
-/** A zod error as the API's 400: the first field's first message ("field: message"), every field's messages in `fields`. */
-function validationError(error: z.ZodError<unknown>, fallback: string): AppError {
-  const flat = z.flattenError(error);
-  const fields = flat.fieldErrors as Record<string, string[]>;
-  const first = Object.entries(fields).map(([k, v]) => `${k}: ${v[0]}`)[0] ?? flat.formErrors[0] ?? fallback;
-  return new AppError("VALIDATION", first, fields);
 }

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { appendAudit } from "@/lib/audit-log/append";
 import { emailSchema, nameSchema, passwordMatchesEmail, passwordSchema } from "@/lib/validations/password";
@@ -44,8 +44,8 @@ export async function createFirstAdmin(_previous: unknown, input: unknown): Prom
   if ((await db.user.count()) > 0) return { ok: false, error: { code: "FORBIDDEN", message: ALREADY_DONE } };
   const parsed = setupSchema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
   if (!parsed.success) {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    return { ok: false, error: { code: "VALIDATION", message: Object.values(fieldErrors).flat()[0] ?? "Check the fields." }, fieldErrors };
+    const { code, message, fieldErrors } = validationError(parsed.error, "Check the fields.", { named: false });
+    return { ok: false, error: { code, message }, fieldErrors };
   }
   const { setupCode, name, email, password } = parsed.data;
   if (passwordMatchesEmail(password, email)) return fieldError("password", "The password must not contain your e-mail address.");

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { csvAttachment } from "@/lib/http/csv-attachment";
 import { z } from "zod";
-import { apiRoute, parseJsonBody } from "@/lib/api/route";
+import { apiRoute, parseJsonBody, parseQuery } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { changesToCsv } from "@/lib/changes/export-csv";
 import { allChanges, getChange, listChanges } from "@/lib/changes/queries";
@@ -18,18 +18,13 @@ export const GET = apiRoute("changes:read", {}, async ({ request }) => {
   const { format, ...params } = Object.fromEntries(request.nextUrl.searchParams);
   if (format !== undefined && format !== "json" && format !== "csv")
     throw new AppError("VALIDATION", "format: use json (the default) or csv.");
-  const parsed = changeListQuery.safeParse(params);
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    const [name, messages] = Object.entries(fields)[0] ?? ["query", ["Invalid query."]];
-    throw new AppError("VALIDATION", `${name}: ${messages[0]}`, fields);
-  }
+  const query = parseQuery(params, changeListQuery);
   if (format === "csv") {
     const timeZone = await organisationTimeZone();
-    const csv = changesToCsv(await allChanges(parsed.data), (mergedAt) => dateIn(timeZone, new Date(mergedAt)));
+    const csv = changesToCsv(await allChanges(query), (mergedAt) => dateIn(timeZone, new Date(mergedAt)));
     return csvAttachment(csv, `attest-changes-${dateIn(timeZone)}.csv`);
   }
-  const { items, total } = await listChanges(parsed.data);
+  const { items, total } = await listChanges(query);
   return NextResponse.json({ items, total });
 });
 
@@ -47,12 +42,7 @@ export const POST = apiRoute("changes:write", {}, async ({ request, caller }) =>
     const { created, ids } = await importChanges(rows, caller.actor);
     return NextResponse.json({ created, ids }, { status: 201 });
   }
-  const parsed = changeSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    const first = Object.entries(fields).map(([k, v]) => `${k}: ${v[0]}`)[0] ?? parsed.error.issues[0]?.message ?? "Invalid body.";
-    throw new AppError("VALIDATION", first, fields);
-  }
-  const { id } = await createChange(parsed.data, caller.actor);
+  const change = parseQuery(input, changeSchema, "Invalid body.");
+  const { id } = await createChange(change, caller.actor);
   return NextResponse.json(await getChange(id), { status: 201 });
 });

@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { apiRoute, jsonError } from "@/lib/api/route";
+import { apiRoute, jsonError, parseQuery } from "@/lib/api/route";
 import { evidenceMaxBytes } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { parseEvidenceUpload } from "@/lib/evidence/multipart";
@@ -13,13 +12,8 @@ export const dynamic = "force-dynamic";
 
 // GET /api/v1/evidence?control=&feature=&status=&source=&uploader=&from=&to=&cursor=&limit=
 export const GET = apiRoute("evidence:read", {}, async ({ request }) => {
-  const parsed = evidenceListSchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    const first = Object.entries(fields).map(([k, v]) => `${k}: ${v[0]}`)[0] ?? "Invalid filters.";
-    throw new AppError("VALIDATION", first, fields);
-  }
-  return NextResponse.json(await listEvidenceByCursor(parsed.data));
+  const query = parseQuery(Object.fromEntries(request.nextUrl.searchParams), evidenceListSchema, "Invalid filters.");
+  return NextResponse.json(await listEvidenceByCursor(query));
 });
 
 // POST /api/v1/evidence (multipart): the file streams to a staged temp file while it is hashed;

@@ -1,12 +1,11 @@
 import { NextResponse } from "next/server";
 import { csvAttachment } from "@/lib/http/csv-attachment";
-import { apiRoute, parseJsonBody } from "@/lib/api/route";
+import { apiRoute, parseJsonBody, parseQuery } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { featuresToCsv } from "@/lib/features/csv";
 import { allFeaturesJson, listFeaturesJson } from "@/lib/features/queries";
 import { createFeature } from "@/lib/features/service";
 import { featureListSchema, featureSchema } from "@/lib/validations/feature";
-import { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
@@ -19,18 +18,13 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute("features:read", {}, async ({ request }) => {
   const params = Object.fromEntries(request.nextUrl.searchParams);
   const { format, ...rest } = params;
-  const parsed = featureListSchema.safeParse(rest);
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    const [key, messages] = Object.entries(fields)[0] ?? ["query", ["Invalid query."]];
-    throw new AppError("VALIDATION", `${key}: ${messages[0]}`, fields);
-  }
+  const query = parseQuery(rest, featureListSchema);
   if (format === "csv") {
-    const csv = featuresToCsv(await allFeaturesJson(parsed.data));
+    const csv = featuresToCsv(await allFeaturesJson(query));
     return csvAttachment(csv, `attest-inventory-${new Date().toISOString().slice(0, 10)}.csv`);
   }
   if (format !== undefined && format !== "json") throw new AppError("VALIDATION", "format: use json (the default) or csv.");
-  return NextResponse.json(await listFeaturesJson(parsed.data));
+  return NextResponse.json(await listFeaturesJson(query));
 });
 
 /** POST /api/v1/features: the wire names of docs/product.md; 201 with the created feature. */

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { apiRoute, readJsonBody } from "@/lib/api/route";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { featureToJson, loadFeature, updateFeature } from "@/lib/features/service";
 import { featureSchema, slugSchema } from "@/lib/validations/feature";
 
@@ -33,10 +33,6 @@ export const PATCH = apiRoute("features:write", { params }, async ({ request, pa
     throw new AppError("VALIDATION", "slug: A feature's slug cannot change.", { slug: ["A feature's slug cannot change."] });
   }
   const parsed = featureSchema.safeParse({ ...before, ...patch });
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    const [key, messages] = Object.entries(fields)[0] ?? ["body", ["Invalid body."]];
-    throw new AppError("VALIDATION", `${key}: ${messages[0]}`, fields);
-  }
+  if (!parsed.success) throw validationError(parsed.error, "Invalid body.");
   return NextResponse.json(await updateFeature(params.slug, parsed.data, caller.actor));
 });
