@@ -3,8 +3,15 @@ import { criteriaQuerySchema } from "@/lib/validations/criteria";
 import { test } from "node:test";
 import { z } from "zod";
 import { UNBOUNDED, contractOperations } from "@/lib/api/contract";
-import { openApiDocument as doc } from "@/lib/api/openapi";
-import { campaignSchema, itemsSchema } from "@/lib/access-reviews/validation";
+import { openApiDocument as doc, type OperationObject } from "@/lib/api/openapi";
+import type { RequestBodyObject } from "openapi3-ts/oas31";
+import {
+  campaignSchema,
+  decisionInputSchema,
+  itemsSchema,
+  revocationInputSchema,
+  signOffInputSchema,
+} from "@/lib/access-reviews/validation";
 import { auditLogFiltersSchema } from "@/lib/validations/audit-log";
 import { changeListQuery, changeSchema } from "@/lib/validations/change";
 import { controlPatchSchema, customControlCreateSchema } from "@/lib/validations/control";
@@ -29,12 +36,10 @@ import {
 // each documented example is accepted. A newly documented operation that takes input needs its
 // schema here.
 
-// These two modules also hold their services, which open the (lazy, never connected) database client.
-process.env.DATABASE_URL ??= "postgresql://unit-test@127.0.0.1:1/never-connected";
-const peopleSchemas = Promise.all([import("@/lib/access-reviews/decisions"), import("@/lib/access-reviews/sign-off")]);
-
 const accepts = (schema: z.ZodType) => (input: unknown) => schema.safeParse(input).success;
-const featureExample = featureSchema.parse(doc.paths["/api/v1/features"].post!.requestBody!.content["application/json"].example);
+const paths = doc.paths!;
+const jsonExample = (op: OperationObject | undefined) => (op?.requestBody as RequestBodyObject).content["application/json"].example;
+const featureExample = featureSchema.parse(jsonExample(paths["/api/v1/features"].post));
 
 type ServerSchemas = Record<string, { body?: (b: unknown) => boolean; query?: (q: Record<string, string>) => boolean }>;
 const SERVER: ServerSchemas = {
@@ -70,38 +75,28 @@ const SERVER: ServerSchemas = {
   recordSoc2Report: { body: accepts(soc2ReportPatchSchema) },
   addCuec: { body: accepts(cuecCreateSchema) },
   updateCuec: { body: accepts(cuecPatchSchema) },
+  decideAccessReviewItem: { body: accepts(decisionInputSchema) },
+  markAccessRevocationDone: { body: accepts(revocationInputSchema) },
+  signOffAccessReview: { body: accepts(signOffInputSchema) },
 };
 
 const operations = contractOperations(doc);
 
-async function server(): Promise<ServerSchemas> {
-  const [{ decisionInputSchema, revocationInputSchema }, { signOffInputSchema }] = await peopleSchemas;
-  return {
-    ...SERVER,
-    decideAccessReviewItem: { body: accepts(decisionInputSchema) },
-    markAccessRevocationDone: { body: accepts(revocationInputSchema) },
-    signOffAccessReview: { body: accepts(signOffInputSchema) },
-  };
-}
-
-test("every documented operation that takes input yields bad requests, and has its server schema listed here", async () => {
-  const SERVER = await server();
+test("every documented operation that takes input yields bad requests, and has its server schema listed here", () => {
   assert.ok(operations.length >= 20, `${operations.length} operations`);
   for (const op of operations) assert.ok(SERVER[op.operationId], `${op.method} ${op.path} (${op.operationId}): add its schema to SERVER`);
 });
 
-test("each documented request example is accepted by the server's schema", async () => {
-  const SERVER = await server();
+test("each documented request example is accepted by the server's schema", () => {
   for (const op of operations) {
-    const body = doc.paths[op.path][op.method.toLowerCase() as "post"]!.requestBody;
+    const body = paths[op.path][op.method.toLowerCase() as "post"]!.requestBody as RequestBodyObject | undefined;
     for (const media of Object.values(body?.content ?? {})) {
       assert.ok(SERVER[op.operationId].body!(media.example), `${op.operationId}: its example is refused`);
     }
   }
 });
 
-test("each bad request is refused by the server's schema", async () => {
-  const SERVER = await server();
+test("each bad request is refused by the server's schema", () => {
   const accepted: string[] = [];
   for (const op of operations) {
     const server = SERVER[op.operationId];

@@ -10,6 +10,7 @@ import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn, validationErr
 import { can, tokenCan, type Permission, type RoleName } from "@/lib/permissions";
 import { refusalMessage, tokenState } from "@/lib/tokens/state";
 import { JSON_BODY_LIMIT, readJsonBody } from "@/lib/api/read-json";
+import type { Endpoint, Output } from "@/lib/api/endpoint";
 
 export { JSON_BODY_LIMIT, readJsonBody };
 
@@ -104,28 +105,44 @@ async function authenticate(request: NextRequest, permission: Permission): Promi
   };
 }
 
-export interface RouteContext<P> {
+export interface RouteContext<P, Q = undefined, B = undefined> {
   request: NextRequest;
   params: P;
+  /** The query string, parsed with the endpoint's `query` schema. */
+  query: Q;
+  /** The JSON body, read and parsed with the endpoint's `body` schema. */
+  body: B;
   caller: ApiCaller;
 }
 
 /**
  * The one shape of every API route handler: authenticate (token or session), authorize against
- * the permission map, parse params with zod, run; errors become {"error": {code, message}}.
+ * the endpoint's permission, parse its params (a 404 when they do not fit), query and body (a 400
+ * naming the field) with the schemas it declares (lib/api/endpoint.ts), run; errors become
+ * {"error": {code, message}}. The same declaration generates the endpoint's OpenAPI operation.
  */
-export function apiRoute<PS extends z.ZodType = z.ZodType<Record<string, never>>>(
-  permission: Permission,
-  options: { params?: PS },
-  handler: (ctx: RouteContext<z.output<PS>>) => Promise<Response>,
+export function apiRoute<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(
+  endpoint: Endpoint<P, Q, B>,
+  handler: (ctx: RouteContext<Output<P>, Output<Q>, Output<B>>) => Promise<Response>,
 ) {
   return async (request: NextRequest, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
-      const caller = await authenticate(request, permission);
+      const caller = await authenticate(request, endpoint.permission);
       const rawParams = (await context?.params) ?? {};
-      const parsed = (options.params ?? z.object({})).safeParse(rawParams);
+      const parsed = (endpoint.params ?? z.object({})).safeParse(rawParams);
       if (!parsed.success) throw new AppError("NOT_FOUND", "Nothing exists at this address.");
-      return await handler({ request, params: parsed.data as z.output<PS>, caller });
+      const search = request.nextUrl.searchParams;
+      const query = endpoint.query
+        ? parseQuery(endpoint.readQuery ? endpoint.readQuery(search) : Object.fromEntries(search), endpoint.query)
+        : undefined;
+      const body = endpoint.body ? await parseJsonBody(request, endpoint.body, endpoint.bodyLimit) : undefined;
+      return await handler({
+        request,
+        params: parsed.data as Output<P>,
+        query: query as Output<Q>,
+        body: body as Output<B>,
+        caller,
+      });
     } catch (error) {
       return errorResponse(error, request);
     }

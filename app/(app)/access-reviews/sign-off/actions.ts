@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
 import { userActor } from "@/lib/auth/session";
-import { markRevocationDone, revocationInputSchema } from "@/lib/access-reviews/decisions";
-import { signOffInputSchema, signOffReview } from "@/lib/access-reviews/sign-off";
+import { markRevocationDone } from "@/lib/access-reviews/decisions";
+import { signOffReview } from "@/lib/access-reviews/sign-off";
+import { revocationInputSchema, signOffInputSchema } from "@/lib/access-reviews/validation";
 import { can } from "@/lib/permissions";
 
 const reviewId = z.uuid({ error: "Unknown campaign." });

@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
-import { apiRoute, parseJsonBody } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/route";
 import { db } from "@/lib/db";
 import { createCustomControl } from "@/lib/controls/custom";
 import { controlToJson } from "@/lib/controls/queries";
-import { customControlCreateSchema } from "@/lib/validations/control";
+import { controlsApi as api } from "@/lib/api/endpoints/controls";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute("controls:read", {}, async () => {
+export const GET = apiRoute(api.listControls, async () => {
   const controls = await db.control.findMany({
     orderBy: [{ cat: { sortOrder: "asc" } }, { code: "asc" }],
     include: { cat: true, criteria: { include: { criterion: true }, orderBy: { criterion: { sortOrder: "asc" } } } },
@@ -16,8 +16,7 @@ export const GET = apiRoute("controls:read", {}, async () => {
 });
 
 /** A custom control: 201 with the control, 409 when the code is taken, 400 on unknown criteria. */
-export const POST = apiRoute("controls:write", {}, async ({ request, caller }) => {
-  const input = await parseJsonBody(request, customControlCreateSchema);
+export const POST = apiRoute(api.createControl, async ({ body: input, caller }) => {
   const created = await createCustomControl(input, caller.actor);
   return NextResponse.json(created, { status: 201, headers: { Location: `/api/v1/controls/${encodeURIComponent(created.code)}` } });
 });

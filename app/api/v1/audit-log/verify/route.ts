@@ -2,8 +2,9 @@ import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { db } from "@/lib/db";
 import { verifyAuditLog } from "@/lib/audit-log/verify";
+import { auditLogApi as api } from "@/lib/api/endpoints/audit-log";
 
 export const dynamic = "force-dynamic";
 
 // The same check and message as `npm run audit:verify` and the page's "Verify chain" button.
-export const GET = apiRoute("audit-log:read", {}, async () => NextResponse.json(await verifyAuditLog(db)));
+export const GET = apiRoute(api.verifyAuditLog, async () => NextResponse.json(await verifyAuditLog(db)));
