@@ -17,10 +17,13 @@ import { AUDIT_LOG_PAGE_SIZE } from "@/lib/validations/audit-log";
 import { PACKAGE_KINDS } from "@/lib/vendors/package";
 import { SOC2_REPORT_TYPES, SUBSERVICE_METHODS, VENDOR_RELATIONSHIPS } from "@/lib/vendors/subservice";
 
-// The OpenAPI 3.1 description of the machine API, served at GET /api/v1/openapi.json. Written by
-// hand from the route handlers and their zod schemas; enum values and the roles of each operation
-// are taken from the same constants the server uses, so they cannot drift. lib/api/openapi.test.ts
-// fails when a route file under app/api has an operation that is not described here.
+// The OpenAPI 3.1 description of the machine API, served at GET /api/v1/openapi.json. Its
+// operations are generated from the endpoints' declarations (lib/api/endpoints/, the same objects
+// apiRoute() parses requests with): parameters and request bodies from their zod schemas, the
+// permission and its roles from the permission map. What stays here is the prose of the document,
+// the public operations and the response shapes, whose enums come from the server's constants.
+// lib/api/openapi.test.ts fails when a route, its declaration, this document and
+// e2e/endpoints.ts disagree.
 
 export type {
   OpenAPIObject as OpenApiDocument,

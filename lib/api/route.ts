@@ -12,8 +12,6 @@ import { refusalMessage, tokenState } from "@/lib/tokens/state";
 import { JSON_BODY_LIMIT, readJsonBody } from "@/lib/api/read-json";
 import type { Endpoint, Output } from "@/lib/api/endpoint";
 
-export { JSON_BODY_LIMIT, readJsonBody };
-
 export interface ApiCaller {
   /** Not for authorization (a token's scopes narrow it; eslint refuses caller.role): use may(). */
   role: RoleName;
@@ -166,7 +164,7 @@ export async function errorResponse(error: unknown, request?: Request): Promise<
 }
 
 /** Parses a JSON body (at most `limit` bytes) with zod; a malformed body is a 400 that says what is wrong. */
-export async function parseJsonBody<S extends z.ZodType>(request: NextRequest, schema: S, limit = JSON_BODY_LIMIT): Promise<z.output<S>> {
+async function parseJsonBody<S extends z.ZodType>(request: NextRequest, schema: S, limit = JSON_BODY_LIMIT): Promise<z.output<S>> {
   const body = await readJsonBody(request, limit);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error, "Invalid body.");
@@ -174,7 +172,7 @@ export async function parseJsonBody<S extends z.ZodType>(request: NextRequest, s
 }
 
 /** Parses a query string (already an object: a route may gather repeated keys its own way) with zod; bad input is a 400 naming the field. */
-export function parseQuery<S extends z.ZodType>(query: unknown, schema: S, fallback = "Invalid query."): z.output<S> {
+function parseQuery<S extends z.ZodType>(query: unknown, schema: S, fallback = "Invalid query."): z.output<S> {
   const parsed = schema.safeParse(query);
   if (!parsed.success) throw validationError(parsed.error, fallback);
   return parsed.data;

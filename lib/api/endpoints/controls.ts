@@ -94,6 +94,7 @@ export const controlsApi = {
     path: "/api/v1/readiness",
     permission: "controls:read",
     query: readinessQuerySchema,
+    parameterNotes: { period: "An audit period id." },
     operationId: "getReadiness",
     summary: "Readiness checks for an audit period",
     description:
