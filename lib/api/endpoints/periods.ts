@@ -6,6 +6,14 @@ import { periodSchema } from "@/lib/validations/period";
 
 const periodParams = z.object({ id: z.uuid().meta({ description: "The audit period id (a UUID)." }) });
 
+const periodExample = {
+  name: "SOC 2 Type II 2026",
+  type: "TYPE_II",
+  start: "2026-01-01",
+  end: "2026-12-31",
+  categories: ["SECURITY", "PRIVACY"],
+};
+
 export const periodsApi = {
   listPeriods: endpoint({
     method: "GET",
@@ -22,13 +30,7 @@ export const periodsApi = {
     path: "/api/v1/periods",
     permission: "periods:write",
     body: periodSchema,
-    example: {
-      name: "SOC 2 Type II 2026",
-      type: "TYPE_II",
-      start: "2026-01-01",
-      end: "2026-12-31",
-      categories: ["SECURITY", "PRIVACY"],
-    },
+    example: periodExample,
     operationId: "createPeriod",
     summary: "Create an audit period",
     description: "Type I as of a date or Type II over a window; Security is always in scope; auditors must hold the Auditor role.",
@@ -67,13 +69,7 @@ export const periodsApi = {
     permission: "periods:write",
     params: periodParams,
     body: periodSchema,
-    example: {
-      name: "SOC 2 Type II 2026",
-      type: "TYPE_II",
-      start: "2026-01-01",
-      end: "2026-12-31",
-      categories: ["SECURITY", "PRIVACY"],
-    },
+    example: periodExample,
     operationId: "replacePeriod",
     summary: "Edit an audit period",
     description: "Replaces the period's name, type, dates, categories, features and auditors.",
