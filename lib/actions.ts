@@ -3,7 +3,7 @@ import { z } from "zod";
 import { logActionRefusal } from "@/lib/auth/refusals";
 import { currentPrincipal } from "@/lib/auth/session";
 import type { UserPrincipal } from "@/lib/auth/principal";
-import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn, validationError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
 
 export type ActionResult<T = undefined> =
@@ -41,12 +41,8 @@ export function action<S extends z.ZodType, T = undefined>(
       if (!principal.may(permission)) throw notAllowed();
       const raw = input instanceof FormData ? formDataToObject(input) : input;
       const parsed = schema.safeParse(raw);
-      if (!parsed.success) {
-        const flat = z.flattenError(parsed.error as z.ZodError<unknown>);
-        const fieldErrors = flat.fieldErrors as Record<string, string[]>;
-        const first = Object.values(fieldErrors).flat()[0] ?? flat.formErrors[0];
-        return { ok: false, error: { code: "VALIDATION", message: first ?? "Check the highlighted fields." }, fieldErrors };
-      }
+      // The form shows each message beside its field, so the summary is the first one, unnamed.
+      if (!parsed.success) throw validationError(parsed.error, "Check the highlighted fields.", { named: false });
       return (await run(parsed.data, principal)) ?? { ok: true };
     } catch (error) {
       if (error instanceof AppError) {

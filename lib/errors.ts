@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 // Expected failures carry a wire code and a status; forms show the message, the API returns
 // {"error": {"code", "message"}} with the status.
 export type ErrorCode =
@@ -51,4 +53,18 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|57P01|57P03|Can't reach database|connection terminated|Connection terminated|DatabaseNotReachable|P1001/i.test(
     text,
   );
+}
+
+/**
+ * A zod error as the app's one VALIDATION error, for actions, routes and services alike: every
+ * field's messages in `fieldErrors`, and as the message the first field's first message, named
+ * ("title: Give the evidence a title.") for the API, or bare for a form that shows it beside the
+ * field (`named: false`); a refusal of the whole input (no field) is its own message, else `fallback`.
+ */
+export function validationError(error: z.ZodError<unknown>, fallback: string, { named = true } = {}): AppError {
+  const flat = z.flattenError(error);
+  const fields = flat.fieldErrors as Record<string, string[]>;
+  const [field, messages] = Object.entries(fields)[0] ?? [];
+  const first = field && messages ? (named ? `${field}: ${messages[0]}` : messages[0]) : (flat.formErrors[0] ?? fallback);
+  return new AppError("VALIDATION", first, fields);
 }

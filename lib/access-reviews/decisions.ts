@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { DecisionInput, RevocationInput } from "@/lib/access-reviews/validation";
 import { db, type Tx } from "@/lib/db";
 import { appendAudit } from "@/lib/audit-log/append";
 import type { Principal } from "@/lib/auth/principal";
@@ -11,40 +11,6 @@ import { doneOnProblem, needsFollowUp } from "@/lib/access-reviews/revocations";
 // Reviewers' decisions on access-review items, and the follow-up of the revocations they ask for.
 // A decision may change until the campaign is signed off; after that only the follow-up (marking
 // a revocation done) is recorded, because it reports what happened, not a change to the review.
-
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .min(1, { error: `${label} is required.` })
-    .max(max, { error: `${label} is at most ${max} characters.` });
-
-export const decisionInputSchema = z.object({
-  decision: z
-    .string({ error: "Choose keep, revoke or modify." })
-    .trim()
-    .toUpperCase()
-    .pipe(z.enum(["KEEP", "REVOKE", "MODIFY"], { error: "Choose keep, revoke or modify." })),
-  comment: text("A comment", 2000),
-  selfJustification: z
-    .string()
-    .trim()
-    .max(2000, { error: "The justification is at most 2000 characters." })
-    .optional()
-    .transform((v) => v || undefined),
-});
-export type DecisionInput = z.output<typeof decisionInputSchema>;
-
-export const revocationInputSchema = z.object({
-  doneOn: z.iso.date({ error: "Give the date it was done as YYYY-MM-DD." }),
-  note: z
-    .string()
-    .trim()
-    .max(2000, { error: "The note is at most 2000 characters." })
-    .optional()
-    .transform((v) => v || undefined),
-});
-export type RevocationInput = z.output<typeof revocationInputSchema>;
 
 export const signedOffConflict = () => new AppError("CONFLICT", "This campaign is signed off; nothing in it can change.");
 const notStarted = () => new AppError("CONFLICT", "This campaign has not started yet: its items are decided once it is started.");

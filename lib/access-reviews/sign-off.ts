@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import { z } from "zod";
 import { db } from "@/lib/db";
 import { appendAudit } from "@/lib/audit-log/append";
 import { writeCheckpoint } from "@/lib/audit-log/checkpoint-store";
@@ -23,14 +22,6 @@ import { futureQuarterProblem, performedPhrase, signOffTiming } from "@/lib/acce
 // references, which counts for nothing (as with an interrupted upload).
 
 export const RECORD_CONTROL = "AI-SEC-05";
-
-export const signOffInputSchema = z.object({
-  statement: z
-    .string({ error: "Write the sign-off statement." })
-    .trim()
-    .min(1, { error: "Write the sign-off statement." })
-    .max(4000, { error: "The statement is at most 4000 characters." }),
-});
 
 export async function signOffReview(reviewId: string, statement: string, caller: Principal) {
   const { userId: signerId } = enforce(canSignOff(caller));

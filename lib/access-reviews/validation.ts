@@ -31,6 +31,7 @@ const NAME_MESSAGE = "Give the campaign a name, such as “Q4 2026 access review
 export const quarterSchema = z
   .string({ error: "Give the quarter as YYYY-Qn, such as 2026-Q4." })
   .trim()
+  .max(7, { error: "Give the quarter as YYYY-Qn, such as 2026-Q4." })
   .refine((q) => parseQuarter(q) !== null, { error: "Give the quarter as YYYY-Qn, such as 2026-Q4." });
 
 export const campaignSchema = z.object({
@@ -79,3 +80,49 @@ export const itemsSchema = z
   .array(itemSchema, { error: "Send a JSON array of items." })
   .min(1, { error: "Send at least one item." })
   .max(MAX_ITEMS_PER_REQUEST, { error: `At most ${MAX_ITEMS_PER_REQUEST} items per request.` });
+
+// A reviewer's decision, a revocation's follow-up and a sign-off (lib/access-reviews/decisions.ts, sign-off.ts).
+
+const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, { error: `${label} is required.` })
+    .max(max, { error: `${label} is at most ${max} characters.` });
+
+export const decisionInputSchema = z.object({
+  decision: z
+    .string({ error: "Choose keep, revoke or modify." })
+    .trim()
+    .max(6, { error: "Choose keep, revoke or modify." })
+    .toUpperCase()
+    .pipe(z.enum(["KEEP", "REVOKE", "MODIFY"], { error: "Choose keep, revoke or modify." }))
+    .meta({ description: "keep, revoke or modify (in any case)." }),
+  comment: requiredText("A comment", 2000),
+  selfJustification: z
+    .string()
+    .trim()
+    .max(2000, { error: "The justification is at most 2000 characters." })
+    .optional()
+    .transform((v) => v || undefined),
+});
+export type DecisionInput = z.output<typeof decisionInputSchema>;
+
+export const revocationInputSchema = z.object({
+  doneOn: z.iso.date({ error: "Give the date it was done as YYYY-MM-DD." }),
+  note: z
+    .string()
+    .trim()
+    .max(2000, { error: "The note is at most 2000 characters." })
+    .optional()
+    .transform((v) => v || undefined),
+});
+export type RevocationInput = z.output<typeof revocationInputSchema>;
+
+export const signOffInputSchema = z.object({
+  statement: z
+    .string({ error: "Write the sign-off statement." })
+    .trim()
+    .min(1, { error: "Write the sign-off statement." })
+    .max(4000, { error: "The statement is at most 4000 characters." }),
+});

@@ -28,6 +28,8 @@ const OVERSIZED_BODY = 100_000;
 const OVERSIZED_QUERY = 8_000;
 
 type Doc = Pick<OpenApiDocument, "components" | "paths">;
+/** A schema, or a reference to one. */
+type Node = SchemaObject | Ref;
 // Types only from lib/api/openapi.ts: the Playwright spec loads this module and reads the served document.
 const METHODS: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -39,8 +41,8 @@ function pointer(doc: Doc, ref: string): unknown {
 }
 
 /** The schema with its $ref followed (its own keys override the target's, as {...ref(), description}). */
-export function resolve(doc: Doc, schema: SchemaObject): SchemaObject {
-  if (!schema.$ref) return schema;
+export function resolve(doc: Doc, schema: Node): SchemaObject {
+  if (!("$ref" in schema) || !schema.$ref) return schema as SchemaObject;
   const { $ref, ...rest } = schema;
   return { ...resolve(doc, pointer(doc, $ref) as SchemaObject), ...rest };
 }
@@ -48,7 +50,7 @@ export function resolve(doc: Doc, schema: SchemaObject): SchemaObject {
 const param = (doc: Doc, p: ParameterObject | Ref): ParameterObject => ("$ref" in p ? (pointer(doc, p.$ref) as ParameterObject) : p);
 
 /** The JSON types a schema admits (through anyOf / oneOf; an enum of strings is a string). */
-export function jsonTypes(doc: Doc, raw: SchemaObject): Set<string> {
+export function jsonTypes(doc: Doc, raw: Node): Set<string> {
   const schema = resolve(doc, raw);
   const out = new Set<string>();
   if (schema.type) for (const t of [schema.type].flat()) out.add(t === "integer" ? "number" : t);
@@ -58,7 +60,7 @@ export function jsonTypes(doc: Doc, raw: SchemaObject): Set<string> {
 }
 
 /** A JSON value of a type the schema does not admit, or undefined when it admits any. */
-export function wrongJsonValue(doc: Doc, schema: SchemaObject): unknown {
+export function wrongJsonValue(doc: Doc, schema: Node): unknown {
   const types = jsonTypes(doc, schema);
   if (!types.size) return undefined;
   const candidates: [string, unknown][] = [
@@ -71,14 +73,14 @@ export function wrongJsonValue(doc: Doc, schema: SchemaObject): unknown {
 }
 
 /** The first non-null branch of a nullable (anyOf [X, null]). */
-function nonNull(doc: Doc, raw: SchemaObject): SchemaObject {
+function nonNull(doc: Doc, raw: Node): SchemaObject {
   const schema = resolve(doc, raw);
   const branch = schema.anyOf?.find((b) => resolve(doc, b).type !== "null");
   return branch ? nonNull(doc, branch) : schema;
 }
 
 /** The string branch of a schema that admits strings among other types (oneOf [array, string]). */
-function stringBranch(doc: Doc, raw: SchemaObject): SchemaObject {
+function stringBranch(doc: Doc, raw: Node): SchemaObject {
   const schema = resolve(doc, raw);
   if ([schema.type].flat().includes("string") || schema.enum) return schema;
   const branches = [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])];
@@ -87,7 +89,7 @@ function stringBranch(doc: Doc, raw: SchemaObject): SchemaObject {
 }
 
 /** Text (a query parameter, a multipart field) that the schema refuses; undefined for free text. */
-export function wrongText(doc: Doc, raw: SchemaObject): string | undefined {
+export function wrongText(doc: Doc, raw: Node): string | undefined {
   const schema = nonNull(doc, raw);
   if (schema.enum) return "NOT-ONE-OF-THESE";
   const type = [schema.type].flat()[0];
@@ -105,20 +107,20 @@ export function wrongText(doc: Doc, raw: SchemaObject): string | undefined {
 export const UNBOUNDED = "(no maxLength)";
 
 /** A string field's value one character over its maxLength (or far over, when it has none), and how it is described. */
-function oversized(doc: Doc, raw: SchemaObject, fallback: number): string | undefined {
+function oversized(doc: Doc, raw: Node, fallback: number): string | undefined {
   if (!jsonTypes(doc, raw).has("string")) return undefined;
   const schema = stringBranch(doc, raw);
   return "x".repeat(schema.maxLength !== undefined ? schema.maxLength + 1 : fallback);
 }
 
-const lengthNote = (doc: Doc, raw: SchemaObject, value: string) => {
+const lengthNote = (doc: Doc, raw: Node, value: string) => {
   const schema = stringBranch(doc, raw);
   const bounded = schema.maxLength !== undefined || schema.enum || schema.pattern || schema.format;
   return `${value.length} characters${bounded ? "" : ` ${UNBOUNDED}`}`;
 };
 
 /** The object a body's fields are varied in: the body itself, the first item of an array body, or the oneOf branch the example fits. */
-function objectSchema(doc: Doc, raw: SchemaObject, example: Record<string, unknown>): SchemaObject {
+function objectSchema(doc: Doc, raw: Node, example: Record<string, unknown>): SchemaObject {
   const schema = resolve(doc, raw);
   if (schema.properties) return schema;
   const branches = (schema.oneOf ?? schema.anyOf ?? []).map((b) => resolve(doc, b));
@@ -127,7 +129,7 @@ function objectSchema(doc: Doc, raw: SchemaObject, example: Record<string, unkno
   return fits;
 }
 
-function bodyVariants(doc: Doc, raw: SchemaObject, example: unknown, multipart: boolean): BadRequest[] {
+function bodyVariants(doc: Doc, raw: Node, example: unknown, multipart: boolean): BadRequest[] {
   const top = resolve(doc, raw);
   const isArray = top.type === "array" && Array.isArray(example);
   const base = (isArray ? (example as unknown[])[0] : example) as Record<string, unknown>;
@@ -153,11 +155,12 @@ function bodyVariants(doc: Doc, raw: SchemaObject, example: unknown, multipart: 
 
 function queryVariants(doc: Doc, parameters: ParameterObject[]): BadRequest[] {
   const out: BadRequest[] = [];
-  for (const p of parameters.filter((q) => q.in === "query")) {
-    const wrong = wrongText(doc, p.schema);
+  for (const p of parameters.filter((q) => q.in === "query" && q.schema)) {
+    const schema: Node = p.schema!;
+    const wrong = wrongText(doc, schema);
     if (wrong !== undefined) out.push({ what: `?${p.name}: not valid (${wrong})`, query: { [p.name]: wrong } });
-    const long = oversized(doc, p.schema, OVERSIZED_QUERY);
-    if (long !== undefined) out.push({ what: `?${p.name}: ${lengthNote(doc, p.schema, long)}`, query: { [p.name]: long } });
+    const long = oversized(doc, schema, OVERSIZED_QUERY);
+    if (long !== undefined) out.push({ what: `?${p.name}: ${lengthNote(doc, schema, long)}`, query: { [p.name]: long } });
   }
   return out;
 }
@@ -165,20 +168,22 @@ function queryVariants(doc: Doc, parameters: ParameterObject[]): BadRequest[] {
 /** Every documented operation that takes input, with the bad requests to send it. */
 export function contractOperations(doc: Doc): ContractOperation[] {
   const out: ContractOperation[] = [];
-  for (const [path, item] of Object.entries(doc.paths)) {
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of METHODS) {
       const op: OperationObject | undefined = item[method];
       if (!op) continue;
       const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => param(doc, p));
       const bad = queryVariants(doc, parameters);
-      for (const [mediaType, media] of Object.entries(op.requestBody?.content ?? {})) {
+      const requestBody = op.requestBody && "content" in op.requestBody ? op.requestBody : undefined;
+      for (const [mediaType, media] of Object.entries(requestBody?.content ?? {})) {
         if (mediaType !== "application/json" && mediaType !== "multipart/form-data") continue;
+        if (!media.schema) throw new Error(`${method.toUpperCase()} ${path}: its ${mediaType} body has no schema`);
         if (media.example === undefined) throw new Error(`${method.toUpperCase()} ${path}: its ${mediaType} body has no example`);
         bad.push(...bodyVariants(doc, media.schema, media.example, mediaType === "multipart/form-data"));
       }
       if (!bad.length) continue;
       const pathParams = parameters.filter((p) => p.in === "path").map((p) => p.name);
-      out.push({ method: method.toUpperCase(), path, operationId: op.operationId, pathParams, bad });
+      out.push({ method: method.toUpperCase(), path, operationId: op.operationId ?? `${method} ${path}`, pathParams, bad });
     }
   }
   return out;

@@ -7,12 +7,11 @@ import { currentPrincipal } from "@/lib/auth/session";
 import { logApiRefusal } from "@/lib/auth/refusals";
 import { hashToken, TOKEN_PREFIX } from "@/lib/auth/tokens";
 import { tokenPrincipal, type Principal } from "@/lib/auth/principal";
-import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable, notAllowed, notSignedIn, validationError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
 import { refusalMessage, tokenState } from "@/lib/tokens/state";
 import { JSON_BODY_LIMIT, readJsonBody } from "@/lib/api/read-json";
-
-export { JSON_BODY_LIMIT, readJsonBody };
+import type { Endpoint, Output } from "@/lib/api/endpoint";
 
 export function jsonError(error: AppError, headers?: HeadersInit): NextResponse {
   return NextResponse.json(
@@ -83,29 +82,45 @@ async function authenticate(request: NextRequest, permission: Permission): Promi
   return principal;
 }
 
-export interface RouteContext<P> {
+export interface RouteContext<P, Q = undefined, B = undefined> {
   request: NextRequest;
   params: P;
+  /** The query string, parsed with the endpoint's `query` schema. */
+  query: Q;
+  /** The JSON body, read and parsed with the endpoint's `body` schema. */
+  body: B;
   /** Who is calling: the token (narrowed by its scopes) or the signed-in user. */
   caller: Principal;
 }
 
 /**
  * The one shape of every API route handler: authenticate (token or session), authorize against
- * the permission map, parse params with zod, run; errors become {"error": {code, message}}.
+ * the endpoint's permission, parse its params (a 404 when they do not fit), query and body (a 400
+ * naming the field) with the schemas it declares (lib/api/endpoint.ts), run; errors become
+ * {"error": {code, message}}. The same declaration generates the endpoint's OpenAPI operation.
  */
-export function apiRoute<PS extends z.ZodType = z.ZodType<Record<string, never>>>(
-  permission: Permission,
-  options: { params?: PS },
-  handler: (ctx: RouteContext<z.output<PS>>) => Promise<Response>,
+export function apiRoute<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(
+  endpoint: Endpoint<P, Q, B>,
+  handler: (ctx: RouteContext<Output<P>, Output<Q>, Output<B>>) => Promise<Response>,
 ) {
   return async (request: NextRequest, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
-      const caller = await authenticate(request, permission);
+      const caller = await authenticate(request, endpoint.permission);
       const rawParams = (await context?.params) ?? {};
-      const parsed = (options.params ?? z.object({})).safeParse(rawParams);
+      const parsed = (endpoint.params ?? z.object({})).safeParse(rawParams);
       if (!parsed.success) throw new AppError("NOT_FOUND", "Nothing exists at this address.");
-      return await handler({ request, params: parsed.data as z.output<PS>, caller });
+      const search = request.nextUrl.searchParams;
+      const query = endpoint.query
+        ? parseQuery(endpoint.readQuery ? endpoint.readQuery(search) : Object.fromEntries(search), endpoint.query)
+        : undefined;
+      const body = endpoint.body ? await parseJsonBody(request, endpoint.body, endpoint.bodyLimit) : undefined;
+      return await handler({
+        request,
+        params: parsed.data as Output<P>,
+        query: query as Output<Q>,
+        body: body as Output<B>,
+        caller,
+      });
     } catch (error) {
       return errorResponse(error, request);
     }
@@ -129,24 +144,16 @@ export async function errorResponse(error: unknown, request?: Request): Promise<
 }
 
 /** Parses a JSON body (at most `limit` bytes) with zod; a malformed body is a 400 that says what is wrong. */
-export async function parseJsonBody<S extends z.ZodType>(request: NextRequest, schema: S, limit = JSON_BODY_LIMIT): Promise<z.output<S>> {
+async function parseJsonBody<S extends z.ZodType>(request: NextRequest, schema: S, limit = JSON_BODY_LIMIT): Promise<z.output<S>> {
   const body = await readJsonBody(request, limit);
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw validationError(parsed.error as z.ZodError<unknown>, "Invalid body.");
+  if (!parsed.success) throw validationError(parsed.error, "Invalid body.");
   return parsed.data;
 }
 
 /** Parses a query string (already an object: a route may gather repeated keys its own way) with zod; bad input is a 400 naming the field. */
-export function parseQuery<S extends z.ZodType>(query: unknown, schema: S, fallback = "Invalid query."): z.output<S> {
+function parseQuery<S extends z.ZodType>(query: unknown, schema: S, fallback = "Invalid query."): z.output<S> {
   const parsed = schema.safeParse(query);
-  if (!parsed.success) throw validationError(parsed.error as z.ZodError<unknown>, fallback);
+  if (!parsed.success) throw validationError(parsed.error, fallback);
   return parsed.data;
-}
-
-/** A zod error as the API's 400: the first field's first message ("field: message"), every field's messages in `fields`. */
-function validationError(error: z.ZodError<unknown>, fallback: string): AppError {
-  const flat = z.flattenError(error);
-  const fields = flat.fieldErrors as Record<string, string[]>;
-  const first = Object.entries(fields).map(([k, v]) => `${k}: ${v[0]}`)[0] ?? flat.formErrors[0] ?? fallback;
-  return new AppError("VALIDATION", first, fields);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { appendAudit, type Actor } from "@/lib/audit-log/append";
-import { AppError } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { organisationToday } from "@/lib/org-time";
 import { checkFileName, sniffMediaType } from "@/lib/evidence/file-check";
 import { canCorrectEvidence, canReviewEvidence, canWithdrawEvidence } from "@/lib/evidence/ownership";
@@ -13,7 +13,6 @@ import { evidenceFieldsSchema, type EvidenceFields } from "@/lib/validations/evi
 import { controlForKind, KIND_LABELS, type PackageKind } from "@/lib/vendors/package";
 import { addPackageItemIn, assertVendorExists } from "@/lib/vendors/service";
 import { vendorItemFieldsSchema } from "@/lib/vendors/validation";
-import { z } from "zod";
 
 // Evidence is immutable: a row is written once, with its bytes already safe on disk, in the same
 // transaction as its audit entry. Review and withdrawal change only the state (each audited);
@@ -94,12 +93,6 @@ export interface VendorItemLink {
 }
 export type UploadFields = EvidenceFields & { vendorItem?: VendorItemLink };
 
-const invalid = (error: z.ZodError, fallback: string) => {
-  const fields = z.flattenError(error).fieldErrors as Record<string, string[]>;
-  const first = Object.entries(fields).map(([k, v]) => `${k}: ${v[0]}`)[0] ?? fallback;
-  return new AppError("VALIDATION", first, fields);
-};
-
 /** The validity a package item's kind needs: a SOC 2 report's period, a certificate's end, a DPA's signing date. */
 function vendorItemValidity(kind: PackageKind, f: EvidenceFields): Record<string, string[]> | null {
   const label = KIND_LABELS[kind];
@@ -113,13 +106,13 @@ function vendorItemValidity(kind: PackageKind, f: EvidenceFields): Record<string
 /** Validates the fields (400 with every field's message) against the organisation's today. */
 export async function parseEvidenceFields(raw: Record<string, unknown>): Promise<UploadFields> {
   const vendorParsed = vendorItemFieldsSchema.safeParse({ vendor: raw.vendor, vendorItem: raw.vendorItem });
-  if (!vendorParsed.success) throw invalid(vendorParsed.error, "The vendor fields are not valid.");
+  if (!vendorParsed.success) throw validationError(vendorParsed.error, "The vendor fields are not valid.");
   const { vendor, vendorItem: kind } = vendorParsed.data;
   const vendorItem = vendor && kind ? { vendorId: vendor, kind } : undefined;
   // A package item's control defaults by kind (controlForKind: AI-CONF-02, the vendor due-diligence control).
   if (vendorItem && (typeof raw.control !== "string" || !raw.control.trim())) raw = { ...raw, control: controlForKind(vendorItem.kind) };
   const parsed = evidenceFieldsSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(parsed.error, "The evidence fields are not valid.");
+  if (!parsed.success) throw validationError(parsed.error, "The evidence fields are not valid.");
   const validity = vendorItem && vendorItemValidity(vendorItem.kind, parsed.data);
   if (validity) throw new AppError("VALIDATION", Object.values(validity)[0][0], validity);
   const today = await organisationToday();

@@ -36,6 +36,7 @@ export const mergedAt = z.preprocess(
   z
     .string({ error: "Give when it was merged (YYYY-MM-DDTHH:MM, UTC)." })
     .trim()
+    .max(40, { error: "Merged at must be a date and time such as 2026-03-01T14:30 (UTC) or ISO 8601." })
     .transform((value, ctx) => {
       const zoneless = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(value);
       const dated = /^\d{4}-\d{2}-\d{2}$/.test(value);

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { createFirstAdmin as createFirstAdminUser, SETUP_ALREADY_DONE } from "@/lib/users/service";
 import { userCount } from "@/lib/users/queries";
 import { emailSchema, nameSchema, passwordSchema } from "@/lib/validations/password";
@@ -42,8 +42,8 @@ export async function createFirstAdmin(_previous: unknown, input: unknown): Prom
   if ((await userCount()) > 0) return { ok: false, error: { code: "FORBIDDEN", message: SETUP_ALREADY_DONE } };
   const parsed = setupSchema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
   if (!parsed.success) {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    return { ok: false, error: { code: "VALIDATION", message: Object.values(fieldErrors).flat()[0] ?? "Check the fields." }, fieldErrors };
+    const { code, message, fieldErrors } = validationError(parsed.error, "Check the fields.", { named: false });
+    return { ok: false, error: { code, message }, fieldErrors };
   }
   const { setupCode, name, email, password } = parsed.data;
 

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
-import { decideItem, decisionInputSchema } from "@/lib/access-reviews/decisions";
+import { decideItem } from "@/lib/access-reviews/decisions";
+import { decisionInputSchema } from "@/lib/access-reviews/validation";
 
 const LABEL = { KEEP: "Kept", REVOKE: "Revoke", MODIFY: "Modify" } as const;
 

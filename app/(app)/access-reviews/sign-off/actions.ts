@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
-import { markRevocationDone, revocationInputSchema } from "@/lib/access-reviews/decisions";
-import { signOffInputSchema, signOffReview } from "@/lib/access-reviews/sign-off";
+import { markRevocationDone } from "@/lib/access-reviews/decisions";
+import { signOffReview } from "@/lib/access-reviews/sign-off";
+import { revocationInputSchema, signOffInputSchema } from "@/lib/access-reviews/validation";
 
 const reviewId = z.uuid({ error: "Unknown campaign." });
 

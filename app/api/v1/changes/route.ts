@@ -1,46 +1,31 @@
 import { NextResponse } from "next/server";
 import { csvAttachment } from "@/lib/http/csv-attachment";
-import { z } from "zod";
-import { apiRoute, parseJsonBody } from "@/lib/api/route";
-import { AppError } from "@/lib/errors";
+import { apiRoute } from "@/lib/api/route";
+import { validationError } from "@/lib/errors";
 import { changesToCsv } from "@/lib/changes/export-csv";
 import { allChanges, getChange, listChanges } from "@/lib/changes/queries";
 import { dateIn, organisationTimeZone } from "@/lib/org-time";
 import { validateChangeRows } from "@/lib/changes/rows";
 import { createChange, importChanges, rowsRefused } from "@/lib/changes/service";
-import { changeListQuery, changeSchema, IMPORT_MAX_ROWS } from "@/lib/validations/change";
+import { changeSchema } from "@/lib/validations/change";
+import { changesApi as api } from "@/lib/api/endpoints/changes";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/changes?evaluation=&covered=&kind=&feature=&from=&to=&page= -> {items, total}; with
 // format=csv, every matching change (not one page) as a CSV attachment: the audit-day cross-reference.
-export const GET = apiRoute("changes:read", {}, async ({ request }) => {
-  const { format, ...params } = Object.fromEntries(request.nextUrl.searchParams);
-  if (format !== undefined && format !== "json" && format !== "csv")
-    throw new AppError("VALIDATION", "format: use json (the default) or csv.");
-  const parsed = changeListQuery.safeParse(params);
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    const [name, messages] = Object.entries(fields)[0] ?? ["query", ["Invalid query."]];
-    throw new AppError("VALIDATION", `${name}: ${messages[0]}`, fields);
-  }
+export const GET = apiRoute(api.listChanges, async ({ query: { format, ...query } }) => {
   if (format === "csv") {
     const timeZone = await organisationTimeZone();
-    const csv = changesToCsv(await allChanges(parsed.data), (mergedAt) => dateIn(timeZone, new Date(mergedAt)));
+    const csv = changesToCsv(await allChanges(query), (mergedAt) => dateIn(timeZone, new Date(mergedAt)));
     return csvAttachment(csv, `attest-changes-${dateIn(timeZone)}.csv`);
   }
-  const { items, total } = await listChanges(parsed.data);
+  const { items, total } = await listChanges(query);
   return NextResponse.json({ items, total });
 });
 
-const body = z.union([
-  z.object({ changes: z.array(z.unknown()).min(1, { error: "Send at least one change." }).max(IMPORT_MAX_ROWS) }).strict(),
-  z.record(z.string(), z.unknown()),
-]);
-
 // POST /api/v1/changes: one change {"kind", "title", "mergedAt", ...}, or {"changes": [...]} (all or nothing).
-export const POST = apiRoute("changes:write", {}, async ({ request, caller }) => {
-  const input = await parseJsonBody(request, body);
+export const POST = apiRoute(api.createChanges, async ({ body: input, caller }) => {
   if (Array.isArray(input.changes)) {
     const { rows, errors } = validateChangeRows(input.changes.map((value, i) => ({ row: i + 1, value })));
     if (errors.length) throw rowsRefused(errors);
@@ -48,11 +33,7 @@ export const POST = apiRoute("changes:write", {}, async ({ request, caller }) =>
     return NextResponse.json({ created, ids }, { status: 201 });
   }
   const parsed = changeSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    const first = Object.entries(fields).map(([k, v]) => `${k}: ${v[0]}`)[0] ?? parsed.error.issues[0]?.message ?? "Invalid body.";
-    throw new AppError("VALIDATION", first, fields);
-  }
+  if (!parsed.success) throw validationError(parsed.error, "Invalid body.");
   const { id } = await createChange(parsed.data, caller);
   return NextResponse.json(await getChange(id), { status: 201 });
 });

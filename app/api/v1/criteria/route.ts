@@ -1,15 +1,14 @@
 import { NextResponse } from "next/server";
-import { apiRoute, parseQuery } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { criteriaForPeriod } from "@/lib/criteria/queries";
-import { criteriaQuerySchema } from "@/lib/validations/criteria";
+import { controlsApi as api } from "@/lib/api/endpoints/controls";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/criteria?period=&category=: every Trust Services criterion with the controls that
 // address it; with a period, only its categories and the controls in its scope.
-export const GET = apiRoute("controls:read", {}, async ({ request, caller }) => {
-  const query = parseQuery(Object.fromEntries(request.nextUrl.searchParams), criteriaQuerySchema);
+export const GET = apiRoute(api.listCriteria, async ({ query, caller }) => {
   const { period: periodId, category } = query;
   // A period's scope is period data: a token narrowed to controls:read does not read it.
   if (periodId && !caller.may("periods:read")) throw new AppError("FORBIDDEN", "Reading criteria for an audit period needs periods:read.");

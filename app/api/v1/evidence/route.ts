@@ -1,5 +1,4 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { apiRoute, jsonError } from "@/lib/api/route";
 import { evidenceMaxBytes } from "@/lib/config";
 import { AppError } from "@/lib/errors";
@@ -7,24 +6,18 @@ import { parseEvidenceUpload } from "@/lib/evidence/multipart";
 import { listEvidenceByCursor } from "@/lib/evidence/queries";
 import { createEvidence, parseEvidenceFields } from "@/lib/evidence/service";
 import { discardStaged } from "@/lib/evidence/storage";
-import { evidenceListSchema } from "@/lib/validations/evidence";
+import { evidenceApi as api } from "@/lib/api/endpoints/evidence";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/evidence?control=&feature=&status=&source=&uploader=&from=&to=&cursor=&limit=
-export const GET = apiRoute("evidence:read", {}, async ({ request }) => {
-  const parsed = evidenceListSchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    const first = Object.entries(fields).map(([k, v]) => `${k}: ${v[0]}`)[0] ?? "Invalid filters.";
-    throw new AppError("VALIDATION", first, fields);
-  }
-  return NextResponse.json(await listEvidenceByCursor(parsed.data));
+export const GET = apiRoute(api.listEvidence, async ({ query }) => {
+  return NextResponse.json(await listEvidenceByCursor(query));
 });
 
 // POST /api/v1/evidence (multipart): the file streams to a staged temp file while it is hashed;
 // the fields are validated once the body has arrived; only then does anything become evidence.
-export const POST = apiRoute("evidence:write", {}, async ({ request, caller }) => {
+export const POST = apiRoute(api.uploadEvidence, async ({ request, caller }) => {
   let upload;
   try {
     upload = await parseEvidenceUpload(request, evidenceMaxBytes());

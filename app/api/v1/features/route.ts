@@ -1,12 +1,10 @@
 import { NextResponse } from "next/server";
 import { csvAttachment } from "@/lib/http/csv-attachment";
-import { apiRoute, parseJsonBody } from "@/lib/api/route";
-import { AppError } from "@/lib/errors";
+import { apiRoute } from "@/lib/api/route";
 import { featuresToCsv } from "@/lib/features/csv";
 import { allFeaturesJson, listFeaturesJson } from "@/lib/features/queries";
 import { createFeature } from "@/lib/features/service";
-import { featureListSchema, featureSchema } from "@/lib/validations/feature";
-import { z } from "zod";
+import { featuresApi as api } from "@/lib/api/endpoints/features";
 
 export const dynamic = "force-dynamic";
 
@@ -16,25 +14,15 @@ export const dynamic = "force-dynamic";
  * ordered like the inventory table. With format=csv: every matching feature as a CSV attachment
  * (the import format of /inventory/import).
  */
-export const GET = apiRoute("features:read", {}, async ({ request }) => {
-  const params = Object.fromEntries(request.nextUrl.searchParams);
-  const { format, ...rest } = params;
-  const parsed = featureListSchema.safeParse(rest);
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    const [key, messages] = Object.entries(fields)[0] ?? ["query", ["Invalid query."]];
-    throw new AppError("VALIDATION", `${key}: ${messages[0]}`, fields);
-  }
+export const GET = apiRoute(api.listFeatures, async ({ query: { format, ...query } }) => {
   if (format === "csv") {
-    const csv = featuresToCsv(await allFeaturesJson(parsed.data));
+    const csv = featuresToCsv(await allFeaturesJson(query));
     return csvAttachment(csv, `attest-inventory-${new Date().toISOString().slice(0, 10)}.csv`);
   }
-  if (format !== undefined && format !== "json") throw new AppError("VALIDATION", "format: use json (the default) or csv.");
-  return NextResponse.json(await listFeaturesJson(parsed.data));
+  return NextResponse.json(await listFeaturesJson(query));
 });
 
 /** POST /api/v1/features: the wire names of docs/product.md; 201 with the created feature. */
-export const POST = apiRoute("features:write", {}, async ({ request, caller }) => {
-  const input = await parseJsonBody(request, featureSchema);
+export const POST = apiRoute(api.createFeature, async ({ body: input, caller }) => {
   return NextResponse.json(await createFeature(input, caller), { status: 201 });
 });

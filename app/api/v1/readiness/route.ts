@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
-import { apiRoute, parseQuery } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { dateIn, organisationTimeZone } from "@/lib/org-time";
 import { furtherReadinessChecks, readinessChecks, type ReadinessCheck } from "@/lib/readiness/checks";
 import { readinessScope } from "@/lib/readiness/scope";
-import { readinessQuerySchema } from "@/lib/validations/readiness";
+import { controlsApi as api } from "@/lib/api/endpoints/controls";
 
 export const dynamic = "force-dynamic";
 
@@ -22,8 +22,7 @@ const toJson = (c: ReadinessCheck) => ({
 
 // GET /api/v1/readiness?period=: the guide's findings and the further checks for an audit period
 // (default: the current one; docs/readiness.md).
-export const GET = apiRoute("controls:read", {}, async ({ request, caller }) => {
-  const query = parseQuery(Object.fromEntries(request.nextUrl.searchParams), readinessQuerySchema);
+export const GET = apiRoute(api.getReadiness, async ({ query, caller }) => {
   // Which period is meant is period data: a token narrowed to controls:read names none.
   if (query.period && !caller.may("periods:read")) {
     throw new AppError("FORBIDDEN", "Readiness for a chosen audit period needs periods:read.");

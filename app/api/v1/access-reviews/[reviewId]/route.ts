@@ -1,15 +1,13 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { allItems, getReview } from "@/lib/access-reviews/queries";
+import { accessReviewsApi as api } from "@/lib/api/endpoints/access-reviews";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ reviewId: z.uuid() });
-
 // GET /api/v1/access-reviews/{reviewId}: the campaign, its progress and every item in import order.
-export const GET = apiRoute("access-reviews:read", { params }, async ({ params }) => {
+export const GET = apiRoute(api.getAccessReview, async ({ params }) => {
   const review = await getReview(params.reviewId);
   if (!review) throw new AppError("NOT_FOUND", `There is no access review ${params.reviewId}.`);
   return NextResponse.json({ ...review, items: await allItems(review.id) });

@@ -1,22 +1,18 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { apiRoute, parseJsonBody } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/route";
 import { controlToJson, getControl } from "@/lib/controls/queries";
 import { updateControl } from "@/lib/controls/update";
 import { AppError } from "@/lib/errors";
-import { controlCodeSchema, controlPatchSchema } from "@/lib/validations/control";
+import { controlsApi as api } from "@/lib/api/endpoints/controls";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ code: controlCodeSchema });
-
-export const GET = apiRoute("controls:read", { params }, async ({ params }) => {
+export const GET = apiRoute(api.getControl, async ({ params }) => {
   const control = await getControl(params.code);
   if (!control) throw new AppError("NOT_FOUND", `There is no control ${params.code}.`);
   return NextResponse.json(controlToJson(control));
 });
 
-export const PATCH = apiRoute("controls:write", { params }, async ({ request, params, caller }) => {
-  const patch = await parseJsonBody(request, controlPatchSchema);
+export const PATCH = apiRoute(api.updateControl, async ({ body: patch, params, caller }) => {
   return NextResponse.json(await updateControl(params.code, patch, caller));
 });

@@ -1,14 +1,12 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { apiRoute, readJsonBody } from "@/lib/api/route";
-import { AppError } from "@/lib/errors";
+import { apiRoute } from "@/lib/api/route";
+import { AppError, validationError } from "@/lib/errors";
 import { getFeatureJson } from "@/lib/features/queries";
 import { updateFeature } from "@/lib/features/service";
-import { featureSchema, slugSchema } from "@/lib/validations/feature";
+import { featureSchema } from "@/lib/validations/feature";
+import { featuresApi as api } from "@/lib/api/endpoints/features";
 
 export const dynamic = "force-dynamic";
-
-const params = z.object({ slug: slugSchema });
 
 async function current(slug: string) {
   const feature = await getFeatureJson(slug);
@@ -16,27 +14,18 @@ async function current(slug: string) {
   return feature;
 }
 
-export const GET = apiRoute("features:read", { params }, async ({ params }) => NextResponse.json(await current(params.slug)));
+export const GET = apiRoute(api.getFeature, async ({ params }) => NextResponse.json(await current(params.slug)));
 
 /**
  * PATCH is partial: the body's fields are laid over the current feature, and the result is
  * validated as a whole with the same schema as POST (so a PATCH cannot leave a feature invalid).
  */
-export const PATCH = apiRoute("features:write", { params }, async ({ request, params, caller }) => {
-  const body = await readJsonBody(request);
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new AppError("VALIDATION", "The request body must be a JSON object of the fields to change.");
-  }
+export const PATCH = apiRoute(api.updateFeature, async ({ body: patch, params, caller }) => {
   const before = await current(params.slug);
-  const patch = body as Record<string, unknown>;
   if (patch.slug !== undefined && patch.slug !== before.slug) {
     throw new AppError("VALIDATION", "slug: A feature's slug cannot change.", { slug: ["A feature's slug cannot change."] });
   }
   const parsed = featureSchema.safeParse({ ...before, ...patch });
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    const [key, messages] = Object.entries(fields)[0] ?? ["body", ["Invalid body."]];
-    throw new AppError("VALIDATION", `${key}: ${messages[0]}`, fields);
-  }
+  if (!parsed.success) throw validationError(parsed.error, "Invalid body.");
   return NextResponse.json(await updateFeature(params.slug, parsed.data, caller));
 });

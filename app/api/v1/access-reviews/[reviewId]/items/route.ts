@@ -1,20 +1,14 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { z } from "zod";
-import { apiRoute, readJsonBody } from "@/lib/api/route";
+import { NextResponse } from "next/server";
+import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { addItems } from "@/lib/access-reviews/campaigns";
 import { itemsSchema } from "@/lib/access-reviews/validation";
+import { accessReviewsApi as api } from "@/lib/api/endpoints/access-reviews";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ reviewId: z.uuid() });
-
-// Up to 20,000 items per request (the CSV import's maximum); a typical item is about 200 bytes.
-const ITEMS_BODY_LIMIT = 8 * 1024 * 1024;
-
 /** The body as items; a bad one is a 400 naming the item (by index) and the field. */
-async function parseItems(request: NextRequest) {
-  const body = await readJsonBody(request, ITEMS_BODY_LIMIT);
+function parseItems(body: unknown) {
   const parsed = itemsSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -27,8 +21,8 @@ async function parseItems(request: NextRequest) {
 
 // POST /api/v1/access-reviews/{reviewId}/items [{"principal", "principalKind", "resource", "resourceKind", "accessLevel", "source"?, "reviewer"?}]
 // All or nothing; only while the campaign is a draft (409 once started).
-export const POST = apiRoute("access-reviews:write", { params }, async ({ request, params, caller }) => {
-  const items = await parseItems(request);
+export const POST = apiRoute(api.addAccessReviewItems, async ({ body, params, caller }) => {
+  const items = parseItems(body);
   const result = await addItems(params.reviewId, items, caller, "api");
   return NextResponse.json(result, { status: 201 });
 });

@@ -1,14 +1,14 @@
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { storedFileResponse } from "@/lib/evidence/download";
 import { reviewWithRecord } from "@/lib/access-reviews/queries";
+import { accessReviewsApi as api } from "@/lib/api/endpoints/access-reviews";
 
 export const dynamic = "force-dynamic";
 
 // The signed-off campaign's record: the stored CSV evidence, byte for byte, as an attachment
 // with its SHA-256 (the same bytes as GET /api/v1/evidence/{id}/file).
-export const GET = apiRoute("access-reviews:read", { params: z.object({ reviewId: z.uuid() }) }, async ({ params }) => {
+export const GET = apiRoute(api.downloadAccessReviewRecord, async ({ params }) => {
   const review = await reviewWithRecord(params.reviewId);
   if (!review) throw new AppError("NOT_FOUND", `There is no access review ${params.reviewId}.`);
   const evidence = review.evidence;

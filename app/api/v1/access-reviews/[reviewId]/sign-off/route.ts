@@ -1,14 +1,13 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { apiRoute, parseJsonBody } from "@/lib/api/route";
-import { signOffInputSchema, signOffReview } from "@/lib/access-reviews/sign-off";
+import { apiRoute } from "@/lib/api/route";
+import { signOffReview } from "@/lib/access-reviews/sign-off";
+import { accessReviewsApi as api } from "@/lib/api/endpoints/access-reviews";
 
 export const dynamic = "force-dynamic";
 
 // A compliance lead signs off a campaign whose items are all decided: it locks, and its record
 // becomes accepted AI-SEC-05 evidence (returned with its SHA-256).
-export const POST = apiRoute("access-reviews:write", { params: z.object({ reviewId: z.uuid() }) }, async ({ request, params, caller }) => {
-  const { statement } = await parseJsonBody(request, signOffInputSchema);
+export const POST = apiRoute(api.signOffAccessReview, async ({ body: { statement }, params, caller }) => {
   const result = await signOffReview(params.reviewId, statement, caller);
   return NextResponse.json(result);
 });

@@ -1,13 +1,11 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { startReview } from "@/lib/access-reviews/campaigns";
+import { accessReviewsApi as api } from "@/lib/api/endpoints/access-reviews";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ reviewId: z.uuid() });
-
 // POST /api/v1/access-reviews/{reviewId}/start: DRAFT -> IN_PROGRESS (every item needs a reviewer); the items freeze.
-export const POST = apiRoute("access-reviews:write", { params }, async ({ params, caller }) =>
+export const POST = apiRoute(api.startAccessReview, async ({ params, caller }) =>
   NextResponse.json(await startReview(params.reviewId, caller)),
 );

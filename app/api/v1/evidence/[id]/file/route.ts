@@ -1,13 +1,13 @@
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { storedFileResponse } from "@/lib/evidence/download";
 import { evidenceWithFile } from "@/lib/evidence/queries";
+import { evidenceApi as api } from "@/lib/api/endpoints/evidence";
 
 export const dynamic = "force-dynamic";
 
 // The bytes of one piece of evidence, as an attachment with its SHA-256 (lib/evidence/download.ts).
-export const GET = apiRoute("evidence:read", { params: z.object({ id: z.uuid() }) }, async ({ params }) => {
+export const GET = apiRoute(api.downloadEvidenceFile, async ({ params }) => {
   const evidence = await evidenceWithFile(params.id);
   if (!evidence) throw new AppError("NOT_FOUND", `There is no evidence ${params.id}.`);
   if (!evidence.file || !evidence.fileName) throw new AppError("NOT_FOUND", "This evidence is a link, not a file: open its URL instead.");

@@ -1,13 +1,11 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { apiRoute, parseJsonBody } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/route";
 import { reviewEvidence } from "@/lib/evidence/service";
-import { reviewSchema } from "@/lib/validations/evidence";
+import { evidenceApi as api } from "@/lib/api/endpoints/evidence";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/v1/evidence/{id}/review {"decision": "accept" | "reject", "reason": "..."}
-export const POST = apiRoute("evidence:review", { params: z.object({ id: z.uuid() }) }, async ({ request, params, caller }) => {
-  const body = await parseJsonBody(request, reviewSchema);
+export const POST = apiRoute(api.reviewEvidence, async ({ body, params, caller }) => {
   return NextResponse.json(await reviewEvidence(params.id, body, caller));
 });

@@ -1,18 +1,13 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { apiRoute, parseJsonBody } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/route";
 import { setMappings } from "@/lib/mapping/service";
 import { featureMappings } from "@/lib/mapping/queries";
-import { controlCodeSchema } from "@/lib/validations/control";
-import { mappingSchema, slugSchema } from "@/lib/validations/feature";
+import { featuresApi as api } from "@/lib/api/endpoints/features";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ slug: slugSchema, code: controlCodeSchema });
-
 // PUT /api/v1/features/{slug}/controls/{code}: {"applies": true} or {"applies": false, "justification": "..."}
-export const PUT = apiRoute("features:write", { params }, async ({ request, params, caller }) => {
-  const body = await parseJsonBody(request, mappingSchema);
+export const PUT = apiRoute(api.setMapping, async ({ body, params, caller }) => {
   await setMappings([{ slug: params.slug, code: params.code }], body, caller);
   const row = (await featureMappings(params.slug))?.find((r) => r.code === params.code);
   return NextResponse.json({

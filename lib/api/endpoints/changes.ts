@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { endpoint, json, ref } from "@/lib/api/endpoint";
+import { formatParam } from "@/lib/api/endpoints/format";
+import { CHANGE_PAGE_SIZE, changeListQuery, changeSchema, IMPORT_MAX_ROWS } from "@/lib/validations/change";
+
+// Model and prompt changes (lib/api/endpoint.ts).
+
+/** One change, or {"changes": [...]}: each row is validated on its own (lib/changes/rows.ts names the row). */
+export const changesBody = z.union([
+  z.object({ changes: z.array(z.unknown()).min(1, { error: "Send at least one change." }).max(IMPORT_MAX_ROWS) }).strict(),
+  z.record(z.string(), z.unknown()),
+]);
+const changeImportSchema = z.object({ changes: z.array(changeSchema).min(1).max(IMPORT_MAX_ROWS) }).strict();
+
+export const changesApi = {
+  listChanges: endpoint({
+    method: "GET",
+    path: "/api/v1/changes",
+    permission: "changes:read",
+    query: changeListQuery.extend({ format: formatParam }),
+    parameterNotes: {
+      evaluation: "Only changes in this evaluation state.",
+      covered: "Only changes that are (or are not) evaluated before release.",
+      feature: "A feature's slug.",
+      from: "Merged on or after this day (UTC).",
+      to: "Merged on or before this day (UTC).",
+    },
+    operationId: "listChanges",
+    summary: "List model and prompt changes",
+    description:
+      `Newest merged first, ${CHANGE_PAGE_SIZE} a page, each with its evaluation: accepted AI-PI-02 evidence naming its commit or pull request, dated on or before its merge day (organisation's calendar). ` +
+      "With `format=csv`: every matching change (not one page) as a CSV attachment, the audit-day cross-reference.",
+    tags: ["Changes"],
+    ok: {
+      "200": {
+        description: "A page of changes, or with format=csv the CSV file (`Content-Disposition: attachment`).",
+        content: { "application/json": { schema: ref("ChangeList") }, "text/csv": { schema: { type: "string" } } },
+      },
+    },
+    errors: ["Validation"],
+  }),
+  createChanges: endpoint({
+    method: "POST",
+    path: "/api/v1/changes",
+    permission: "changes:write",
+    body: changesBody,
+    documentedBody: z.union([changeSchema, changeImportSchema]),
+    example: {
+      kind: "PROMPT_CHANGE",
+      title: "Shorter system prompt for reply drafts",
+      commitSha: "3f2a9c1",
+      mergedAt: "2026-03-01T14:30:00Z",
+    },
+    operationId: "createChanges",
+    summary: "Record one change, or import many",
+    description:
+      'One change, or `{"changes": [...]}` recorded all or nothing. A change whose commit or pull request is already recorded is refused (one: 409; in an import: the row is named in `fields`).',
+    tags: ["Changes"],
+    ok: { "201": json({ oneOf: [ref("Change"), ref("ChangeImported")] }, "The recorded change, or the import's count and ids.") },
+    errors: ["Validation", "Conflict"],
+  }),
+};
