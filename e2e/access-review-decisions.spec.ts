@@ -4,11 +4,11 @@ import { expect, test } from "./fixtures";
 import { upload } from "./evidence-support";
 import { ACCOUNTS, apiSessionAs, databaseFingerprint, signInAs, withDb, type Role } from "./support";
 
-// Access-review decisions, sign-off, the record and revocations. The campaign is written straight
-// to the database (campaign creation has its own spec), so these tests depend only on this part:
+// Access-review decisions, sign-off, the record and revocations. The access review is written straight
+// to the database (access review creation has its own spec), so these tests depend only on this part:
 // an engineer decides in the inbox (their own access needs a justification), nobody else may
 // decide an item, sign-off waits for every decision and turns the record into accepted AI-SEC-05
-// evidence whose stored bytes are the record's, and afterwards nothing in the campaign changes.
+// evidence whose stored bytes are the record's, and afterwards nothing in the access review changes.
 
 const sha256 = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
 
@@ -21,7 +21,7 @@ async function landed(page: Page, role: Role) {
   await expect(page).toHaveURL(/\/controls$/);
 }
 
-interface Campaign {
+interface SeededReview {
   id: string;
   name: string;
   tag: string;
@@ -32,8 +32,8 @@ async function userId(role: Role): Promise<string> {
   return withDb(async (db) => (await db.query(`SELECT id FROM "User" WHERE email = $1`, [ACCOUNTS[role].email])).rows[0].id);
 }
 
-/** A campaign in progress: the engineer's own access and a service account (both the engineer's to decide), and one the lead decides. */
-async function campaignInProgress(): Promise<Campaign> {
+/** An access review in progress: the engineer's own access and a service account (both the engineer's to decide), and one the lead decides. */
+async function accessReviewInProgress(): Promise<SeededReview> {
   const tag = randomBytes(4).toString("hex");
   const engineer = await userId("ENGINEER");
   const lead = await userId("COMPLIANCE_LEAD");
@@ -84,10 +84,10 @@ async function decisionForm(page: Page, principal: string, resource: string) {
 }
 
 test("an engineer decides in the inbox; deciding their own access needs a justification", async ({ page }) => {
-  const c = await campaignInProgress();
+  const c = await accessReviewInProgress();
   await landed(page, "ENGINEER");
   await page.goto("/access-reviews/inbox");
-  const section = page.getByRole("region", { name: `Campaign ${c.name}` });
+  const section = page.getByRole("region", { name: `Access review ${c.name}` });
   await expect(section.getByText("0 of your 2 items decided")).toBeVisible();
   // The lead's item is not in the engineer's inbox.
   await expect(section.getByText(`lead-key-${c.tag}`)).toHaveCount(0);
@@ -113,11 +113,11 @@ test("an engineer decides in the inbox; deciding their own access needs a justif
   const saved = await itemRow(c.items.self);
   expect(saved).toMatchObject({ decision: "KEEP", selfJustification: "I own the feature's on-call rota; the lead agreed." });
   await page.reload();
-  await expect(page.getByRole("region", { name: `Campaign ${c.name}` }).getByText("2 of your 2 items decided")).toBeVisible();
+  await expect(page.getByRole("region", { name: `Access review ${c.name}` }).getByText("2 of your 2 items decided")).toBeVisible();
 });
 
 test("only the assigned reviewer decides; a comment is required; the auditor has no inbox", async ({ page }) => {
-  const c = await campaignInProgress();
+  const c = await accessReviewInProgress();
   const engineer = await apiSessionAs("ENGINEER");
   const auditor = await apiSessionAs("AUDITOR");
   const url = (item: string) => `/api/v1/access-reviews/${c.id}/items/${item}/decision`;
@@ -167,8 +167,10 @@ test("only the assigned reviewer decides; a comment is required; the auditor has
   expect(await databaseFingerprint()).toBe(before);
 });
 
-test("sign-off waits for every decision, then the record is accepted AI-SEC-05 evidence and the campaign is locked", async ({ page }) => {
-  const c = await campaignInProgress();
+test("sign-off waits for every decision, then the record is accepted AI-SEC-05 evidence and the access review is locked", async ({
+  page,
+}) => {
+  const c = await accessReviewInProgress();
   const engineer = await apiSessionAs("ENGINEER");
   const lead = await apiSessionAs("COMPLIANCE_LEAD");
   const decide = (api: typeof lead, item: string, data: Record<string, string>) =>
@@ -241,7 +243,7 @@ test("sign-off waits for every decision, then the record is accepted AI-SEC-05 e
   before = await databaseFingerprint();
   const again = await decide(engineer, c.items.service, { decision: "keep", comment: "Changed my mind" });
   expect(again.status()).toBe(409);
-  expect((await again.json()).error.message).toBe("This campaign is signed off; nothing in it can change.");
+  expect((await again.json()).error.message).toBe("This access review is signed off; nothing in it can change.");
   expect((await decide(lead, c.items.leads, { decision: "keep", comment: "Changed" })).status()).toBe(409);
   expect((await lead.post(`/api/v1/access-reviews/${c.id}/sign-off`, { data: { statement: "Twice" } })).status()).toBe(409);
   // The record itself cannot be withdrawn or corrected through the evidence flow either.
@@ -256,18 +258,18 @@ test("sign-off waits for every decision, then the record is accepted AI-SEC-05 e
   expect(correction.status()).toBe(409);
   expect(await databaseFingerprint(), "nothing changes after sign-off").toBe(before);
 
-  // The printable record shows the same SHA-256; the inbox no longer lists the campaign.
+  // The printable record shows the same SHA-256; the inbox no longer lists the access review.
   await landed(page, "ENGINEER");
   await page.goto(`/access-reviews/${c.id}/record`);
   await expect(page.getByRole("heading", { name: `Access review record: ${c.name}` })).toBeVisible();
   await expect(page.getByTestId("record-sha256")).toHaveText(evidence.fileSha256);
   await expect(page.getByRole("table", { name: "Record items" }).getByRole("row")).toHaveCount(4);
   await page.goto("/access-reviews/inbox");
-  await expect(page.getByRole("region", { name: `Campaign ${c.name}` })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: `Access review ${c.name}` })).toHaveCount(0);
 });
 
 test("revocations stay open until marked done with a date; overdue ones say so", async ({ page }) => {
-  const c = await campaignInProgress();
+  const c = await accessReviewInProgress();
   const engineer = await apiSessionAs("ENGINEER");
   const lead = await apiSessionAs("COMPLIANCE_LEAD");
   const decide = (api: typeof lead, item: string, data: Record<string, string>) =>
@@ -325,7 +327,7 @@ test("revocations stay open until marked done with a date; overdue ones say so",
 });
 
 test("a lead who is not the item's reviewer may mark its revocation done through the API", async () => {
-  const c = await campaignInProgress();
+  const c = await accessReviewInProgress();
   const engineer = await apiSessionAs("ENGINEER");
   const lead = await apiSessionAs("COMPLIANCE_LEAD");
   expect(

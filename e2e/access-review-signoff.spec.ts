@@ -6,9 +6,9 @@ import { expect, test } from "./fixtures";
 import { ACCOUNTS, databaseFingerprint, signInAs, withDb, type Role } from "./support";
 
 // The access review end to end, in two browsers signed in as two people: a compliance lead
-// creates a campaign, imports an IAM credential report, assigns the engineer and starts it; the
+// creates an access review, imports an IAM credential report, assigns the engineer and starts it; the
 // engineer decides their items (one is their own access, refused without a justification); the
-// lead signs off; the record is accepted AI-SEC-05 evidence and the campaign is read-only, in the
+// lead signs off; the record is accepted AI-SEC-05 evidence and the access review is read-only, in the
 // UI and for a direct API call.
 
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
@@ -87,13 +87,13 @@ test("a lead and an engineer run an access review from an IAM credential report 
   await landed(lead, "COMPLIANCE_LEAD");
   await landed(engineer, "ENGINEER");
 
-  // The lead creates the campaign.
+  // The lead creates the access review.
   await lead.goto("/access-reviews/new");
-  const form = lead.getByRole("form", { name: "New campaign" });
+  const form = lead.getByRole("form", { name: "New access review" });
   await form.getByLabel("Name").fill(name);
   await form.getByLabel("Quarter").fill("2022-Q3");
   await form.getByLabel("Model API keys").check();
-  await form.getByRole("button", { name: "Create campaign" }).click();
+  await form.getByRole("button", { name: "Create access review" }).click();
   await expect(lead.getByRole("heading", { name })).toBeVisible();
   const reviewId = /\/access-reviews\/([0-9a-f-]{36})/.exec(lead.url())![1];
 
@@ -111,20 +111,20 @@ test("a lead and an engineer run an access review from an IAM credential report 
   await expect(lead).toHaveURL(new RegExp(`/access-reviews/${reviewId}(\\?.*)?$`));
   await expect(lead.getByText("0 of 3 decided")).toBeVisible();
 
-  // ... assigns the engineer to every item and starts the campaign.
+  // ... assigns the engineer to every item and starts the access review.
   const assign = lead.getByRole("form", { name: "Assign unassigned items" });
   await assign.getByLabel(/Reviewer for all 3 unassigned items/).selectOption(ACCOUNTS.ENGINEER.email);
   await assign.getByRole("button", { name: "Assign unassigned items" }).click();
-  await expect(lead.getByRole("button", { name: "Start campaign" })).toBeEnabled();
-  await lead.getByRole("button", { name: "Start campaign" }).click();
+  await expect(lead.getByRole("button", { name: "Start access review" })).toBeEnabled();
+  await lead.getByRole("button", { name: "Start access review" }).click();
   await expect(lead.getByTestId("review-status")).toHaveText("In progress");
   await expect(lead.getByRole("form", { name: "Sign off" })).toContainText("3 of 3 items are still open");
   await expect(lead.getByRole("button", { name: "Sign off" })).toBeDisabled();
 
   // The engineer decides their items in the inbox.
   await engineer.goto("/access-reviews/inbox");
-  const campaign = engineer.getByRole("region", { name: `Campaign ${name}` });
-  await expect(campaign.getByText("0 of your 3 items decided")).toBeVisible();
+  const section = engineer.getByRole("region", { name: `Access review ${name}` });
+  await expect(section.getByText("0 of your 3 items decided")).toBeVisible();
   const decide = async (principal: string, decision: "Keep" | "Revoke" | "Modify", comment: string, justification?: string) => {
     const f = await hydrated(engineer, `Decide ${principal} on AWS account`);
     await f.getByLabel(decision).check();
@@ -141,7 +141,7 @@ test("a lead and an engineer run an access review from an IAM credential report 
   await decide(ACCOUNTS.ENGINEER.email, "Keep", "I deploy the feature.", "I am the feature's on-call owner.");
   await expect(own.getByRole("status")).toContainText("Kept");
   await engineer.reload();
-  await expect(campaign.getByText("3 of your 3 items decided")).toBeVisible();
+  await expect(section.getByText("3 of your 3 items decided")).toBeVisible();
 
   // The lead signs off.
   await lead.reload();
@@ -154,7 +154,7 @@ test("a lead and an engineer run an access review from an IAM credential report 
   await expect(lead.getByTestId("signed-off-by")).toContainText(ACCOUNTS.COMPLIANCE_LEAD.name);
   // Read-only: no form changes anything any more.
   await expect(lead.getByRole("form", { name: "Sign off" })).toHaveCount(0);
-  await expect(lead.getByRole("button", { name: /Start campaign|Assign|Import|Save decision|Sign off/ })).toHaveCount(0);
+  await expect(lead.getByRole("button", { name: /Start access review|Assign|Import|Save decision|Sign off/ })).toHaveCount(0);
   await expect(lead.getByRole("link", { name: "Import items from CSV" })).toHaveCount(0);
   await expect(lead.getByRole("table", { name: "Revocations" }).getByRole("row", { name: new RegExp(`former-${tag}`) })).toContainText(
     "Open",
@@ -172,7 +172,7 @@ test("a lead and an engineer run an access review from an IAM credential report 
   );
   expect(stored).toMatchObject({ status: "ACCEPTED", source: "GENERATED", code: "AI-SEC-05" });
   // Signed off years after 2022-Q3 ended: late, and it counts for the quarter it was performed in,
-  // as the campaign, its record and the evidence say.
+  // as the access review, its record and the evidence say.
   const current = currentQuarter();
   expect(
     await withDb(async (db) => (await db.query(`SELECT "performedIn", late FROM "AccessReview" WHERE id = $1`, [reviewId])).rows[0]),
@@ -205,7 +205,7 @@ test("a lead and an engineer run an access review from an IAM credential report 
   expect(record).toContain(`Performed in,${current.label}\r\n`);
   expect(record).toContain(`Late,Yes: signed off after 2022-Q3 ended; counts for ${current.label}\r\n`);
 
-  // The coverage slot of the quarter it was performed in names the campaign and says it was late.
+  // The coverage slot of the quarter it was performed in names the access review and says it was late.
   const period = await lead.request.post("/api/v1/periods", {
     data: { name: `Late review ${tag}`, type: "TYPE_II", start: current.start, end: current.end, categories: ["SECURITY"] },
   });
@@ -231,9 +231,9 @@ test("a lead and an engineer run an access review from an IAM credential report 
   await expect(lead).toHaveURL(new RegExp(`/evidence/${stored.id}$`));
   await expect(lead.getByText(stored.fileSha256).first()).toBeVisible();
 
-  // The engineer's inbox no longer offers the campaign; a direct call to decide again is refused and changes nothing.
+  // The engineer's inbox no longer offers the access review; a direct call to decide again is refused and changes nothing.
   await engineer.reload();
-  await expect(engineer.getByRole("region", { name: `Campaign ${name}` })).toHaveCount(0);
+  await expect(engineer.getByRole("region", { name: `Access review ${name}` })).toHaveCount(0);
   const itemId = await withDb(
     async (db) =>
       (await db.query(`SELECT id FROM "AccessReviewItem" WHERE "reviewId" = $1 AND principal = $2`, [reviewId, `former-${tag}`])).rows[0]
@@ -244,7 +244,7 @@ test("a lead and an engineer run an access review from an IAM credential report 
     data: { decision: "keep", comment: "Changed my mind" },
   });
   expect(again.status()).toBe(409);
-  expect((await again.json()).error).toEqual({ code: "CONFLICT", message: "This campaign is signed off; nothing in it can change." });
+  expect((await again.json()).error).toEqual({ code: "CONFLICT", message: "This access review is signed off; nothing in it can change." });
   expect(await databaseFingerprint(), "a refused change leaves the database as it was").toBe(before);
 
   await leadContext.close();

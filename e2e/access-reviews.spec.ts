@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ACCOUNTS, apiSessionAs, baseURL, databaseFingerprint, formError, signInAs, withDb } from "./support";
 
-// Access-review campaigns: a lead creates one (the form says what is wrong), imports an AWS IAM
+// Access-review access reviews: a lead creates one (the form says what is wrong), imports an AWS IAM
 // credential report (detected and mapped, previewed row by row), assigns reviewers and starts it;
 // the items are then frozen for every path (UI, API, server actions). A bad row imports nothing.
 
@@ -66,14 +66,14 @@ async function signInLead(page: Page) {
   await expect(page).toHaveURL(/\/controls$/);
 }
 
-async function createCampaign(page: Page, name: string): Promise<string> {
+async function createAccessReview(page: Page, name: string): Promise<string> {
   await page.goto("/access-reviews/new");
-  const form = page.getByRole("form", { name: "New campaign" });
+  const form = page.getByRole("form", { name: "New access review" });
   await form.getByLabel("Name").fill(name);
   await form.getByLabel("Quarter").fill("2026-Q4");
-  // The fixture campaign already covers 2026-Q4.
-  await form.getByLabel("Reason for a second campaign").fill(`Spec campaign ${name}`);
-  await form.getByRole("button", { name: "Create campaign" }).click();
+  // The fixture access review already covers 2026-Q4.
+  await form.getByLabel("Reason for a second access review").fill(`Spec access review ${name}`);
+  await form.getByRole("button", { name: "Create access review" }).click();
   await expect(page).toHaveURL(/\/access-reviews\/[0-9a-f-]{36}$/);
   return page.url().split("/").pop()!;
 }
@@ -138,19 +138,21 @@ const iamMapping = {
   source: "IAM credential report",
 };
 
-test("the lead's campaign form says what is wrong, keeps what was typed, then creates the campaign", async ({ page }) => {
+test("the lead's access review form says what is wrong, keeps what was typed, then creates the access review", async ({ page }) => {
   const name = `Q4 access review ${tag()}`;
   await signInLead(page);
   await page.goto("/access-reviews");
-  await expect(page.getByTestId("next-campaign")).toContainText(/Next campaign: \d{4}-Q[1-4], (due by|overdue since) \d{1,2} \w{3} \d{4}/);
-  await page.getByRole("link", { name: "New campaign" }).click();
-  const form = page.getByRole("form", { name: "New campaign" });
+  await expect(page.getByTestId("next-access-review")).toContainText(
+    /Next access review: \d{4}-Q[1-4], (due by|overdue since) \d{1,2} \w{3} \d{4}/,
+  );
+  await page.getByRole("link", { name: "New access review" }).click();
+  const form = page.getByRole("form", { name: "New access review" });
   await form.getByLabel("Name").fill("");
   await form.getByLabel("Quarter").fill("2026-Q5");
   await form.getByLabel("Training data").uncheck();
-  await form.getByRole("button", { name: "Create campaign" }).click();
+  await form.getByRole("button", { name: "Create access review" }).click();
   await expect(formError(page)).toBeVisible();
-  await expect(form.locator("#name-error")).toContainText("Give the campaign a name");
+  await expect(form.locator("#name-error")).toContainText("Give the access review a name");
   await expect(form.locator("#quarter-error")).toContainText("YYYY-Qn");
   await expect(form.getByLabel("Quarter")).toHaveValue("2026-Q5"); // kept
   expect(await count(`"AccessReview" WHERE quarter = $1`, ["2026-Q5"])).toBe(0);
@@ -158,19 +160,19 @@ test("the lead's campaign form says what is wrong, keeps what was typed, then cr
   // A quarter that has not started is refused, with the message at the field.
   await form.getByLabel("Name").fill(name);
   await form.getByLabel("Quarter").fill(futureQuarter());
-  await form.getByRole("button", { name: "Create campaign" }).click();
+  await form.getByRole("button", { name: "Create access review" }).click();
   await expect(form.locator("#quarter-error")).toContainText(`${futureQuarter()} has not started yet`);
   expect(await count(`"AccessReview" WHERE name = $1`, [name])).toBe(0);
 
-  // 2026-Q4 already has the fixture campaign: another one needs a reason.
+  // 2026-Q4 already has the fixture access review: another one needs a reason.
   await form.getByLabel("Quarter").fill("2026-Q4");
   await form.getByLabel("Fixture feature").check();
-  await form.getByRole("button", { name: "Create campaign" }).click();
-  await expect(form.locator("#sameQuarterReason-error")).toContainText("2026-Q4 already has a campaign");
+  await form.getByRole("button", { name: "Create access review" }).click();
+  await expect(form.locator("#sameQuarterReason-error")).toContainText("2026-Q4 already has an access review");
   expect(await count(`"AccessReview" WHERE name = $1`, [name])).toBe(0);
-  const reason = `The fixture campaign covers other keys (${name}).`;
-  await form.getByLabel("Reason for a second campaign").fill(reason);
-  await form.getByRole("button", { name: "Create campaign" }).click();
+  const reason = `The fixture access review covers other keys (${name}).`;
+  await form.getByLabel("Reason for a second access review").fill(reason);
+  await form.getByRole("button", { name: "Create access review" }).click();
   await expect(page).toHaveURL(/\/access-reviews\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("same-quarter-reason")).toHaveText(reason);
   await expect(page.getByRole("heading", { name })).toBeVisible();
@@ -203,7 +205,7 @@ test("an IAM credential report is detected, previewed and imported; reviewers ar
 }) => {
   const name = `IAM review ${tag()}`;
   await signInLead(page);
-  const reviewId = await createCampaign(page, name);
+  const reviewId = await createAccessReview(page, name);
   await page.getByRole("link", { name: "Import items from CSV" }).click();
   await pickCsv(page, "credential-report.csv", IAM_CSV);
   await expect(page.getByTestId("detected-layout")).toContainText("IAM credential report detected");
@@ -255,7 +257,7 @@ test("an IAM credential report is detected, previewed and imported; reviewers ar
 
   // Not ready to start until every item has a reviewer.
   await expect(page.getByText("5 items have no reviewer yet.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Start campaign" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Start access review" })).toBeDisabled();
   const bulk = page.getByRole("form", { name: "Assign unassigned items" });
   await bulk.getByLabel(/Reviewer for all 5 unassigned items/).selectOption(ACCOUNTS.ENGINEER.email);
   await bulk.getByRole("button", { name: "Assign unassigned items" }).click();
@@ -268,10 +270,10 @@ test("an IAM credential report is detected, previewed and imported; reviewers ar
   await selected.getByRole("button", { name: "Assign 1 ticked" }).click();
   await expect(items.getByRole("row").filter({ hasText: "<root_account>" })).toContainText(ACCOUNTS.COMPLIANCE_LEAD.email);
 
-  await page.getByRole("button", { name: "Start campaign" }).click();
+  await page.getByRole("button", { name: "Start access review" }).click();
   await expect(page.getByTestId("review-status")).toHaveText("In progress");
   await expect(page.getByRole("status").filter({ hasText: "5 items are frozen" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Prepare the campaign" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Prepare the access review" })).toHaveCount(0);
   await expect(page.getByRole("form", { name: "Add an item" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Import items from CSV" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(0);
@@ -280,7 +282,7 @@ test("an IAM credential report is detected, previewed and imported; reviewers ar
   await expect(page.getByText("its items are frozen, so nothing can be imported")).toBeVisible();
   await expect(page.getByLabel("CSV file")).toHaveCount(0);
 
-  // The engineer, in a second browser, sees the started campaign and their items, with no editing UI.
+  // The engineer, in a second browser, sees the started access review and their items, with no editing UI.
   const engineerContext = await browser.newContext();
   const engineer = await engineerContext.newPage();
   await signInAs(engineer, "ENGINEER");
@@ -336,7 +338,7 @@ test("an IAM credential report is detected, previewed and imported; reviewers ar
 
 test("a CSV with a bad row imports nothing and names the row, in the preview and on the server", async ({ page }) => {
   await signInLead(page);
-  const reviewId = await createCampaign(page, `Bad CSV ${tag()}`);
+  const reviewId = await createAccessReview(page, `Bad CSV ${tag()}`);
   const bad = [IAM_HEADER, IAM_ROWS[0], IAM_ROWS[1], iamRow("", "user", "true", "true", "true"), IAM_ROWS[3]].join("\n");
   await page.goto(`/access-reviews/${reviewId}/import`);
   const before = await databaseFingerprint();
@@ -363,7 +365,7 @@ test("a CSV with a bad row imports nothing and names the row, in the preview and
 
 test("5,000 IAM rows import in one step (one audit entry) and the items page paginates by 50", async ({ page }) => {
   await signInLead(page);
-  const reviewId = await createCampaign(page, `Large import ${tag()}`);
+  const reviewId = await createAccessReview(page, `Large import ${tag()}`);
   const rows = Array.from({ length: 5000 }, (_, i) =>
     iamRow(`user-${String(i).padStart(4, "0")}`, "user", i % 3 ? "true" : "false", "true", "true", i % 7 ? "false" : "true"),
   );
@@ -384,7 +386,7 @@ test("5,000 IAM rows import in one step (one audit entry) and the items page pag
   await api.dispose();
 });
 
-test("the API adds items all or nothing and names a bad item; engineers and auditors cannot change a campaign", async ({ page }) => {
+test("the API adds items all or nothing and names a bad item; engineers and auditors cannot change an access review", async ({ page }) => {
   const lead = await apiSessionAs("COMPLIANCE_LEAD");
   const created = await lead.post("/api/v1/access-reviews", {
     data: { name: `API review ${tag()}`, quarter: "2026-Q4", resources: ["TOOL_SERVER"], sameQuarterReason: "The fixture covers 2026-Q4." },
@@ -441,17 +443,17 @@ test("the API adds items all or nothing and names a bad item; engineers and audi
   await page.goto(`/access-reviews/${review.id}`);
   await expect(page.getByTestId("review-status")).toHaveText("Draft");
   await expect(page.getByRole("table", { name: "Items" }).getByRole("row")).toHaveCount(1 + 2);
-  await expect(page.getByRole("heading", { name: "Prepare the campaign" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Prepare the access review" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(0);
   await expect(page.getByRole("form", { name: "Assign selected items" })).toHaveCount(0);
   await page.goto(`/access-reviews/${review.id}/import`);
   await expect(page).toHaveURL(/\/forbidden$/);
   await page.goto("/access-reviews");
-  await expect(page.getByRole("link", { name: "New campaign" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "New access review" })).toHaveCount(0);
   for (const c of [lead, engineer, auditor]) await c.dispose();
 });
 
-test("a campaign's quarter cannot be in the future; another campaign for a quarter needs a reason, stored and audited", async () => {
+test("an access review's quarter cannot be in the future; another access review for a quarter needs a reason, stored and audited", async () => {
   const lead = await apiSessionAs("COMPLIANCE_LEAD");
   const create = (data: Record<string, unknown>) => lead.post("/api/v1/access-reviews", { data });
   const before = await databaseFingerprint();
@@ -460,7 +462,7 @@ test("a campaign's quarter cannot be in the future; another campaign for a quart
   expect((await future.json()).error.message).toContain(`${futureQuarter()} has not started yet`);
   expect(await databaseFingerprint(), "a refused future quarter changes nothing").toBe(before);
 
-  // An old quarter no other spec uses: the first campaign needs no reason (one given is not kept).
+  // An old quarter no other spec uses: the first access review needs no reason (one given is not kept).
   const quarter = "2018-Q2";
   const firstName = `First ${tag()}`;
   const first = await create({ name: firstName, quarter, sameQuarterReason: "Not needed" });
@@ -472,14 +474,14 @@ test("a campaign's quarter cannot be in the future; another campaign for a quart
   for (const reason of [undefined, "   "]) {
     const refused = await create({ name: `Second ${tag()}`, quarter, sameQuarterReason: reason });
     expect(refused.status()).toBe(422);
-    expect((await refused.json()).error.message).toContain(`${quarter} already has a campaign (“${firstName}”)`);
+    expect((await refused.json()).error.message).toContain(`${quarter} already has an access review (“${firstName}”)`);
   }
   const tooLong = await create({ name: `Second ${tag()}`, quarter, sameQuarterReason: "x".repeat(1001) });
   expect(tooLong.status()).toBe(400);
   expect((await tooLong.json()).error.message).toContain("at most 1000 characters");
   const wrongType = await create({ name: `Second ${tag()}`, quarter, sameQuarterReason: 42 });
   expect(wrongType.status()).toBe(400);
-  expect(await databaseFingerprint(), "refused second campaigns change nothing").toBe(afterFirst);
+  expect(await databaseFingerprint(), "refused second access reviews change nothing").toBe(afterFirst);
 
   const reason = "Re-run for the tool servers added in May.";
   const second = await create({ name: `Second ${tag()}`, quarter, sameQuarterReason: `  ${reason} ` });

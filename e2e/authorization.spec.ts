@@ -34,7 +34,7 @@ function concreteUrl(pattern: string, ctx?: CallContext): string {
     // Reviews act on evidence someone else uploaded (nobody reviews their own).
     if (name === "id" && ctx)
       return pattern.includes("/periods/") ? ctx.period.id : pattern.endsWith("/review") ? ctx.reviewable.id : ctx.evidence.id;
-    // Starting works once per campaign: each call starts its own fresh draft.
+    // Starting works once per access review: each call starts its own fresh draft.
     if (name === "reviewId" && ctx && pattern.endsWith("/start")) return ctx.review.id;
     // Access-review decisions, sign-off and follow-up act on the call's own review in progress; the record on a signed-off one.
     if (name === "itemId" && ctx && /\/(decision|revocation)$/.test(pattern)) return ctx.accessReview.itemId;
@@ -210,7 +210,7 @@ async function callContext(caller: Caller = ANONYMOUS): Promise<CallContext> {
     );
     const period = await db.query(`SELECT id FROM "AuditPeriod" WHERE name = 'authz period'`);
     const review = await db.query(
-      `INSERT INTO "AccessReview" (id, name, quarter, status, resources) VALUES (gen_random_uuid(), 'authz campaign', '2026-Q4', 'DRAFT', '{MODEL_API_KEY}') RETURNING id`,
+      `INSERT INTO "AccessReview" (id, name, quarter, status, resources) VALUES (gen_random_uuid(), 'authz access review', '2026-Q4', 'DRAFT', '{MODEL_API_KEY}') RETURNING id`,
     );
     const reviewItem = await db.query(
       `INSERT INTO "AccessReviewItem" (id, "reviewId", principal, "principalKind", resource, "resourceKind", "accessLevel", source, "reviewerId")

@@ -446,7 +446,7 @@ test.describe("headless commands", () => {
       { kind: "PLAN", scenarios: ["CUSTOMER_PII_IN_OUTPUT", "PROVIDER_OUTAGE"], status: "ACCEPTED" },
       { kind: "TABLETOP", scenarios: ["CUSTOMER_PII_IN_OUTPUT"], status: "ACCEPTED" },
     ]);
-    // A signed-off campaign whose record is accepted AI-SEC-05 evidence, and one in progress.
+    // A signed-off access review whose record is accepted AI-SEC-05 evidence, and one in progress.
     expect(
       await queryOn(
         db.url,

@@ -47,7 +47,7 @@ async function paramValues(): Promise<Record<string, string>> {
 function concrete(pattern: string, values: Record<string, string>): string {
   let url = pattern;
   for (const name of paramNames(pattern)) {
-    // A campaign's record exists once it is signed off; edit and import act on a draft.
+    // An access review's record exists once it is signed off; edit and import act on a draft.
     const key = name === "reviewId" && pattern.endsWith("/record") ? "signedOffReviewId" : name;
     expect(values[key], `no value for [${name}] in ${pattern}: add it to paramValues() in e2e/csp.spec.ts`).toBeTruthy();
     url = url.replace(`[${name}]`, values[key]);

@@ -207,12 +207,12 @@ export const ROUTES: Record<
     body: (c) => ({ statement: `authz ${c.tag}` }),
   },
   "GET /api/v1/access-reviews/[reviewId]/record": { access: "access-reviews:read" },
-  // Access-review campaigns ([reviewId] is the DRAFT fixture; start gets the call's own fresh draft)
+  // Access-review access reviews ([reviewId] is the DRAFT fixture; start gets the call's own fresh draft)
   "GET /api/v1/access-reviews": { access: "access-reviews:read" },
   "POST /api/v1/access-reviews": {
     access: "access-reviews:write",
     body: (c) => ({
-      name: `Authz campaign ${c.tag}`,
+      name: `Authz access review ${c.tag}`,
       quarter: "2026-Q4",
       sameQuarterReason: `Authz: the fixture already covers 2026-Q4 (${c.tag})`,
     }),
@@ -360,11 +360,11 @@ export const ACTIONS: Record<
       text: `title,pullRequest,commitSha,mergedAt\nAuthz import ${c.tag},,c${c.tag},2026-01-16T09:00:00Z\n`,
     }),
   },
-  // Access-review campaigns: the DRAFT fixture, or the call's own fresh draft (start, remove, assign)
+  // Access-review access reviews: the DRAFT fixture, or the call's own fresh draft (start, remove, assign)
   "app/(app)/access-reviews/actions.ts#createReviewAction": {
     access: "access-reviews:write",
     input: (c) => ({
-      name: `Authz campaign ${c.tag}`,
+      name: `Authz access review ${c.tag}`,
       quarter: "2026-Q4",
       resources: ["MODEL_API_KEY", "PROMPT_LOGS"],
       sameQuarterReason: `Authz: the fixture already covers 2026-Q4 (${c.tag})`,
@@ -581,7 +581,7 @@ export const PAGES: Record<string, Permission | "public" | "setup-only" | "signe
   "/vendors/new": "vendors:write",
   "/vendors/[vendorId]": "vendors:read",
   "/vendors/[vendorId]/edit": "vendors:write",
-  // Access-review campaigns
+  // Access-review access reviews
   "/access-reviews": "access-reviews:read",
   "/access-reviews/new": "access-reviews:write",
   "/access-reviews/[reviewId]": "access-reviews:read",

@@ -48,21 +48,21 @@ export function AssignUnassignedForm({
   );
 }
 
-/** Start the campaign: the items freeze and the reviewers can decide. */
+/** Start the access review: the items freeze and the reviewers can decide. */
 export function StartReviewButton({ reviewId, ready, why }: { reviewId: string; ready: boolean; why: string | null }) {
   const announce = useAnnounce();
   const [state, formAction, pending] = useActionState(async (prev: unknown, data: FormData) => {
     const result = await startReviewAction(prev, data);
-    if (result.ok) announce(result.message ?? "Campaign started.");
+    if (result.ok) announce(result.message ?? "Access review started.");
     return result;
   }, null);
   return (
-    <form action={formAction} onSubmit={submitKeepingFields(formAction)} aria-label="Start campaign">
+    <form action={formAction} onSubmit={submitKeepingFields(formAction)} aria-label="Start access review">
       <input type="hidden" name="reviewId" value={reviewId} />
       <FormMessages state={state && !state.ok ? state : null} />
       {why && <p className="muted">{why}</p>}
       <button type="submit" disabled={pending || !ready}>
-        {pending ? "Starting…" : "Start campaign"}
+        {pending ? "Starting…" : "Start access review"}
       </button>
     </form>
   );

@@ -19,7 +19,7 @@ import {
   type ColumnMapping,
   type DirectoryUser,
 } from "@/lib/access-reviews/csv";
-import { PRINCIPAL_KIND_LABELS, RESOURCE_KINDS, RESOURCE_KIND_LABELS } from "@/lib/access-reviews/validation";
+import { PRINCIPAL_KIND_LABELS, RESOURCE_KINDS, RESOURCE_KIND_LABELS } from "@/lib/validations/access-review";
 import { importSizeProblem } from "@/lib/imports/upload";
 import { ImportPreview, type PreviewColumn } from "@/components/ui/import-preview";
 import { Options } from "@/components/ui/options";
@@ -50,7 +50,7 @@ export function ImportForm({ reviewId, directory }: { reviewId: string; director
   );
   const imported = state?.ok ? state.data?.imported : undefined;
   useEffect(() => {
-    // The campaign page says what was imported (a message announced here would stay on this page).
+    // The access review page says what was imported (a message announced here would stay on this page).
     if (imported !== undefined && source) {
       router.push(`/access-reviews/${reviewId}?imported=${imported}&from=${encodeURIComponent(source.fileName)}`);
     }

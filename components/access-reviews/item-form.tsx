@@ -5,7 +5,7 @@ import { addItemAction } from "@/app/(app)/access-reviews/actions";
 import { FormField } from "@/components/ui/form-field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
-import { PRINCIPAL_KINDS, PRINCIPAL_KIND_LABELS, RESOURCE_KINDS, RESOURCE_KIND_LABELS } from "@/lib/access-reviews/validation";
+import { PRINCIPAL_KINDS, PRINCIPAL_KIND_LABELS, RESOURCE_KINDS, RESOURCE_KIND_LABELS } from "@/lib/validations/access-review";
 import { Options } from "@/components/ui/options";
 
 export interface ReviewerChoice {
@@ -13,7 +13,7 @@ export interface ReviewerChoice {
   name: string;
 }
 
-/** One item by hand (a draft campaign only): who has which access to what, and optionally its reviewer. */
+/** One item by hand (a draft access review only): who has which access to what, and optionally its reviewer. */
 export function ItemForm({ reviewId, reviewers }: { reviewId: string; reviewers: ReviewerChoice[] }) {
   const [state, formAction, pending] = useActionState(addItemAction, null);
   const formRef = useRef<HTMLFormElement>(null);

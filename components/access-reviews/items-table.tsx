@@ -4,14 +4,14 @@ import { startTransition, useActionState, useState } from "react";
 import { assignReviewerAction, removeItemAction } from "@/app/(app)/access-reviews/actions";
 import { FormMessages } from "@/components/ui/form-messages";
 import type { ItemJson } from "@/lib/access-reviews/queries";
-import { PRINCIPAL_KIND_LABELS, RESOURCE_KIND_LABELS } from "@/lib/access-reviews/validation";
+import { PRINCIPAL_KIND_LABELS, RESOURCE_KIND_LABELS } from "@/lib/validations/access-review";
 
 export type ItemRow = Omit<ItemJson, "raw">;
 
 const DECISION_LABELS: Record<string, string> = { KEEP: "Keep", REVOKE: "Revoke", MODIFY: "Modify" };
 
 /**
- * The campaign's items (one page). Leads may tick items to give them a reviewer (in a draft, or
+ * The access review's items (one page). Leads may tick items to give them a reviewer (in a draft, or
  * undecided ones while in progress) and remove items from a draft.
  */
 export function ItemsTable(props: {

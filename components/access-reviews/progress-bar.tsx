@@ -1,4 +1,4 @@
-/** Campaign progress: a native <progress> with its label, "N of M decided" (or another label). */
+/** Access review progress: a native <progress> with its label, "N of M decided" (or another label). */
 export function ProgressBar({ done, total, label }: { done: number; total: number; label?: string }) {
   const text = label ?? `${done} of ${total} decided`;
   const percent = total === 0 ? 0 : Math.round((done / total) * 100);

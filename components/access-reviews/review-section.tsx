@@ -10,7 +10,7 @@ import { SignOffForm } from "@/components/access-reviews/sign-off-form";
 
 const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
-/** The bottom of a campaign page: sign-off (or who signed, when and what), the record, the revocations. */
+/** The bottom of an access review page: sign-off (or who signed, when and what), the record, the revocations. */
 export async function ReviewSection({ reviewId }: { reviewId: string }) {
   const principal = await currentPrincipal();
   if (!principal) return null;
@@ -21,7 +21,7 @@ export async function ReviewSection({ reviewId }: { reviewId: string }) {
   return (
     <section aria-labelledby="sign-off-heading" className="review-section">
       <h2 id="sign-off-heading">Sign-off</h2>
-      {state.status === "DRAFT" && <p className="muted">Sign-off comes once the campaign is started and every item is decided.</p>}
+      {state.status === "DRAFT" && <p className="muted">Sign-off comes once the access review is started and every item is decided.</p>}
       {state.status === "IN_PROGRESS" && (
         <>
           <p>
@@ -37,7 +37,7 @@ export async function ReviewSection({ reviewId }: { reviewId: string }) {
       {state.status === "SIGNED_OFF" && (
         <>
           <p className="alert warn" role="note" data-testid="review-locked">
-            <strong>Locked.</strong> This campaign is signed off; nothing in it can change. Only revocations are followed up below.
+            <strong>Locked.</strong> This access review is signed off; nothing in it can change. Only revocations are followed up below.
           </p>
           <dl className="facts">
             <dt>Signed off by</dt>
@@ -75,7 +75,7 @@ export async function ReviewSection({ reviewId }: { reviewId: string }) {
           {revocations.pageCount > 1 && (
             <p>
               <Link href={`/access-reviews/revocations?state=all&review=${state.id}`}>
-                All {revocations.total} revocations of this campaign
+                All {revocations.total} revocations of this access review
               </Link>
             </p>
           )}
@@ -85,7 +85,7 @@ export async function ReviewSection({ reviewId }: { reviewId: string }) {
   );
 }
 
-/** Links from the campaign list: the signed-in reviewer's inbox with its open count, and the revocations. */
+/** Links from the access review list: the signed-in reviewer's inbox with its open count, and the revocations. */
 export async function AccessReviewLinks() {
   const principal = await currentPrincipal();
   if (!principal) return null;
@@ -103,19 +103,19 @@ export function RevocationTable({
   rows,
   principal,
   today,
-  showCampaign = false,
+  showAccessReview = false,
 }: {
   rows: RevocationRow[];
   principal: Principal;
   today: string;
-  showCampaign?: boolean;
+  showAccessReview?: boolean;
 }) {
   if (rows.length === 0) return <div className="card empty">No revocation or modification to follow up.</div>;
   return (
     <table className="data" aria-label="Revocations">
       <thead>
         <tr>
-          {showCampaign && <th scope="col">Campaign</th>}
+          {showAccessReview && <th scope="col">Access review</th>}
           <th scope="col">Access</th>
           <th scope="col">Decision</th>
           <th scope="col">Reviewer</th>
@@ -125,7 +125,7 @@ export function RevocationTable({
       <tbody>
         {rows.map((r) => (
           <tr key={r.id} data-revocation={r.id} className={r.overdue ? "overdue" : undefined}>
-            {showCampaign && (
+            {showAccessReview && (
               <td>
                 <Link href={`/access-reviews/${r.review.id}`}>{r.review.name}</Link>
                 <div className="muted">{r.review.quarter}</div>

@@ -55,7 +55,7 @@ export function SignOffForm({ reviewId, open, total }: { reviewId: string; open:
         />
         <span id="statement-hint" className="hint">
           What you attest, such as “All access to the AI resources in scope was reviewed; revocations are tracked below.” Your name and the
-          time are recorded; the campaign then locks.
+          time are recorded; the access review then locks.
         </span>
         {errors?.statement && (
           <span id="statement-error" className="error">

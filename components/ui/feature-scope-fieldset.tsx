@@ -1,4 +1,4 @@
-// The "AI features in scope" checkboxes of a scoped form (audit periods, access-review campaigns):
+// The "AI features in scope" checkboxes of a scoped form (audit periods, access reviews):
 // one checkbox per active feature, named "features", with the field's error under the group.
 
 export function FeatureScopeFieldset({

@@ -5,7 +5,7 @@ import { setVendorScopeAction } from "@/app/(app)/vendors/actions";
 import { FormMessages } from "@/components/ui/form-messages";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 import { SCOPE_LABELS } from "@/lib/vendors/subservice";
-import { VENDOR_SCOPES } from "@/lib/vendors/validation";
+import { VENDOR_SCOPES } from "@/lib/validations/vendor";
 
 const HINTS = {
   VENDOR: "Outside the system your report describes; its package is due diligence.",

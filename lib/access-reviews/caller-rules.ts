@@ -1,7 +1,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import { refused, type Verdict } from "@/lib/auth/verdict";
 
-// Who may decide an access-review item, mark its revocation done, or sign a campaign off. Pure
+// Who may decide an access-review item, mark its revocation done, or sign an access review off. Pure
 // predicates of the item and the Principal: the pages show the form or the reason, and
 // lib/access-reviews/decisions.ts and sign-off.ts enforce the same verdict (403). A decision, a
 // follow-up and a sign-off are recorded against a named person, so a token acting for nobody is
@@ -20,7 +20,7 @@ export interface ItemReviewer {
   reviewerEmail: string | null;
 }
 
-/** Only the item's reviewer decides it (the campaign's state is checked by the service: 409, not 403). */
+/** Only the item's reviewer decides it (the access review's state is checked by the service: 409, not 403). */
 export function canDecideItem(item: ItemReviewer, principal: Principal): Verdict<{ userId: string }> {
   if (!principal.may("access-reviews:decide"))
     return refused("Your access does not allow deciding access-review items (access-reviews:decide).");
@@ -42,7 +42,7 @@ export function canMarkRevocationDone(item: Pick<ItemReviewer, "reviewerId">, pr
   return refused("Only a compliance lead or the item's reviewer can mark its revocation done.");
 }
 
-/** A compliance lead or an admin (access-reviews:write), as a named person, signs a campaign off. */
+/** A compliance lead or an admin (access-reviews:write), as a named person, signs an access review off. */
 export function canSignOff(principal: Principal): Verdict<{ userId: string }> {
   if (principal.user === null)
     return refused("A sign-off is recorded against a named person: sign in as yourself, an API token cannot sign off.");

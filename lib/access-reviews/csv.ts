@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { z } from "zod";
 import { importSizeProblem, lineCount, withoutBom } from "@/lib/imports/upload";
 import { rolesWith } from "@/lib/permissions";
-import { PRINCIPAL_KINDS, RESOURCE_KINDS, type PrincipalKindName, type ResourceKindName } from "@/lib/access-reviews/validation";
+import { PRINCIPAL_KINDS, RESOURCE_KINDS, type PrincipalKindName, type ResourceKindName } from "@/lib/validations/access-review";
 
 // Access-review items from a CSV export, with a column mapping. Pure: no I/O, so the preview, the
 // import and the unit tests read a file the same way. Row numbers are those a spreadsheet shows

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { dateIn, organisationTimeZone } from "@/lib/org-time";
-import { reviewProgress } from "@/lib/access-reviews/campaigns";
+import { reviewProgress } from "@/lib/access-reviews/service";
 import { isRevocationOverdue, revocationDueOn } from "@/lib/access-reviews/revocations";
 
 // Reads for the reviewer's inbox, the sign-off section, the revocation list and the printable record.
@@ -16,7 +16,7 @@ export function openInboxCount(userId: string): Promise<number> {
   return db.accessReviewItem.count({ where: { reviewerId: userId, decision: null, review: { status: "IN_PROGRESS" } } });
 }
 
-/** The user's items in campaigns in progress, undecided first, grouped by campaign, 50 a page. */
+/** The user's items in access reviews in progress, undecided first, grouped by access review, 50 a page. */
 export async function inboxPage(userId: string, page: number) {
   const where = { reviewerId: userId, review: { status: "IN_PROGRESS" as const } };
   const [total, open, items] = await Promise.all([
@@ -70,7 +70,7 @@ const revocationInclude = {
   revocationDoneBy: { select: { email: true } },
 } as const;
 
-/** Revocations and modifications, open ones first; one campaign's or all started campaigns'. */
+/** Revocations and modifications, open ones first; one access review's or all started access reviews'. */
 export async function listRevocations(options: { reviewId?: string | null; state?: "open" | "all"; page?: number }) {
   const timeZone = await organisationTimeZone();
   const where = {
@@ -124,7 +124,7 @@ export async function listRevocations(options: { reviewId?: string | null; state
 
 export type RevocationRow = Awaited<ReturnType<typeof listRevocations>>["items"][number];
 
-/** What the sign-off section needs: the campaign's state, its counts and its record. */
+/** What the sign-off section needs: the access review's state, its counts and its record. */
 export async function signOffState(reviewId: string) {
   const review = await db.accessReview.findUnique({
     where: { id: reviewId },
@@ -150,7 +150,7 @@ export async function signOffState(reviewId: string) {
   };
 }
 
-/** The printable record: the campaign, every item in import order, the sign-off and the stored file. */
+/** The printable record: the access review, every item in import order, the sign-off and the stored file. */
 export async function recordView(reviewId: string) {
   const review = await db.accessReview.findUnique({
     where: { id: reviewId },

@@ -1,4 +1,4 @@
-import type { DecisionInput, RevocationInput } from "@/lib/access-reviews/validation";
+import type { DecisionInput, RevocationInput } from "@/lib/validations/access-review";
 import { db, type Tx } from "@/lib/db";
 import { appendAudit } from "@/lib/audit-log/append";
 import type { Principal } from "@/lib/auth/principal";
@@ -9,14 +9,14 @@ import { dateIn, organisationTimeZone } from "@/lib/org-time";
 import { doneOnProblem, needsFollowUp } from "@/lib/access-reviews/revocations";
 
 // Reviewers' decisions on access-review items, and the follow-up of the revocations they ask for.
-// A decision may change until the campaign is signed off; after that only the follow-up (marking
+// A decision may change until the access review is signed off; after that only the follow-up (marking
 // a revocation done) is recorded, because it reports what happened, not a change to the review.
 
-export const signedOffConflict = () => new AppError("CONFLICT", "This campaign is signed off; nothing in it can change.");
-const notStarted = () => new AppError("CONFLICT", "This campaign has not started yet: its items are decided once it is started.");
+export const signedOffConflict = () => new AppError("CONFLICT", "This access review is signed off; nothing in it can change.");
+const notStarted = () => new AppError("CONFLICT", "This access review has not started yet: its items are decided once it is started.");
 
 async function lockedItem(tx: Tx, reviewId: string, itemId: string) {
-  // The campaign row is locked first (sign-off takes the same lock), then the item.
+  // The access review row is locked first (sign-off takes the same lock), then the item.
   await tx.$queryRaw`SELECT id FROM "AccessReview" WHERE id = ${reviewId}::uuid FOR UPDATE`;
   const item = await tx.accessReviewItem.findFirst({
     where: { id: itemId, reviewId },
@@ -50,7 +50,7 @@ async function dbNow(tx: Tx): Promise<Date> {
 }
 
 /**
- * Decides (or re-decides) one item: only while the campaign is in progress, only by the item's
+ * Decides (or re-decides) one item: only while the access review is in progress, only by the item's
  * reviewer, always with a comment, and with a justification when the access is the reviewer's own.
  */
 export async function decideItem(reviewId: string, itemId: string, input: DecisionInput, caller: Principal) {
@@ -98,7 +98,7 @@ export async function decideItem(reviewId: string, itemId: string, input: Decisi
 
 /**
  * Marks a revocation (or modification) done: by a compliance lead or the item's reviewer, on a
- * campaign in progress or signed off, with the date it was done (not before the decision, not in
+ * access review in progress or signed off, with the date it was done (not before the decision, not in
  * the future) and an optional note. Once done it stays done.
  */
 export async function markRevocationDone(reviewId: string, itemId: string, input: RevocationInput, caller: Principal) {

@@ -15,9 +15,12 @@ test("a quarter is refused only when it starts after today", () => {
   assert.match(futureQuarterProblem("2026-Q5", "2026-12-05")!, /YYYY-Qn/);
 });
 
-test("a second campaign for a quarter needs a non-blank reason", () => {
+test("a second access review for a quarter needs a non-blank reason", () => {
   assert.equal(sameQuarterProblem("2026-Q4", [], null), null);
-  assert.match(sameQuarterProblem("2026-Q4", [{ name: "Keys" }], null)!, /2026-Q4 already has a campaign \(“Keys”\): give the reason/);
+  assert.match(
+    sameQuarterProblem("2026-Q4", [{ name: "Keys" }], null)!,
+    /2026-Q4 already has an access review \(“Keys”\): give the reason/,
+  );
   assert.match(sameQuarterProblem("2026-Q4", [{ name: "Keys" }], "   ")!, /give the reason/);
   assert.equal(sameQuarterProblem("2026-Q4", [{ name: "Keys" }], "Re-run after the October leavers."), null);
   const many = [{ name: "a" }, { name: "b" }, { name: "c" }, { name: "d" }, { name: "e" }];
@@ -31,7 +34,7 @@ test("a sign-off on the quarter's last day is on time; on the next day it is lat
   assert.deepEqual(signOffTiming("2026-Q1", "2026-04-01"), { performedIn: "2026-Q2", late: true });
   // Years late still names the quarter it was performed in.
   assert.deepEqual(signOffTiming("2022-Q3", "2026-12-05"), { performedIn: "2026-Q4", late: true });
-  // A legacy campaign signed off before its quarter started counts for the quarter of the sign-off.
+  // A legacy access review signed off before its quarter started counts for the quarter of the sign-off.
   assert.deepEqual(signOffTiming("2027-Q3", "2026-12-05"), { performedIn: "2026-Q4", late: false });
 });
 
@@ -46,7 +49,7 @@ test("the sign-off day is the organisation's calendar day, near midnight too", (
   const april = new Date("2026-04-01T00:30:00Z");
   assert.deepEqual(signOffTiming("2026-Q1", dayIn("America/New_York", april)), { performedIn: "2026-Q1", late: false });
   assert.deepEqual(signOffTiming("2026-Q1", dayIn("UTC", april)), { performedIn: "2026-Q2", late: true });
-  // "Today" for the future rule, same edge: a 2027-Q1 campaign is allowed in Berlin, refused in UTC.
+  // "Today" for the future rule, same edge: a 2027-Q1 access review is allowed in Berlin, refused in UTC.
   assert.equal(futureQuarterProblem("2027-Q1", dayIn("Europe/Berlin", instant)), null);
   assert.notEqual(futureQuarterProblem("2027-Q1", dayIn("UTC", instant)), null);
 });

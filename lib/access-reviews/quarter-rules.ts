@@ -5,11 +5,11 @@ import { parseQuarter, quarterOf, quarterRange } from "@/lib/access-reviews/sche
 // day of a quarter, the first day of the next, a sign-off near midnight) are unit-tested exactly.
 //
 // The rules (docs/access-reviews.md):
-// - A campaign's quarter cannot be in the future: refused when the quarter starts after today.
-// - A second campaign for a quarter (any other campaign with the same label, whatever its status)
+// - An access review's quarter cannot be in the future: refused when the quarter starts after today.
+// - A second access review for a quarter (any other access review with the same label, whatever its status)
 //   needs a written reason, which is stored with it.
-// - A campaign counts for the quarter it was performed in: the quarter of its sign-off day. A
-//   sign-off after the labelled quarter's last day is late; the campaign's due date does not
+// - An access review counts for the quarter it was performed in: the quarter of its sign-off day. A
+//   sign-off after the labelled quarter's last day is late; the access review's due date does not
 //   extend the quarter.
 
 export const SAME_QUARTER_REASON_MAX = 1000;
@@ -19,7 +19,7 @@ export function dayIn(timeZone: string, at: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
-/** Why a quarter cannot be given to a campaign today, or null when it can (the current quarter or an earlier one). */
+/** Why a quarter cannot be given to an access review today, or null when it can (the current quarter or an earlier one). */
 export function futureQuarterProblem(quarter: string, today: string): string | null {
   if (!parseQuarter(quarter)) return "Give the quarter as YYYY-Qn, such as 2026-Q4.";
   const { start } = quarterRange(quarter);
@@ -28,8 +28,8 @@ export function futureQuarterProblem(quarter: string, today: string): string | n
 }
 
 /**
- * Why a campaign for `quarter` cannot be saved given the other campaigns already labelled with that
- * quarter (not counting itself), or null. A second campaign needs a reason.
+ * Why an access review for `quarter` cannot be saved given the other access reviews already labelled with that
+ * quarter (not counting itself), or null. A second access review needs a reason.
  */
 export function sameQuarterProblem(quarter: string, others: readonly { name: string }[], reason: string | null | undefined): string | null {
   if (others.length === 0 || (reason ?? "").trim().length > 0) return null;
@@ -38,7 +38,7 @@ export function sameQuarterProblem(quarter: string, others: readonly { name: str
     .map((o) => `“${o.name}”`)
     .join(", ");
   const more = others.length > 3 ? ` and ${others.length - 3} more` : "";
-  return `${quarter} already has a campaign (${names}${more}): give the reason for another campaign for the same quarter.`;
+  return `${quarter} already has an access review (${names}${more}): give the reason for another access review for the same quarter.`;
 }
 
 export interface SignOffTiming {
@@ -48,7 +48,7 @@ export interface SignOffTiming {
   late: boolean;
 }
 
-/** When a campaign labelled `quarter` is signed off on `signOffDay` (YYYY-MM-DD, organisation time). */
+/** When an access review labelled `quarter` is signed off on `signOffDay` (YYYY-MM-DD, organisation time). */
 export function signOffTiming(quarter: string, signOffDay: string): SignOffTiming {
   return { performedIn: quarterOf(signOffDay), late: signOffDay > quarterRange(quarter).end };
 }

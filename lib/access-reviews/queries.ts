@@ -3,12 +3,12 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { activeFeatureChoices } from "@/lib/features/queries";
 import { organisationToday } from "@/lib/org-time";
-import { loadReview, reviewInclude, reviewProgress, reviewToJson, type ReviewJson } from "@/lib/access-reviews/campaigns";
-import { nextCampaign } from "@/lib/access-reviews/schedule";
-import { ITEM_PAGE_SIZE } from "@/lib/access-reviews/validation";
+import { loadReview, reviewInclude, reviewProgress, reviewToJson, type ReviewJson } from "@/lib/access-reviews/service";
+import { nextAccessReview } from "@/lib/access-reviews/schedule";
+import { ITEM_PAGE_SIZE } from "@/lib/validations/access-review";
 import { rolesWith } from "@/lib/permissions";
 
-// Reads for the campaign pages and the API.
+// Reads for the access review pages and the API.
 
 export async function listReviews(): Promise<ReviewJson[]> {
   const [reviews, totals, decided] = await Promise.all([
@@ -72,7 +72,7 @@ const itemInclude = {
   decidedBy: { select: { email: true } },
 } as const;
 
-/** One page of a campaign's items in import order, filtered by reviewer and decision. */
+/** One page of an access review's items in import order, filtered by reviewer and decision. */
 export async function listItems(reviewId: string, q: ItemQuery): Promise<{ rows: ItemJson[]; total: number; pageCount: number }> {
   const size = q.pageSize ?? ITEM_PAGE_SIZE;
   const where: Prisma.AccessReviewItemWhereInput = {
@@ -93,7 +93,7 @@ export async function listItems(reviewId: string, q: ItemQuery): Promise<{ rows:
   return { rows: rows.map(itemToJson), total, pageCount: Math.max(1, Math.ceil(total / size)) };
 }
 
-/** Every item of a campaign (the API's detail), in import order. */
+/** Every item of an access review (the API's detail), in import order. */
 export async function allItems(reviewId: string): Promise<ItemJson[]> {
   const rows = await db.accessReviewItem.findMany({
     where: { reviewId },
@@ -112,7 +112,7 @@ export function reviewerChoices() {
   });
 }
 
-/** The reviewers that items of a campaign have, for the filter. */
+/** The reviewers that items of an access review have, for the filter. */
 export async function reviewersOf(reviewId: string): Promise<string[]> {
   const rows = await db.accessReviewItem.findMany({
     where: { reviewId, reviewerId: { not: null } },
@@ -132,14 +132,14 @@ export function featureChoices() {
   return activeFeatureChoices();
 }
 
-/** The next quarterly campaign after the latest signed-off one, and whether it is overdue. */
-export async function campaignSchedule() {
+/** The next quarterly access review after the latest signed-off one, and whether it is overdue. */
+export async function accessReviewSchedule() {
   const [signed, today] = await Promise.all([
     db.accessReview.findMany({ where: { status: "SIGNED_OFF" }, select: { quarter: true } }),
     organisationToday(),
   ]);
   return {
-    ...nextCampaign(
+    ...nextAccessReview(
       signed.map((s) => s.quarter),
       today,
     ),

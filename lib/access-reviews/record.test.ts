@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import Papa from "papaparse";
-import { buildRecordCsv, recordFileName, safeCell, type RecordCampaign, type RecordItem } from "@/lib/access-reviews/record";
+import { buildRecordCsv, recordFileName, safeCell, type RecordReview, type RecordItem } from "@/lib/access-reviews/record";
 
-const campaign: RecordCampaign = {
+const review: RecordReview = {
   id: "00000000-0000-4000-8000-000000000001",
   name: "Model keys, Q3",
   quarter: "2026-Q3",
@@ -33,8 +33,8 @@ const item = (over: Partial<RecordItem>): RecordItem => ({
   ...over,
 });
 
-test("the record has the campaign lines, one row per item, and the sign-off lines", () => {
-  const csv = buildRecordCsv(campaign, [item({}), item({ principal: "bob", decision: "REVOKE", comment: "Left, in March" })]);
+test("the record has the access review lines, one row per item, and the sign-off lines", () => {
+  const csv = buildRecordCsv(review, [item({}), item({ principal: "bob", decision: "REVOKE", comment: "Left, in March" })]);
   assert.ok(csv.endsWith("\r\n"));
   const rows = Papa.parse<string[]>(csv.trimEnd(), { newline: "\r\n" }).data;
   assert.deepEqual(rows[0], ["Access review record", "Model keys, Q3"]);
@@ -68,7 +68,7 @@ test("the record has the campaign lines, one row per item, and the sign-off line
 });
 
 test("fields with commas, quotes and line breaks are quoted as RFC 4180 says", () => {
-  const csv = buildRecordCsv(campaign, [item({ comment: 'a, "b"\nc' })]);
+  const csv = buildRecordCsv(review, [item({ comment: 'a, "b"\nc' })]);
   assert.ok(csv.includes('"a, ""b""\nc"'));
   assert.ok(csv.includes('"All access reviewed; ""ops"" keys revoked."'));
 });
@@ -77,26 +77,26 @@ test("cells that a spreadsheet would evaluate are prefixed with a quote", () => 
   for (const s of ["=HYPERLINK(1)", "+1", "-2", "@SUM(A1)", "\tx"]) assert.equal(safeCell(s), `'${s}`);
   assert.equal(safeCell("plain"), "plain");
   assert.equal(safeCell(null), "");
-  const csv = buildRecordCsv(campaign, [item({ principal: "=cmd|' /C calc'!A0", comment: "-keep" })]);
+  const csv = buildRecordCsv(review, [item({ principal: "=cmd|' /C calc'!A0", comment: "-keep" })]);
   const rows = Papa.parse<string[]>(csv.trimEnd(), { newline: "\r\n" }).data;
   const row = rows.find((r) => r[0].startsWith("'="));
   assert.ok(row, "the formula principal is neutralised");
   assert.equal(row[8], "'-keep");
 });
 
-test("the same campaign gives the same bytes (the stored SHA-256 is reproducible)", () => {
-  assert.equal(buildRecordCsv(campaign, [item({})]), buildRecordCsv(campaign, [item({})]));
+test("the same access review gives the same bytes (the stored SHA-256 is reproducible)", () => {
+  assert.equal(buildRecordCsv(review, [item({})]), buildRecordCsv(review, [item({})]));
 });
 
 test("the file name carries the quarter and a slug of the name", () => {
   assert.equal(recordFileName("2026-Q3", "Model keys, Q3 (prod) "), "access-review-2026-Q3-model-keys-q3-prod.csv");
   assert.equal(recordFileName("2026-Q1", "Ünïcode!!"), "access-review-2026-Q1-unicode.csv");
-  assert.equal(recordFileName("2026-Q1", "???"), "access-review-2026-Q1-campaign.csv");
+  assert.equal(recordFileName("2026-Q1", "???"), "access-review-2026-Q1-access-review.csv");
 });
 
 test("the record says which quarter it was performed in and whether it was late for its label", () => {
-  const lines = (c: RecordCampaign) => Papa.parse<string[]>(buildRecordCsv(c, [item({})]).trimEnd(), { newline: "\r\n" }).data;
-  const onTime = lines(campaign);
+  const lines = (c: RecordReview) => Papa.parse<string[]>(buildRecordCsv(c, [item({})]).trimEnd(), { newline: "\r\n" }).data;
+  const onTime = lines(review);
   assert.deepEqual(
     onTime.find((r) => r[0] === "Performed in"),
     ["Performed in", "2026-Q3"],
@@ -105,7 +105,7 @@ test("the record says which quarter it was performed in and whether it was late 
     onTime.find((r) => r[0] === "Late"),
     ["Late", "No"],
   );
-  const late = lines({ ...campaign, signedOffAt: new Date("2026-10-01T08:00:00Z"), performedIn: "2026-Q4", late: true });
+  const late = lines({ ...review, signedOffAt: new Date("2026-10-01T08:00:00Z"), performedIn: "2026-Q4", late: true });
   assert.deepEqual(
     late.find((r) => r[0] === "Performed in"),
     ["Performed in", "2026-Q4"],

@@ -1,12 +1,12 @@
 import Papa from "papaparse";
 
 // The access-review record: the CSV generated at sign-off and stored as AI-SEC-05 evidence. Pure,
-// so that the bytes (and so the SHA-256) depend only on the campaign as it was signed off.
+// so that the bytes (and so the SHA-256) depend only on the access review as it was signed off.
 
 export const DECISION_LABELS = { KEEP: "Keep", REVOKE: "Revoke", MODIFY: "Modify" } as const;
 export type DecisionValue = keyof typeof DECISION_LABELS;
 
-export interface RecordCampaign {
+export interface RecordReview {
   id: string;
   name: string;
   quarter: string;
@@ -63,18 +63,18 @@ export function safeCell(value: string | null | undefined): string {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : "");
 
-/** The record's rows: campaign header lines, a blank line, the item table, a blank line, the sign-off lines. */
-export function recordRows(campaign: RecordCampaign, items: readonly RecordItem[]): string[][] {
+/** The record's rows: access review header lines, a blank line, the item table, a blank line, the sign-off lines. */
+export function recordRows(review: RecordReview, items: readonly RecordItem[]): string[][] {
   const decided = items.filter((i) => i.decision).length;
   const header: string[][] = [
-    ["Access review record", campaign.name],
-    ["Campaign id", campaign.id],
-    ["Quarter", campaign.quarter],
-    ["Performed in", campaign.performedIn],
-    ["Late", campaign.late ? `Yes: signed off after ${campaign.quarter} ended; counts for ${campaign.performedIn}` : "No"],
+    ["Access review record", review.name],
+    ["Access review id", review.id],
+    ["Quarter", review.quarter],
+    ["Performed in", review.performedIn],
+    ["Late", review.late ? `Yes: signed off after ${review.quarter} ended; counts for ${review.performedIn}` : "No"],
     ["Control", "AI-SEC-05"],
-    ["Started at (UTC)", iso(campaign.startedAt)],
-    ["Due date", campaign.dueDate ?? ""],
+    ["Started at (UTC)", iso(review.startedAt)],
+    ["Due date", review.dueDate ?? ""],
     ["Items", String(items.length)],
     ["Decided", String(decided)],
     ...(["KEEP", "REVOKE", "MODIFY"] as const).map((d) => [DECISION_LABELS[d], String(items.filter((i) => i.decision === d).length)]),
@@ -97,16 +97,16 @@ export function recordRows(campaign: RecordCampaign, items: readonly RecordItem[
     ]),
   ];
   const signOff = [
-    ["Signed off by", `${campaign.signOffName} <${campaign.signOffEmail}>`],
-    ["Signed off at (UTC)", iso(campaign.signedOffAt)],
-    ["Sign-off statement", campaign.signOffStatement],
+    ["Signed off by", `${review.signOffName} <${review.signOffEmail}>`],
+    ["Signed off at (UTC)", iso(review.signedOffAt)],
+    ["Sign-off statement", review.signOffStatement],
   ];
   return [...header, [], ...table, [], ...signOff].map((row) => row.map(safeCell));
 }
 
 /** The record as RFC 4180 CSV (CRLF line ends, fields quoted when they need it), ending with a line break. */
-export function buildRecordCsv(campaign: RecordCampaign, items: readonly RecordItem[]): string {
-  return `${Papa.unparse(recordRows(campaign, items), { newline: "\r\n", skipEmptyLines: false })}\r\n`;
+export function buildRecordCsv(review: RecordReview, items: readonly RecordItem[]): string {
+  return `${Papa.unparse(recordRows(review, items), { newline: "\r\n", skipEmptyLines: false })}\r\n`;
 }
 
 /** "access-review-2026-Q3-ai-platform-keys.csv": quarter and a slug of the name, nothing a file system or header dislikes. */
@@ -119,6 +119,6 @@ export function recordFileName(quarter: string, name: string): string {
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 60)
-      .replace(/-+$/, "") || "campaign";
+      .replace(/-+$/, "") || "access-review";
   return `access-review-${quarter.replace(/[^0-9A-Za-z-]/g, "")}-${slug}.csv`;
 }

@@ -2,7 +2,7 @@
 // that grants the access. It stays open until someone marks it done with the date it was done.
 // Pure rules, no I/O (the write is markRevocationDone in decisions.ts).
 
-/** An open revocation is overdue this many days after the campaign's sign-off. */
+/** An open revocation is overdue this many days after the access review's sign-off. */
 export const REVOCATION_OVERDUE_DAYS = 14;
 
 /** Decisions that need follow-up in the granting system. */
@@ -25,7 +25,7 @@ export function revocationDueOn(signedOffOn: string | null): string | null {
 }
 
 /**
- * Overdue: the decision needs follow-up, nobody has marked it done, the campaign is signed off
+ * Overdue: the decision needs follow-up, nobody has marked it done, the access review is signed off
  * and today is more than 14 days after the sign-off date. Dates are "YYYY-MM-DD" in the
  * organisation's calendar.
  */

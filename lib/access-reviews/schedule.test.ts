@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatDay, nextCampaign, nextQuarter, parseQuarter, quarterOf, quarterRange } from "@/lib/access-reviews/schedule";
+import { formatDay, nextAccessReview, nextQuarter, parseQuarter, quarterOf, quarterRange } from "@/lib/access-reviews/schedule";
 
 test("quarters parse only as YYYY-Qn", () => {
   assert.deepEqual(parseQuarter("2026-Q4"), { year: 2026, q: 4 });
@@ -24,8 +24,8 @@ test("dates map to their quarter and quarters roll over the year", () => {
   assert.equal(nextQuarter("2026-Q4"), "2027-Q1");
 });
 
-test("the next campaign follows the latest signed-off quarter, due by its end", () => {
-  assert.deepEqual(nextCampaign(["2026-Q2", "2026-Q4", "2026-Q3"], "2026-11-28"), {
+test("the next access review follows the latest signed-off quarter, due by its end", () => {
+  assert.deepEqual(nextAccessReview(["2026-Q2", "2026-Q4", "2026-Q3"], "2026-11-28"), {
     quarter: "2027-Q1",
     dueBy: "2027-03-31",
     overdue: false,
@@ -34,13 +34,13 @@ test("the next campaign follows the latest signed-off quarter, due by its end", 
   assert.equal(formatDay("2027-03-31"), "31 Mar 2027");
 });
 
-test("a campaign is overdue only after the last day of its quarter", () => {
-  assert.equal(nextCampaign(["2026-Q2"], "2026-09-30").overdue, false);
-  assert.equal(nextCampaign(["2026-Q2"], "2026-10-01").overdue, true);
-  assert.equal(nextCampaign(["2026-Q2"], "2026-10-01").quarter, "2026-Q3");
+test("an access review is overdue only after the last day of its quarter", () => {
+  assert.equal(nextAccessReview(["2026-Q2"], "2026-09-30").overdue, false);
+  assert.equal(nextAccessReview(["2026-Q2"], "2026-10-01").overdue, true);
+  assert.equal(nextAccessReview(["2026-Q2"], "2026-10-01").quarter, "2026-Q3");
 });
 
 test("with nothing signed off, the current quarter is due", () => {
-  assert.deepEqual(nextCampaign([], "2026-11-28"), { quarter: "2026-Q4", dueBy: "2026-12-31", overdue: false, after: null });
-  assert.equal(nextCampaign(["garbage"], "2026-02-01").quarter, "2026-Q1");
+  assert.deepEqual(nextAccessReview([], "2026-11-28"), { quarter: "2026-Q4", dueBy: "2026-12-31", overdue: false, after: null });
+  assert.equal(nextAccessReview(["garbage"], "2026-02-01").quarter, "2026-Q1");
 });

@@ -44,7 +44,7 @@ export function nextQuarter(value: string): string {
 /** Sorts "YYYY-Qn" strings chronologically (they sort lexically too, but say so explicitly). */
 export const compareQuarters = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export interface NextCampaign {
+export interface NextAccessReview {
   quarter: string;
   /** The last day of that quarter (YYYY-MM-DD). */
   dueBy: string;
@@ -54,10 +54,10 @@ export interface NextCampaign {
 }
 
 /**
- * The next quarterly campaign: the quarter after the latest signed-off one, due by that quarter's
+ * The next quarterly access review: the quarter after the latest signed-off one, due by that quarter's
  * end; overdue once today is past that end. With nothing signed off yet, the current quarter is due.
  */
-export function nextCampaign(signedOffQuarters: readonly string[], today: string): NextCampaign {
+export function nextAccessReview(signedOffQuarters: readonly string[], today: string): NextAccessReview {
   const valid = signedOffQuarters.filter((q) => parseQuarter(q) !== null).sort(compareQuarters);
   const latest = valid.at(-1) ?? null;
   const quarter = latest ? nextQuarter(latest) : quarterOf(today);

@@ -7,7 +7,7 @@ import { openApiDocument as doc, type OperationObject } from "@/lib/api/openapi"
 import { ENDPOINTS } from "@/lib/api/registry";
 import { evidenceFieldsSchema } from "@/lib/validations/evidence";
 import { featureSchema } from "@/lib/validations/feature";
-import { vendorItemFieldsSchema } from "@/lib/vendors/validation";
+import { vendorItemFieldsSchema } from "@/lib/validations/vendor";
 
 // The fast half of the API contract (e2e/api-contract.spec.ts sends the same requests over HTTP):
 // the bad requests derived from the OpenAPI document are refused by the schemas the server parses

@@ -724,9 +724,9 @@ const accessReviewDecisionSchema: SchemaObject = {
   },
 };
 
-// Access-review campaigns: creation, scope, items, start (inline schemas).
+// Access-review access reviews: creation, scope, items, start (inline schemas).
 const accessReviewResourceKinds = ["MODEL_API_KEY", "PROMPT_LOGS", "TRAINING_DATA", "TOOL_SERVER", "OTHER"] as const;
-const accessReviewCampaign: SchemaObject = {
+const accessReviewShape: SchemaObject = {
   type: "object",
   required: ["id", "name", "quarter", "status", "dueDate", "resources", "features", "progress"],
   properties: {
@@ -741,7 +741,7 @@ const accessReviewCampaign: SchemaObject = {
     signedOffAt: nullable(time),
     signedOffBy: nullable({ type: "string" }),
     signOffName: nullable({ type: "string" }),
-    sameQuarterReason: nullable({ type: "string", description: "Why this is another campaign for its quarter; null for the first." }),
+    sameQuarterReason: nullable({ type: "string", description: "Why this is another access review for its quarter; null for the first." }),
     performedIn: nullable({
       type: "string",
       pattern: "^\\d{4}-Q[1-4]$",
@@ -835,14 +835,14 @@ export const openApiDocument: OpenAPIObject = {
     { name: "Changes", description: "Model and prompt changes and whether evaluation evidence covers them." },
     { name: "Vendors", description: "Vendor due diligence: the guide's evidence package, the annual review and fallbacks." },
     { name: "Readiness", description: "The guide's common findings, checked for an audit period." },
-    { name: "Access reviews", description: "Quarterly access-review campaigns (AI-SEC-05): items, reviewers, decisions, sign-off." },
+    { name: "Access reviews", description: "Quarterly access reviews (AI-SEC-05): items, reviewers, decisions, sign-off." },
   ],
   paths,
   components: {
     schemas: {
       ...schemas,
       AccessReviewDecision: accessReviewDecisionSchema,
-      AccessReviewCampaign: accessReviewCampaign,
+      AccessReview: accessReviewShape,
       AccessReviewItem: accessReviewItem,
     },
     headers,

@@ -3,7 +3,7 @@ import { appendAudit, type Actor } from "@/lib/audit-log/append";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { MIN_SHA_PREFIX, normaliseCommitSha, normalisePullRequest, sameCommit } from "@/lib/coverage/matching";
-import type { ChangeRow, RowError } from "@/lib/changes/rows";
+import type { ChangeRow, RowError } from "@/lib/changes/csv";
 import type { ChangeInput } from "@/lib/validations/change";
 
 // Recording model and prompt changes. A change is written once, with its audit entry in the same

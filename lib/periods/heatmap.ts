@@ -55,11 +55,11 @@ export type PeriodHeatmap = NonNullable<Awaited<ReturnType<typeof periodHeatmap>
  * modes), computed by the engine for that control alone with every id listed. Null when the period,
  * the control or the slot is not there (any more).
  */
-/** One piece of evidence behind a slot; a signed-off access review's record names its campaign. */
+/** One piece of evidence behind a slot; a signed-off access review's record names its access review. */
 export interface SlotEvidence {
   id: string;
   title: string;
-  /** The campaign whose record this is: its quarter label, the quarter it was performed in, and whether it was late. */
+  /** The access review whose record this is: its quarter label, the quarter it was performed in, and whether it was late. */
   accessReview: { id: string; name: string; quarter: string; performedIn: string | null; late: boolean | null } | null;
 }
 

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ROOT, sourceFiles } from "@/e2e/support/discovery";
-import { itemsSchema, MAX_ITEMS_PER_REQUEST } from "@/lib/access-reviews/validation";
+import { itemsSchema, MAX_ITEMS_PER_REQUEST } from "@/lib/validations/access-review";
 import { featureSchema } from "@/lib/validations/feature";
 import { bulkMappingSchema } from "@/lib/validations/mapping";
 import { createTokenSchema, TOKEN_SCOPES } from "@/lib/validations/token";

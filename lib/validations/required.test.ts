@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { z } from "zod";
 import { evidenceFieldsSchema } from "@/lib/validations/evidence";
 import { periodSchema } from "@/lib/validations/period";
-import { reviewInputSchema } from "@/lib/vendors/validation";
+import { reviewInputSchema } from "@/lib/validations/vendor";
 
 // Required fields are refused with their own message whether they are absent, null or blank: zod 4
 // runs no check on an absent key whose schema is optional, so `.optional().refine(v => v !== undefined)`

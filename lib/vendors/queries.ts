@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { organisationToday } from "@/lib/org-time";
 import { loadVendor, vendorInclude, vendorToJson, type VendorJson } from "@/lib/vendors/service";
-import { VENDOR_PAGE_SIZE, type VendorListQuery } from "@/lib/vendors/validation";
+import { VENDOR_PAGE_SIZE, type VendorListQuery } from "@/lib/validations/vendor";
 
 // A vendor's package state depends on today's date and its evidence, so it is computed in memory;
 // an organisation tracks tens of vendors, not thousands, so the filter runs over all of them.

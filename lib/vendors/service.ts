@@ -4,7 +4,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { organisationToday } from "@/lib/org-time";
 import { addMonths, KIND_LABELS, packageState, type PackageKind } from "@/lib/vendors/package";
-import type { VendorCreate, VendorPatch } from "@/lib/vendors/validation";
+import type { VendorCreate, VendorPatch } from "@/lib/validations/vendor";
 
 // Vendor due diligence: the vendor's terms, its annual review, the fallback of each feature that
 // depends on it, and its package items (each one a piece of evidence). Every write is one

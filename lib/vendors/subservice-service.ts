@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { mutate, vendorScope, type VendorJson, type VendorRow } from "@/lib/vendors/service";
-import type { CuecCreate, CuecPatch, Soc2ReportPatch } from "@/lib/vendors/validation";
+import type { CuecCreate, CuecPatch, Soc2ReportPatch } from "@/lib/validations/vendor";
 
 // Sub-service organisations (docs/subservice-organisations.md): how a vendor is scoped, the CUECs a carve-out's
 // SOC 2 report lists, and the facts of its SOC 2 report items. Each write is one transaction with

@@ -1,7 +1,7 @@
-// Access-review CSV import: a 5,000-row AWS IAM credential report into a fresh DRAFT campaign,
+// Access-review CSV import: a 5,000-row AWS IAM credential report into a fresh DRAFT access review,
 // through importCsvItems() (the server action's path: parse, map, check reviewers with one user
 // read, batched createMany, one audit entry, one transaction). Each run imports into its own
-// campaign, so every run writes the same 5,000 rows.
+// access review, so every run writes the same 5,000 rows.
 import { performance } from "node:perf_hooks";
 import { percentile } from "./util";
 import { userPrincipal } from "@/lib/auth/principal";
@@ -55,7 +55,7 @@ export function iamCredentialReport(rows = ACCESS_IMPORT_ROWS): string {
 }
 
 export async function benchAccessImport(db: Db) {
-  const { importCsvItems, createReview } = await import("@/lib/access-reviews/campaigns");
+  const { importCsvItems, createReview } = await import("@/lib/access-reviews/service");
   const { mappingSchema, suggestMapping, readCsvTable, mapCsvRows } = await import("@/lib/access-reviews/csv");
   const lead = await db.user.create({
     data: { email: "bench-lead@example.test", name: "Bench Lead", role: "COMPLIANCE_LEAD", passwordHash: "not-a-hash" },
@@ -93,5 +93,5 @@ export async function benchAccessImport(db: Db) {
     );
   }
   const items = await db.accessReviewItem.count();
-  console.log(`${items} items stored in total (${RUNS + 1} campaigns)`);
+  console.log(`${items} items stored in total (${RUNS + 1} access reviews)`);
 }

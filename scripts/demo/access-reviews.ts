@@ -1,10 +1,10 @@
 // Demo access reviews (called by scripts/demo.ts after the demo users and features exist): one
-// campaign for the previous quarter, decided and signed off (today, so late: it counts for this quarter), whose record is accepted AI-SEC-05
+// access review for the previous quarter, decided and signed off (today, so late: it counts for this quarter), whose record is accepted AI-SEC-05
 // evidence; one for this quarter in progress, partly decided. Both go through the app's own
 // service functions, so the record, its SHA-256 and the audit log are real. Idempotent: a
-// campaign that already exists (by name) is left as it is.
+// access review that already exists (by name) is left as it is.
 import { cliPrincipal, userPrincipal } from "@/lib/auth/principal";
-import type { ItemInput } from "@/lib/access-reviews/validation";
+import type { ItemInput } from "@/lib/validations/access-review";
 
 const LEAD = "lead@demo.attest.local";
 const ENGINEER = "engineer@demo.attest.local";
@@ -108,7 +108,7 @@ function quarterOfDate(d: Date): string {
 
 export async function seedAccessReviewDemo(): Promise<void> {
   const { db } = await import("@/lib/db");
-  const { createReview, addItems, startReview } = await import("@/lib/access-reviews/campaigns");
+  const { createReview, addItems, startReview } = await import("@/lib/access-reviews/service");
   const { decideItem } = await import("@/lib/access-reviews/decisions");
   const { signOffReview } = await import("@/lib/access-reviews/sign-off");
 
@@ -123,7 +123,7 @@ export async function seedAccessReviewDemo(): Promise<void> {
   const current = quarterOfDate(now);
   const previous = quarterOfDate(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 1)));
 
-  async function campaign(name: string, quarter: string, items: DemoItem[], signOff: string | null) {
+  async function seedReview(name: string, quarter: string, items: DemoItem[], signOff: string | null) {
     if (await db.accessReview.findFirst({ where: { name } })) return;
     const review = await createReview(
       {
@@ -132,8 +132,8 @@ export async function seedAccessReviewDemo(): Promise<void> {
         dueDate: undefined,
         features,
         resources: ["MODEL_API_KEY", "PROMPT_LOGS", "TRAINING_DATA", "TOOL_SERVER"],
-        // Kept only when the quarter already has a campaign (docs/access-reviews.md).
-        sameQuarterReason: "Demo campaign, loaded beside the campaigns already there.",
+        // Kept only when the quarter already has an access review (docs/access-reviews.md).
+        sameQuarterReason: "Demo access review, loaded beside the access reviews already there.",
       },
       asUser(LEAD),
     );
@@ -153,11 +153,11 @@ export async function seedAccessReviewDemo(): Promise<void> {
     if (signOff) await signOffReview(review.id, signOff, asUser(LEAD));
   }
 
-  await campaign(
+  await seedReview(
     `${previous} AI access review (demo)`,
     previous,
     PREVIOUS_ITEMS,
     "All access to the model API keys, prompt logs, training data and tool servers in scope was reviewed by the assigned reviewers; revocations are tracked to completion.",
   );
-  await campaign(`${current} AI access review (demo)`, current, CURRENT_ITEMS, null);
+  await seedReview(`${current} AI access review (demo)`, current, CURRENT_ITEMS, null);
 }

@@ -11,15 +11,15 @@ import {
   removeItem,
   startReview,
   updateReview,
-} from "@/lib/access-reviews/campaigns";
+} from "@/lib/access-reviews/service";
 import { mappingSchema } from "@/lib/access-reviews/csv";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_LABEL, readUploadedText } from "@/lib/imports/upload";
-import { campaignSchema, itemSchema } from "@/lib/access-reviews/validation";
+import { accessReviewSchema, itemSchema } from "@/lib/validations/access-review";
 import { fileNameSchema } from "@/lib/validations/evidence";
 import { commaList } from "@/lib/validations/form-input";
 
-// Campaign preparation: create / edit, items by hand or from CSV, reviewers, start. Each action
-// re-checks the campaign's status on the server (a started campaign's items are frozen).
+// Access review preparation: create / edit, items by hand or from CSV, reviewers, start. Each action
+// re-checks the access review's status on the server (a started access review's items are frozen).
 
 const reviewId = z.uuid({ error: "Unknown access review." });
 const done = (id: string) => {
@@ -29,7 +29,7 @@ const done = (id: string) => {
 
 export const createReviewAction = action(
   "access-reviews:write",
-  campaignSchema,
+  accessReviewSchema,
   async (input, principal): Promise<ActionResult<{ id: string }>> => {
     const review = await createReview(input, principal);
     revalidatePath("/access-reviews");
@@ -39,7 +39,7 @@ export const createReviewAction = action(
 
 export const updateReviewAction = action(
   "access-reviews:write",
-  z.intersection(z.object({ reviewId }), campaignSchema),
+  z.intersection(z.object({ reviewId }), accessReviewSchema),
   async ({ reviewId: id, ...input }, principal): Promise<ActionResult<{ id: string }>> => {
     const review = await updateReview(id, input, principal);
     done(id);

@@ -3,45 +3,45 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { ProgressBar } from "@/components/access-reviews/progress-bar";
 import { AccessReviewLinks } from "@/components/access-reviews/review-section";
-import { campaignSchedule, listReviews } from "@/lib/access-reviews/queries";
+import { accessReviewSchedule, listReviews } from "@/lib/access-reviews/queries";
 import { formatDay } from "@/lib/access-reviews/schedule";
-import { REVIEW_STATUS_LABELS } from "@/lib/access-reviews/validation";
+import { REVIEW_STATUS_LABELS } from "@/lib/validations/access-review";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Access reviews" };
 
 export default async function AccessReviewsPage() {
   const principal = await requirePage("access-reviews:read");
-  const [reviews, next] = await Promise.all([listReviews(), campaignSchedule()]);
+  const [reviews, next] = await Promise.all([listReviews(), accessReviewSchedule()]);
   const canEdit = principal.may("access-reviews:write");
   return (
     <>
       <h1>Access reviews</h1>
       <p className="lede">
-        Quarterly campaigns (AI-SEC-05): who can reach model API keys, prompt logs, training data and tool servers, decided item by item and
-        signed off.
+        Quarterly access reviews (AI-SEC-05): who can reach model API keys, prompt logs, training data and tool servers, decided item by
+        item and signed off.
       </p>
-      <p className={next.overdue ? "alert error" : "alert warn"} data-testid="next-campaign">
-        Next campaign: {next.quarter}, {next.overdue ? `overdue since ${formatDay(next.dueBy)}` : `due by ${formatDay(next.dueBy)}`}
-        {next.after ? ` (the last signed-off campaign was ${next.after})` : " (no campaign signed off yet)"}.
+      <p className={next.overdue ? "alert error" : "alert warn"} data-testid="next-access-review">
+        Next access review: {next.quarter}, {next.overdue ? `overdue since ${formatDay(next.dueBy)}` : `due by ${formatDay(next.dueBy)}`}
+        {next.after ? ` (the last signed-off access review was ${next.after})` : " (no access review signed off yet)"}.
       </p>
       <AccessReviewLinks />
       {canEdit && (
         <p>
           <Link className="button" href="/access-reviews/new">
-            New campaign
+            New access review
           </Link>
         </p>
       )}
       {reviews.length === 0 ? (
         <div className="card empty">
-          No access review yet.{canEdit ? " Create a campaign for this quarter and import its access list." : ""}
+          No access review yet.{canEdit ? " Create an access review for this quarter and import its access list." : ""}
         </div>
       ) : (
         <table className="data" aria-label="Access reviews">
           <thead>
             <tr>
-              <th scope="col">Campaign</th>
+              <th scope="col">Access review</th>
               <th scope="col">Quarter</th>
               <th scope="col">Status</th>
               <th scope="col">Due</th>

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
-import { parseChangesText, type RowError } from "@/lib/changes/rows";
+import { parseChangesText, type RowError } from "@/lib/changes/csv";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_LABEL } from "@/lib/imports/upload";
 import { checkChangeRows, createChange, importChanges, rowsRefused } from "@/lib/changes/service";
 import { CHANGE_KINDS, changeSchema } from "@/lib/validations/change";

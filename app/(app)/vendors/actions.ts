@@ -22,7 +22,7 @@ import {
   vendorCreateSchema,
   vendorIdSchema,
   vendorPatchSchema,
-} from "@/lib/vendors/validation";
+} from "@/lib/validations/vendor";
 
 // Vendor due diligence, for compliance leads and admins (vendors:write). Each action revalidates
 // the vendor list, the vendor's page and the readiness views its package state feeds.

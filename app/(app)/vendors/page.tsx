@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { listVendors } from "@/lib/vendors/queries";
-import { VENDOR_PAGE_SIZE, vendorListSchema, type VendorListQuery } from "@/lib/vendors/validation";
+import { VENDOR_PAGE_SIZE, vendorListSchema, type VendorListQuery } from "@/lib/validations/vendor";
 import { VendorsTable } from "@/components/vendors/vendors-table";
 import { PageLinks } from "@/components/ui/page-links";
 

@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { date, endpoint, fileHeaders, json, location, nullable, ref, time } from "@/lib/api/endpoint";
 import {
-  campaignSchema,
+  accessReviewSchema,
   decisionInputSchema,
   itemsSchema,
   revocationInputSchema,
   signOffInputSchema,
-} from "@/lib/access-reviews/validation";
+} from "@/lib/validations/access-review";
 
-// Access-review campaigns: creation, items, start, decisions, revocations, sign-off and the record (lib/api/endpoint.ts).
+// Access-review access reviews: creation, items, start, decisions, revocations, sign-off and the record (lib/api/endpoint.ts).
 
-const reviewId = z.uuid().meta({ description: "The access review (campaign) id, a UUID." });
+const reviewId = z.uuid().meta({ description: "The access review id, a UUID." });
 const reviewParams = z.object({ reviewId });
 const itemParams = z.object({ reviewId, itemId: z.uuid().meta({ description: "The item id, a UUID." }) });
 /** Up to 20,000 items per request (the CSV import's maximum); a typical item is about 200 bytes. */
@@ -29,7 +29,7 @@ export const accessReviewsApi = {
     description:
       "Keep, revoke or modify, always with a comment; the caller must be the item's assigned reviewer, signed in as themselves " +
       "(an API token is refused, 403). When the access is the caller's own, `selfJustification` is required (422 naming it). " +
-      "A decision can change until sign-off; on a signed-off campaign every decision is refused (409), as on one not started.",
+      "A decision can change until sign-off; on a signed-off access review every decision is refused (409), as on one not started.",
     tags: ["Access reviews"],
     ok: { "200": json(ref("AccessReviewDecision"), "The item as decided.") },
     errors: ["Validation", "NotFound", "Conflict", "Unprocessable"],
@@ -79,7 +79,7 @@ export const accessReviewsApi = {
     summary: "Sign off an access review",
     description:
       "Once every item is decided (409 naming how many are open), a compliance lead signs off with a statement, signed in as " +
-      "themselves (tokens are refused). The campaign locks, and its record (CSV) is stored as ACCEPTED, GENERATED evidence for " +
+      "themselves (tokens are refused). The access review locks, and its record (CSV) is stored as ACCEPTED, GENERATED evidence for " +
       "AI-SEC-05, with its SHA-256, in the same transaction. The record is effective on the sign-off day and counts for that " +
       "day's quarter (`performedIn`); a sign-off after the labelled quarter's last day is `late`.",
     tags: ["Access reviews"],
@@ -128,7 +128,7 @@ export const accessReviewsApi = {
     summary: "Download the access-review record",
     description:
       "The CSV generated at sign-off, byte for byte as stored as AI-SEC-05 evidence, as an attachment with its SHA-256. " +
-      "404 until the campaign is signed off.",
+      "404 until the access review is signed off.",
     tags: ["Access reviews"],
     ok: {
       "200": {
@@ -144,13 +144,13 @@ export const accessReviewsApi = {
     path: "/api/v1/access-reviews",
     permission: "access-reviews:read",
     operationId: "listAccessReviews",
-    summary: "List access-review campaigns",
-    description: "Every campaign, latest quarter first, with its progress (decided / total items).",
+    summary: "List access reviews",
+    description: "Every access review, latest quarter first, with its progress (decided / total items).",
     tags: ["Access reviews"],
     ok: {
       "200": json(
-        { type: "object", required: ["items"], properties: { items: { type: "array", items: ref("AccessReviewCampaign") } } },
-        "The campaigns.",
+        { type: "object", required: ["items"], properties: { items: { type: "array", items: ref("AccessReview") } } },
+        "The access reviews.",
       ),
     },
   }),
@@ -158,15 +158,15 @@ export const accessReviewsApi = {
     method: "POST",
     path: "/api/v1/access-reviews",
     permission: "access-reviews:write",
-    body: campaignSchema,
+    body: accessReviewSchema,
     example: { name: "Q4 2026 access review", quarter: "2026-Q4", resources: ["MODEL_API_KEY"] },
     operationId: "createAccessReview",
-    summary: "Create an access-review campaign",
+    summary: "Create an access review",
     description:
-      "A draft campaign for a quarter and a scope (features by slug, resource kinds). 422 when the quarter has not started yet, " +
-      "or when the quarter already has a campaign and no `sameQuarterReason` is given.",
+      "A draft access review for a quarter and a scope (features by slug, resource kinds). 422 when the quarter has not started yet, " +
+      "or when the quarter already has an access review and no `sameQuarterReason` is given.",
     tags: ["Access reviews"],
-    ok: { "201": json(ref("AccessReviewCampaign"), "The created campaign (DRAFT).", location) },
+    ok: { "201": json(ref("AccessReview"), "The created access review (DRAFT).", location) },
     errors: ["Validation", "Unprocessable"],
   }),
   getAccessReview: endpoint({
@@ -175,18 +175,15 @@ export const accessReviewsApi = {
     permission: "access-reviews:read",
     params: reviewParams,
     operationId: "getAccessReview",
-    summary: "Get an access-review campaign",
-    description: "The campaign, its progress and every item in import order, with decisions.",
+    summary: "Get an access review",
+    description: "The access review, its progress and every item in import order, with decisions.",
     tags: ["Access reviews"],
     ok: {
       "200": json(
         {
-          allOf: [
-            ref("AccessReviewCampaign"),
-            { type: "object", properties: { items: { type: "array", items: ref("AccessReviewItem") } } },
-          ],
+          allOf: [ref("AccessReview"), { type: "object", properties: { items: { type: "array", items: ref("AccessReviewItem") } } }],
         },
-        "The campaign.",
+        "The access review.",
       ),
     },
     errors: ["NotFound"],
@@ -209,10 +206,10 @@ export const accessReviewsApi = {
       },
     ],
     operationId: "addAccessReviewItems",
-    summary: "Add items to a draft campaign",
+    summary: "Add items to a draft access review",
     description:
       "A JSON array of items, added all or nothing (a bad one is a 400 naming its index). Principals are matched to accounts by " +
-      "e-mail or its local part. Only while the campaign is a DRAFT: once started the items are frozen (409).",
+      "e-mail or its local part. Only while the access review is a DRAFT: once started the items are frozen (409).",
     tags: ["Access reviews"],
     ok: { "201": json({ type: "object", properties: { added: { type: "integer" } } }, "How many were added.") },
     errors: ["Validation", "NotFound", "Conflict"],
@@ -223,12 +220,12 @@ export const accessReviewsApi = {
     permission: "access-reviews:write",
     params: reviewParams,
     operationId: "startAccessReview",
-    summary: "Start an access-review campaign",
+    summary: "Start an access review",
     description:
       "DRAFT -> IN_PROGRESS. Needs at least one item and every item with a reviewer who may decide (an enabled engineer, " +
       "compliance lead or admin); otherwise 409 saying what is missing. The items are frozen from then on.",
     tags: ["Access reviews"],
-    ok: { "200": json(ref("AccessReviewCampaign"), "The started campaign.") },
+    ok: { "200": json(ref("AccessReview"), "The started access review.") },
     errors: ["NotFound", "Conflict"],
   }),
 };

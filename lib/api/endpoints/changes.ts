@@ -5,7 +5,7 @@ import { CHANGE_PAGE_SIZE, changeListQuery, changeSchema, IMPORT_MAX_ROWS } from
 
 // Model and prompt changes (lib/api/endpoint.ts).
 
-/** One change, or {"changes": [...]}: each row is validated on its own (lib/changes/rows.ts names the row). */
+/** One change, or {"changes": [...]}: each row is validated on its own (lib/changes/csv.ts names the row). */
 export const changesBody = z.union([
   z.object({ changes: z.array(z.unknown()).min(1, { error: "Send at least one change." }).max(IMPORT_MAX_ROWS) }).strict(),
   z.record(z.string(), z.unknown()),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { endpoint, multipartBody, fileHeaders, json, location, ref } from "@/lib/api/endpoint";
 import { evidenceFieldsSchema, evidenceListSchema, reviewSchema, withdrawSchema } from "@/lib/validations/evidence";
-import { vendorItemFieldsSchema } from "@/lib/vendors/validation";
+import { vendorItemFieldsSchema } from "@/lib/validations/vendor";
 
 // Evidence: upload, list, download, review and withdrawal (lib/api/endpoint.ts).
 

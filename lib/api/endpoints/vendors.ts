@@ -9,7 +9,7 @@ import {
   vendorApiListSchema,
   vendorCreateSchema,
   vendorPatchSchema,
-} from "@/lib/vendors/validation";
+} from "@/lib/validations/vendor";
 
 // Vendor due diligence: vendors, package items and CUECs (lib/api/endpoint.ts).
 

@@ -19,7 +19,7 @@ import {
   startReadiness,
 } from "@/lib/access-reviews/queries";
 import { formatDay } from "@/lib/access-reviews/schedule";
-import { RESOURCE_KIND_LABELS, REVIEW_STATUS_LABELS } from "@/lib/access-reviews/validation";
+import { RESOURCE_KIND_LABELS, REVIEW_STATUS_LABELS } from "@/lib/validations/access-review";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Access review" };
@@ -81,7 +81,7 @@ export default async function AccessReviewPage({
         <dd>{review.quarter}</dd>
         {review.sameQuarterReason && (
           <>
-            <dt>Another campaign for {review.quarter}</dt>
+            <dt>Another access review for {review.quarter}</dt>
             <dd data-testid="same-quarter-reason">{review.sameQuarterReason}</dd>
           </>
         )}
@@ -122,7 +122,7 @@ export default async function AccessReviewPage({
       <ProgressBar done={review.progress.decided} total={review.progress.total} />
       {draft && canWrite && (
         <section aria-labelledby="prepare-heading" className="card">
-          <h2 id="prepare-heading">Prepare the campaign</h2>
+          <h2 id="prepare-heading">Prepare the access review</h2>
           <p className="toolbar">
             <Link className="button secondary" href={`/access-reviews/${review.id}/edit`}>
               Edit name, quarter and scope

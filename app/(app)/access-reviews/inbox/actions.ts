@@ -4,12 +4,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
 import { decideItem } from "@/lib/access-reviews/decisions";
-import { decisionInputSchema } from "@/lib/access-reviews/validation";
+import { decisionInputSchema } from "@/lib/validations/access-review";
 
 const LABEL = { KEEP: "Kept", REVOKE: "Revoke", MODIFY: "Modify" } as const;
 
 const input = z.intersection(
-  z.object({ reviewId: z.uuid({ error: "Unknown campaign." }), itemId: z.uuid({ error: "Unknown item." }) }),
+  z.object({ reviewId: z.uuid({ error: "Unknown access review." }), itemId: z.uuid({ error: "Unknown item." }) }),
   decisionInputSchema,
 );
 

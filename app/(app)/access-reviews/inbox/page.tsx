@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
 import { inboxPage } from "@/lib/access-reviews/decision-queries";
 import { canDecideItem } from "@/lib/access-reviews/caller-rules";
-import { PRINCIPAL_KIND_LABELS, RESOURCE_KIND_LABELS } from "@/lib/access-reviews/validation";
+import { PRINCIPAL_KIND_LABELS, RESOURCE_KIND_LABELS } from "@/lib/validations/access-review";
 import { DecisionForm } from "@/components/access-reviews/decision-form";
 import { ProgressBar } from "@/components/access-reviews/progress-bar";
 import { PageLinks } from "@/components/ui/page-links";
@@ -30,8 +30,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       </p>
       <h1>My access-review inbox</h1>
       <p className="lede">
-        The access you were asked to review, in campaigns in progress. Decide each item: keep, revoke or modify, with a comment. For your
-        own access, also say why you are the right person to decide it. Decisions can change until a compliance lead signs the campaign off.
+        The access you were asked to review, in access reviews in progress. Decide each item: keep, revoke or modify, with a comment. For
+        your own access, also say why you are the right person to decide it. Decisions can change until a compliance lead signs the access
+        review off.
       </p>
       <p className="muted" data-testid="inbox-count">
         {inbox.open} of {inbox.total} item{inbox.total === 1 ? "" : "s"} waiting for your decision
@@ -39,12 +40,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       </p>
       {inbox.groups.length === 0 ? (
         <div className="card empty">
-          Nothing to review. When a compliance lead assigns you items in a campaign, they appear here.{" "}
+          Nothing to review. When a compliance lead assigns you items in an access review, they appear here.{" "}
           <Link href="/access-reviews/revocations">Open revocations</Link>
         </div>
       ) : (
         inbox.groups.map((g) => (
-          <section key={g.review.id} aria-label={`Campaign ${g.review.name}`} className="card inbox-campaign">
+          <section key={g.review.id} aria-label={`Access review ${g.review.name}`} className="card inbox-access-review">
             <h2>
               <Link href={`/access-reviews/${g.review.id}`}>{g.review.name}</Link> <span className="muted">{g.review.quarter}</span>
             </h2>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
-import { CampaignForm } from "@/components/access-reviews/campaign-form";
-import { campaignSchedule, featureChoices } from "@/lib/access-reviews/queries";
+import { AccessReviewForm } from "@/components/access-reviews/access-review-form";
+import { accessReviewSchedule, featureChoices } from "@/lib/access-reviews/queries";
 import { compareQuarters, quarterOf } from "@/lib/access-reviews/schedule";
 
 export const dynamic = "force-dynamic";
@@ -10,8 +10,8 @@ export const metadata: Metadata = { title: "New access review" };
 
 export default async function NewAccessReviewPage() {
   await requirePage("access-reviews:write");
-  const [features, next] = await Promise.all([featureChoices(), campaignSchedule()]);
-  // A campaign cannot be for a quarter that has not started: when the schedule is ahead (the
+  const [features, next] = await Promise.all([featureChoices(), accessReviewSchedule()]);
+  // An access review cannot be for a quarter that has not started: when the schedule is ahead (the
   // current quarter is signed off already), offer the current quarter.
   const quarter = compareQuarters(next.quarter, quarterOf(next.today)) <= 0 ? next.quarter : quarterOf(next.today);
   return (
@@ -20,7 +20,7 @@ export default async function NewAccessReviewPage() {
         <Link href="/access-reviews">← Access reviews</Link>
       </p>
       <h1>New access review</h1>
-      <CampaignForm
+      <AccessReviewForm
         initial={{
           name: `${quarter} access review`,
           quarter,

@@ -33,11 +33,11 @@ export default async function RevocationsPage({ searchParams }: { searchParams: 
       <h1>Revocations</h1>
       <p className="lede">
         Access that reviewers decided to revoke or modify stays open until someone marks it done with the date it was done. An open one is
-        overdue {REVOCATION_OVERDUE_DAYS} days after its campaign was signed off.
+        overdue {REVOCATION_OVERDUE_DAYS} days after its access review was signed off.
       </p>
       {review && (
         <p className="muted">
-          One campaign only. <Link href="/access-reviews/revocations">Show every campaign</Link>
+          One access review only. <Link href="/access-reviews/revocations">Show every access review</Link>
         </p>
       )}
       <nav className="toolbar" aria-label="Which revocations">
@@ -49,7 +49,7 @@ export default async function RevocationsPage({ searchParams }: { searchParams: 
         {overdue ? `, ${overdue} overdue on this page` : ""}
         {list.pageCount > 1 ? `, page ${page} of ${list.pageCount}` : ""}.
       </p>
-      <RevocationTable rows={list.items} principal={principal} today={list.today} showCampaign />
+      <RevocationTable rows={list.items} principal={principal} today={list.today} showAccessReview />
       <PageLinks page={page} pageCount={list.pageCount} hrefFor={(p) => href(state, p)} />
     </>
   );

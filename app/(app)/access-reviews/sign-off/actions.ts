@@ -5,11 +5,11 @@ import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
 import { markRevocationDone } from "@/lib/access-reviews/decisions";
 import { signOffReview } from "@/lib/access-reviews/sign-off";
-import { revocationInputSchema, signOffInputSchema } from "@/lib/access-reviews/validation";
+import { revocationInputSchema, signOffInputSchema } from "@/lib/validations/access-review";
 
-const reviewId = z.uuid({ error: "Unknown campaign." });
+const reviewId = z.uuid({ error: "Unknown access review." });
 
-// A compliance lead signs off a campaign; its record becomes accepted AI-SEC-05 evidence.
+// A compliance lead signs off an access review; its record becomes accepted AI-SEC-05 evidence.
 export const signOffAction = action(
   "access-reviews:write",
   z.intersection(z.object({ reviewId }), signOffInputSchema),

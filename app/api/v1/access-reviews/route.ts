@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
-import { createReview } from "@/lib/access-reviews/campaigns";
+import { createReview } from "@/lib/access-reviews/service";
 import { listReviews } from "@/lib/access-reviews/queries";
 import { accessReviewsApi as api } from "@/lib/api/endpoints/access-reviews";
 

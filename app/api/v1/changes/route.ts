@@ -5,7 +5,7 @@ import { validationError } from "@/lib/errors";
 import { changesToCsv } from "@/lib/changes/export-csv";
 import { allChanges, getChange, listChanges } from "@/lib/changes/queries";
 import { dateIn, organisationTimeZone } from "@/lib/org-time";
-import { validateChangeRows } from "@/lib/changes/rows";
+import { validateChangeRows } from "@/lib/changes/csv";
 import { createChange, importChanges, rowsRefused } from "@/lib/changes/service";
 import { changeSchema } from "@/lib/validations/change";
 import { changesApi as api } from "@/lib/api/endpoints/changes";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
-import { CampaignForm } from "@/components/access-reviews/campaign-form";
+import { AccessReviewForm } from "@/components/access-reviews/access-review-form";
 import { featureChoices, getReview } from "@/lib/access-reviews/queries";
 
 export const dynamic = "force-dynamic";
@@ -23,10 +23,10 @@ export default async function EditAccessReviewPage({ params }: { params: Promise
       <h1>Edit {review.name}</h1>
       {review.status !== "DRAFT" ? (
         <div className="alert warn" role="status">
-          This campaign has started: its name, quarter and scope are fixed.
+          This access review has started: its name, quarter and scope are fixed.
         </div>
       ) : (
-        <CampaignForm
+        <AccessReviewForm
           initial={{
             id: review.id,
             name: review.name,

@@ -23,7 +23,7 @@ export default async function ImportAccessItemsPage({ params }: { params: Promis
       <h1>Import items into {review.name}</h1>
       {review.status !== "DRAFT" ? (
         <div className="alert warn" role="status">
-          This campaign has started: its items are frozen, so nothing can be imported.
+          This access review has started: its items are frozen, so nothing can be imported.
         </div>
       ) : (
         <>

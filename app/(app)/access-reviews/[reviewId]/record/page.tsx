@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
 import { recordView } from "@/lib/access-reviews/decision-queries";
 import { DECISION_LABELS } from "@/lib/access-reviews/record";
-import { PRINCIPAL_KIND_LABELS, RESOURCE_KIND_LABELS } from "@/lib/access-reviews/validation";
+import { PRINCIPAL_KIND_LABELS, RESOURCE_KIND_LABELS } from "@/lib/validations/access-review";
 import { PrintButton } from "@/app/(app)/access-reviews/[reviewId]/record/print-button";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Access review record" };
 
 const utc = (d: Date | null) => (d ? `${d.toISOString().slice(0, 19).replace("T", " ")} UTC` : "—");
 
-// The printable record of a signed-off campaign: every item and decision, the sign-off, and the
+// The printable record of a signed-off access review: every item and decision, the sign-off, and the
 // SHA-256 of the CSV stored as AI-SEC-05 evidence (the CSV is the record of truth; this page shows it).
 export default async function RecordPage({ params }: { params: Promise<{ reviewId: string }> }) {
   await requirePage("access-reviews:read");
@@ -25,7 +25,7 @@ export default async function RecordPage({ params }: { params: Promise<{ reviewI
   return (
     <article aria-label="Access review record">
       <p className="toolbar no-print">
-        <Link href={`/access-reviews/${review.id}`}>← Campaign</Link>
+        <Link href={`/access-reviews/${review.id}`}>← Access review</Link>
         {signed && <PrintButton />}
         {signed && review.evidence && (
           <>
@@ -39,7 +39,8 @@ export default async function RecordPage({ params }: { params: Promise<{ reviewI
       <h1>Access review record: {review.name}</h1>
       {!signed && (
         <div className="alert warn" role="note">
-          This campaign is not signed off yet, so it has no record: the record is generated at sign-off. What follows is the current state.
+          This access review is not signed off yet, so it has no record: the record is generated at sign-off. What follows is the current
+          state.
         </div>
       )}
       <dl className="facts">

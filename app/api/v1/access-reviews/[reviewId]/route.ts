@@ -6,7 +6,7 @@ import { accessReviewsApi as api } from "@/lib/api/endpoints/access-reviews";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/access-reviews/{reviewId}: the campaign, its progress and every item in import order.
+// GET /api/v1/access-reviews/{reviewId}: the access review, its progress and every item in import order.
 export const GET = apiRoute(api.getAccessReview, async ({ params }) => {
   const review = await getReview(params.reviewId);
   if (!review) throw new AppError("NOT_FOUND", `There is no access review ${params.reviewId}.`);

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
-import { addItems } from "@/lib/access-reviews/campaigns";
-import { itemsSchema } from "@/lib/access-reviews/validation";
+import { addItems } from "@/lib/access-reviews/service";
+import { itemsSchema } from "@/lib/validations/access-review";
 import { accessReviewsApi as api } from "@/lib/api/endpoints/access-reviews";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +20,7 @@ function parseItems(body: unknown) {
 }
 
 // POST /api/v1/access-reviews/{reviewId}/items [{"principal", "principalKind", "resource", "resourceKind", "accessLevel", "source"?, "reviewer"?}]
-// All or nothing; only while the campaign is a draft (409 once started).
+// All or nothing; only while the access review is a draft (409 once started).
 export const POST = apiRoute(api.addAccessReviewItems, async ({ body, params, caller }) => {
   const items = parseItems(body);
   const result = await addItems(params.reviewId, items, caller, "api");

@@ -6,14 +6,14 @@ import { accessReviewsApi as api } from "@/lib/api/endpoints/access-reviews";
 
 export const dynamic = "force-dynamic";
 
-// The signed-off campaign's record: the stored CSV evidence, byte for byte, as an attachment
+// The signed-off access review's record: the stored CSV evidence, byte for byte, as an attachment
 // with its SHA-256 (the same bytes as GET /api/v1/evidence/{id}/file).
 export const GET = apiRoute(api.downloadAccessReviewRecord, async ({ params }) => {
   const review = await reviewWithRecord(params.reviewId);
   if (!review) throw new AppError("NOT_FOUND", `There is no access review ${params.reviewId}.`);
   const evidence = review.evidence;
   if (review.status !== "SIGNED_OFF" || !evidence?.file || !evidence.fileName) {
-    throw new AppError("NOT_FOUND", "This campaign is not signed off yet: its record is generated at sign-off.");
+    throw new AppError("NOT_FOUND", "This access review is not signed off yet: its record is generated at sign-off.");
   }
   return storedFileResponse(evidence.file, evidence.fileName, `${evidence.file.mediaType}; charset=utf-8`);
 });

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
-import { startReview } from "@/lib/access-reviews/campaigns";
+import { startReview } from "@/lib/access-reviews/service";
 import { accessReviewsApi as api } from "@/lib/api/endpoints/access-reviews";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseChangesText } from "@/lib/changes/rows";
+import { parseChangesText } from "@/lib/changes/csv";
 
 test("gh pr list JSON: the URL is the pull request, the merge commit the SHA, the chosen kind and feature fill in", () => {
   const text = JSON.stringify([

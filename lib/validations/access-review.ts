@@ -4,7 +4,7 @@ import { parseQuarter } from "@/lib/access-reviews/schedule";
 import { blank, commaList } from "@/lib/validations/form-input";
 import { SAME_QUARTER_REASON_MAX } from "@/lib/access-reviews/quarter-rules";
 
-// Shared by the campaign forms, the server actions and the API: what a campaign, an item and a
+// Shared by the access review forms, the server actions and the API: what an access review, an item and a
 // reviewer assignment look like, with the messages a person reads.
 
 export const RESOURCE_KINDS = ["MODEL_API_KEY", "PROMPT_LOGS", "TRAINING_DATA", "TOOL_SERVER", "OTHER"] as const;
@@ -26,7 +26,7 @@ export const REVIEW_STATUS_LABELS = { DRAFT: "Draft", IN_PROGRESS: "In progress"
 export const ITEM_PAGE_SIZE = 50;
 export const MAX_ITEMS_PER_REQUEST = 20_000;
 
-const NAME_MESSAGE = "Give the campaign a name, such as “Q4 2026 access review”.";
+const NAME_MESSAGE = "Give the access review a name, such as “Q4 2026 access review”.";
 
 export const quarterSchema = z
   .string({ error: "Give the quarter as YYYY-Qn, such as 2026-Q4." })
@@ -34,7 +34,7 @@ export const quarterSchema = z
   .max(7, { error: "Give the quarter as YYYY-Qn, such as 2026-Q4." })
   .refine((q) => parseQuarter(q) !== null, { error: "Give the quarter as YYYY-Qn, such as 2026-Q4." });
 
-export const campaignSchema = z.object({
+export const accessReviewSchema = z.object({
   name: z.preprocess(
     blank,
     z.string({ error: NAME_MESSAGE }).trim().min(1, { error: NAME_MESSAGE }).max(120, { error: "A name can be at most 120 characters." }),
@@ -43,17 +43,17 @@ export const campaignSchema = z.object({
   dueDate: z.preprocess(blank, calendarDate.optional()),
   features: z.preprocess(commaList, z.array(z.string().trim().max(80)).max(5000)),
   resources: z.preprocess(commaList, z.array(z.enum(RESOURCE_KINDS, { error: "Unknown resource kind." })).max(RESOURCE_KINDS.length)),
-  // Required (by the service, which knows the other campaigns) when the quarter already has one.
+  // Required (by the service, which knows the other access reviews) when the quarter already has one.
   sameQuarterReason: z.preprocess(
     blank,
     z
-      .string({ error: "The reason for another campaign for the same quarter is text." })
+      .string({ error: "The reason for another access review for the same quarter is text." })
       .trim()
       .max(SAME_QUARTER_REASON_MAX, { error: `The reason can be at most ${SAME_QUARTER_REASON_MAX} characters.` })
       .optional(),
   ),
 });
-export type CampaignInput = z.output<typeof campaignSchema>;
+export type AccessReviewInput = z.output<typeof accessReviewSchema>;
 
 const text = (what: string, max = 300) =>
   z.preprocess(

@@ -21,10 +21,10 @@ import {
 import { quarterRange } from "@/lib/access-reviews/schedule";
 import { futureQuarterProblem, sameQuarterProblem } from "@/lib/access-reviews/quarter-rules";
 import { organisationToday } from "@/lib/org-time";
-import type { CampaignInput, ItemInput } from "@/lib/access-reviews/validation";
+import type { AccessReviewInput, ItemInput } from "@/lib/validations/access-review";
 import { rolesWith } from "@/lib/permissions";
 
-// Access-review campaigns while they are prepared: create, edit, items by hand, by API or from a
+// Access-review access reviews while they are prepared: create, edit, items by hand, by API or from a
 // CSV export, reviewers, start. Each write and its one audit entry commit together. Once started
 // (IN_PROGRESS) the items are frozen; decisions and sign-off live in decisions.ts / sign-off.ts.
 
@@ -37,13 +37,13 @@ export const reviewInclude = {
 export type ReviewRow = NonNullable<Awaited<ReturnType<typeof loadReview>>>;
 export type ReviewStatusName = "DRAFT" | "IN_PROGRESS" | "SIGNED_OFF";
 
-/** One campaign with its scope (features) and who created / signed it off; null when unknown. */
+/** One access review with its scope (features) and who created / signed it off; null when unknown. */
 export function loadReview(tx: Tx | typeof db, id: string) {
   return tx.accessReview.findUnique({ where: { id }, include: reviewInclude });
 }
 
 /**
- * Inside a transaction: locks the campaign's row (FOR UPDATE) so that a concurrent start, sign-off
+ * Inside a transaction: locks the access review's row (FOR UPDATE) so that a concurrent start, sign-off
  * or import waits, then loads it. Throws NOT_FOUND for an unknown id.
  */
 export async function lockReview(tx: Tx, id: string): Promise<ReviewRow> {
@@ -59,14 +59,14 @@ const STATUS_WORDS: Record<ReviewStatusName, string> = {
   SIGNED_OFF: "signed off and locked",
 };
 
-/** Throws 409 CONFLICT unless the campaign is in one of the statuses; `doing` says what was refused. */
+/** Throws 409 CONFLICT unless the access review is in one of the statuses; `doing` says what was refused. */
 export function assertStatus(review: { name: string; status: ReviewStatusName }, allowed: readonly ReviewStatusName[], doing: string) {
   if (!allowed.includes(review.status)) {
     throw new AppError("CONFLICT", `Cannot ${doing}: “${review.name}” is ${STATUS_WORDS[review.status]}. Nothing was changed.`);
   }
 }
 
-/** Items can be added, imported, edited or removed only while the campaign is a draft. */
+/** Items can be added, imported, edited or removed only while the access review is a draft. */
 export const assertDraft = (review: { name: string; status: ReviewStatusName }, doing: string) => assertStatus(review, ["DRAFT"], doing);
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -95,7 +95,7 @@ export function reviewToJson(r: ReviewRow, progress: { decided: number; total: n
 }
 export type ReviewJson = ReturnType<typeof reviewToJson>;
 
-/** decided / total for one campaign (two counts). */
+/** decided / total for one access review (two counts). */
 export async function reviewProgress(tx: Tx | typeof db, reviewId: string) {
   const [total, decided] = await Promise.all([
     tx.accessReviewItem.count({ where: { reviewId } }),
@@ -118,23 +118,23 @@ async function resolveFeatures(tx: Tx, slugs: string[]) {
   return features.map((f) => f.id);
 }
 
-/** Throws 422 when the campaign's quarter has not started yet (organisation time). */
+/** Throws 422 when the access review's quarter has not started yet (organisation time). */
 async function assertQuarterStarted(quarter: string, doing: string) {
   const problem = futureQuarterProblem(quarter, await organisationToday());
   if (problem) throw new AppError("UNPROCESSABLE", `Cannot ${doing}: ${problem} Nothing was changed.`, { quarter: [problem] });
 }
 
 /**
- * Checks the quarter rules for a campaign being saved (created, or edited when `self` is given)
- * and returns the reason to store: a reason is kept only for a second campaign of a quarter.
- * An edit that keeps its quarter is a second campaign when an earlier one has that quarter (the
- * first stays the first when others follow); an edit that moves to a quarter with any campaign is
- * one. Serialised per quarter (a transaction-scoped advisory lock), so that two campaigns created
+ * Checks the quarter rules for an access review being saved (created, or edited when `self` is given)
+ * and returns the reason to store: a reason is kept only for a second access review of a quarter.
+ * An edit that keeps its quarter is a second access review when an earlier one has that quarter (the
+ * first stays the first when others follow); an edit that moves to a quarter with any access review is
+ * one. Serialised per quarter (a transaction-scoped advisory lock), so that two access reviews created
  * at once cannot both be "the first" of their quarter.
  */
 async function checkQuarter(
   tx: Tx,
-  input: CampaignInput,
+  input: AccessReviewInput,
   self: { id: string; quarter: string; createdAt: Date } | null,
 ): Promise<string | null> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`access-review-quarter:${input.quarter}`}::text))`;
@@ -153,7 +153,7 @@ async function checkQuarter(
   return others.length ? input.sameQuarterReason!.trim() : null;
 }
 
-const campaignData = (input: CampaignInput, sameQuarterReason: string | null) => ({
+const accessReviewData = (input: AccessReviewInput, sameQuarterReason: string | null) => ({
   name: input.name,
   quarter: input.quarter,
   dueDate: new Date(`${input.dueDate ?? quarterRange(input.quarter).end}T00:00:00Z`),
@@ -165,14 +165,14 @@ async function snapshot(tx: Tx, id: string) {
   return reviewToJson((await loadReview(tx, id))!, await reviewProgress(tx, id));
 }
 
-export async function createReview(input: CampaignInput, { actor }: Principal): Promise<ReviewJson> {
-  await assertQuarterStarted(input.quarter, "create the campaign");
+export async function createReview(input: AccessReviewInput, { actor }: Principal): Promise<ReviewJson> {
+  await assertQuarterStarted(input.quarter, "create the access review");
   return db.$transaction(async (tx) => {
     const featureIds = await resolveFeatures(tx, [...new Set(input.features)]);
     const reason = await checkQuarter(tx, input, null);
     const created = await tx.accessReview.create({
       data: {
-        ...campaignData(input, reason),
+        ...accessReviewData(input, reason),
         createdById: actor.kind === "user" ? actor.id : null,
         features: { create: featureIds.map((featureId) => ({ featureId })) },
       },
@@ -184,18 +184,18 @@ export async function createReview(input: CampaignInput, { actor }: Principal): 
 }
 
 /** Name, quarter, due date and scope; only while a draft. */
-export async function updateReview(id: string, input: CampaignInput, { actor }: Principal): Promise<ReviewJson> {
-  await assertQuarterStarted(input.quarter, "save the campaign");
+export async function updateReview(id: string, input: AccessReviewInput, { actor }: Principal): Promise<ReviewJson> {
+  await assertQuarterStarted(input.quarter, "save the access review");
   return db.$transaction(async (tx) => {
     const current = await lockReview(tx, id);
-    assertDraft(current, "edit the campaign");
+    assertDraft(current, "edit the access review");
     const before = await snapshot(tx, id);
     const featureIds = await resolveFeatures(tx, [...new Set(input.features)]);
     const reason = await checkQuarter(tx, input, current);
     await tx.accessReviewFeature.deleteMany({ where: { reviewId: id } });
     await tx.accessReview.update({
       where: { id },
-      data: { ...campaignData(input, reason), features: { create: featureIds.map((featureId) => ({ featureId })) } },
+      data: { ...accessReviewData(input, reason), features: { create: featureIds.map((featureId) => ({ featureId })) } },
     });
     const after = await snapshot(tx, id);
     await appendAudit(tx, actor, { action: "access-review.updated", entityType: "AccessReview", entityId: id, before, after });
@@ -217,7 +217,7 @@ interface NewItem {
 const BATCH = 2_000;
 
 /**
- * Inserts items after the campaign's last position, in batches of 2,000 (no per-row query):
+ * Inserts items after the access review's last position, in batches of 2,000 (no per-row query):
  * principals are matched to accounts and reviewers resolved from one read of the users.
  * `label(i)` names an entry in errors ("row 4", "item 2"). Returns the number inserted.
  */
@@ -344,7 +344,7 @@ export function removeItem(reviewId: string, itemId: string, { actor }: Principa
     const review = await lockReview(tx, reviewId);
     assertDraft(review, "remove items");
     const item = await tx.accessReviewItem.findFirst({ where: { id: itemId, reviewId } });
-    if (!item) throw new AppError("NOT_FOUND", "That item is not in this campaign (already removed?).");
+    if (!item) throw new AppError("NOT_FOUND", "That item is not in this access review (already removed?).");
     await tx.accessReviewItem.delete({ where: { id: itemId } });
     await appendAudit(tx, actor, {
       action: "access-review.item-removed",
@@ -386,7 +386,7 @@ export function assignReviewer(
           review.status === "IN_PROGRESS" ? "CONFLICT" : "NOT_FOUND",
           review.status === "IN_PROGRESS"
             ? "Only undecided items can be given another reviewer; nothing was changed."
-            : "Some chosen items are not in this campaign; nothing was changed.",
+            : "Some chosen items are not in this access review; nothing was changed.",
         );
       }
     }
@@ -414,12 +414,12 @@ export async function startReview(reviewId: string, { actor }: Principal): Promi
   const today = await organisationToday();
   return db.$transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
-    assertDraft(review, "start the campaign");
-    // Only a campaign saved before the quarter rules can still carry a quarter that has not begun.
+    assertDraft(review, "start the access review");
+    // Only an access review saved before the quarter rules can still carry a quarter that has not begun.
     const future = futureQuarterProblem(review.quarter, today);
-    if (future) throw new AppError("CONFLICT", `Cannot start the campaign: ${future} Edit the campaign first.`);
+    if (future) throw new AppError("CONFLICT", `Cannot start the access review: ${future} Edit the access review first.`);
     const total = await tx.accessReviewItem.count({ where: { reviewId } });
-    if (total === 0) throw new AppError("CONFLICT", "Add at least one item before starting the campaign.");
+    if (total === 0) throw new AppError("CONFLICT", "Add at least one item before starting the access review.");
     const unassigned = await tx.accessReviewItem.count({ where: { reviewId, reviewerId: null } });
     if (unassigned) {
       throw new AppError(

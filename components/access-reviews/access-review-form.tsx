@@ -6,10 +6,10 @@ import { createReviewAction, updateReviewAction } from "@/app/(app)/access-revie
 import { FormField } from "@/components/ui/form-field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
-import { RESOURCE_KINDS, RESOURCE_KIND_LABELS } from "@/lib/access-reviews/validation";
+import { RESOURCE_KINDS, RESOURCE_KIND_LABELS } from "@/lib/validations/access-review";
 import { FeatureScopeFieldset } from "@/components/ui/feature-scope-fieldset";
 
-export interface CampaignFormValues {
+export interface AccessReviewFormValues {
   id?: string;
   name: string;
   quarter: string;
@@ -19,8 +19,8 @@ export interface CampaignFormValues {
   sameQuarterReason: string;
 }
 
-/** Create or edit a draft campaign: name, quarter, due date, and its scope (features and resource kinds). */
-export function CampaignForm(props: { initial: CampaignFormValues; features: { slug: string; name: string }[] }) {
+/** Create or edit a draft access review: name, quarter, due date, and its scope (features and resource kinds). */
+export function AccessReviewForm(props: { initial: AccessReviewFormValues; features: { slug: string; name: string }[] }) {
   const router = useRouter();
   const editing = Boolean(props.initial.id);
   const [state, formAction, pending] = useActionState(editing ? updateReviewAction : createReviewAction, null);
@@ -30,7 +30,12 @@ export function CampaignForm(props: { initial: CampaignFormValues; features: { s
     if (savedId) router.push(`/access-reviews/${savedId}`);
   }, [savedId, router]);
   return (
-    <form action={formAction} onSubmit={submitKeepingFields(formAction)} noValidate aria-label={editing ? "Edit campaign" : "New campaign"}>
+    <form
+      action={formAction}
+      onSubmit={submitKeepingFields(formAction)}
+      noValidate
+      aria-label={editing ? "Edit access review" : "New access review"}
+    >
       {props.initial.id && <input type="hidden" name="reviewId" value={props.initial.id} />}
       <FormMessages state={state} />
       <FormField id="name" label="Name" errors={errors?.name}>
@@ -46,8 +51,8 @@ export function CampaignForm(props: { initial: CampaignFormValues; features: { s
       </div>
       <FormField
         id="sameQuarterReason"
-        label="Reason for a second campaign"
-        hint="Needed only when the quarter already has a campaign; kept with the campaign and in the audit log."
+        label="Reason for a second access review"
+        hint="Needed only when the quarter already has an access review; kept with the access review and in the audit log."
         errors={errors?.sameQuarterReason}
       >
         <textarea
@@ -76,7 +81,7 @@ export function CampaignForm(props: { initial: CampaignFormValues; features: { s
       </fieldset>
       <FeatureScopeFieldset features={props.features} selected={props.initial.features} errors={errors?.features} />
       <button type="submit" disabled={pending || Boolean(savedId)}>
-        {pending ? "Saving…" : editing ? "Save campaign" : "Create campaign"}
+        {pending ? "Saving…" : editing ? "Save access review" : "Create access review"}
       </button>
     </form>
   );
