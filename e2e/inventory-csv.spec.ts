@@ -32,12 +32,13 @@ const { seedReferenceData } = await load("./lib/reference/seed.ts");
 const { parseFeaturesCsv, featuresToCsv } = await load("./lib/features/csv.ts");
 const { importFeatures } = await load("./lib/features/service.ts");
 const { allFeaturesJson } = await load("./lib/features/queries.ts");
+const { cliPrincipal } = await load("./lib/auth/principal.ts");
 try {
   await seedReferenceData(db);
   if ((await db.feature.count()) !== 0) throw new Error("the scratch installation is not empty");
   const parsed = parseFeaturesCsv(fs.readFileSync(process.env.CSV_IN, "utf8"));
   if (parsed.errors.length) throw new Error("rows refused: " + JSON.stringify(parsed.errors));
-  await importFeatures(parsed.rows.map((input, i) => ({ row: parsed.rowNumbers[i], input })), { kind: "system", id: null, email: "cli:round-trip", role: null });
+  await importFeatures(parsed.rows.map((input, i) => ({ row: parsed.rowNumbers[i], input })), cliPrincipal("round-trip"));
   fs.writeFileSync(process.env.CSV_OUT, featuresToCsv(await allFeaturesJson()));
 } finally {
   await db.$disconnect();
