@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ACCOUNTS, apiSessionAs, baseURL, databaseFingerprint, formError, signInAs, withDb } from "./support";
 
-// Access-review access reviews: a lead creates one (the form says what is wrong), imports an AWS IAM
+// Access reviews: a lead creates one (the form says what is wrong), imports an AWS IAM
 // credential report (detected and mapped, previewed row by row), assigns reviewers and starts it;
 // the items are then frozen for every path (UI, API, server actions). A bad row imports nothing.
 

@@ -207,7 +207,7 @@ export const ROUTES: Record<
     body: (c) => ({ statement: `authz ${c.tag}` }),
   },
   "GET /api/v1/access-reviews/[reviewId]/record": { access: "access-reviews:read" },
-  // Access-review access reviews ([reviewId] is the DRAFT fixture; start gets the call's own fresh draft)
+  // Access reviews ([reviewId] is the DRAFT fixture; start gets the call's own fresh draft)
   "GET /api/v1/access-reviews": { access: "access-reviews:read" },
   "POST /api/v1/access-reviews": {
     access: "access-reviews:write",
@@ -360,7 +360,7 @@ export const ACTIONS: Record<
       text: `title,pullRequest,commitSha,mergedAt\nAuthz import ${c.tag},,c${c.tag},2026-01-16T09:00:00Z\n`,
     }),
   },
-  // Access-review access reviews: the DRAFT fixture, or the call's own fresh draft (start, remove, assign)
+  // Access reviews: the DRAFT fixture, or the call's own fresh draft (start, remove, assign)
   "app/(app)/access-reviews/actions.ts#createReviewAction": {
     access: "access-reviews:write",
     input: (c) => ({
@@ -581,7 +581,7 @@ export const PAGES: Record<string, Permission | "public" | "setup-only" | "signe
   "/vendors/new": "vendors:write",
   "/vendors/[vendorId]": "vendors:read",
   "/vendors/[vendorId]/edit": "vendors:write",
-  // Access-review access reviews
+  // Access reviews
   "/access-reviews": "access-reviews:read",
   "/access-reviews/new": "access-reviews:write",
   "/access-reviews/[reviewId]": "access-reviews:read",

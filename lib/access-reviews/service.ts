@@ -24,7 +24,7 @@ import { organisationToday } from "@/lib/org-time";
 import type { AccessReviewInput, ItemInput } from "@/lib/validations/access-review";
 import { rolesWith } from "@/lib/permissions";
 
-// Access-review access reviews while they are prepared: create, edit, items by hand, by API or from a
+// Access reviews while they are prepared: create, edit, items by hand, by API or from a
 // CSV export, reviewers, start. Each write and its one audit entry commit together. Once started
 // (IN_PROGRESS) the items are frozen; decisions and sign-off live in decisions.ts / sign-off.ts.
 

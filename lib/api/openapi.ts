@@ -724,7 +724,7 @@ const accessReviewDecisionSchema: SchemaObject = {
   },
 };
 
-// Access-review access reviews: creation, scope, items, start (inline schemas).
+// Access reviews: creation, scope, items, start (inline schemas).
 const accessReviewResourceKinds = ["MODEL_API_KEY", "PROMPT_LOGS", "TRAINING_DATA", "TOOL_SERVER", "OTHER"] as const;
 const accessReviewShape: SchemaObject = {
   type: "object",

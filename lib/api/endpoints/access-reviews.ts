@@ -8,7 +8,7 @@ import {
   signOffInputSchema,
 } from "@/lib/validations/access-review";
 
-// Access-review access reviews: creation, items, start, decisions, revocations, sign-off and the record (lib/api/endpoint.ts).
+// Access reviews: creation, items, start, decisions, revocations, sign-off and the record (lib/api/endpoint.ts).
 
 const reviewId = z.uuid().meta({ description: "The access review id, a UUID." });
 const reviewParams = z.object({ reviewId });
