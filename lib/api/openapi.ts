@@ -506,6 +506,12 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
       id: { type: "string", format: "uuid" },
       lineageId: { type: "string", format: "uuid", description: "Shared by every version of this evidence." },
       version: { type: "integer", minimum: 1 },
+      supersedes: nullable({ type: "string", format: "uuid", description: "The version this one corrects; null for a first version." }),
+      supersededBy: nullable({
+        type: "string",
+        format: "uuid",
+        description: "The newer version that corrects this one; null for the latest version.",
+      }),
       control: ref("ControlCode"),
       title: text(200),
       description: nullable(text(4000)),

@@ -96,7 +96,10 @@ export async function listEvidencePage(f: Filters & { sort: EvidenceSort; dir: "
   return { total, pageCount: Math.max(1, Math.ceil(total / EVIDENCE_PAGE_SIZE)), items: rows.map((r) => evidenceToJson(r, names)) };
 }
 
-/** One piece of evidence with every version of its lineage. */
+/**
+ * One piece of evidence with every version of its lineage (`evidence`, the API's wire shape), and
+ * who uploaded it (`uploader`, not on the wire: the page asks lib/evidence/ownership.ts with it).
+ */
 export async function evidenceWithVersions(id: string) {
   const row = await db.evidence.findUnique({ where: { id }, include: evidenceInclude });
   if (!row) return null;
@@ -106,10 +109,11 @@ export async function evidenceWithVersions(id: string) {
     orderBy: { version: "asc" },
   });
   return {
-    ...evidenceToJson(row, await tokenNamesFor([row])),
-    // Not in the wire shape: the page asks lib/evidence/ownership.ts whether the viewer uploaded it.
-    uploadedById: row.uploadedById,
-    versions: versions.map((v) => ({ id: v.id, version: v.version, status: v.status, uploadedAt: v.uploadedAt.toISOString() })),
+    evidence: {
+      ...evidenceToJson(row, await tokenNamesFor([row])),
+      versions: versions.map((v) => ({ id: v.id, version: v.version, status: v.status, uploadedAt: v.uploadedAt.toISOString() })),
+    },
+    uploader: { uploadedById: row.uploadedById, uploadedByTokenId: row.uploadedByTokenId },
   };
 }
 
@@ -125,7 +129,7 @@ const REVIEW_QUEUE_PAGE_SIZE = 20;
 
 /**
  * One page of the review queue, oldest upload first. Each item carries who uploaded it, so the page
- * can ask the service's own segregation-of-duties rule (reviewVerdict) before offering a review.
+ * can ask the service's own segregation-of-duties rule (canReviewEvidence) before offering a review.
  */
 export async function reviewQueuePage(page: number) {
   const [total, rows] = await Promise.all([

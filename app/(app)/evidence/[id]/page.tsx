@@ -20,19 +20,20 @@ const load = async (raw: string) => {
 };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: (await load((await params).id))?.title ?? "Evidence" };
+  return { title: (await load((await params).id))?.evidence.title ?? "Evidence" };
 }
 
 export default async function EvidencePage({ params }: Params) {
   const principal = await requirePage("evidence:read");
-  const evidence = await load((await params).id);
-  if (!evidence) notFound();
+  const found = await load((await params).id);
+  if (!found) notFound();
+  const { evidence, uploader } = found;
   const canReview = principal.may("evidence:review");
   const latest = evidence.supersededBy === null;
   // A generated record (a signed-off access review's) stays as it is: no correction, no withdrawal.
   const generated = evidence.source === "GENERATED";
   // Withdrawal and correction follow one rule (lib/evidence/ownership.ts): the uploader, or a reviewer.
-  const mayChange = canWithdrawEvidence({ uploadedById: evidence.uploadedById, uploadedByTokenId: null }, principal).ok;
+  const mayChange = canWithdrawEvidence(uploader, principal).ok;
   const mayWithdraw = !generated && evidence.status !== "WITHDRAWN" && mayChange;
   return (
     <>

@@ -7,7 +7,7 @@ import { evidenceApi as api } from "@/lib/api/endpoints/evidence";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(api.getEvidence, async ({ params }) => {
-  const evidence = await evidenceWithVersions(params.id);
-  if (!evidence) throw new AppError("NOT_FOUND", `There is no evidence ${params.id}.`);
-  return NextResponse.json(evidence);
+  const found = await evidenceWithVersions(params.id);
+  if (!found) throw new AppError("NOT_FOUND", `There is no evidence ${params.id}.`);
+  return NextResponse.json(found.evidence);
 });
