@@ -23,6 +23,12 @@ test("an empty installation leads to setup; a weak password is refused with what
   await page.getByRole("button", { name: "Create administrator" }).click();
   await expect(formError(page)).toContainText("at least 12 characters");
   expect(await userCount()).toBe(0);
+  // Refused before the setup code is checked: a wrong code here would not be the message shown.
+  await page.getByLabel("Setup code").fill("AAAAA-AAAA2");
+  await page.getByLabel("Password").fill(`${FIRST_ADMIN.email.split("@")[0]}-long-enough-1`);
+  await page.getByRole("button", { name: "Create administrator" }).click();
+  await expect(formError(page)).toHaveText("The password must not contain your e-mail address.");
+  expect(await userCount()).toBe(0);
 });
 
 test("the setup code is kept in the data folder, readable by its owner only, and printed at start", async () => {
@@ -63,6 +69,21 @@ test("the setup page creates the first admin, who signs in and sees the 23 contr
   await expect(formStatus(page)).toContainText("Administrator created");
   // Used once: the code is gone with the need for it.
   expect(fs.existsSync(setupCodeFile())).toBe(false);
+  // The audit log names the new admin as the one who acted, under the action it always had.
+  const entries = await withDb(
+    async (c) =>
+      (await c.query('SELECT action, "actorKind", "actorEmail", "actorRole", after FROM "AuditLogEntry" WHERE "entityType" = \'User\''))
+        .rows,
+  );
+  expect(entries).toEqual([
+    {
+      action: "setup.first_admin_created",
+      actorKind: "user",
+      actorEmail: FIRST_ADMIN.email,
+      actorRole: "ADMIN",
+      after: { email: FIRST_ADMIN.email, name: FIRST_ADMIN.name, role: "ADMIN" },
+    },
+  ]);
   await page.getByRole("link", { name: "Go to sign-in" }).click();
   await page.getByLabel("E-mail").fill(FIRST_ADMIN.email);
   await page.getByLabel("Password").fill(FIRST_ADMIN.password);

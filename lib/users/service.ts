@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
-import { appendAudit, SYSTEM_ACTOR, type Actor } from "@/lib/audit-log/append";
+import { appendAudit, type Actor } from "@/lib/audit-log/append";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import type { RoleName } from "@/lib/permissions";
@@ -20,18 +20,22 @@ const publicUser = (u: { id: string; email: string; name: string; role: string; 
 type NewUser = { name: string; email: string; role: RoleName; password: string };
 
 export async function createUser(input: NewUser, { actor }: Principal) {
-  return insertUser(input, actor);
+  return insertUser(input, { action: "user.created", actor: () => actor, after: publicUser });
 }
+
+type UserRow = { id: string; email: string; name: string; role: RoleName; disabledAt: Date | null };
+
+/** How the insert is audited: the action, who acted (given the new row), and what is recorded. */
+type InsertAudit = { action: string; actor: (user: UserRow) => Actor; after: (user: UserRow) => object };
 
 /**
  * Checks the password, hashes it (outside the transaction: it is slow on purpose), then inserts the
  * user and its audit entry in one transaction. `beforeInsert` runs first inside that transaction.
  */
-async function insertUser(input: NewUser, actor: Actor, beforeInsert?: (tx: Tx) => Promise<void>) {
+async function insertUser(input: NewUser, audit: InsertAudit, beforeInsert?: (tx: Tx) => Promise<void>) {
   if (passwordMatchesEmail(input.password, input.email)) {
-    throw new AppError("VALIDATION", "The password must not contain the e-mail address.", {
-      password: ["The password must not contain the e-mail address."],
-    });
+    const message = "The password must not contain the e-mail address.";
+    throw new AppError("VALIDATION", message, { password: [message] });
   }
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
@@ -42,23 +46,25 @@ async function insertUser(input: NewUser, actor: Actor, beforeInsert?: (tx: Tx) 
       });
     }
     const user = await tx.user.create({ data: { name: input.name, email: input.email, role: input.role, passwordHash } });
-    await appendAudit(tx, actor, { action: "user.created", entityType: "User", entityId: user.id, after: publicUser(user) });
+    await appendAudit(tx, audit.actor(user), { action: audit.action, entityType: "User", entityId: user.id, after: audit.after(user) });
     return publicUser(user);
   });
 }
 
 export const SETUP_ALREADY_DONE = "Setup is already done: an account exists. Sign in instead.";
 
-// Nobody is signed in during the first-run setup: the audit log names the setup itself.
-const FIRST_RUN_ACTOR: Actor = { ...SYSTEM_ACTOR, email: "first-run setup" };
-
 /**
  * The first administrator, made by the first-run setup page. The "no user yet" check and the insert
  * run under one advisory lock in one transaction, so two racing setups make one admin; the loser
- * gets a FORBIDDEN AppError.
+ * gets a FORBIDDEN AppError. Audited as `setup.first_admin_created` by the new admin, as it always was.
  */
 export function createFirstAdmin(input: Omit<NewUser, "role">) {
-  return insertUser({ ...input, role: "ADMIN" }, FIRST_RUN_ACTOR, async (tx) => {
+  const audit: InsertAudit = {
+    action: "setup.first_admin_created",
+    actor: (user) => ({ kind: "user", id: user.id, email: user.email, role: user.role }),
+    after: (user) => ({ email: user.email, name: user.name, role: user.role }),
+  };
+  return insertUser({ ...input, role: "ADMIN" }, audit, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707372)`;
     if ((await tx.user.count()) > 0) throw new AppError("FORBIDDEN", SETUP_ALREADY_DONE);
   });
