@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-// Every environment variable that Attest, its scripts and its tests read, in one zod schema. It is
+// Every environment variable that Attest and its scripts read, in one zod schema (the variables
+// scripts/test.ts hands to Playwright, such as BASE_URL, are the harness's, not configuration). It is
 // parsed at start (instrumentation.ts for the server, scripts/start.ts for `npm start`), so a
 // mistyped value stops the process with a message naming the variable, instead of a NaN that
 // silently disables a limit. The README's configuration table is generated from this list

@@ -2,7 +2,7 @@
 // PostgreSQL under ATTEST_DATA_DIR; with it, that server. Either way: migrate and load the
 // reference data as the schema owner, grant the app role what it needs, build if needed, and serve
 // with the app role (see lib/db/roles.ts). Ctrl-C stops the app and the database cleanly.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir, insecureHttpRefusal } from "@/lib/config";
@@ -11,7 +11,8 @@ import { localSecrets } from "@/lib/local-secrets";
 import { applyMigrations } from "@/lib/db/migrate";
 import { databaseIdentity, EMBEDDED_APP_ROLE, grantAppPrivileges, privilegeWarning, setUpAppRole } from "@/lib/db/roles";
 import { runningPostmaster, startEmbedded, stopStalePostmaster, type EmbeddedHandle } from "@/lib/db/embedded";
-import { recordBuild, staleBuildReason } from "./build/fingerprint";
+import { staleBuildReason } from "./build/fingerprint";
+import { buildApp } from "./build/next-build";
 
 const nextBin = path.resolve("node_modules/.bin/next");
 
@@ -33,7 +34,8 @@ async function main() {
   const refusal = insecureHttpRefusal(host, publicUrl, ATTEST_ALLOW_INSECURE_HTTP);
   if (refusal) throw new Error(refusal);
   const secrets = localSecrets();
-  process.env.NEXTAUTH_SECRET ??= secrets.nextauthSecret;
+  // Blank counts as unset (lib/env.ts), here as everywhere: the generated secret then serves.
+  if (!configured.NEXTAUTH_SECRET) process.env.NEXTAUTH_SECRET = secrets.nextauthSecret;
 
   let embedded: EmbeddedHandle | null = null;
   const lockFile = path.join(dataDir(), "attest.pid");
@@ -85,9 +87,7 @@ async function main() {
   const rebuild = staleBuildReason(NEXT_DIST_DIR);
   if (rebuild) {
     console.log(`[attest] building the app (${rebuild})…`);
-    const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: serverEnv });
-    if (build.status !== 0) throw new Error("next build failed; see the output above.");
-    recordBuild(NEXT_DIST_DIR);
+    buildApp(NEXT_DIST_DIR, serverEnv);
   }
 
   const server = spawn(nextBin, ["start", "-H", host, "-p", String(port)], { stdio: "inherit", env: serverEnv });
