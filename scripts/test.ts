@@ -14,7 +14,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { freePort } from "@/e2e/support/ports";
-import { recordBuild } from "./build/fingerprint";
+import { buildApp } from "./build/next-build";
 import {
   freshDatabase,
   prepareDatabase,
@@ -79,9 +79,7 @@ async function main() {
     const buildEnv = { ...env };
     delete buildEnv.DATABASE_URL;
     delete buildEnv.NEXTAUTH_SECRET;
-    const build = await run(bin("next"), ["build"], buildEnv);
-    if (build.code !== 0) throw new Error("next build failed");
-    recordBuild(path.join(root, env.NEXT_DIST_DIR ?? ".next"), root);
+    buildApp(env.NEXT_DIST_DIR ?? ".next", buildEnv);
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;
     Object.assign(env, {

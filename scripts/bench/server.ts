@@ -5,7 +5,8 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { recordBuild, staleBuildReason } from "../build/fingerprint";
+import { staleBuildReason } from "../build/fingerprint";
+import { buildApp } from "../build/next-build";
 import { freePort } from "./util";
 
 export const DIST_DIR = ".next-bench";
@@ -19,21 +20,8 @@ export function buildIfStale(): void {
     return;
   }
   console.log(`building the app into ${DIST_DIR} (${stale})…`);
-  // next build adds its dist folder's types to tsconfig.json's "include": put the file back as it was.
-  const tsconfig = fs.readFileSync("tsconfig.json", "utf8");
   const started = Date.now();
-  const build = spawnSync(NEXT_BIN, ["build"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    encoding: "utf8",
-    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (fs.readFileSync("tsconfig.json", "utf8") !== tsconfig) fs.writeFileSync("tsconfig.json", tsconfig);
-  if (build.status !== 0) {
-    console.error(build.stdout, build.stderr);
-    throw new Error("next build failed; see the output above.");
-  }
-  recordBuild(DIST_DIR);
+  buildApp(DIST_DIR, process.env, { quiet: true });
   console.log(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 

@@ -76,8 +76,8 @@ export function staleBuildReason(distDir: string, root = "."): string | null {
   return null;
 }
 
-/** After a successful build: remember which sources it was made from. */
-export function recordBuild(distDir: string, root = "."): void {
-  const record = { fingerprint: sourceFingerprint(root), builtAt: new Date().toISOString() };
+/** After a successful build: remember which sources it was made from (as fingerprinted when it began). */
+export function recordBuild(distDir: string, root = ".", fingerprint = sourceFingerprint(root)): void {
+  const record = { fingerprint, builtAt: new Date().toISOString() };
   fs.writeFileSync(path.join(distDir, BUILD_RECORD), `${JSON.stringify(record, null, 2)}\n`);
 }
