@@ -80,4 +80,8 @@ test("scopesBeyondRole names the scopes a role lacks (a scope only narrows a rol
   assert.deepEqual(scopesBeyondRole("ENGINEER", ["evidence:write", "controls:write", "users:manage"]), ["controls:write", "users:manage"]);
   assert.deepEqual(scopesBeyondRole("ADMIN", ["controls:write"]), []);
   assert.deepEqual(scopesBeyondRole("AUDITOR", []), []);
+  // Wildcards: within the role when it has some permission on the resource, beyond it otherwise.
+  assert.deepEqual(scopesBeyondRole("ENGINEER", ["evidence:*", "changes:*", "users:*", "nothing:*"]), ["users:*", "nothing:*"]);
+  assert.deepEqual(scopesBeyondRole("AUDITOR", ["audit-log:*", "tokens:*"]), ["tokens:*"]);
+  assert.deepEqual(scopesBeyondRole("ADMIN", ["settings:*"]), []);
 });

@@ -67,9 +67,19 @@ export function readOnlyRoles(): RoleName[] {
   return ROLES.filter((role) => all.every((permission) => can(role, permission) === permission.endsWith(":read")));
 }
 
-/** The scopes a role lacks: a token's scopes only narrow its role, so these are refused when it is made. */
+/**
+ * The scopes a role lacks: a token's scopes only narrow its role, so these are refused when it is
+ * made. A wildcard `resource:*` (the command line's) is beyond the role when the role has no
+ * permission on that resource at all: it would grant nothing, and reads as if it granted everything.
+ */
 export function scopesBeyondRole(role: RoleName, scopes: readonly string[]): string[] {
-  return scopes.filter((scope) => isPermission(scope) && !can(role, scope));
+  return scopes.filter((scope) => {
+    if (isPermission(scope)) return !can(role, scope);
+    const wildcard = /^([a-z-]+):\*$/.exec(scope);
+    if (!wildcard) return false; // not a scope at all: the schemas refuse it as such
+
+    return !(Object.keys(PERMISSIONS) as Permission[]).some((p) => p.startsWith(`${wildcard[1]}:`) && can(role, p));
+  });
 }
 
 export function isPermission(value: string): value is Permission {
