@@ -376,7 +376,7 @@ export const controls: ControlData[] = [
     frequency: "QUARTERLY",
     criteria: ["CC6.2", "CC6.3"],
     mappingRationale:
-      "Periodic review of access roles is a CC6.3 point of focus, and removing access no longer authorized is CC6.2. Quarterly because the control itself says so; each signed-off campaign is one quarter's evidence.",
+      "Periodic review of access roles is a CC6.3 point of focus, and removing access no longer authorized is CC6.2. Quarterly because the control itself says so; each signed-off access review is one quarter's evidence.",
   },
   // ---------------------------------------------------------------- Availability (A1.x)
   {

@@ -69,8 +69,8 @@ export function tokenPrincipal(token: PrincipalToken): Principal {
   };
 }
 
-/** The installation itself (start-up, migrations, the demo loader): may everything, named "system" in the log. */
-export const SYSTEM_PRINCIPAL: Principal = {
+/** The installation itself: may everything, named "system" in the log. Only the command line's principal is built from it. */
+const SYSTEM_PRINCIPAL: Principal = {
   actor: { kind: "system", id: null, email: null, role: null },
   user: null,
   token: null,

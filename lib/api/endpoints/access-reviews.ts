@@ -28,7 +28,7 @@ export const accessReviewsApi = {
     summary: "Decide an access-review item",
     description:
       "Keep, revoke or modify, always with a comment; the caller must be the item's assigned reviewer, signed in as themselves " +
-      "(an API token is refused, 403). When the access is the caller's own, `selfJustification` is required (422 naming it). " +
+      "(a token that acts for no named person is refused, 403). When the access is the caller's own, `selfJustification` is required (422 naming it). " +
       "A decision can change until sign-off; on a signed-off access review every decision is refused (409), as on one not started.",
     tags: ["Access reviews"],
     ok: { "200": json(ref("AccessReviewDecision"), "The item as decided.") },
@@ -45,7 +45,7 @@ export const accessReviewsApi = {
     summary: "Mark a revocation done",
     description:
       "For a revoke or modify decision: the date it was carried out (not before the decision, not in the future) and an optional " +
-      "note. Allowed to a compliance lead or admin, or to the item's reviewer, signed in (tokens are refused), also after sign-off. " +
+      "note. Allowed to a compliance lead or admin, or to the item's reviewer, signed in or through a token that acts for them (a token that acts for nobody is refused), also after sign-off. " +
       "409 when the item was kept, is undecided, or is already marked done.",
     tags: ["Access reviews"],
     ok: {
@@ -79,7 +79,7 @@ export const accessReviewsApi = {
     summary: "Sign off an access review",
     description:
       "Once every item is decided (409 naming how many are open), a compliance lead signs off with a statement, signed in as " +
-      "themselves (tokens are refused). The access review locks, and its record (CSV) is stored as ACCEPTED, GENERATED evidence for " +
+      "themselves or through a token that acts for them (a token that acts for nobody is refused). The access review locks, and its record (CSV) is stored as ACCEPTED, GENERATED evidence for " +
       "AI-SEC-05, with its SHA-256, in the same transaction. The record is effective on the sign-off day and counts for that " +
       "day's quarter (`performedIn`); a sign-off after the labelled quarter's last day is `late`.",
     tags: ["Access reviews"],
