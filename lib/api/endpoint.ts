@@ -69,6 +69,11 @@ export interface Endpoint<P extends Schema = Schema, Q extends Schema = Schema, 
    * (a looser shape: the handler validates the rest with this schema or its parts).
    */
   documentedBody?: z.ZodType;
+  /**
+   * The body schema's name in components.schemas (FeatureCreate, PeriodInput…): client generators
+   * name their types after it. Parts of a body may be named with zod's `.meta({ id })` instead.
+   */
+  bodyName?: string;
   /** A valid body: the document's example, from which e2e/api-contract.spec.ts derives its bad requests. */
   example?: unknown;
   bodyLimit?: number;
@@ -93,10 +98,30 @@ export function rolesText(permission: Permission): string {
   );
 }
 
-/** What a request may send (io: "input": a preprocessed field is documented as the field it becomes). */
+/** zod puts the parts named with `.meta({ id })` under $defs; the document keeps them in components.schemas. */
+const toComponents = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(toComponents);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [
+      key,
+      key === "$ref" && typeof v === "string" ? v.replace(/^#\/\$defs\//, "#/components/schemas/") : toComponents(v),
+    ]),
+  );
+};
+
+/**
+ * What a request may send (io: "input": a preprocessed field is documented as the field it becomes),
+ * and the named parts it refers to (`defs`, for components.schemas).
+ */
+function generated(schema: z.ZodType): { schema: SchemaObject; defs: Record<string, SchemaObject> } {
+  const { $schema: _dialect, $defs = {}, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+  return { schema: toComponents(rest) as SchemaObject, defs: toComponents($defs) as Record<string, SchemaObject> };
+}
+
+/** What a request may send, for parameters and form fields (which name no parts). */
 export function jsonSchema(schema: z.ZodType): SchemaObject {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
-  return rest as SchemaObject;
+  return generated(schema).schema;
 }
 
 /**
@@ -159,17 +184,38 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query", note
 
 const errorRef = (name: ErrorResponseName): ReferenceObject => ({ $ref: `#/components/responses/${name}` });
 
+/** A JSON body's schema as the operation shows it, and the named schemas it refers to. */
+function bodySchema(e: Endpoint): { schema: SchemaObject | ReferenceObject; components: Record<string, SchemaObject> } | undefined {
+  const documented = e.documentedBody ?? e.body;
+  if (e.requestBody || !documented) return undefined;
+  const { schema, defs } = generated(documented);
+  const body = requiredByExample(schema, documented, e.example);
+  if (!e.bodyName) return { schema: body, components: defs };
+  return { schema: ref(e.bodyName), components: { ...defs, [e.bodyName]: body } };
+}
+
+/**
+ * The request schemas the operations refer to by name, for components.schemas. One name is one
+ * schema: two endpoints naming different bodies alike is a mistake in a declaration.
+ */
+export function requestComponents(endpoints: Endpoint[]): Record<string, SchemaObject> {
+  const components: Record<string, SchemaObject> = {};
+  for (const e of endpoints) {
+    for (const [name, schema] of Object.entries(bodySchema(e)?.components ?? {})) {
+      if (name in components && JSON.stringify(components[name]) !== JSON.stringify(schema)) {
+        throw new Error(`Two request bodies are both named ${name} but differ (${e.operationId}).`);
+      }
+      components[name] = schema;
+    }
+  }
+  return components;
+}
+
 /** The operation of the document, generated from the declaration. */
 export function operation(e: Endpoint): OperationObject {
-  const documented = e.documentedBody ?? e.body;
+  const json = bodySchema(e);
   const body: RequestBodyObject | undefined =
-    e.requestBody ??
-    (documented
-      ? {
-          required: true,
-          content: { "application/json": { schema: requiredByExample(jsonSchema(documented), documented, e.example), example: e.example } },
-        }
-      : undefined);
+    e.requestBody ?? (json ? { required: true, content: { "application/json": { schema: json.schema, example: e.example } } } : undefined);
   // A JSON body is read up to a limit (lib/api/read-json.ts): every operation that takes one may answer 413.
   const names = new Set<ErrorResponseName>([
     ...(e.query || e.body ? (["Validation"] as const) : []),

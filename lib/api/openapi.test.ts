@@ -5,6 +5,7 @@ import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import type { SchemaObject } from "openapi3-ts/oas31";
 import { ENDPOINTS, ENDPOINTS_BY_ID } from "@/lib/api/registry";
+import { resolve } from "@/lib/api/contract";
 import { HTTP_METHODS, openApiDocument as doc, type OperationObject } from "@/lib/api/openapi";
 import { PERMISSIONS, isPermission } from "@/lib/permissions";
 import { ROUTES } from "../../e2e/endpoints";
@@ -222,11 +223,48 @@ test("the permission is written once: each operation shows its declaration's per
   }
 });
 
+test("request bodies keep their names in components.schemas, as client generators name their types", () => {
+  const named = (url: string, method: "post" | "patch" | "put") => {
+    const requestBody = paths[url][method]!.requestBody;
+    const schema = requestBody && "content" in requestBody ? requestBody.content["application/json"].schema : undefined;
+    return (schema as { $ref?: string } | undefined)?.$ref;
+  };
+  assert.equal(named("/api/v1/features", "post"), "#/components/schemas/FeatureCreate");
+  assert.equal(named("/api/v1/features/{slug}", "patch"), "#/components/schemas/FeaturePatch");
+  assert.equal(named("/api/v1/periods", "post"), "#/components/schemas/PeriodInput");
+  assert.equal(named("/api/v1/vendors", "post"), "#/components/schemas/VendorInput");
+  const schemas = doc.components!.schemas!;
+  for (const name of [
+    "ChangeInput",
+    "ChangeImport",
+    "ControlPatch",
+    "CustomControlCreate",
+    "CuecInput",
+    "CuecPatch",
+    "DatasetsInput",
+    "EvidenceReview",
+    "EvidenceWithdraw",
+    "FeatureCreate",
+    "FeaturePatch",
+    "MappingInput",
+    "PeriodInput",
+    "VendorInput",
+    "VendorPatch",
+    "VendorPackageLink",
+  ]) {
+    assert.equal((schemas[name] as SchemaObject | undefined)?.type, "object", name);
+  }
+  // The change body is one change or an import, each by name.
+  const change = paths["/api/v1/changes"].post!.requestBody;
+  const anyOf = (change && "content" in change ? (change.content["application/json"].schema as SchemaObject) : {}).anyOf;
+  assert.deepEqual(anyOf, [{ $ref: "#/components/schemas/ChangeInput" }, { $ref: "#/components/schemas/ChangeImport" }]);
+});
+
 test("request schemas come from the server's zod schemas: bounds the hand-written ones missed are there", () => {
   const body = (url: string, method: "post" | "patch", name: string) => {
     const requestBody = paths[url][method]!.requestBody;
-    const schema = requestBody && "content" in requestBody ? (requestBody.content["application/json"].schema as SchemaObject) : {};
-    const branches = [schema, ...((schema.anyOf ?? []) as SchemaObject[])];
+    const schema = requestBody && "content" in requestBody ? resolve(doc, requestBody.content["application/json"].schema!) : {};
+    const branches = [schema, ...(schema.anyOf ?? []).map((b) => resolve(doc, b))];
     return branches.map((b) => b.properties?.[name] as SchemaObject | undefined).find(Boolean);
   };
   assert.equal(body("/api/v1/changes", "post", "feature")?.maxLength, 80, "ChangeInput.feature");

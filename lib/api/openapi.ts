@@ -7,7 +7,7 @@ import type {
   ResponseObject,
   SchemaObject,
 } from "openapi3-ts/oas31";
-import { date, json, nullable, operation, ref, time, type ErrorResponseName } from "@/lib/api/endpoint";
+import { date, json, nullable, operation, ref, requestComponents, time, type ErrorResponseName } from "@/lib/api/endpoint";
 import { ENDPOINTS } from "@/lib/api/registry";
 import { EVALUATION_STATES } from "@/lib/coverage/evaluation";
 import { CATEGORIES, DESIGN_STATUSES, FREQUENCIES } from "@/lib/validations/control";
@@ -809,6 +809,14 @@ const paths: PathsObject = {
 };
 
 /** The authenticated operations, generated from their declarations (lib/api/endpoints/). */
+/** The response shapes written here, and the request schemas the declarations name; a name means one schema. */
+function withRequestSchemas(responses: Record<string, SchemaObject | ReferenceObject>): Record<string, SchemaObject | ReferenceObject> {
+  const requests = requestComponents(ENDPOINTS);
+  const both = Object.keys(requests).filter((name) => name in responses);
+  if (both.length) throw new Error(`Request and response schemas share names: ${both.join(", ")}.`);
+  return { ...responses, ...requests };
+}
+
 for (const e of ENDPOINTS) {
   const url = (paths[e.path] ??= {});
   url[e.method.toLowerCase() as Lowercase<typeof e.method>] = operation(e);
@@ -845,12 +853,12 @@ export const openApiDocument: OpenAPIObject = {
   ],
   paths,
   components: {
-    schemas: {
+    schemas: withRequestSchemas({
       ...schemas,
       AccessReviewDecision: accessReviewDecisionSchema,
       AccessReview: accessReviewShape,
       AccessReviewItem: accessReviewItem,
-    },
+    }),
     headers,
     responses: errorResponses,
     securitySchemes: {

@@ -44,7 +44,7 @@ export const changesApi = {
     path: "/api/v1/changes",
     permission: "changes:write",
     body: changesBody,
-    documentedBody: z.union([changeSchema, changeImportSchema]),
+    documentedBody: z.union([changeSchema.meta({ id: "ChangeInput" }), changeImportSchema.meta({ id: "ChangeImport" })]),
     example: {
       kind: "PROMPT_CHANGE",
       title: "Shorter system prompt for reply drafts",

@@ -24,6 +24,7 @@ export const controlsApi = {
     path: "/api/v1/controls",
     permission: "controls:write",
     body: customControlCreateSchema,
+    bodyName: "CustomControlCreate",
     example: {
       code: "AI-CUSTOM-01",
       title: "Prompt red-team review",
@@ -58,6 +59,7 @@ export const controlsApi = {
     permission: "controls:write",
     params: codeParams,
     body: controlPatchSchema,
+    bodyName: "ControlPatch",
     example: {
       designStatus: "PARTIAL",
       owner: "Platform team",

@@ -46,6 +46,7 @@ export const featuresApi = {
     path: "/api/v1/features",
     permission: "features:write",
     body: featureSchema,
+    bodyName: "FeatureCreate",
     example: {
       name: "Support reply drafts",
       owner: "Support engineering",
@@ -82,6 +83,7 @@ export const featuresApi = {
     permission: "features:write",
     params: slugParams,
     body: featurePatchBody,
+    bodyName: "FeaturePatch",
     documentedBody: featureSchema.partial(),
     example: { owner: "Support engineering", failureImpact: "HIGH", userFacing: false },
     operationId: "updateFeature",
@@ -97,6 +99,7 @@ export const featuresApi = {
     permission: "features:write",
     params: mappingParams,
     body: mappingSchema,
+    bodyName: "MappingInput",
     example: { applies: false, justification: "The feature sends no personal data to the model." },
     operationId: "setMapping",
     summary: "Confirm whether a control applies to a feature",
@@ -123,6 +126,7 @@ export const featuresApi = {
     permission: "features:write",
     params: slugParams,
     body: datasetsSchema,
+    bodyName: "DatasetsInput",
     example: {
       datasets: [
         {
