@@ -64,6 +64,8 @@ async function main() {
 
     // 2. A fresh database, migrated and seeded, with the app role; the services tier on a copy of it.
     const dataDir = temporaryDataDir("attest-test-", cleanups);
+    // Said before freshDatabase points DATABASE_URL at the test database: which server this run tests.
+    env.ATTEST_TEST_SERVER = process.env.DATABASE_URL ? "external" : "embedded";
     const fresh = await freshDatabase(dataDir, env, cleanups);
     const databaseUrl = fresh.url;
     env.DATABASE_URL = databaseUrl;
