@@ -46,12 +46,33 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+// Session cookies of each role, from a real sign-in (apiSessionAs) made once per worker: a spec
+// that needs a signed-in page is not a sign-in test (auth.spec.ts and signin-security.spec.ts are,
+// through the form), and each sign-in costs a deliberately slow password hash. Sessions are JWTs
+// whose user is re-read on every request, so a cookie stays good while its account is enabled.
+const sessionCookies = new Map<Role, Awaited<ReturnType<APIRequestContext["storageState"]>>["cookies"]>();
+
+async function roleCookies(role: Role, fresh: boolean) {
+  if (fresh || !sessionCookies.has(role)) {
+    const api = await apiSessionAs(role);
+    sessionCookies.set(role, (await api.storageState()).cookies);
+    await api.dispose();
+  }
+  return sessionCookies.get(role)!;
+}
+
 /**
- * Signs in and waits for the landing page (home redirects to /controls), so that the caller's next
- * navigation does not race that redirect (a goto while it runs is aborted).
+ * A page signed in as the role, on the landing page (home redirects to /controls), so that the
+ * caller's next navigation does not race that redirect. The role's session cookie is reused; when
+ * the app no longer takes it (the account was disabled and enabled since, say), it signs in again.
  */
 export async function signInAs(page: Page, role: Role) {
-  await signIn(page, ACCOUNTS[role].email, ACCOUNTS[role].password);
+  await page.context().addCookies(await roleCookies(role, false));
+  await page.goto("/");
+  if (new URL(page.url()).pathname !== "/controls") {
+    await page.context().addCookies(await roleCookies(role, true));
+    await page.goto("/");
+  }
   await expect(page.getByTestId("current-user")).toHaveText(ACCOUNTS[role].name);
   await expect(page).toHaveURL(/\/controls$/);
 }
