@@ -12,6 +12,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { freePort } from "@/e2e/support/ports";
 import { buildApp } from "./build/next-build";
@@ -57,7 +58,8 @@ async function main() {
     const unitFiles = unitTestFiles();
     if (unitFiles.length) {
       console.log(`\n== unit tests (${unitFiles.length} files) ==`);
-      const unit = await runNodeTests(unitFiles, env);
+      // Pure logic, a process per file: as many at once as there are cores (node's default leaves one idle).
+      const unit = await runNodeTests(unitFiles, env, [`--test-concurrency=${os.availableParallelism()}`]);
       passed += unit.passed;
       failed += unit.failed;
     }
