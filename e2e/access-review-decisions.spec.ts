@@ -118,7 +118,13 @@ test("an engineer decides in the inbox; deciding their own access needs a justif
 
 test("the auditor has no inbox and no forms, and its sign-off and follow-up calls are refused", async ({ page }) => {
   const c = await accessReviewInProgress();
+  const engineer = await apiSessionAs("ENGINEER");
   const auditor = await apiSessionAs("AUDITOR");
+  // A revocation to follow up: the revocations page lists it as open.
+  const decided = await engineer.post(`/api/v1/access-reviews/${c.id}/items/${c.items.service}/decision`, {
+    data: { decision: "revoke", comment: "Unused" },
+  });
+  expect(decided.status(), await decided.text()).toBe(200);
   await landed(page, "AUDITOR");
   await page.goto("/access-reviews/inbox");
   await expect(page).toHaveURL(/\/forbidden$/);
