@@ -140,9 +140,7 @@ test("the auditor has no inbox and no forms, and its sign-off and follow-up call
   expect(await databaseFingerprint()).toBe(before);
 });
 
-test("sign-off waits for every decision, then the record is accepted AI-SEC-05 evidence and the access review is locked", async ({
-  page,
-}) => {
+test("after every decision, sign-off turns the record into accepted AI-SEC-05 evidence, downloaded byte for byte", async ({ page }) => {
   const c = await accessReviewInProgress();
   const engineer = await apiSessionAs("ENGINEER");
   const lead = await apiSessionAs("COMPLIANCE_LEAD");
