@@ -1,14 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { upload } from "./evidence-support";
 import { ACCOUNTS, apiSessionAs, databaseFingerprint, signInAs, withDb, type Role } from "./support";
 
-// Access-review decisions, sign-off, the record and revocations. The access review is written straight
-// to the database (access review creation has its own spec), so these tests depend only on this part:
-// an engineer decides in the inbox (their own access needs a justification), nobody else may
-// decide an item, sign-off waits for every decision and turns the record into accepted AI-SEC-05
-// evidence whose stored bytes are the record's, and afterwards nothing in the access review changes.
+// Access-review decisions, sign-off, the record and revocations, in the browser. The access review
+// is written straight to the database (access review creation has its own spec): an engineer
+// decides in the inbox (their own access needs a justification), sign-off turns the record into
+// accepted AI-SEC-05 evidence whose stored bytes are the record's, overdue revocations say so.
+// Who may decide, mark done or sign off, and what is locked afterwards, are service rules:
+// lib/access-reviews/decisions.int.test.ts.
 
 const sha256 = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
 
@@ -116,42 +116,15 @@ test("an engineer decides in the inbox; deciding their own access needs a justif
   await expect(page.getByRole("region", { name: `Access review ${c.name}` }).getByText("2 of your 2 items decided")).toBeVisible();
 });
 
-test("only the assigned reviewer decides; a comment is required; the auditor has no inbox", async ({ page }) => {
+test("the auditor has no inbox and no forms, and its sign-off and follow-up calls are refused", async ({ page }) => {
   const c = await accessReviewInProgress();
   const engineer = await apiSessionAs("ENGINEER");
   const auditor = await apiSessionAs("AUDITOR");
-  const url = (item: string) => `/api/v1/access-reviews/${c.id}/items/${item}/decision`;
-
-  let before = await databaseFingerprint();
-  const notMine = await engineer.post(url(c.items.leads), { data: { decision: "keep", comment: "Looks fine" } });
-  expect(notMine.status()).toBe(403);
-  expect((await notMine.json()).error.message).toContain(`assigned to ${ACCOUNTS.COMPLIANCE_LEAD.email}`);
-  const byAuditor = await auditor.post(url(c.items.service), { data: { decision: "keep", comment: "Looks fine" } });
-  expect(byAuditor.status()).toBe(403);
-  const noComment = await engineer.post(url(c.items.service), { data: { decision: "keep", comment: " " } });
-  expect(noComment.status()).toBe(400);
-  const noJustification = await engineer.post(url(c.items.self), { data: { decision: "keep", comment: "Mine" } });
-  expect(noJustification.status()).toBe(422);
-  expect((await noJustification.json()).error).toMatchObject({
-    code: "UNPROCESSABLE",
-    fields: { selfJustification: [expect.any(String)] },
+  // A revocation to follow up: the revocations page lists it as open.
+  const decided = await engineer.post(`/api/v1/access-reviews/${c.id}/items/${c.items.service}/decision`, {
+    data: { decision: "revoke", comment: "Unused" },
   });
-  expect(await databaseFingerprint(), "refused decisions change nothing").toBe(before);
-
-  // A decision can change until sign-off; the audit log keeps before and after.
-  const first = await engineer.post(url(c.items.service), { data: { decision: "revoke", comment: "Unused" } });
-  expect(first.status(), await first.text()).toBe(200);
-  const second = await engineer.post(url(c.items.service), { data: { decision: "modify", comment: "Read only from now on" } });
-  expect((await second.json()).decision).toBe("modify");
-  const audit = await withDb(
-    async (db) =>
-      (await db.query(`SELECT action, before, after FROM "AuditLogEntry" WHERE "entityId" = $1 ORDER BY seq`, [c.items.service])).rows,
-  );
-  expect(audit.map((a) => a.action)).toEqual(["access-review.item-decided", "access-review.item-redecided"]);
-  expect(audit[1].before).toMatchObject({ decision: "REVOKE", comment: "Unused" });
-  expect(audit[1].after).toMatchObject({ decision: "MODIFY", comment: "Read only from now on" });
-
-  // The auditor reads, but has no inbox and no forms.
+  expect(decided.status(), await decided.text()).toBe(200);
   await landed(page, "AUDITOR");
   await page.goto("/access-reviews/inbox");
   await expect(page).toHaveURL(/\/forbidden$/);
@@ -159,7 +132,7 @@ test("only the assigned reviewer decides; a comment is required; the auditor has
   await expect(page.getByRole("heading", { name: "Revocations" })).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(`svc-${c.tag}`) })).toContainText("Open");
   await expect(page.getByRole("button", { name: "Mark done" })).toHaveCount(0);
-  before = await databaseFingerprint();
+  const before = await databaseFingerprint();
   expect((await auditor.post(`/api/v1/access-reviews/${c.id}/sign-off`, { data: { statement: "No" } })).status()).toBe(403);
   expect(
     (await auditor.post(`/api/v1/access-reviews/${c.id}/items/${c.items.service}/revocation`, { data: { doneOn: "2021-07-01" } })).status(),
@@ -167,9 +140,7 @@ test("only the assigned reviewer decides; a comment is required; the auditor has
   expect(await databaseFingerprint()).toBe(before);
 });
 
-test("sign-off waits for every decision, then the record is accepted AI-SEC-05 evidence and the access review is locked", async ({
-  page,
-}) => {
+test("after every decision, sign-off turns the record into accepted AI-SEC-05 evidence, downloaded byte for byte", async ({ page }) => {
   const c = await accessReviewInProgress();
   const engineer = await apiSessionAs("ENGINEER");
   const lead = await apiSessionAs("COMPLIANCE_LEAD");
@@ -177,12 +148,6 @@ test("sign-off waits for every decision, then the record is accepted AI-SEC-05 e
     api.post(`/api/v1/access-reviews/${c.id}/items/${item}/decision`, { data });
   expect((await decide(engineer, c.items.service, { decision: "revoke", comment: 'Unused, "legacy" key' })).status()).toBe(200);
   expect((await decide(engineer, c.items.self, { decision: "keep", comment: "Mine", selfJustification: "On call" })).status()).toBe(200);
-
-  let before = await databaseFingerprint();
-  const early = await lead.post(`/api/v1/access-reviews/${c.id}/sign-off`, { data: { statement: "All reviewed." } });
-  expect(early.status()).toBe(409);
-  expect((await early.json()).error.message).toContain("1 of 3 items is still open");
-  expect(await databaseFingerprint(), "a refused sign-off changes nothing").toBe(before);
 
   expect((await decide(lead, c.items.leads, { decision: "modify", comment: "-read only" })).status()).toBe(200);
   const signed = await lead.post(`/api/v1/access-reviews/${c.id}/sign-off`, { data: { statement: "All access in scope reviewed." } });
@@ -239,25 +204,6 @@ test("sign-off waits for every decision, then the record is accepted AI-SEC-05 e
   expect(csv).toContain("'-read only");
   expect(csv).toContain("Sign-off statement,All access in scope reviewed.");
 
-  // Locked: every later change is refused and changes nothing.
-  before = await databaseFingerprint();
-  const again = await decide(engineer, c.items.service, { decision: "keep", comment: "Changed my mind" });
-  expect(again.status()).toBe(409);
-  expect((await again.json()).error.message).toBe("This access review is signed off; nothing in it can change.");
-  expect((await decide(lead, c.items.leads, { decision: "keep", comment: "Changed" })).status()).toBe(409);
-  expect((await lead.post(`/api/v1/access-reviews/${c.id}/sign-off`, { data: { statement: "Twice" } })).status()).toBe(409);
-  // The record itself cannot be withdrawn or corrected through the evidence flow either.
-  const withdraw = await lead.post(`/api/v1/evidence/${evidence.id}/withdraw`, { data: { reason: "Tidy up" } });
-  expect(withdraw.status()).toBe(409);
-  expect((await withdraw.json()).error.message).toContain("cannot be withdrawn or corrected");
-  const correction = await upload(
-    lead,
-    { control: "AI-SEC-05", title: "A different record", effectiveDate: "2026-01-15", supersedes: evidence.id },
-    { name: "record.csv", bytes: Buffer.from("principal,decision\nsomeone,keep\n") },
-  );
-  expect(correction.status()).toBe(409);
-  expect(await databaseFingerprint(), "nothing changes after sign-off").toBe(before);
-
   // The printable record shows the same SHA-256; the inbox no longer lists the access review.
   await landed(page, "ENGINEER");
   await page.goto(`/access-reviews/${c.id}/record`);
@@ -282,17 +228,6 @@ test("revocations stay open until marked done with a date; overdue ones say so",
   // Move the sign-off 20 days back: its open revocations are now overdue (more than 14 days).
   await withDb((db) => db.query(`UPDATE "AccessReview" SET "signedOffAt" = now() - interval '20 days' WHERE id = $1`, [c.id]));
   const today = new Date().toISOString().slice(0, 10);
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-
-  const revoke = (api: typeof lead, item: string, data: Record<string, string>) =>
-    api.post(`/api/v1/access-reviews/${c.id}/items/${item}/revocation`, { data });
-  let before = await databaseFingerprint();
-  expect((await revoke(engineer, c.items.leads, { doneOn: today })).status(), "not the engineer's item, not a lead").toBe(403);
-  expect((await revoke(engineer, c.items.self, { doneOn: today })).status(), "kept: nothing to revoke").toBe(409);
-  const future = await revoke(engineer, c.items.service, { doneOn: tomorrow });
-  expect(future.status()).toBe(400);
-  expect((await future.json()).error.message).toContain("in the future");
-  expect(await databaseFingerprint()).toBe(before);
 
   await landed(page, "COMPLIANCE_LEAD");
   await page.goto(`/access-reviews/revocations?review=${c.id}`);
@@ -310,10 +245,7 @@ test("revocations stay open until marked done with a date; overdue ones say so",
   await expect(page.getByRole("row", { name: new RegExp(`svc-${c.tag}`) })).toContainText(`Done on ${today}`);
   await expect(page.getByRole("row", { name: new RegExp(`lead-key-${c.tag}`) })).toContainText("Overdue");
 
-  // Done stays done; the follow-up is audited.
-  before = await databaseFingerprint();
-  expect((await revoke(lead, c.items.service, { doneOn: today })).status()).toBe(409);
-  expect(await databaseFingerprint()).toBe(before);
+  // The follow-up is audited.
   const audit = await withDb(
     async (db) =>
       (
@@ -324,21 +256,4 @@ test("revocations stay open until marked done with a date; overdue ones say so",
   );
   expect(audit).toHaveLength(1);
   expect(audit[0].after).toMatchObject({ doneOn: today, note: "Key deleted, ticket SEC-12" });
-});
-
-test("a lead who is not the item's reviewer may mark its revocation done through the API", async () => {
-  const c = await accessReviewInProgress();
-  const engineer = await apiSessionAs("ENGINEER");
-  const lead = await apiSessionAs("COMPLIANCE_LEAD");
-  expect(
-    (
-      await engineer.post(`/api/v1/access-reviews/${c.id}/items/${c.items.service}/decision`, {
-        data: { decision: "revoke", comment: "x" },
-      })
-    ).status(),
-  ).toBe(200);
-  const today = new Date().toISOString().slice(0, 10);
-  const done = await lead.post(`/api/v1/access-reviews/${c.id}/items/${c.items.service}/revocation`, { data: { doneOn: today } });
-  expect(done.status(), await done.text()).toBe(200);
-  expect(await done.json()).toMatchObject({ doneOn: today, decision: "revoke", doneBy: ACCOUNTS.COMPLIANCE_LEAD.email });
 });

@@ -5,7 +5,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PARAM_VALUES } from "./endpoints";
-import { ACCOUNTS, apiSessionAs, databaseFingerprint, withDb } from "./support";
+import { apiSessionAs, databaseFingerprint, withDb } from "./support";
 import {
   ELF_BYTES,
   HTML_BYTES,
@@ -25,8 +25,9 @@ import {
 } from "./evidence-support";
 
 // POST /api/v1/evidence and what follows: byte-exact round trips, every kind of bad input refused
-// with its status and nothing left behind, review and withdrawal, versions, concurrency, and
-// audit:verify re-hashing the stored files.
+// with its status and nothing left behind, what an auditor may read, listing, concurrency, and
+// audit:verify re-hashing the stored files. Review, withdrawal and corrections are service rules:
+// lib/evidence/corrections.int.test.ts.
 
 const LIMIT = Number(process.env.EVIDENCE_MAX_BYTES);
 
@@ -349,143 +350,9 @@ function countFiles(dir: string): number {
   return fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0);
 }
 
-test.describe("review, withdrawal and versions", () => {
-  test("a lead accepts or rejects (with a reason); a second decision conflicts; an engineer cannot review", async () => {
-    const a = await (await upload(engineer, fields(`to accept ${tag()}`), { name: "a.txt", bytes: Buffer.from(`a ${tag()}`) })).json();
-    const b = await (await upload(engineer, fields(`to reject ${tag()}`), { name: "b.txt", bytes: Buffer.from(`b ${tag()}`) })).json();
-
-    const byEngineer = await engineer.post(`/api/v1/evidence/${a.id}/review`, { data: { decision: "accept" } });
-    expect(byEngineer.status()).toBe(403);
-
-    const accepted = await lead.post(`/api/v1/evidence/${a.id}/review`, { data: { decision: "accept" } });
-    expect(accepted.status()).toBe(200);
-    expect(await accepted.json()).toMatchObject({ status: "ACCEPTED", reviewedBy: ACCOUNTS.COMPLIANCE_LEAD.email });
-    const twice = await lead.post(`/api/v1/evidence/${a.id}/review`, { data: { decision: "reject", reason: "late" } });
-    expect(twice.status()).toBe(409);
-
-    const noReason = await lead.post(`/api/v1/evidence/${b.id}/review`, { data: { decision: "reject" } });
-    expect(noReason.status()).toBe(400);
-    expect((await noReason.json()).error.message).toContain("Say why");
-    const rejected = await lead.post(`/api/v1/evidence/${b.id}/review`, {
-      data: { decision: "reject", reason: "Wrong period: this is last quarter's scan." },
-    });
-    expect(await rejected.json()).toMatchObject({ status: "REJECTED", reviewReason: "Wrong period: this is last quarter's scan." });
-
-    const audit = await withDb(async (c) =>
-      (await c.query(`SELECT action FROM "AuditLogEntry" WHERE "entityId" = ANY($1) ORDER BY seq`, [[a.id, b.id]])).rows.map(
-        (r) => r.action,
-      ),
-    );
-    expect(audit).toEqual(["evidence.created", "evidence.created", "evidence.accepted", "evidence.rejected"]);
-    expect(
-      (await lead.post(`/api/v1/evidence/00000000-0000-4000-8000-000000000000/review`, { data: { decision: "accept" } })).status(),
-    ).toBe(404);
-  });
-
-  test("a correction is a new version in the same lineage; the old one stays; withdrawal keeps the bytes", async () => {
-    const t = tag();
-    const v1 = await (await upload(engineer, fields(`scan ${t}`), { name: "scan.txt", bytes: Buffer.from(`v1 ${t}`) })).json();
-    const v2res = await upload(engineer, fields(`scan ${t} (corrected)`, { supersedes: v1.id }), {
-      name: "scan.txt",
-      bytes: Buffer.from(`v2 ${t}`),
-    });
-    expect(v2res.status()).toBe(201);
-    const v2 = await v2res.json();
-    expect(v2).toMatchObject({ version: 2, lineageId: v1.lineageId, supersedes: v1.id });
-    const fork = await upload(engineer, fields(`scan ${t} fork`, { supersedes: v1.id }), {
-      name: "scan.txt",
-      bytes: Buffer.from(`v2b ${t}`),
-    });
-    expect(fork.status()).toBe(409);
-    const detail = await (await engineer.get(`/api/v1/evidence/${v1.id}`)).json();
-    expect(detail.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
-    expect(detail.supersededBy).toBe(v2.id);
-
-    // The engineer's token did not upload as a person: only the uploader (a person) or a lead may withdraw.
-    const session = await apiSessionAs("ENGINEER");
-    const mine = await (await upload(session, fields(`mine ${t}`), { name: "mine.txt", bytes: Buffer.from(`mine ${t}`) })).json();
-    expect(mine.source).toBe("BROWSER");
-    expect((await engineer.post(`/api/v1/evidence/${mine.id}/withdraw`, { data: { reason: "x" } })).status()).toBe(403);
-    expect((await session.post(`/api/v1/evidence/${mine.id}/withdraw`, { data: {} })).status()).toBe(400);
-    const withdrawn = await session.post(`/api/v1/evidence/${mine.id}/withdraw`, { data: { reason: "Uploaded to the wrong control." } });
-    expect(withdrawn.status()).toBe(200);
-    expect(await withdrawn.json()).toMatchObject({ status: "WITHDRAWN", withdrawnReason: "Uploaded to the wrong control." });
-    expect((await session.post(`/api/v1/evidence/${mine.id}/withdraw`, { data: { reason: "again" } })).status()).toBe(409);
-    expect((await session.get(`/api/v1/evidence/${mine.id}/file`)).status()).toBe(200); // the bytes stay
-    await session.dispose();
-  });
-
-  // Reproduced: a lead's token narrowed to evidence:write withdrew another's evidence (the route asked the role, not the scopes).
-  test("a lead's token narrowed to evidence:write cannot withdraw or correct another's evidence; with evidence:review it can", async () => {
-    const narrowed = await bearerContext(await insertToken("COMPLIANCE_LEAD", { scopes: ["evidence:write"] }));
-    const reviewing = await bearerContext(await insertToken("COMPLIANCE_LEAD", { scopes: ["evidence:write", "evidence:review"] }));
-    const t = tag();
-    const theirs = await (await upload(engineer, fields(`theirs ${t}`), { name: "t.txt", bytes: Buffer.from(`t ${t}`) })).json();
-    const before = await databaseFingerprint();
-    const withdraw = await narrowed.post(`/api/v1/evidence/${theirs.id}/withdraw`, { data: { reason: "Not mine to withdraw." } });
-    expect(withdraw.status()).toBe(403);
-    expect((await withdraw.json()).error).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("evidence:review") });
-    const correct = await upload(narrowed, fields(`theirs ${t} (corrected)`, { supersedes: theirs.id }), {
-      name: "t.txt",
-      bytes: Buffer.from(`t2 ${t}`),
-    });
-    expect(correct.status()).toBe(403);
-    expect((await correct.json()).error.message).toContain("evidence:review");
-    expect(await databaseFingerprint(), "refused calls change nothing").toBe(before);
-    await expect.poll(() => tempFiles()).toEqual([]);
-
-    const corrected = await upload(reviewing, fields(`theirs ${t} (corrected)`, { supersedes: theirs.id }), {
-      name: "t.txt",
-      bytes: Buffer.from(`t2 ${t}`),
-    });
-    expect(corrected.status(), await corrected.text()).toBe(201);
-    expect(await corrected.json()).toMatchObject({ version: 2, supersedes: theirs.id });
-    const withdrawn = await reviewing.post(`/api/v1/evidence/${theirs.id}/withdraw`, { data: { reason: "Superseded, and wrong." } });
-    expect(withdrawn.status()).toBe(200);
-    expect(await withdrawn.json()).toMatchObject({ status: "WITHDRAWN" });
-    await narrowed.dispose();
-    await reviewing.dispose();
-  });
-
-  test("corrections follow the withdrawal rule: the uploader or someone who may review, never another uploader", async () => {
-    const t = tag();
-    const session = await apiSessionAs("ENGINEER");
-    const mine = await (await upload(session, fields(`person's ${t}`), { name: "p.txt", bytes: Buffer.from(`p ${t}`) })).json();
-    const tokens = await (await upload(engineer, fields(`token's ${t}`), { name: "k.txt", bytes: Buffer.from(`k ${t}`) })).json();
-    const before = await databaseFingerprint();
-    // The engineer's token and the engineer in the browser are different uploaders.
-    const byToken = await upload(engineer, fields(`person's ${t} v2`, { supersedes: mine.id }), {
-      name: "p.txt",
-      bytes: Buffer.from(`x ${t}`),
-    });
-    expect(byToken.status()).toBe(403);
-    expect((await byToken.json()).error).toMatchObject({
-      code: "FORBIDDEN",
-      message:
-        "Only whoever uploaded this evidence (the same person or API token), or someone who may review evidence (evidence:review), can correct it.",
-    });
-    const bySession = await upload(session, fields(`token's ${t} v2`, { supersedes: tokens.id }), {
-      name: "k.txt",
-      bytes: Buffer.from(`y ${t}`),
-    });
-    expect(bySession.status()).toBe(403);
-    expect(await databaseFingerprint(), "refused corrections change nothing").toBe(before);
-    await expect.poll(() => tempFiles()).toEqual([]);
-
-    // The uploader corrects their own; a lead (who may review) corrects anyone's.
-    const own = await upload(session, fields(`person's ${t} v2`, { supersedes: mine.id }), {
-      name: "p.txt",
-      bytes: Buffer.from(`p2 ${t}`),
-    });
-    expect(own.status(), await own.text()).toBe(201);
-    const byLead = await upload(lead, fields(`token's ${t} v2`, { supersedes: tokens.id }), {
-      name: "k.txt",
-      bytes: Buffer.from(`k2 ${t}`),
-    });
-    expect(byLead.status(), await byLead.text()).toBe(201);
-    expect(await byLead.json()).toMatchObject({ version: 2, supersedes: tokens.id, uploadedBy: ACCOUNTS.COMPLIANCE_LEAD.email });
-    await session.dispose();
-  });
+test.describe("reading, and what an auditor may not do", () => {
+  // Who may review, withdraw and correct (and the conflicts and refusals writing nothing) are
+  // rules of the evidence service: lib/evidence/corrections.int.test.ts, in the services tier.
 
   test("an auditor lists and downloads, but cannot upload, review or withdraw", async () => {
     const ev = await (

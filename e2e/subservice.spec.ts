@@ -103,40 +103,5 @@ test("a lead marks a vendor as a carve-out, adds two CUECs, links one, and sees 
   expect(actions).toEqual(["vendor.created", "vendor.scope-updated", "vendor.cuec-added", "vendor.cuec-added", "vendor.cuec-updated"]);
 });
 
-test("the API refuses a CUEC on a vendor that is not a carve-out, and a method without a sub-service organisation", async () => {
-  const lead = await apiSessionAs("COMPLIANCE_LEAD");
-  try {
-    const t = tag();
-    const vendor = (await (await lead.post("/api/v1/vendors", { data: { name: `Plain vendor ${t}` } })).json()) as { id: string };
-    const cuec = await lead.post(`/api/v1/vendors/${vendor.id}/cuecs`, { data: { text: "A CUEC." } });
-    expect(cuec.status()).toBe(422);
-    expect(((await cuec.json()) as { error: { message: string } }).error.message).toContain("is not a carve-out sub-service organisation");
-    const method = await lead.patch(`/api/v1/vendors/${vendor.id}`, { data: { subserviceMethod: "CARVE_OUT" } });
-    expect(method.status()).toBe(400);
-    const noMethod = await lead.patch(`/api/v1/vendors/${vendor.id}`, { data: { relationship: "SUBSERVICE" } });
-    expect(noMethod.status()).toBe(400);
-    expect(((await noMethod.json()) as { error: { fields: Record<string, string[]> } }).error.fields.subserviceMethod).toEqual([
-      "Choose carve-out or inclusive.",
-    ]);
-    const scoped = await lead.patch(`/api/v1/vendors/${vendor.id}`, {
-      data: { relationship: "SUBSERVICE", subserviceMethod: "CARVE_OUT" },
-    });
-    expect(scoped.status(), await scoped.text()).toBe(200);
-    const added = await lead.post(`/api/v1/vendors/${vendor.id}/cuecs`, { data: { text: "A CUEC.", control: "AI-SEC-05" } });
-    expect(added.status(), await added.text()).toBe(201);
-    const body = (await added.json()) as {
-      relationship: string;
-      subserviceMethod: string;
-      cuecs: { text: string; control: string | null }[];
-    };
-    expect(body).toMatchObject({
-      relationship: "SUBSERVICE",
-      subserviceMethod: "CARVE_OUT",
-      cuecs: [{ text: "A CUEC.", control: "AI-SEC-05" }],
-    });
-    const unknown = await lead.post(`/api/v1/vendors/${vendor.id}/cuecs`, { data: { text: "Another.", control: "AI-NOPE-99" } });
-    expect(unknown.status()).toBe(404);
-  } finally {
-    await lead.dispose();
-  }
-});
+// What the API refuses (a CUEC on a vendor that is not a carve-out, a method without a sub-service
+// organisation) is a service rule: lib/vendors/subservice.int.test.ts.

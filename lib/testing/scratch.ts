@@ -1,9 +1,16 @@
+import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
 import { after } from "node:test";
+import type { z } from "zod";
 import { userPrincipal, tokenPrincipal, type Principal, type PrincipalToken, type PrincipalUser } from "@/lib/auth/principal";
 import { generateToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
-import { createEvidence } from "@/lib/evidence/service";
+import { AppError, validationError } from "@/lib/errors";
+import { createEvidence, parseEvidenceFields } from "@/lib/evidence/service";
+import { evidenceRoot, stageStream } from "@/lib/evidence/storage";
 import type { RoleName } from "@/lib/permissions";
 import { evidenceFieldsSchema } from "@/lib/validations/evidence";
 
@@ -111,3 +118,35 @@ export async function scratchEvidence(
   });
   return createEvidence(parsed, undefined, caller);
 }
+
+/**
+ * Evidence as POST /api/v1/evidence makes it: raw fields validated by parseEvidenceFields, a file's
+ * bytes staged as the multipart parser stages them, then createEvidence. Refusals throw its AppError.
+ */
+export async function scratchUpload(caller: Principal, raw: Record<string, unknown>, file?: { name: string; bytes: Buffer }) {
+  const fields = await parseEvidenceFields(raw);
+  const staged = file ? { name: file.name, staged: await stageStream(Readable.from([file.bytes]), 64 * 1024 * 1024) } : undefined;
+  return createEvidence(fields, staged, caller);
+}
+
+/** Staged uploads left behind in the evidence store's temp folder (a refusal must leave none). */
+export function stagedFiles(): string[] {
+  const dir = path.join(evidenceRoot(), "tmp");
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.endsWith(".part")) : [];
+}
+
+/** A request body as the API's wrapper parses it (lib/api/route.ts): the schema's first message as a VALIDATION AppError. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw validationError(parsed.error, "Invalid body.");
+  return parsed.data;
+}
+
+/** For assert.rejects: an AppError with that code whose message matches (a string must equal it). */
+export const appError = (code: AppError["code"], message: RegExp | string) => (error: unknown) => {
+  assert.ok(error instanceof AppError, `expected an AppError, got ${String(error)}`);
+  assert.equal(error.code, code, error.message);
+  if (typeof message === "string") assert.equal(error.message, message);
+  else assert.match(error.message, message);
+  return true;
+};

@@ -1,35 +1,47 @@
-import { expect, test } from "./fixtures";
-import { apiSessionAs } from "./support";
-import { bearerContext, insertToken, tag, upload } from "./evidence-support";
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { createCustomControl } from "@/lib/controls/custom";
+import { updateControl } from "@/lib/controls/update";
+import { reviewEvidence } from "@/lib/evidence/service";
+import { periodCoverage } from "@/lib/periods/coverage";
+import { createPeriod } from "@/lib/periods/service";
+import { customControlCreateSchema, controlPatchSchema } from "@/lib/validations/control";
+import { periodSchema } from "@/lib/validations/period";
+import { appError, parseBody, scratchUpload, tag, tokenCaller, userCaller } from "@/lib/testing/scratch";
 
-// Issue 5's integration test: a period built entirely through the API (custom controls whose
-// frequency and operating date are set with PATCH, evidence uploaded by CI and accepted by a lead)
-// gives exactly the expected slots and statuses from GET /api/v1/periods/{id}/coverage.
+// Issue 5's integration test: a period built entirely through the services the API calls (custom
+// controls whose frequency and operating date are then set, evidence uploaded by CI and accepted
+// by a lead) gives exactly the expected slots and statuses from periodCoverage, the function
+// behind GET /api/v1/periods/{id}/coverage (compared in its JSON form, as the API sends it).
 
-test("a period built through the API has exactly the expected coverage", async () => {
+interface Item {
+  control: string;
+  status: string;
+  coverage: number | null;
+}
+
+test("a period built through the services has exactly the expected coverage", async () => {
   const t = tag().toUpperCase();
-  const lead = await apiSessionAs("COMPLIANCE_LEAD");
-  const ci = await bearerContext(await insertToken("ENGINEER"));
+  const lead = await userCaller("COMPLIANCE_LEAD");
+  const ci = await tokenCaller("ENGINEER");
   const code = (suffix: string) => `COV-${t}-${suffix}`;
 
   for (const suffix of ["M", "Q", "V"]) {
-    const created = await lead.post("/api/v1/controls", {
-      data: {
+    await createCustomControl(
+      parseBody(customControlCreateSchema, {
         code: code(suffix),
-        title: `Coverage spec ${suffix}`,
-        description: "Made by the coverage spec.",
+        title: `Coverage test ${suffix}`,
+        description: "Made by the coverage test.",
         category: "SECURITY",
         criteria: ["CC6.1"],
         frequency: "ANNUAL",
-        expectedEvidence: "Whatever the spec uploads.",
-      },
-    });
-    expect(created.status(), await created.text()).toBe(201);
+        expectedEvidence: "Whatever the test uploads.",
+      }),
+      lead,
+    );
   }
-  const patch = async (c: string, body: Record<string, unknown>) => {
-    const res = await lead.patch(`/api/v1/controls/${c}`, { data: { designStatus: "IN_PLACE", ...body } });
-    expect(res.status(), await res.text()).toBe(200);
-  };
+  const patch = (c: string, body: Record<string, unknown>) =>
+    updateControl(c, parseBody(controlPatchSchema, { designStatus: "IN_PLACE", ...body }), lead);
   await patch(code("M"), { frequency: "MONTHLY", operatesSince: "2026-02-15" });
   await patch(code("Q"), { frequency: "QUARTERLY" });
   await patch(code("V"), { frequency: "VALIDITY" });
@@ -40,20 +52,13 @@ test("a period built through the API has exactly the expected coverage", async (
     review: "accept" | "reject" | null,
     extra: Record<string, string> = {},
   ) => {
-    const res = await upload(
+    const { id } = await scratchUpload(
       ci,
       { control, title: `${control} ${effectiveDate}`, effectiveDate, ...extra },
       { name: "e.txt", bytes: Buffer.from(`${control} ${effectiveDate} ${tag()}`) },
     );
-    expect(res.status(), await res.text()).toBe(201);
-    const { id } = await res.json();
-    if (review) {
-      const reviewed = await lead.post(`/api/v1/evidence/${id}/review`, {
-        data: { decision: review, reason: review === "reject" ? "Not it." : undefined },
-      });
-      expect(reviewed.status()).toBe(200);
-    }
-    return id as string;
+    if (review) await reviewEvidence(id, { decision: review, reason: review === "reject" ? "Not it." : undefined }, lead);
+    return id;
   };
   const m1 = await evidence(code("M"), "2026-02-20", "accept");
   await evidence(code("M"), "2026-02-10", "accept"); // before the control operates: does not count
@@ -65,18 +70,15 @@ test("a period built through the API has exactly the expected coverage", async (
   const v1 = await evidence(code("V"), "2026-01-02", "accept", { validFrom: "2026-01-01", validUntil: "2026-03-31" });
   const v2 = await evidence(code("V"), "2026-03-20", "accept", { validFrom: "2026-03-15", validUntil: "2026-05-31" });
 
-  const created = await lead.post("/api/v1/periods", {
-    data: { name: `Coverage ${t}`, type: "TYPE_II", start: "2026-01-01", end: "2026-06-30", categories: ["SECURITY"] },
-  });
-  expect(created.status()).toBe(201);
-  const period = await created.json();
+  const period = await createPeriod(
+    parseBody(periodSchema, { name: `Coverage ${t}`, type: "TYPE_II", start: "2026-01-01", end: "2026-06-30", categories: ["SECURITY"] }),
+    lead,
+  );
+  const coverageOf = async () => JSON.parse(JSON.stringify(await periodCoverage(period.id))) as { items: Item[] };
+  const coverage = await coverageOf();
+  const item = (c: string) => coverage.items.find((i) => i.control === c);
 
-  const res = await ci.get(`/api/v1/periods/${period.id}/coverage`);
-  expect(res.status()).toBe(200);
-  const coverage = await res.json();
-  const item = (c: string) => coverage.items.find((i: { control: string }) => i.control === c);
-
-  expect(item(code("M"))).toEqual({
+  assert.deepEqual(item(code("M")), {
     control: code("M"),
     expected: 5,
     covered: 3,
@@ -92,7 +94,7 @@ test("a period built through the API has exactly the expected coverage", async (
       { start: "2026-06-01", end: "2026-06-30", state: "MISSING", evidence: [] },
     ],
   });
-  expect(item(code("Q"))).toEqual({
+  assert.deepEqual(item(code("Q")), {
     control: code("Q"),
     expected: 2,
     covered: 1,
@@ -104,7 +106,7 @@ test("a period built through the API has exactly the expected coverage", async (
     ],
   });
   // Validity: the two documents overlap in March and leave June uncovered (30 of 181 days).
-  expect(item(code("V"))).toEqual({
+  assert.deepEqual(item(code("V")), {
     control: code("V"),
     expected: 181,
     covered: 151,
@@ -117,15 +119,16 @@ test("a period built through the API has exactly the expected coverage", async (
   });
 
   // A lead marks the quarterly control not applicable: its coverage says so.
-  const na = await lead.patch(`/api/v1/controls/${code("Q")}`, {
-    data: { designStatus: "NOT_APPLICABLE", justification: "Covered elsewhere." },
-  });
-  expect(na.status()).toBe(200);
-  const again = await (await ci.get(`/api/v1/periods/${period.id}/coverage`)).json();
-  expect(again.items.find((i: { control: string }) => i.control === code("Q"))).toMatchObject({ status: "NOT_APPLICABLE", coverage: null });
+  await updateControl(
+    code("Q"),
+    parseBody(controlPatchSchema, { designStatus: "NOT_APPLICABLE", justification: "Covered elsewhere." }),
+    lead,
+  );
+  const again = await coverageOf();
+  const q = again.items.find((i) => i.control === code("Q"))!;
+  assert.deepEqual([q.status, q.coverage], ["NOT_APPLICABLE", null]);
   // Controls outside the period's categories are not listed.
-  expect(again.items.every((i: { control: string }) => !i.control.startsWith("AI-AVL-"))).toBe(true);
-  expect((await ci.get(`/api/v1/periods/00000000-0000-4000-8000-000000000000/coverage`)).status()).toBe(404);
-  await lead.dispose();
-  await ci.dispose();
+  assert.ok(again.items.length > 0);
+  assert.ok(again.items.every((i) => !i.control.startsWith("AI-AVL-")));
+  await assert.rejects(periodCoverage("00000000-0000-4000-8000-000000000000"), appError("NOT_FOUND", /no audit period/));
 });
