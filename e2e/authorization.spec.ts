@@ -21,7 +21,8 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 // The house rule: one test walks every server action, route handler and page with every role and
 // anonymously; a new endpoint joins it (an entry in its domain's e2e/endpoints/<domain>.ts) or this
-// spec fails. Refused calls get 401/403 (pages: a redirect to sign-in or /forbidden) and leave the database as it was.
+// spec fails. Refused calls get 401/403 (pages: a redirect to sign-in or /forbidden) and leave the
+// database as it was.
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -301,10 +302,16 @@ test.describe("the expected-permission table", () => {
 function callRoute(key: string, { api, headers }: { api: APIRequestContext; headers: Record<string, string> }, ctx: CallContext) {
   const [method, pattern] = key.split(" ");
   const payload = ROUTES[key].body?.(ctx);
+  const raw =
+    payload && typeof payload === "object" && "contentType" in payload ? (payload as { text: string; contentType: string }) : null;
   return api.fetch(concreteUrl(pattern, ctx), {
     method,
-    headers,
-    ...(payload && typeof payload === "object" && "multipart" in payload ? { multipart: payload.multipart as never } : { data: payload }),
+    headers: raw ? { ...headers, "content-type": raw.contentType } : headers,
+    ...(raw
+      ? { data: raw.text }
+      : payload && typeof payload === "object" && "multipart" in payload
+        ? { multipart: payload.multipart as never }
+        : { data: payload }),
     maxRedirects: 0,
   });
 }

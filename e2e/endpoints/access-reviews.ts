@@ -37,6 +37,14 @@ export const accessReviewsEndpoints: DomainEndpoints = {
       body: (c) => [{ principal: `authz-api-${c.tag}`, principalKind: "SERVICE", resource: "Authz resource", accessLevel: "read" }],
     },
     "POST /api/v1/access-reviews/[reviewId]/start": { access: "access-reviews:write" },
+    // The CSV import by API, into the DRAFT fixture (a fresh principal per call)
+    "POST /api/v1/access-reviews/[reviewId]/items/import": {
+      access: "access-reviews:write",
+      body: (c) => ({
+        contentType: "text/csv",
+        text: `principal,kind,resource,access_level\nauthz-csv-${c.tag},service,Authz resource,read\n`,
+      }),
+    },
   },
   actions: {
     // Access reviews: the DRAFT fixture, or the call's own fresh draft (start, remove, assign)

@@ -16,6 +16,14 @@ export const changesEndpoints: DomainEndpoints = {
         mergedAt: "2026-01-15T10:00:00Z",
       }),
     },
+    // The CSV import by API (a fresh commit per call)
+    "POST /api/v1/changes/import": {
+      access: "changes:write",
+      body: (c) => ({
+        contentType: "text/csv",
+        text: `title,pullRequest,commitSha,mergedAt,kind\nAuthz CSV import ${c.tag},,d${c.tag},2026-01-17T09:00:00Z,CONFIG\n`,
+      }),
+    },
   },
   actions: {
     // Model and prompt changes (a fresh commit and pull request per call)

@@ -33,6 +33,14 @@ export const inventoryEndpoints: DomainEndpoints = {
     },
     "GET /api/v1/features/[slug]": { access: "features:read" },
     "PATCH /api/v1/features/[slug]": { access: "features:write", body: (c) => ({ owner: `api ${c.tag}` }) },
+    // The CSV import by API: the import page's file as a text/csv body (a fresh slug per call)
+    "POST /api/v1/features/import": {
+      access: "features:write",
+      body: (c) => ({
+        contentType: "text/csv",
+        text: `slug,name,owner,purpose,inputData,outputs,invokers,failureImpact\nauthz-csv-${c.tag},Authz CSV ${c.tag},Authz,Imported.,INTERNAL,Nothing.,STAFF,LOW\n`,
+      }),
+    },
   },
   actions: {
     "app/(app)/inventory/actions.ts#createFeatureAction": {

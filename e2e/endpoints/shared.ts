@@ -77,7 +77,7 @@ export const FIXTURE_SIGNED_OFF_REVIEW_ID = "00000000-0000-4000-8000-0000000b000
  * Route handlers, "METHOD /path/as/in/app". `public` handlers answer anonymous callers. A mutating
  * handler gets a valid body, so that a refusal is the authorization check and not validation
  * (an allowed caller must get 2xx and change the database: the positive control). A body is JSON,
- * or `{multipart: {...}}` (a form with a file).
+ * `{multipart: {...}}` (a form with a file), or `{text, contentType}` (a raw body: a CSV import).
  * people: acts as a named person (an access-review decision, sign-off or follow-up), so API tokens
  * are refused (403) even with the permission.
  */
