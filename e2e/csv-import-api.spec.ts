@@ -23,11 +23,12 @@ const auditSince = (seq: number, t: string) =>
     ).rows.map((r) => mask({ action: r.action, after: r.after }, t)),
   );
 
-/** JSON with the call's tag and any UUID replaced, so that two imports of the same file compare equal. */
+/** JSON with the call's tag, pull request numbers and any UUID replaced, so that two imports of the same file compare equal. */
 const mask = (value: unknown, t: string) =>
   JSON.parse(
     JSON.stringify(value)
       .replaceAll(t, "TAG")
+      .replace(/\/pull\/\d+/g, "/pull/N") // a pull request number per call (a repeated one is refused)
       .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "UUID"),
   );
 
