@@ -20,8 +20,9 @@ import { ACCOUNTS, apiSessionAs, baseURL, databaseFingerprint, ROLES, withDb, ty
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 // The house rule: one test walks every server action, route handler and page with every role and
-// anonymously; a new endpoint joins it (an entry in e2e/endpoints.ts) or this spec fails. Refused
-// calls get 401/403 (pages: a redirect to sign-in or /forbidden) and leave the database as it was.
+// anonymously; a new endpoint joins it (an entry in its domain's e2e/endpoints/<domain>.ts) or this
+// spec fails. Refused calls get 401/403 (pages: a redirect to sign-in or /forbidden) and leave the
+// database as it was.
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -44,7 +45,7 @@ function concreteUrl(pattern: string, ctx?: CallContext): string {
     // Removing a CUEC works once: each call edits or removes its own.
     if (name === "cuecId" && ctx) return ctx.cuec.id;
     if (!(name in PARAM_VALUES))
-      throw new Error(`No value for ${segment} in ${pattern}: add "${name}" to PARAM_VALUES in e2e/endpoints.ts.`);
+      throw new Error(`No value for ${segment} in ${pattern}: add "${name}" to PARAM_VALUES in e2e/endpoints/shared.ts.`);
     return PARAM_VALUES[name];
   });
 }
@@ -266,13 +267,15 @@ test.describe("the expected-permission table", () => {
 
   test("lib/permissions.ts gives each permission to exactly the roles docs/product.md names", () => {
     const sorted = (m: Record<string, readonly string[]>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, [...v].sort()]));
-    expect(sorted(PERMISSIONS), "lib/permissions.ts differs from EXPECTED_ROLES in e2e/endpoints.ts").toEqual(sorted(EXPECTED_ROLES));
+    expect(sorted(PERMISSIONS), "lib/permissions.ts differs from EXPECTED_ROLES in e2e/endpoints/shared.ts").toEqual(
+      sorted(EXPECTED_ROLES),
+    );
   });
 
   test("lists every route handler and method (app/**/route.ts)", () => {
     expect(
       missingAndStale(routeKeys, Object.keys(ROUTES)),
-      "add the missing ones to ROUTES in e2e/endpoints.ts, remove the stale ones",
+      "add the missing ones to the routes of their domain in e2e/endpoints/<domain>.ts, remove the stale ones",
     ).toEqual({ missing: [], stale: [] });
   });
 
@@ -281,14 +284,14 @@ test.describe("the expected-permission table", () => {
     const found = [...actionsInBuild.keys(), ...actionsInSource];
     expect(
       missingAndStale(found, Object.keys(ACTIONS)),
-      "add the missing ones to ACTIONS in e2e/endpoints.ts, remove the stale ones",
+      "add the missing ones to the actions of their domain in e2e/endpoints/<domain>.ts, remove the stale ones",
     ).toEqual({ missing: [], stale: [] });
   });
 
   test("lists every page (app/**/page.tsx)", () => {
     expect(
       missingAndStale(pageKeys, Object.keys(PAGES)),
-      "add the missing ones to PAGES in e2e/endpoints.ts, remove the stale ones",
+      "add the missing ones to the pages of their domain in e2e/endpoints/<domain>.ts, remove the stale ones",
     ).toEqual({ missing: [], stale: [] });
   });
 });
@@ -299,10 +302,16 @@ test.describe("the expected-permission table", () => {
 function callRoute(key: string, { api, headers }: { api: APIRequestContext; headers: Record<string, string> }, ctx: CallContext) {
   const [method, pattern] = key.split(" ");
   const payload = ROUTES[key].body?.(ctx);
+  const raw =
+    payload && typeof payload === "object" && "contentType" in payload ? (payload as { text: string; contentType: string }) : null;
   return api.fetch(concreteUrl(pattern, ctx), {
     method,
-    headers,
-    ...(payload && typeof payload === "object" && "multipart" in payload ? { multipart: payload.multipart as never } : { data: payload }),
+    headers: raw ? { ...headers, "content-type": raw.contentType } : headers,
+    ...(raw
+      ? { data: raw.text }
+      : payload && typeof payload === "object" && "multipart" in payload
+        ? { multipart: payload.multipart as never }
+        : { data: payload }),
     maxRedirects: 0,
   });
 }

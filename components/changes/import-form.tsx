@@ -1,7 +1,8 @@
 "use client";
 
 import { startTransition, useActionState, useState } from "react";
-import { importChangesAction, type ChangeImportPreview } from "@/app/(app)/changes/actions";
+import { importChangesAction } from "@/app/(app)/changes/actions";
+import type { ChangeImportPreview } from "@/lib/changes/text-import";
 import { CHANGE_KINDS, CHANGE_KIND_LABELS } from "@/lib/validations/change";
 import { ImportPreview, type PreviewColumn } from "@/components/ui/import-preview";
 import { Options } from "@/components/ui/options";

@@ -397,3 +397,12 @@ export function checkReviewers(mapped: MappedCsv, index: UserIndex): MappedCsv {
   errors.sort((a, b) => a.row - b.row);
   return { items, errors };
 }
+
+/**
+ * The mapping an API import uses: the import form's first suggestion for this header
+ * (suggestMapping), with each field the caller gave in its place; a 400 names a field it refuses.
+ */
+export function mappingWithSuggestion(header: readonly string[], given: Partial<Record<keyof ColumnMapping, string | undefined>>) {
+  const chosen = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+  return mappingSchema.safeParse({ ...suggestMapping(header), ...chosen });
+}

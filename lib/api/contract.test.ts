@@ -7,19 +7,37 @@ import { openApiDocument as doc, type OperationObject } from "@/lib/api/openapi"
 import { ENDPOINTS } from "@/lib/api/registry";
 import { evidenceFieldsSchema } from "@/lib/validations/evidence";
 import { featureSchema } from "@/lib/validations/feature";
+import { mapCsvRows, mappingWithSuggestion, readCsvTable } from "@/lib/access-reviews/csv";
+import { parseChangesText } from "@/lib/changes/csv";
+import { parseFeaturesCsv } from "@/lib/features/csv";
 import { vendorItemFieldsSchema } from "@/lib/validations/vendor";
 
 // The fast half of the API contract (e2e/api-contract.spec.ts sends the same requests over HTTP):
 // the bad requests derived from the OpenAPI document are refused by the schemas the server parses
 // them with (each endpoint's declaration, which apiRoute() uses), and each documented example is
-// accepted. The two bodies a handler reads in a second step are checked as the handler does.
+// accepted (a CSV import's text/csv example by the import's own parser). The two bodies a handler reads in a second step are checked as the handler does.
 
 const accepts = (schema: z.ZodType) => (input: unknown) => schema.safeParse(input).success;
 const paths = doc.paths!;
 const jsonExample = (op: OperationObject | undefined) => (op?.requestBody as RequestBodyObject).content["application/json"].example;
 const featureExample = featureSchema.parse(jsonExample(paths["/api/v1/features"].post));
 
-type ServerSchemas = Record<string, { body?: (b: unknown) => boolean; query?: (q: Record<string, string>) => boolean }>;
+type ServerSchemas = Record<
+  string,
+  { body?: (b: unknown) => boolean; query?: (q: Record<string, string>) => boolean; csv?: (text: string) => boolean }
+>;
+/** A CSV the import's own parser reads without a bad row (the example's mapping: the import page's suggestion). */
+const csvImports: ServerSchemas = {
+  importFeaturesCsv: { csv: (text) => ((p) => p.errors.length === 0 && p.rows.length > 0)(parseFeaturesCsv(text)) },
+  importChangesCsv: { csv: (text) => ((p) => p.errors.length === 0 && p.rows.length > 0)(parseChangesText(text)) },
+  importAccessReviewItemsCsv: {
+    csv: (text) => {
+      const table = readCsvTable(text);
+      const mapping = mappingWithSuggestion(table.header, {});
+      return mapping.success && ((m) => m.errors.length === 0 && m.items.length > 0)(mapCsvRows(table, mapping.data));
+    },
+  },
+};
 const SERVER: ServerSchemas = {
   ...Object.fromEntries(
     ENDPOINTS.map((e) => {
@@ -33,6 +51,9 @@ const SERVER: ServerSchemas = {
   uploadEvidence: { body: (b) => accepts(vendorItemFieldsSchema)(b) && accepts(evidenceFieldsSchema)(b) },
 };
 
+// A text/csv body is the import's file, checked by its parser (the query by the declaration, as above).
+for (const [id, { csv }] of Object.entries(csvImports)) SERVER[id] = { ...SERVER[id], csv };
+
 const operations = contractOperations(doc);
 
 test("every documented operation that takes input yields bad requests, and has its server schema listed here", () => {
@@ -43,8 +64,9 @@ test("every documented operation that takes input yields bad requests, and has i
 test("each documented request example is accepted by the server's schema", () => {
   for (const op of operations) {
     const body = paths[op.path][op.method.toLowerCase() as "post"]!.requestBody as RequestBodyObject | undefined;
-    for (const media of Object.values(body?.content ?? {})) {
-      assert.ok(SERVER[op.operationId].body!(media.example), `${op.operationId}: its example is refused`);
+    for (const [type, media] of Object.entries(body?.content ?? {})) {
+      const accepted = type === "text/csv" ? SERVER[op.operationId].csv!(media.example) : SERVER[op.operationId].body!(media.example);
+      assert.ok(accepted, `${op.operationId}: its ${type} example is refused`);
     }
   }
 });

@@ -8,6 +8,7 @@ import type {
   ResponseObject,
   SchemaObject,
 } from "openapi3-ts/oas31";
+import { IMPORT_MAX_LABEL } from "@/lib/imports/upload";
 import { PERMISSIONS, type Permission } from "@/lib/permissions";
 
 // An API endpoint declared once: apiRoute() (lib/api/route.ts) parses its params, query and body
@@ -162,6 +163,26 @@ export function multipartBody(spec: {
     required: true,
     content: {
       "multipart/form-data": { schema, encoding: { file: { contentType: "application/octet-stream" } }, example: spec.example },
+    },
+  };
+}
+
+/**
+ * A CSV file sent as the request body itself (`Content-Type: text/csv`), read by lib/api/read-csv.ts
+ * with the browser import's reader: documented as given, not read by apiRoute.
+ */
+export function csvBody(description: string, example: string): RequestBodyObject {
+  return {
+    required: true,
+    description,
+    content: {
+      "text/csv": {
+        schema: {
+          type: "string",
+          description: `The CSV file's bytes: UTF-8 (a byte-order mark is allowed), at most ${IMPORT_MAX_LABEL}, the header row first.`,
+        },
+        example,
+      },
     },
   };
 }

@@ -220,6 +220,16 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
     required: ["created", "ids"],
     properties: { created: { type: "integer" }, ids: { type: "array", items: { type: "string", format: "uuid" } } },
   },
+  ImportRowError: {
+    type: "object",
+    description:
+      "What is wrong with one row of an imported CSV: row 1 is the header, the first data row is row 2, row 0 the file as a whole.",
+    required: ["row", "messages"],
+    properties: {
+      row: { type: "integer", minimum: 0 },
+      messages: { type: "array", items: { type: "string" }, description: "Each names the column it is about (`failureImpact: ...`)." },
+    },
+  },
   Error: {
     type: "object",
     description:

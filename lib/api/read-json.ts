@@ -16,13 +16,14 @@ function bodyTooLarge(limit: number): AppError {
 }
 
 /**
- * Reads a JSON body, counting bytes as they arrive and stopping at `limit`: an oversized body is
- * refused after at most `limit` bytes were held, whatever its Content-Length says (a declared
- * length over the limit is refused before reading; a chunked body has none to check).
+ * Reads a body's bytes, counting them as they arrive and stopping at `limit`: an oversized body is
+ * refused (`tooLarge`, given the declared or counted size) after at most `limit` bytes were held,
+ * whatever its Content-Length says (a declared length over the limit is refused before reading; a
+ * chunked body has none to check). Shared by JSON bodies and raw uploads (lib/api/read-csv.ts).
  */
-export async function readJsonBody(request: Request, limit = JSON_BODY_LIMIT): Promise<unknown> {
+export async function readBodyBytes(request: Request, limit: number, tooLarge: (bytes: number) => AppError): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > limit) throw bodyTooLarge(limit);
+  if (declared > limit) throw tooLarge(declared);
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -33,13 +34,19 @@ export async function readJsonBody(request: Request, limit = JSON_BODY_LIMIT): P
       size += value.byteLength;
       if (size > limit) {
         await reader.cancel().catch(() => undefined);
-        throw bodyTooLarge(limit);
+        throw tooLarge(size);
       }
       chunks.push(value);
     }
   }
+  return Buffer.concat(chunks);
+}
+
+/** Reads a JSON body of at most `limit` bytes (readBodyBytes); anything but UTF-8 JSON is a 400. */
+export async function readJsonBody(request: Request, limit = JSON_BODY_LIMIT): Promise<unknown> {
+  const bytes = await readBodyBytes(request, limit, () => bodyTooLarge(limit));
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     throw new AppError("VALIDATION", "The request body must be JSON (UTF-8).");
   }

@@ -13,6 +13,7 @@ import {
   updateReview,
 } from "@/lib/access-reviews/service";
 import { mappingSchema } from "@/lib/access-reviews/csv";
+import { notAccessCsv } from "@/lib/access-reviews/csv-import";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_LABEL, readUploadedText } from "@/lib/imports/upload";
 import { accessReviewSchema, itemSchema } from "@/lib/validations/access-review";
 import { fileNameSchema } from "@/lib/validations/evidence";
@@ -89,7 +90,7 @@ export const assignReviewerAction = action(
 /** The uploaded CSV as text (UTF-8), with its bytes for the audit entry's SHA-256. */
 async function readCsv(file: unknown, csv: string | undefined): Promise<{ text: string; bytes?: Uint8Array }> {
   if (csv !== undefined) return { text: csv };
-  const { text, bytes } = await readUploadedText(file, (name) => `${name} is not UTF-8 text: save the export as CSV (UTF-8).`);
+  const { text, bytes } = await readUploadedText(file, notAccessCsv);
   return { text, bytes };
 }
 

@@ -4,10 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
-import { parseFeaturesCsv, type ImportPreview } from "@/lib/features/csv";
+import type { ImportPreview } from "@/lib/features/csv";
+import { importFeaturesCsv, notFeaturesCsv, previewFeaturesCsv } from "@/lib/features/csv-import";
 import { IMPORT_MAX_BYTES, readUploadedText } from "@/lib/imports/upload";
-import { existingSlugs } from "@/lib/features/queries";
-import { createFeature, importFeatures, setFeatureStatus, updateFeature } from "@/lib/features/service";
+import { createFeature, setFeatureStatus, updateFeature } from "@/lib/features/service";
 import { fileNameProblem, fileNameSchema } from "@/lib/validations/evidence";
 import { FEATURE_STATUSES, featureSchema, slugSchema } from "@/lib/validations/feature";
 import { datasetsSchema } from "@/lib/validations/dataset";
@@ -55,23 +55,22 @@ export const setFeatureStatusAction = action(
   },
 );
 
-const notCsv = (name: string) => `${name} is not a CSV file: export one from the inventory or save your sheet as CSV (UTF-8).`;
-
 async function readCsvFile(file: unknown): Promise<{ text: string; name: string }> {
   const nameProblem = file instanceof File && file.size > 0 ? fileNameProblem(file.name) : null;
   if (nameProblem) throw new AppError("VALIDATION", nameProblem, { file: [nameProblem] });
-  const upload = await readUploadedText(file, notCsv);
+  const upload = await readUploadedText(file, notFeaturesCsv);
   const type = file instanceof File ? file.type : "";
   if (!/\.csv$/i.test(upload.name) && !/^(text\/(csv|plain)|application\/vnd\.ms-excel)$/.test(type)) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", notCsv(upload.name), { file: ["Not a CSV file."] });
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", notFeaturesCsv(upload.name), { file: ["Not a CSV file."] });
   }
   return upload;
 }
 
 /**
- * One endpoint, two steps. `preview` reads the uploaded file and says, row by row, what would be
- * created or updated and what is wrong; `commit` re-reads the same CSV (never trusting the
- * preview) and imports every row in one transaction, or nothing when any row is bad.
+ * One endpoint, two steps (lib/features/csv-import.ts, shared with POST /api/v1/features/import).
+ * `preview` reads the uploaded file and says, row by row, what would be created or updated and
+ * what is wrong; `commit` re-reads the same CSV (never trusting the preview) and imports every row
+ * in one transaction, or nothing when any row is bad.
  */
 export const importFeaturesAction = action(
   "features:write",
@@ -83,37 +82,16 @@ export const importFeaturesAction = action(
   }),
   async ({ step, file, csv, fileName }, principal) => {
     const source = csv !== undefined ? { text: csv, name: fileName ?? "import.csv" } : await readCsvFile(file);
-    const parsed = parseFeaturesCsv(source.text);
     if (step === "preview") {
-      const existing = await existingSlugs(parsed.rows.map((r) => r.slug));
-      const preview: ImportPreview = {
-        csv: source.text,
-        fileName: source.name,
-        rows: parsed.rows.map((r, i) => ({
-          row: parsed.rowNumbers[i],
-          slug: r.slug,
-          name: r.name,
-          owner: r.owner,
-          change: existing.has(r.slug) ? "update" : "create",
-        })),
-        errors: parsed.errors,
-      };
+      const preview = await previewFeaturesCsv(source.text, source.name);
       return { ok: true, data: { preview: preview as ImportPreview | null } };
     }
-    if (parsed.errors.length) {
-      const first = parsed.errors[0];
-      throw new AppError("VALIDATION", `Nothing was imported: row ${first.row}: ${first.messages.join(" ")}`);
-    }
-    if (parsed.rows.length === 0) throw new AppError("VALIDATION", "The file has no feature rows: nothing to import.");
-    const outcome = await importFeatures(
-      parsed.rows.map((input, i) => ({ row: parsed.rowNumbers[i], input })),
-      principal,
-    );
+    const outcome = await importFeaturesCsv(source.text, principal);
     revalidatePath("/inventory");
     return {
       ok: true,
       data: { preview: null as ImportPreview | null },
-      message: `Imported ${parsed.rows.length} feature${parsed.rows.length === 1 ? "" : "s"}: ${outcome.created.length} created, ${outcome.updated.length} updated.`,
+      message: `Imported ${outcome.imported} feature${outcome.imported === 1 ? "" : "s"}: ${outcome.created.length} created, ${outcome.updated.length} updated.`,
     };
   },
 );

@@ -1,9 +1,13 @@
 import { z } from "zod";
-import { date, endpoint, fileHeaders, json, location, nullable, ref, time } from "@/lib/api/endpoint";
+import { csvBody, date, endpoint, fileHeaders, json, location, nullable, ref, time } from "@/lib/api/endpoint";
+import { dryRunParam, fileNameParam } from "@/lib/api/endpoints/import";
+import { DERIVED_ACCESS, mappingSchema, type ColumnMapping } from "@/lib/access-reviews/csv";
 import {
   accessReviewSchema,
   decisionInputSchema,
   itemsSchema,
+  PRINCIPAL_KINDS,
+  RESOURCE_KINDS,
   revocationInputSchema,
   signOffInputSchema,
 } from "@/lib/validations/access-review";
@@ -15,6 +19,17 @@ const reviewParams = z.object({ reviewId });
 const itemParams = z.object({ reviewId, itemId: z.uuid().meta({ description: "The item id, a UUID." }) });
 /** Up to 20,000 items per request (the CSV import's maximum); a typical item is about 200 bytes. */
 export const ITEMS_BODY_LIMIT = 8 * 1024 * 1024;
+/** The CSV import's column mapping as query parameters: each optional (the import page's suggestion fills the rest). */
+const mappingQuery = z.object(
+  Object.fromEntries(
+    Object.entries(mappingSchema.shape).map(([name, field]) => {
+      const bare = field instanceof z.ZodDefault ? field.unwrap() : field;
+      // A column name is bounded here as any query string is; the form's select offers only the header's names.
+      return [name, (bare instanceof z.ZodString ? bare.max(300, { error: "At most 300 characters." }) : bare).optional()];
+    }),
+    // Object.fromEntries forgets the keys; each field is its form field's schema without the default, optional.
+  ) as unknown as Record<keyof ColumnMapping, z.ZodOptional<z.ZodType<string>>>,
+);
 
 export const accessReviewsApi = {
   decideAccessReviewItem: endpoint({
@@ -218,6 +233,83 @@ export const accessReviewsApi = {
     tags: ["Access reviews"],
     ok: { "201": json({ type: "object", properties: { added: { type: "integer" } } }, "How many were added.") },
     errors: ["Validation", "NotFound", "Conflict"],
+  }),
+  importAccessReviewItemsCsv: endpoint({
+    method: "POST",
+    path: "/api/v1/access-reviews/{reviewId}/items/import",
+    permission: "access-reviews:write",
+    params: reviewParams,
+    query: mappingQuery.extend({ fileName: fileNameParam, dryRun: dryRunParam }),
+    parameterNotes: {
+      principal: "The column that holds the principal (an account, e-mail or service name).",
+      principalKind: "The column that says human or service; else principalKindDefault.",
+      principalKindDefault: "The kind of every principal when no column says: INFER guesses from the name and the row.",
+      resource: "The column that names the resource; or resourceFixed for every row.",
+      resourceFixed: "One resource for every row (when no column names it).",
+      resourceKind: "The kind of every row's resource.",
+      accessLevel: `The column that holds the access level; \`${DERIVED_ACCESS}\` derives it from an IAM credential report's columns; or accessLevelFixed.`,
+      accessLevelFixed: "One access level for every row (when no column holds it).",
+      reviewer: "The column that holds each item's reviewer (an e-mail of a user who may decide).",
+      source: "Where the file came from, recorded on each item (default: CSV import).",
+    },
+    requestBody: csvBody(
+      "An access export as CSV (an AWS IAM credential report, or any CSV with a header row) and, in the query, which columns " +
+        "hold what. Each mapping parameter left out is the import page's first suggestion for this header (an IAM report's " +
+        "own; else columns named principal/user/email, resource/system, access_level/role, reviewer).",
+      "principal,kind,resource,access_level,reviewer\r\nci-deploy,service,OpenAI production key,write,lead@example.com\r\n",
+    ),
+    operationId: "importAccessReviewItemsCsv",
+    summary: "Import a draft access review's items from CSV",
+    description:
+      "The import page's CSV import, for scripts: the same column mapping, checks and row-numbered messages (row 1 is the header). " +
+      "Every row becomes an item in one transaction with ONE audit entry (count, file name, SHA-256 of the bytes, layout, mapping), " +
+      "or nothing is written: a bad row is a 400 naming the row and the column. Only while the access review is a DRAFT (409 " +
+      "once started). Send the file as the body with `Content-Type: text/csv` (415 otherwise; 413 over 5 MB or 20,000 rows).",
+    tags: ["Access reviews"],
+    ok: {
+      "201": json(
+        {
+          type: "object",
+          required: ["imported", "sha256"],
+          properties: {
+            imported: { type: "integer" },
+            sha256: { type: "string", pattern: "^[0-9a-f]{64}$", description: "Of the bytes as sent; recorded in the audit entry." },
+          },
+        },
+        "Imported: every row is an item.",
+      ),
+      "200": json(
+        {
+          type: "object",
+          required: ["layout", "mapping", "items", "errors"],
+          properties: {
+            fileName: { type: "string" },
+            layout: { type: "string", enum: ["IAM_CREDENTIAL_REPORT", "GENERIC"] },
+            layoutLabel: { type: "string" },
+            mapping: { type: "object", description: "The mapping used: the parameters given over the suggestion." },
+            items: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  row: { type: "integer" },
+                  principal: { type: "string" },
+                  principalKind: { type: "string", enum: [...PRINCIPAL_KINDS] },
+                  resource: { type: "string" },
+                  resourceKind: { type: "string", enum: [...RESOURCE_KINDS] },
+                  accessLevel: { type: "string" },
+                  source: { type: "string" },
+                  reviewer: nullable({ type: "string" }),
+                },
+              },
+            },
+            errors: { type: "array", items: ref("ImportRowError") },
+          },
+        },
+        "With dryRun=true: the items the file would become and every row's problems; nothing written.",
+      ),
+    },
+    errors: ["NotFound", "Conflict", "PayloadTooLarge", "UnsupportedMediaType"],
   }),
   startAccessReview: endpoint({
     method: "POST",

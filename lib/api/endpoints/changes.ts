@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { endpoint, json, ref } from "@/lib/api/endpoint";
+import { csvBody, endpoint, json, nullable, ref, time } from "@/lib/api/endpoint";
+import { dryRunParam } from "@/lib/api/endpoints/import";
+import { CSV_COLUMNS } from "@/lib/changes/csv";
 import { formatParam } from "@/lib/api/endpoints/format";
-import { CHANGE_PAGE_SIZE, changeListQuery, changeSchema, IMPORT_MAX_ROWS } from "@/lib/validations/change";
+import { CHANGE_KINDS, CHANGE_PAGE_SIZE, changeListQuery, changeSchema, IMPORT_MAX_ROWS } from "@/lib/validations/change";
 
 // Model and prompt changes (lib/api/endpoint.ts).
 
@@ -58,5 +60,60 @@ export const changesApi = {
     tags: ["Changes"],
     ok: { "201": json({ oneOf: [ref("Change"), ref("ChangeImported")] }, "The recorded change, or the import's count and ids.") },
     errors: ["Validation", "Conflict"],
+  }),
+  importChangesCsv: endpoint({
+    method: "POST",
+    path: "/api/v1/changes/import",
+    permission: "changes:write",
+    query: z.object({
+      kind: z.enum(CHANGE_KINDS, { error: `use one of ${CHANGE_KINDS.join(", ")}.` }).optional(),
+      feature: changeSchema.shape.feature,
+      dryRun: dryRunParam,
+    }),
+    parameterNotes: {
+      kind: "The kind of every row that leaves its `kind` cell empty (the import page's choice for all rows).",
+      feature: "The feature (slug) of every row that leaves its `feature` cell empty.",
+    },
+    requestBody: csvBody(
+      `The CSV the import page takes: a header row with at least title and mergedAt (columns ${CSV_COLUMNS.join(", ")}), one change a row.`,
+      "title,pullRequest,commitSha,mergedAt,kind\r\nShorter system prompt,https://github.com/acme/app/pull/42,3f2a9c1,2026-03-01T14:30:00Z,PROMPT_CHANGE\r\n",
+    ),
+    operationId: "importChangesCsv",
+    summary: "Import changes from CSV",
+    description:
+      "The import page's CSV import, for scripts: the same parser, checks and row-numbered messages (row 1 is the header). " +
+      "Every change is recorded in one transaction, or none is: a bad row, an unknown feature or a commit or pull request " +
+      "already recorded is a 400 naming the row and the column (`fields` lists every bad row). Each change is in the audit log, " +
+      "as from the page. Send the file as the body with `Content-Type: text/csv` (415 otherwise; 413 over 5 MB).",
+    tags: ["Changes"],
+    ok: {
+      "201": json(ref("ChangeImported"), "Imported: every row was recorded."),
+      "200": json(
+        {
+          type: "object",
+          required: ["rows", "errors"],
+          properties: {
+            rows: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  row: { type: "integer" },
+                  title: { type: "string" },
+                  pullRequest: nullable({ type: "string" }),
+                  commitSha: nullable({ type: "string" }),
+                  mergedAt: time,
+                  kind: { type: "string", enum: [...CHANGE_KINDS] },
+                  feature: nullable({ type: "string" }),
+                },
+              },
+            },
+            errors: { type: "array", items: ref("ImportRowError") },
+          },
+        },
+        "With dryRun=true: every row as it would be recorded and every row's problems (the database's too); nothing written.",
+      ),
+    },
+    errors: ["PayloadTooLarge", "UnsupportedMediaType"],
   }),
 };

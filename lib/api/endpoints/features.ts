@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { endpoint, json, ref } from "@/lib/api/endpoint";
+import { csvBody, endpoint, json, ref } from "@/lib/api/endpoint";
+import { dryRunParam, fileNameParam } from "@/lib/api/endpoints/import";
 import { formatParam } from "@/lib/api/endpoints/format";
 import { controlCodeSchema } from "@/lib/validations/control";
 import { datasetsSchema } from "@/lib/validations/dataset";
@@ -147,5 +148,63 @@ export const featuresApi = {
     tags: ["Features"],
     ok: { "200": json(ref("DatasetManifest"), "The manifest as saved.") },
     errors: ["Validation", "NotFound"],
+  }),
+  importFeaturesCsv: endpoint({
+    method: "POST",
+    path: "/api/v1/features/import",
+    permission: "features:write",
+    query: z.object({ dryRun: dryRunParam, fileName: fileNameParam }),
+    requestBody: csvBody(
+      "The inventory CSV the import page takes (and `GET /api/v1/features?format=csv` exports): a header row naming the columns, one feature a row.",
+      "slug,name,owner,purpose,inputData,outputs,invokers,failureImpact\r\n" +
+        "support-reply-drafts,Support reply drafts,Support team,Drafts replies to tickets.,CUSTOMER_CONFIDENTIAL;PERSONAL_DATA,A draft an agent edits.,STAFF,MEDIUM\r\n",
+    ),
+    operationId: "importFeaturesCsv",
+    summary: "Import the inventory from CSV",
+    description:
+      "The import page's CSV import, for scripts: the same parser, checks and row-numbered messages. Every row is created " +
+      "(a new slug) or updated (a known one) in one transaction, or nothing is: any bad row is a 400 naming the row and the " +
+      "column (`fields` lists every bad row). Each feature's change is in the audit log, as from the page. " +
+      "Send the file as the body with `Content-Type: text/csv` (415 otherwise; 413 over 5 MB).",
+    tags: ["Features"],
+    ok: {
+      "201": json(
+        {
+          type: "object",
+          required: ["imported", "created", "updated"],
+          properties: {
+            imported: { type: "integer" },
+            created: { type: "array", items: { type: "string" }, description: "Slugs of the new features." },
+            updated: { type: "array", items: { type: "string" }, description: "Slugs of the features the file changed." },
+          },
+        },
+        "Imported: every row was written.",
+      ),
+      "200": json(
+        {
+          type: "object",
+          required: ["fileName", "rows", "errors"],
+          properties: {
+            fileName: { type: "string" },
+            rows: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  row: { type: "integer" },
+                  slug: { type: "string" },
+                  name: { type: "string" },
+                  owner: { type: "string" },
+                  change: { type: "string", enum: ["create", "update"] },
+                },
+              },
+            },
+            errors: { type: "array", items: ref("ImportRowError") },
+          },
+        },
+        "With dryRun=true: what the import would do, row by row, and every row's problems; nothing written.",
+      ),
+    },
+    errors: ["PayloadTooLarge", "UnsupportedMediaType"],
   }),
 };

@@ -1,0 +1,16 @@
+import { type DomainEndpoints } from "./shared";
+
+// The audit log and its chain check.
+
+export const auditLogEndpoints: DomainEndpoints = {
+  routes: {
+    "GET /api/v1/audit-log": { access: "audit-log:read" },
+    "GET /api/v1/audit-log/verify": { access: "audit-log:read" },
+  },
+  actions: {
+    "app/(app)/audit-log/actions.ts#verifyChainAction": { access: "audit-log:read", input: () => ({}), readOnly: true },
+  },
+  pages: {
+    "/audit-log": "audit-log:read",
+  },
+};

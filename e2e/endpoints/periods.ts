@@ -1,0 +1,54 @@
+import { PARAM_VALUES, type DomainEndpoints } from "./shared";
+
+// Audit periods and their coverage.
+
+export const periodsEndpoints: DomainEndpoints = {
+  routes: {
+    // Audit periods ([id] is the spec's own period; PUT renames it per call, so each call writes)
+    "GET /api/v1/periods": { access: "periods:read" },
+    "POST /api/v1/periods": {
+      access: "periods:write",
+      body: (c) => ({ name: `Authz period ${c.tag}`, type: "TYPE_II", start: "2026-01-01", end: "2026-12-31", categories: ["SECURITY"] }),
+    },
+    "GET /api/v1/periods/[id]": { access: "periods:read" },
+    "GET /api/v1/periods/[id]/coverage": { access: "periods:read" },
+    "PUT /api/v1/periods/[id]": {
+      access: "periods:write",
+      body: (c) => ({
+        name: "authz period",
+        type: "TYPE_II",
+        start: "2026-01-01",
+        end: `2026-12-${10 + (parseInt(c.tag.slice(0, 2), 16) % 20)}`,
+        categories: ["SECURITY"],
+      }),
+    },
+  },
+  actions: {
+    "app/(app)/periods/actions.ts#createPeriodAction": {
+      access: "periods:write",
+      input: (c) => ({ name: `Authz period ${c.tag}`, type: "TYPE_II", start: "2026-01-01", end: "2026-12-31", categories: ["SECURITY"] }),
+    },
+    "app/(app)/periods/actions.ts#slotEvidenceAction": {
+      access: "periods:read",
+      // AI-SEC-05 (quarterly, never set not applicable by a spec) has slots in any window of the fixture period.
+      input: () => ({ periodId: PARAM_VALUES.periodId, control: "AI-SEC-05", slot: "0" }),
+      readOnly: true,
+    },
+    "app/(app)/periods/actions.ts#updatePeriodAction": {
+      access: "periods:write",
+      input: (c) => ({
+        id: "00000000-0000-4000-8000-0000000a0d17",
+        name: `Fixture period ${c.tag}`,
+        type: "TYPE_I",
+        start: "2026-06-30",
+        categories: ["SECURITY"],
+      }),
+    },
+  },
+  pages: {
+    "/periods": "periods:read",
+    "/periods/new": "periods:write",
+    "/periods/[periodId]": "periods:read",
+    "/periods/[periodId]/edit": "periods:write",
+  },
+};

@@ -1,0 +1,58 @@
+import type { Principal } from "@/lib/auth/principal";
+import { parseChangesText, type RowError } from "@/lib/changes/csv";
+import { checkChangeRows, importChanges, rowsRefused } from "@/lib/changes/service";
+
+// The changes import in two steps, shared by the import page's action and the API
+// (POST /api/v1/changes/import): the preview writes nothing and shows every row's problems; the
+// import re-reads the text and records every row in one transaction, or none.
+
+/** The notice for bytes that are not text (the page reads the file in the browser, which shows its own). */
+export const notChangesCsv = (name: string) => `${name} is not UTF-8 text: save the file as CSV (UTF-8).`;
+
+/** The kind and feature chosen for all rows: what a row leaves out. */
+export interface ChangeDefaults {
+  kind?: string;
+  feature?: string;
+}
+
+export interface ChangeImportPreview {
+  text: string;
+  format: string;
+  rows: {
+    row: number;
+    title: string;
+    pullRequest: string | null;
+    commitSha: string | null;
+    mergedAt: string;
+    kind: string;
+    feature: string | null;
+  }[];
+  errors: RowError[];
+}
+
+/** Every row as it would be recorded, and every row's problems (the database's too); writes nothing. */
+export async function previewChangesText(text: string, defaults: ChangeDefaults): Promise<ChangeImportPreview> {
+  const parsed = parseChangesText(text, defaults);
+  const errors = [...parsed.errors, ...(parsed.rows.length ? await checkChangeRows(parsed.rows) : [])].sort((a, b) => a.row - b.row);
+  return {
+    text,
+    format: parsed.format,
+    rows: parsed.rows.map(({ row, input }) => ({
+      row,
+      title: input.title,
+      pullRequest: input.pullRequest ?? null,
+      commitSha: input.commitSha ?? null,
+      mergedAt: input.mergedAt.toISOString(),
+      kind: input.kind,
+      feature: input.feature ?? null,
+    })),
+    errors,
+  };
+}
+
+/** Parses the text and records every change, or none: any refused row throws `rowsRefused` naming it. */
+export async function importChangesText(text: string, defaults: ChangeDefaults, principal: Principal) {
+  const parsed = parseChangesText(text, defaults);
+  if (parsed.errors.length) throw rowsRefused(parsed.errors);
+  return importChanges(parsed.rows, principal);
+}
