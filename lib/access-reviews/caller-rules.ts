@@ -10,7 +10,9 @@ import { refused, type Verdict } from "@/lib/auth/verdict";
 /** The person the caller is, or acts for: decisions and sign-offs are theirs. */
 export function actsAsPerson(principal: Principal, what: string): Verdict<{ userId: string }> {
   if (principal.user === null)
-    return refused(`${what} is recorded against a named person: sign in as yourself, or use a token that acts for you (an API token that acts for nobody cannot do it).`);
+    return refused(
+      `${what} is recorded against a named person: sign in as yourself, or use a token that acts for you (an API token that acts for nobody cannot do it).`,
+    );
   return { ok: true, userId: principal.user.id };
 }
 
@@ -45,7 +47,9 @@ export function canMarkRevocationDone(item: Pick<ItemReviewer, "reviewerId">, pr
 /** A compliance lead or an admin (access-reviews:write), as a named person, signs an access review off. */
 export function canSignOff(principal: Principal): Verdict<{ userId: string }> {
   if (principal.user === null)
-    return refused("A sign-off is recorded against a named person: sign in as yourself, or use a token that acts for you (an API token that acts for nobody cannot sign off).");
+    return refused(
+      "A sign-off is recorded against a named person: sign in as yourself, or use a token that acts for you (an API token that acts for nobody cannot sign off).",
+    );
   if (!principal.may("access-reviews:write")) return refused("Only a compliance lead or an admin can sign off an access review.");
   return { ok: true, userId: principal.user.id };
 }

@@ -80,7 +80,7 @@ test("a correction is a new version in the same lineage; the old one stays; with
   );
   assert.equal(await fingerprint(), before, "a forked correction writes nothing");
   assert.deepEqual(stagedFiles(), []);
-  const detail = (await evidenceWithVersions(v1.id))!;
+  const detail = (await evidenceWithVersions(v1.id))!.evidence;
   assert.deepEqual(
     detail.versions.map((v) => v.version),
     [1, 2],
