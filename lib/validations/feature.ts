@@ -64,12 +64,19 @@ const flag = z.preprocess(
   z.boolean({ error: "Use true or false." }),
 );
 
+/** Slugs that name the inventory's own pages and API paths (/inventory/new, /inventory/import, /api/v1/features/import). */
+export const RESERVED_SLUGS: readonly string[] = ["new", "import"];
+
 export const slugSchema = z
   .string()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "A slug is lower-case letters, digits and single hyphens, such as support-reply-drafts." })
-  .max(80, { error: "A slug is at most 80 characters." });
+  .max(80, { error: "A slug is at most 80 characters." })
+  .refine((slug) => !RESERVED_SLUGS.includes(slug), {
+    error: (issue) =>
+      `"${String(issue.input)}" names a page of the inventory: choose another slug, such as ${String(issue.input)}-feature.`,
+  });
 
 export function slugify(name: string): string {
   return (
@@ -81,7 +88,7 @@ export function slugify(name: string): string {
       .replace(/^-+|-+$/g, "")
       .slice(0, 80)
       .replace(/-+$/, "") || "feature"
-  );
+  ).replace(/^(new|import)$/, "$1-feature");
 }
 
 export const vendorLinkSchema = z.object({
