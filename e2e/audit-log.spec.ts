@@ -2,7 +2,7 @@ import { request as playwrightRequest, type APIRequestContext, type Page } from 
 import { expect, test } from "./fixtures";
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import pg from "pg";
-import { canonicalJson } from "../lib/audit-log/chain";
+import { canonicalJson, type ChainContent } from "../lib/audit-log/chain";
 import { applyMigrations } from "../lib/db/migrate";
 import { ACCOUNTS, apiSessionAs, baseURL, formError, formStatus, signInAs, withDb, type Role } from "./support";
 import { adminQuery, createScratch, dropScratch, queryOn } from "./support/database";
@@ -383,21 +383,8 @@ test.describe("audit log", () => {
   test("rewriting an entry and recomputing every later hash without the key: audit:verify names the altered entry", async () => {
     const url = await scratchWithEntries(5);
     expect((await verifyCli(url)).code).toBe(0);
-    type Row = {
-      seq: string;
-      at: Date;
-      actorId: string | null;
-      actorEmail: string | null;
-      actorRole: string | null;
-      actorKind: string;
-      action: string;
-      entityType: string;
-      entityId: string | null;
-      before: unknown;
-      after: unknown;
-      prevHash: string;
-      hash: string;
-    };
+    // The hashes below are recomputed here, not by the library: the type is shared, the formula is not.
+    type Row = Omit<ChainContent, "at"> & { at: Date; prevHash: string; hash: string };
     const original = await queryOn<Row>(
       url,
       `SELECT seq::text, at, "actorId", "actorEmail", "actorRole", "actorKind", action, "entityType", "entityId", before, after, "prevHash", hash FROM "AuditLogEntry" ORDER BY seq`,
