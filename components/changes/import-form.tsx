@@ -4,7 +4,7 @@ import { startTransition, useActionState, useState } from "react";
 import { importChangesAction, type ChangeImportPreview } from "@/app/(app)/changes/actions";
 import { CHANGE_KINDS, CHANGE_KIND_LABELS } from "@/lib/validations/change";
 import { ImportPreview, type PreviewColumn } from "@/components/ui/import-preview";
-import { Options } from "@/components/ui/options";
+import { FeatureOptions, Options } from "@/components/ui/options";
 
 const GH_COMMAND = "gh pr list --state merged --json number,title,mergedAt,mergeCommit,url";
 
@@ -47,11 +47,7 @@ export function ChangeImportForm({ features }: { features: { slug: string; name:
             <label htmlFor="feature">Feature of every row</label>
             <select id="feature" value={feature} onChange={(e) => setFeature(e.target.value)}>
               <option value="">No particular feature</option>
-              {features.map((f) => (
-                <option key={f.slug} value={f.slug}>
-                  {f.name}
-                </option>
-              ))}
+              <FeatureOptions features={features} />
             </select>
           </div>
         </div>

@@ -6,3 +6,12 @@ export function Options<T extends string>({ values, labels }: { values: readonly
     </option>
   ));
 }
+
+/** The <option>s of a select of inventory features: the slug is sent, the name is shown. */
+export function FeatureOptions({ features }: { features: readonly { slug: string; name: string }[] }) {
+  return features.map((f) => (
+    <option key={f.slug} value={f.slug}>
+      {f.name}
+    </option>
+  ));
+}
