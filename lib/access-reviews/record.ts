@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { slugOf } from "@/lib/format";
 
 // The access-review record: the CSV generated at sign-off and stored as AI-SEC-05 evidence. Pure,
 // so that the bytes (and so the SHA-256) depend only on the access review as it was signed off.
@@ -111,14 +112,6 @@ export function buildRecordCsv(review: RecordReview, items: readonly RecordItem[
 
 /** "access-review-2026-Q3-ai-platform-keys.csv": quarter and a slug of the name, nothing a file system or header dislikes. */
 export function recordFileName(quarter: string, name: string): string {
-  const slug =
-    name
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60)
-      .replace(/-+$/, "") || "access-review";
+  const slug = slugOf(name, 60) || "access-review";
   return `access-review-${quarter.replace(/[^0-9A-Za-z-]/g, "")}-${slug}.csv`;
 }

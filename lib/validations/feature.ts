@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugOf } from "@/lib/format";
 
 export const DATA_CATEGORIES = ["CUSTOMER_CONFIDENTIAL", "PERSONAL_DATA", "SECRETS", "INTERNAL", "PUBLIC"] as const;
 export const INVOKERS = ["END_USERS", "STAFF", "AUTOMATED_JOBS", "AGENTS"] as const;
@@ -71,17 +72,9 @@ export const slugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "A slug is lower-case letters, digits and single hyphens, such as support-reply-drafts." })
   .max(80, { error: "A slug is at most 80 characters." });
 
+/** A feature's slug from its name, within slugSchema's 80 characters. */
 export function slugify(name: string): string {
-  return (
-    name
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 80)
-      .replace(/-+$/, "") || "feature"
-  );
+  return slugOf(name, 80) || "feature";
 }
 
 export const vendorLinkSchema = z.object({
