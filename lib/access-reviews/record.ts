@@ -38,6 +38,20 @@ export interface RecordItem {
   decidedByEmail: string | null;
 }
 
+type AccessKey = "principal" | "principalKind" | "resource" | "resourceKind" | "accessLevel" | "source";
+
+/** What an item is about, as imported: who holds which access to what, and where that line came from. */
+export function itemAccess<T extends Record<AccessKey, string>>(item: T): Pick<T, AccessKey> {
+  return {
+    principal: item.principal,
+    principalKind: item.principalKind,
+    resource: item.resource,
+    resourceKind: item.resourceKind,
+    accessLevel: item.accessLevel,
+    source: item.source,
+  };
+}
+
 export const RECORD_COLUMNS = [
   "Principal",
   "Principal kind",
