@@ -7,7 +7,7 @@ import type {
   ResponseObject,
   SchemaObject,
 } from "openapi3-ts/oas31";
-import { date, json, nullable, operation, ref, time, type ErrorResponseName } from "@/lib/api/endpoint";
+import { date, json, nullable, operation, ref, time, uuid, type ErrorResponseName } from "@/lib/api/endpoint";
 import { ENDPOINTS } from "@/lib/api/registry";
 import { EVALUATION_STATES } from "@/lib/coverage/evaluation";
 import { CATEGORIES, DESIGN_STATUSES, FREQUENCIES } from "@/lib/validations/control";
@@ -111,7 +111,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
   Period: {
     type: "object",
     required: ["id", "name", "type", "start", "end", "categories", "features", "auditors", "createdAt", "updatedAt"],
-    properties: { id: { type: "string", format: "uuid" }, ...periodProperties, createdAt: time, updatedAt: time },
+    properties: { id: uuid, ...periodProperties, createdAt: time, updatedAt: time },
   },
   CoverageSlot: {
     type: "object",
@@ -120,7 +120,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
       start: date,
       end: date,
       state: { type: "string", enum: ["COVERED", "MISSING", "NOT_YET_DUE", "NOT_IN_OPERATION"] },
-      evidence: { type: "array", items: { type: "string", format: "uuid" }, description: "Accepted evidence that covers the slot." },
+      evidence: { type: "array", items: uuid, description: "Accepted evidence that covers the slot." },
       change: { type: "string", format: "uuid", description: "Per-event controls: the change this slot stands for." },
       missingVendors: {
         type: "array",
@@ -148,7 +148,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
     properties: {
       period: {
         type: "object",
-        properties: { id: { type: "string", format: "uuid" }, name: { type: "string" }, type: { type: "string" }, start: date, end: date },
+        properties: { id: uuid, name: { type: "string" }, type: { type: "string" }, start: date, end: date },
       },
       today: { ...date, description: "Today in the organisation's time zone." },
       timeZone: { type: "string" },
@@ -185,7 +185,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
       "evidence",
     ],
     properties: {
-      id: { type: "string", format: "uuid" },
+      id: uuid,
       ...changeProperties,
       feature: nullable({ type: "string", description: "The feature's slug." }),
       pullRequest: nullable(text(500)),
@@ -202,7 +202,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
       },
       evidence: {
         type: "array",
-        items: { type: "string", format: "uuid" },
+        items: uuid,
         description: "The matching AI-PI-02 evidence: the evaluations before release, or else those after it.",
       },
     },
@@ -218,7 +218,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
   ChangeImported: {
     type: "object",
     required: ["created", "ids"],
-    properties: { created: { type: "integer" }, ids: { type: "array", items: { type: "string", format: "uuid" } } },
+    properties: { created: { type: "integer" }, ids: { type: "array", items: uuid } },
   },
   Error: {
     type: "object",
@@ -314,7 +314,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
         type: "object",
         required: ["id", "name", "start", "end", "categories"],
         properties: {
-          id: { type: "string", format: "uuid" },
+          id: uuid,
           name: { type: "string" },
           start: date,
           end: date,
@@ -403,7 +403,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
       period: nullable({
         type: "object",
         required: ["id", "name", "start", "end"],
-        properties: { id: { type: "string", format: "uuid" }, name: { type: "string" }, start: date, end: date },
+        properties: { id: uuid, name: { type: "string" }, start: date, end: date },
         description: "The audit period the checks ran for; null when there is no audit period yet (and no checks).",
       }),
       today: { ...date, description: "Today in the organisation's time zone." },
@@ -503,7 +503,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
       "selfReviewed",
     ],
     properties: {
-      id: { type: "string", format: "uuid" },
+      id: uuid,
       lineageId: { type: "string", format: "uuid", description: "Shared by every version of this evidence." },
       version: { type: "integer", minimum: 1 },
       control: ref("ControlCode"),
@@ -551,7 +551,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
               type: "object",
               required: ["id", "version", "status", "uploadedAt"],
               properties: {
-                id: { type: "string", format: "uuid" },
+                id: uuid,
                 version: { type: "integer", minimum: 1 },
                 status: ref("EvidenceStatus"),
                 uploadedAt: time,
@@ -574,7 +574,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
     type: "object",
     required: ["id", "name", "features", "packageItems", "package"],
     properties: {
-      id: { type: "string", format: "uuid" },
+      id: uuid,
       name: { type: "string" },
       website: nullable({ type: "string" }),
       securityContact: nullable({ type: "string" }),
@@ -608,14 +608,14 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
         items: {
           type: "object",
           properties: {
-            id: { type: "string", format: "uuid" },
+            id: uuid,
             kind: { type: "string", enum: [...PACKAGE_KINDS] },
             notes: nullable({ type: "string" }),
             createdAt: time,
             evidence: nullable({
               type: "object",
               properties: {
-                id: { type: "string", format: "uuid" },
+                id: uuid,
                 title: { type: "string" },
                 control: { type: "string" },
                 status: { type: "string" },
@@ -632,7 +632,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
               type: "object",
               description: "SOC 2 report items: the bridge letter carrying the report forward (docs/subservice-organisations.md).",
               properties: {
-                id: { type: "string", format: "uuid" },
+                id: uuid,
                 title: { type: "string" },
                 status: { type: "string" },
                 effectiveDate: date,
@@ -648,7 +648,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
         items: {
           type: "object",
           properties: {
-            id: { type: "string", format: "uuid" },
+            id: uuid,
             text: { type: "string" },
             control: nullable({ type: "string" }),
             createdAt: time,
@@ -711,8 +711,8 @@ const headers: Record<string, HeaderObject> = {
 const accessReviewDecisionSchema: SchemaObject = {
   type: "object",
   properties: {
-    id: { type: "string", format: "uuid" },
-    reviewId: { type: "string", format: "uuid" },
+    id: uuid,
+    reviewId: uuid,
     principal: { type: "string" },
     resource: { type: "string" },
     selfReview: { type: "boolean", description: "The access belongs to the reviewer." },
@@ -730,7 +730,7 @@ const accessReviewShape: SchemaObject = {
   type: "object",
   required: ["id", "name", "quarter", "status", "dueDate", "resources", "features", "progress"],
   properties: {
-    id: { type: "string", format: "uuid" },
+    id: uuid,
     name: { type: "string" },
     quarter: { type: "string", pattern: "^\\d{4}-Q[1-4]$" },
     status: { type: "string", enum: ["DRAFT", "IN_PROGRESS", "SIGNED_OFF"] },
@@ -748,7 +748,7 @@ const accessReviewShape: SchemaObject = {
       description: "Stored at sign-off: the quarter of the sign-off day (organisation time), the coverage slot the record counts for.",
     }),
     late: nullable({ type: "boolean", description: "Stored at sign-off: signed off after the labelled quarter's last day." }),
-    evidenceId: nullable({ type: "string", format: "uuid" }),
+    evidenceId: nullable(uuid),
     createdBy: nullable({ type: "string" }),
     createdAt: time,
     progress: { type: "object", properties: { decided: { type: "integer" }, total: { type: "integer" } } },
@@ -757,7 +757,7 @@ const accessReviewShape: SchemaObject = {
 const accessReviewItem: SchemaObject = {
   type: "object",
   properties: {
-    id: { type: "string", format: "uuid" },
+    id: uuid,
     position: { type: "integer", description: "Import order." },
     principal: { type: "string" },
     principalKind: { type: "string", enum: ["HUMAN", "SERVICE"] },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { date, endpoint, fileHeaders, json, location, nullable, ref, time } from "@/lib/api/endpoint";
+import { date, endpoint, fileHeaders, json, location, nullable, ref, time, uuid } from "@/lib/api/endpoint";
 import {
   accessReviewSchema,
   decisionInputSchema,
@@ -53,8 +53,8 @@ export const accessReviewsApi = {
         {
           type: "object",
           properties: {
-            id: { type: "string", format: "uuid" },
-            reviewId: { type: "string", format: "uuid" },
+            id: uuid,
+            reviewId: uuid,
             principal: { type: "string" },
             resource: { type: "string" },
             decision: { type: "string", enum: ["revoke", "modify"] },
@@ -88,7 +88,7 @@ export const accessReviewsApi = {
         {
           type: "object",
           properties: {
-            id: { type: "string", format: "uuid" },
+            id: uuid,
             name: { type: "string" },
             quarter: { type: "string", pattern: "^\\d{4}-Q[1-4]$" },
             status: { type: "string", const: "SIGNED_OFF" },
@@ -106,7 +106,7 @@ export const accessReviewsApi = {
             evidence: {
               type: "object",
               properties: {
-                id: { type: "string", format: "uuid" },
+                id: uuid,
                 sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
                 fileName: { type: "string" },
                 status: { type: "string", const: "ACCEPTED" },
