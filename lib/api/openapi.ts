@@ -9,6 +9,7 @@ import type {
 } from "openapi3-ts/oas31";
 import { date, json, nullable, operation, ref, time, uuid, type ErrorResponseName } from "@/lib/api/endpoint";
 import { ENDPOINTS } from "@/lib/api/registry";
+import { itemReference } from "@/lib/api/endpoints/access-reviews";
 import { EVALUATION_STATES } from "@/lib/coverage/evaluation";
 import { CATEGORIES, DESIGN_STATUSES, FREQUENCIES } from "@/lib/validations/control";
 import { DATA_CATEGORIES, FEATURE_PAGE_SIZE, FEATURE_STATUSES, IMPACTS, INVOKERS } from "@/lib/validations/feature";
@@ -711,10 +712,7 @@ const headers: Record<string, HeaderObject> = {
 const accessReviewDecisionSchema: SchemaObject = {
   type: "object",
   properties: {
-    id: uuid,
-    reviewId: uuid,
-    principal: { type: "string" },
-    resource: { type: "string" },
+    ...itemReference,
     selfReview: { type: "boolean", description: "The access belongs to the reviewer." },
     decision: { type: "string", enum: ["keep", "revoke", "modify"] },
     comment: { type: "string" },

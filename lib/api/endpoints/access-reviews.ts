@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SchemaObject } from "openapi3-ts/oas31";
 import { date, endpoint, fileHeaders, json, location, nullable, ref, time, uuid } from "@/lib/api/endpoint";
 import {
   accessReviewSchema,
@@ -15,6 +16,14 @@ const reviewParams = z.object({ reviewId });
 const itemParams = z.object({ reviewId, itemId: z.uuid().meta({ description: "The item id, a UUID." }) });
 /** Up to 20,000 items per request (the CSV import's maximum); a typical item is about 200 bytes. */
 export const ITEMS_BODY_LIMIT = 8 * 1024 * 1024;
+
+/** How a decision or a revocation names its item (also the AccessReviewDecision schema's first fields). */
+export const itemReference: Record<string, SchemaObject> = {
+  id: uuid,
+  reviewId: uuid,
+  principal: { type: "string" },
+  resource: { type: "string" },
+};
 
 export const accessReviewsApi = {
   decideAccessReviewItem: endpoint({
@@ -53,10 +62,7 @@ export const accessReviewsApi = {
         {
           type: "object",
           properties: {
-            id: uuid,
-            reviewId: uuid,
-            principal: { type: "string" },
-            resource: { type: "string" },
+            ...itemReference,
             decision: { type: "string", enum: ["revoke", "modify"] },
             doneOn: date,
             note: nullable({ type: "string" }),
