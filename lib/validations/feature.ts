@@ -13,6 +13,8 @@ export const FLAGS = [
   "logsPrompts",
   "userFacing",
 ] as const;
+/** The yes/no answers about a feature, one per FLAGS entry. */
+export type FeatureFlags = Record<(typeof FLAGS)[number], boolean>;
 
 export const DATA_CATEGORY_LABELS: Record<(typeof DATA_CATEGORIES)[number], string> = {
   CUSTOMER_CONFIDENTIAL: "Customer confidential",
