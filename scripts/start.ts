@@ -12,17 +12,9 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { databaseIdentity, EMBEDDED_APP_ROLE, grantAppPrivileges, privilegeWarning, setUpAppRole } from "@/lib/db/roles";
 import { runningPostmaster, startEmbedded, stopStalePostmaster, type EmbeddedHandle } from "@/lib/db/embedded";
 import { recordBuild, staleBuildReason } from "./build/fingerprint";
+import { pidAlive } from "./process";
 
 const nextBin = path.resolve("node_modules/.bin/next");
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function main() {
   // Every variable checked before anything starts: a mistyped one is an error naming it.
