@@ -1,43 +1,23 @@
 import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { spawn } from "node:child_process";
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import pg from "pg";
-import { canonicalJson } from "../lib/audit-log/chain";
+import { canonicalJson, type ChainContent } from "../lib/audit-log/chain";
 import { applyMigrations } from "../lib/db/migrate";
 import { ACCOUNTS, apiSessionAs, baseURL, formError, formStatus, signInAs, withDb, type Role } from "./support";
 import { adminQuery, createScratch, dropScratch, queryOn } from "./support/database";
+import { runNode as runNodeIn, type NodeResult } from "./support/node-process";
 
 // The audit log: the /audit-log page and its API, the chain under concurrent writers, and
 // tampering detected on a scratch database. Only AI-PI-* controls' owners are changed here.
 
 const tag = () => randomBytes(4).toString("hex");
 
-interface ChildResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** `node --import tsx <args>` in the project, as the npm scripts run (Playwright cannot load Prisma). */
-function runNode(args: string[], env: Record<string, string> = {}): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
-      cwd: process.cwd(),
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+/** `node --import tsx <args>` with this process's environment and `env` on top. */
+const runNode = (args: string[], env: Record<string, string> = {}) => runNodeIn(args, { env: { ...process.env, ...env } });
 
 /** Evaluates a module snippet with the app's own lib code; `lib(path)` imports lib/<path>.ts. */
-function runWithLib(databaseUrl: string, body: string): Promise<ChildResult> {
+function runWithLib(databaseUrl: string, body: string): Promise<NodeResult> {
   const source = `const lib = async (p) => { const m = await import("./lib/" + p + ".ts"); return m.default ?? m; };\n${body}`;
   return runNode(["--input-type=module", "-e", source], { DATABASE_URL: databaseUrl });
 }
@@ -403,21 +383,8 @@ test.describe("audit log", () => {
   test("rewriting an entry and recomputing every later hash without the key: audit:verify names the altered entry", async () => {
     const url = await scratchWithEntries(5);
     expect((await verifyCli(url)).code).toBe(0);
-    type Row = {
-      seq: string;
-      at: Date;
-      actorId: string | null;
-      actorEmail: string | null;
-      actorRole: string | null;
-      actorKind: string;
-      action: string;
-      entityType: string;
-      entityId: string | null;
-      before: unknown;
-      after: unknown;
-      prevHash: string;
-      hash: string;
-    };
+    // The hashes below are recomputed here, not by the library: the type is shared, the formula is not.
+    type Row = Omit<ChainContent, "at"> & { at: Date; prevHash: string; hash: string };
     const original = await queryOn<Row>(
       url,
       `SELECT seq::text, at, "actorId", "actorEmail", "actorRole", "actorKind", action, "entityType", "entityId", before, after, "prevHash", hash FROM "AuditLogEntry" ORDER BY seq`,

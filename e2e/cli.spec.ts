@@ -1,6 +1,5 @@
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { spawn } from "node:child_process";
 import { createHash, randomBytes, verify } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -8,32 +7,14 @@ import { canonicalJson } from "../lib/audit-log/chain";
 import { upload } from "./evidence-support";
 import { ACCOUNTS, baseURL, databaseFingerprint, withDb } from "./support";
 import { createScratch, dropScratch, queryOn } from "./support/database";
+import { runNode, type NodeResult } from "./support/node-process";
 
 // The headless commands, run as a user would (`node --import tsx scripts/<x>.ts`, which is what the
 // npm scripts run) against the test database (DATABASE_URL), and checked through the running app.
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(script: string, args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
+function runCli(script: string, args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<NodeResult> {
   // The password is never inherited by accident: each call says where it comes from.
   const { ATTEST_PASSWORD: _ignored, ...inherited } = process.env;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
-      cwd: process.cwd(),
-      env: { ...inherited, ...options.env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(options.input ?? "");
-  });
+  return runNode([`scripts/${script}.ts`, ...args], { env: { ...inherited, ...options.env }, input: options.input ?? "" });
 }
 
 const unique = (label: string) => `${label}-${randomBytes(4).toString("hex")}`;

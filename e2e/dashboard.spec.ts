@@ -1,7 +1,6 @@
-import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { randomBytes } from "node:crypto";
-import { apiSessionAs, signInAs, withDb } from "./support";
+import { apiSessionAs, collectConsoleErrors, signInAs, withDb } from "./support";
 
 // The dashboard: every chart renders with an accessible name, its numbers match the database, and
 // its figures open the lists behind them. The database is shared with other specs, so expected
@@ -16,15 +15,6 @@ const STATUSES = [
 ] as const;
 
 const addDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
 
 const designCounts = () =>
   withDb(async (c) => {

@@ -2,7 +2,16 @@ import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { randomBytes } from "node:crypto";
 import Papa from "papaparse";
-import { ACCOUNTS, type Role, apiSessionAs, databaseFingerprint, formError, signInAs as signInOnly, withDb } from "./support";
+import {
+  ACCOUNTS,
+  type Role,
+  apiSessionAs,
+  collectConsoleErrors,
+  databaseFingerprint,
+  formError,
+  signInAs as signInOnly,
+  withDb,
+} from "./support";
 
 // The gap assessment view and its CSV export, and custom controls: created and edited by a
 // compliance lead in the browser, refused to everyone else. The database is shared with other
@@ -39,15 +48,6 @@ async function countsInDb(): Promise<Record<string, Record<string, number>>> {
 
 const controlsWithCode = (code: string) =>
   withDb(async (c) => (await c.query(`SELECT count(*)::int AS n FROM "Control" WHERE code = $1`, [code])).rows[0].n as number);
-
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
 
 test("the gap assessment shows the five categories with counts that match the database, and the chart", async ({ page }) => {
   const consoleErrors = collectConsoleErrors(page);

@@ -6,6 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { runNode } from "./support/node-process";
 import { freePort } from "./support/ports";
 
 // `npm start` as a user runs it: no DATABASE_URL, so the embedded PostgreSQL under a fresh
@@ -150,21 +151,8 @@ test.describe("npm start lifecycle (embedded PostgreSQL)", () => {
     );
   }
 
-  function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/user-create.ts", ...args], {
-        cwd: process.cwd(),
-        env: { ...env, ...extraEnv },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (c) => (stdout += c));
-      child.stderr.on("data", (c) => (stderr += c));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    });
-  }
+  const cli = (args: string[], extraEnv: Record<string, string> = {}) =>
+    runNode(["scripts/user-create.ts", ...args], { env: { ...env, ...extraEnv } });
 
   async function signInUserId(): Promise<string | undefined> {
     const api = await playwrightRequest.newContext({ baseURL: `http://localhost:${port}` });

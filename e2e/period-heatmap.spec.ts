@@ -1,20 +1,10 @@
-import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { apiSessionAs, signInAs } from "./support";
+import { apiSessionAs, collectConsoleErrors, signInAs } from "./support";
 import { bearerContext, insertToken, tag, upload } from "./evidence-support";
 
 // Issue 5, item 3: the period page. Controls and evidence are made through the API; a compliance
 // lead then creates the period in the browser, opens it from the list, and reads the heatmap:
 // a missing slot says what is missing and where to upload it, a covered one links its evidence.
-
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
 
 test("a compliance lead creates a period and reads its coverage heatmap", async ({ page }, testInfo) => {
   const t = tag().toUpperCase();

@@ -16,6 +16,12 @@ test.describe.configure({ timeout: 180_000 });
 
 const wrong = (n: number) => `wrong password number ${n}`;
 
+/** The sign-in form's two fields. */
+const credentials = (email: string, password: string): [string, string][] => [
+  ["email", email],
+  ["password", password],
+];
+
 /** Five wrong passwords from `from`, then the right one: the sixth attempt is refused with 429. */
 async function blockFrom(user: Throwaway, from: string) {
   const csrf = await csrfFrom(from);
@@ -23,20 +29,14 @@ async function blockFrom(user: Throwaway, from: string) {
     const res = await postCredentials({
       from,
       csrf,
-      fields: [
-        ["email", user.email],
-        ["password", wrong(n)],
-      ],
+      fields: credentials(user.email, wrong(n)),
     });
     expect(res.status, `attempt ${n}`).toBe(401);
   }
   const blocked = await postCredentials({
     from,
     csrf,
-    fields: [
-      ["email", user.email],
-      ["password", user.password],
-    ],
+    fields: credentials(user.email, user.password),
   });
   expect(blocked.status).toBe(429);
   expect(setsSession(blocked)).toBe(false);
@@ -72,10 +72,7 @@ test.describe("with the account blocked, no request shape signs in", () => {
     const res = await postCredentials({
       from,
       csrf,
-      fields: [
-        ["email", user.email],
-        ["password", user.password],
-      ],
+      fields: credentials(user.email, user.password),
     });
     expect(res.status).toBe(429);
     expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
@@ -139,10 +136,7 @@ test.describe("with the account blocked, no request shape signs in", () => {
           from: address,
           csrf: token,
           path: `/api/auth/callback/credentials${suffix}`,
-          fields: [
-            ["email", user.email],
-            ["password", user.password],
-          ],
+          fields: credentials(user.email, user.password),
         });
       const blocked = await attempt(from, csrf);
       expect(blocked.status, suffix).toBe(429);
@@ -167,10 +161,7 @@ test.describe("with the account blocked, no request shape signs in", () => {
           postCredentials({
             from,
             csrf,
-            fields: [
-              ["email", `spray.${batch}.${i}.${tag()}@example.test`],
-              ["password", wrong(i)],
-            ],
+            fields: credentials(`spray.${batch}.${i}.${tag()}@example.test`, wrong(i)),
           }),
         ),
       );
@@ -182,10 +173,7 @@ test.describe("with the account blocked, no request shape signs in", () => {
         from,
         csrf,
         headers: { "X-Forwarded-For": forwarded },
-        fields: [
-          ["email", user.email],
-          ["password", user.password],
-        ],
+        fields: credentials(user.email, user.password),
       });
       expect(res.status, forwarded).toBe(429);
       expect(setsSession(res)).toBe(false);
@@ -203,10 +191,7 @@ test.describe("with the account blocked, no request shape signs in", () => {
         postCredentials({
           from,
           csrf,
-          fields: [
-            ["email", user.email],
-            ["password", wrong(n)],
-          ],
+          fields: credentials(user.email, wrong(n)),
         }),
       ),
     );
@@ -216,10 +201,7 @@ test.describe("with the account blocked, no request shape signs in", () => {
     const res = await postCredentials({
       from,
       csrf,
-      fields: [
-        ["email", user.email],
-        ["password", user.password],
-      ],
+      fields: credentials(user.email, user.password),
     });
     expect(res.status).toBe(429);
     expect(setsSession(res)).toBe(false);
@@ -241,10 +223,7 @@ test("a block from one address does not lock the account out from another", asyn
   await blockFrom(user, "127.0.0.16");
   const res = await postCredentials({
     from: "127.0.0.17",
-    fields: [
-      ["email", user.email],
-      ["password", user.password],
-    ],
+    fields: credentials(user.email, user.password),
   });
   expect(res.status).toBe(200);
   expect(setsSession(res)).toBe(true);
@@ -255,10 +234,7 @@ test("a successful sign-in sets lastLoginAt, writes user.signed_in to the audit 
   const from = "127.0.0.18";
   const res = await postCredentials({
     from,
-    fields: [
-      ["email", user.email],
-      ["password", user.password],
-    ],
+    fields: credentials(user.email, user.password),
   });
   expect(res.status).toBe(200);
   expect(setsSession(res)).toBe(true);
@@ -297,10 +273,7 @@ test("a flood of 64 parallel sign-ins does not time out an evidence download", a
         postCredentials({
           from: `127.0.1.${i + 1}`,
           csrf,
-          fields: [
-            ["email", `flood.${i}.${tag()}@example.test`],
-            ["password", wrong(i)],
-          ],
+          fields: credentials(`flood.${i}.${tag()}@example.test`, wrong(i)),
         }),
       ),
     );

@@ -94,3 +94,13 @@ export async function apiSessionAs(role: Role | null): Promise<APIRequestContext
 /** A form's error message (Next adds its own empty role=alert route announcer to every page). */
 export const formError = (page: Page) => page.locator(".alert.error[role=alert]");
 export const formStatus = (page: Page) => page.locator(".alert.success[role=status]");
+
+/** Collects the page's console errors and uncaught exceptions from now on, each with where it came from. */
+export function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}

@@ -13,17 +13,9 @@ import { databaseIdentity, EMBEDDED_APP_ROLE, grantAppPrivileges, privilegeWarni
 import { runningPostmaster, startEmbedded, stopStalePostmaster, type EmbeddedHandle } from "@/lib/db/embedded";
 import { staleBuildReason } from "./build/fingerprint";
 import { buildApp } from "./build/next-build";
+import { pidAlive } from "./process";
 
 const nextBin = path.resolve("node_modules/.bin/next");
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function main() {
   // Every variable checked before anything starts: a mistyped one is an error naming it.

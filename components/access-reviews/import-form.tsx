@@ -79,11 +79,7 @@ export function ImportForm({ reviewId, directory }: { reviewId: string; director
       >
         {none !== null && <option value="">{none}</option>}
         {extra && <option value={extra[0]}>{extra[1]}</option>}
-        {columns.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
+        <Options values={columns} />
       </select>
       {problems[id] && (
         <span id={`map-${id}-error`} className="error">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { FormField } from "@/components/ui/form-field";
+import { Options } from "@/components/ui/options";
 
 export interface AuditLogFilterValues {
   actor?: string;
@@ -33,11 +34,7 @@ export function AuditLogFilters({ values, errors, options, filtered }: Props) {
       <FormField id="entityType" label="Entity type" errors={errors?.entityType}>
         <select id="entityType" name="entityType" defaultValue={values.entityType ?? ""}>
           <option value="">All types</option>
-          {options.entityTypes.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
+          <Options values={options.entityTypes} />
         </select>
       </FormField>
       <FormField id="entityId" label="Entity id" errors={errors?.entityId}>
@@ -46,11 +43,7 @@ export function AuditLogFilters({ values, errors, options, filtered }: Props) {
       <FormField id="action" label="Action" errors={errors?.action}>
         <select id="action" name="action" defaultValue={values.action ?? ""}>
           <option value="">All actions</option>
-          {options.actions.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
+          <Options values={options.actions} />
         </select>
       </FormField>
       <FormField id="from" label="From (UTC)" errors={errors?.from}>

@@ -7,7 +7,7 @@ import { FormField } from "@/components/ui/form-field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 import { CHANGE_KINDS, CHANGE_KIND_LABELS } from "@/lib/validations/change";
-import { Options } from "@/components/ui/options";
+import { FeatureOptions, Options } from "@/components/ui/options";
 
 /** Record one model or prompt change; on success, back to the list. */
 export function ChangeForm({ features }: { features: { slug: string; name: string }[] }) {
@@ -29,11 +29,7 @@ export function ChangeForm({ features }: { features: { slug: string; name: strin
       <FormField id="feature" label="Feature" hint="The AI feature it changes, if one." errors={errors?.feature}>
         <select id="feature" name="feature" defaultValue="">
           <option value="">No particular feature</option>
-          {features.map((f) => (
-            <option key={f.slug} value={f.slug}>
-              {f.name}
-            </option>
-          ))}
+          <FeatureOptions features={features} />
         </select>
       </FormField>
       <FormField id="title" label="Title" errors={errors?.title}>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CHANGE_KINDS, CHANGE_KIND_LABELS, type ChangeListQuery } from "@/lib/validations/change";
-import { Options } from "@/components/ui/options";
+import { FeatureOptions, Options } from "@/components/ui/options";
 import { EVALUATION_LABELS, EVALUATION_STATES } from "@/lib/coverage/evaluation";
 
 /** "/changes?…" for the current filters with some replaced (a page link, or a cleared filter). */
@@ -37,11 +37,7 @@ export function ChangesFilter({ query, features }: { query: ChangeListQuery; fea
         <label htmlFor="feature">Feature</label>
         <select id="feature" name="feature" defaultValue={query.feature ?? ""}>
           <option value="">Any</option>
-          {features.map((f) => (
-            <option key={f.slug} value={f.slug}>
-              {f.name}
-            </option>
-          ))}
+          <FeatureOptions features={features} />
         </select>
       </div>
       <button type="submit">Filter</button>

@@ -5,7 +5,7 @@ import { importChangesAction } from "@/app/(app)/changes/actions";
 import type { ChangeImportPreview } from "@/lib/changes/text-import";
 import { CHANGE_KINDS, CHANGE_KIND_LABELS } from "@/lib/validations/change";
 import { ImportPreview, type PreviewColumn } from "@/components/ui/import-preview";
-import { Options } from "@/components/ui/options";
+import { FeatureOptions, Options } from "@/components/ui/options";
 
 const GH_COMMAND = "gh pr list --state merged --json number,title,mergedAt,mergeCommit,url";
 
@@ -48,11 +48,7 @@ export function ChangeImportForm({ features }: { features: { slug: string; name:
             <label htmlFor="feature">Feature of every row</label>
             <select id="feature" value={feature} onChange={(e) => setFeature(e.target.value)}>
               <option value="">No particular feature</option>
-              {features.map((f) => (
-                <option key={f.slug} value={f.slug}>
-                  {f.name}
-                </option>
-              ))}
+              <FeatureOptions features={features} />
             </select>
           </div>
         </div>

@@ -17,41 +17,21 @@ import {
   reviewerProblem,
   suggestMapping,
 } from "@/lib/access-reviews/csv";
-
-const IAM_HEADER =
-  "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active," +
-  "access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service," +
-  "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service," +
-  "cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
+import { IAM_REPORT_HEADER, iamReportLine } from "@/e2e/support/iam-report";
 
 const iamRow = (user: string, arn: string, password: string, mfa: string, key1: string, key2 = "false") =>
-  [
+  iamReportLine({
     user,
     arn,
-    "2025-01-01T00:00:00+00:00",
-    password,
-    "N/A",
-    "N/A",
-    "N/A",
-    mfa,
-    key1,
-    "N/A",
-    "N/A",
-    "N/A",
-    "N/A",
-    key2,
-    "N/A",
-    "N/A",
-    "N/A",
-    "N/A",
-    "false",
-    "N/A",
-    "false",
-    "N/A",
-  ].join(",");
+    user_creation_time: "2025-01-01T00:00:00+00:00",
+    password_enabled: password,
+    mfa_active: mfa,
+    access_key_1_active: key1,
+    access_key_2_active: key2,
+  });
 
 const IAM_CSV = [
-  IAM_HEADER,
+  IAM_REPORT_HEADER,
   iamRow("<root_account>", "arn:aws:iam::123456789012:root", "not_supported", "true", "false"),
   iamRow("alice", "arn:aws:iam::123456789012:user/alice", "true", "true", "true"),
   iamRow("ci-deployer", "arn:aws:iam::123456789012:user/ci-deployer", "false", "false", "true", "true"),
@@ -183,7 +163,9 @@ test("5,000 IAM rows all map", () => {
   const rows = Array.from({ length: 5000 }, (_, i) =>
     iamRow(`user${i}`, `arn:aws:iam::1:user/user${i}`, i % 2 ? "true" : "false", "true", "true"),
   );
-  const { items, errors } = mapCsvRows(readCsvTable([IAM_HEADER, ...rows].join("\n")), { ...suggestMapping(IAM_HEADER.split(",")) });
+  const { items, errors } = mapCsvRows(readCsvTable([IAM_REPORT_HEADER, ...rows].join("\n")), {
+    ...suggestMapping(IAM_REPORT_HEADER.split(",")),
+  });
   assert.equal(errors.length, 0);
   assert.equal(items.length, 5000);
 });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { dateIn, organisationTimeZone } from "@/lib/org-time";
 import { reviewProgress } from "@/lib/access-reviews/service";
 import { isRevocationOverdue, revocationDueOn } from "@/lib/access-reviews/revocations";
+import { itemAccess } from "@/lib/access-reviews/record";
 
 // Reads for the reviewer's inbox, the sign-off section, the revocation list and the printable record.
 
@@ -45,12 +46,7 @@ export async function inboxPage(userId: string, page: number) {
       total: p?._count._all ?? rows.length,
       items: rows.map((i) => ({
         id: i.id,
-        principal: i.principal,
-        principalKind: i.principalKind,
-        resource: i.resource,
-        resourceKind: i.resourceKind,
-        accessLevel: i.accessLevel,
-        source: i.source,
+        ...itemAccess(i),
         own: i.principalUserId === userId,
         reviewerId: i.reviewerId,
         decision: i.decision,

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { slugOf } from "@/lib/format";
 
 // The access-review record: the CSV generated at sign-off and stored as AI-SEC-05 evidence. Pure,
 // so that the bytes (and so the SHA-256) depend only on the access review as it was signed off.
@@ -35,6 +36,20 @@ export interface RecordItem {
   selfJustification: string | null;
   decidedAt: Date | null;
   decidedByEmail: string | null;
+}
+
+type AccessKey = "principal" | "principalKind" | "resource" | "resourceKind" | "accessLevel" | "source";
+
+/** What an item is about, as imported: who holds which access to what, and where that line came from. */
+export function itemAccess<T extends Record<AccessKey, string>>(item: T): Pick<T, AccessKey> {
+  return {
+    principal: item.principal,
+    principalKind: item.principalKind,
+    resource: item.resource,
+    resourceKind: item.resourceKind,
+    accessLevel: item.accessLevel,
+    source: item.source,
+  };
 }
 
 export const RECORD_COLUMNS = [
@@ -111,14 +126,6 @@ export function buildRecordCsv(review: RecordReview, items: readonly RecordItem[
 
 /** "access-review-2026-Q3-ai-platform-keys.csv": quarter and a slug of the name, nothing a file system or header dislikes. */
 export function recordFileName(quarter: string, name: string): string {
-  const slug =
-    name
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60)
-      .replace(/-+$/, "") || "access-review";
+  const slug = slugOf(name, 60) || "access-review";
   return `access-review-${quarter.replace(/[^0-9A-Za-z-]/g, "")}-${slug}.csv`;
 }

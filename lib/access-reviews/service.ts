@@ -20,6 +20,7 @@ import {
 } from "@/lib/access-reviews/csv";
 import { quarterRange } from "@/lib/access-reviews/schedule";
 import { futureQuarterProblem, sameQuarterProblem } from "@/lib/access-reviews/quarter-rules";
+import { itemAccess } from "@/lib/access-reviews/record";
 import { organisationToday } from "@/lib/org-time";
 import type { AccessReviewInput, ItemInput } from "@/lib/validations/access-review";
 import { rolesWith } from "@/lib/permissions";
@@ -242,12 +243,7 @@ async function insertItems(tx: Tx, reviewId: string, items: NewItem[], label: (i
   const rows: Prisma.AccessReviewItemCreateManyInput[] = items.map((item, i) => ({
     reviewId,
     position: start + i,
-    principal: item.principal,
-    principalKind: item.principalKind,
-    resource: item.resource,
-    resourceKind: item.resourceKind,
-    accessLevel: item.accessLevel,
-    source: item.source,
+    ...itemAccess(item),
     raw: item.raw ?? undefined,
     principalUserId: matchPrincipal(item.principal, index)?.id ?? null,
     reviewerId: item.reviewer ? index.byEmail.get(item.reviewer.toLowerCase())!.id : null,

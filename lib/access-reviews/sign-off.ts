@@ -12,7 +12,7 @@ import { signedOffConflict } from "@/lib/access-reviews/decisions";
 import { canSignOff } from "@/lib/access-reviews/caller-rules";
 import type { Principal } from "@/lib/auth/principal";
 import { enforce } from "@/lib/auth/verdict";
-import { buildRecordCsv, recordFileName, type DecisionValue } from "@/lib/access-reviews/record";
+import { buildRecordCsv, itemAccess, recordFileName, type DecisionValue } from "@/lib/access-reviews/record";
 import { futureQuarterProblem, performedPhrase, signOffTiming } from "@/lib/access-reviews/quarter-rules";
 
 // Sign-off: a compliance lead closes an access review whose every item is decided. In one transaction
@@ -80,12 +80,7 @@ export async function signOffReview(reviewId: string, statement: string, caller:
           late: timing.late,
         },
         review.items.map((i) => ({
-          principal: i.principal,
-          principalKind: i.principalKind,
-          resource: i.resource,
-          resourceKind: i.resourceKind,
-          accessLevel: i.accessLevel,
-          source: i.source,
+          ...itemAccess(i),
           reviewerEmail: i.reviewer?.email ?? null,
           decision: i.decision as DecisionValue,
           comment: i.comment,

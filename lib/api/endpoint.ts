@@ -269,6 +269,7 @@ export const json = (schema: SchemaObject | ReferenceObject, description: string
   ...(headers ? { headers } : {}),
   content: { "application/json": { schema } },
 });
+export const uuid: SchemaObject = { type: "string", format: "uuid" };
 export const date: SchemaObject = { type: "string", format: "date", description: "A calendar date, YYYY-MM-DD." };
 export const time: SchemaObject = { type: "string", format: "date-time", description: "ISO 8601, UTC (server clock)." };
 export const location = { Location: { $ref: "#/components/headers/Location" } };

@@ -7,8 +7,9 @@ import type {
   ResponseObject,
   SchemaObject,
 } from "openapi3-ts/oas31";
-import { date, json, nullable, operation, ref, requestComponents, time, type ErrorResponseName } from "@/lib/api/endpoint";
+import { date, json, nullable, operation, ref, requestComponents, time, uuid, type ErrorResponseName } from "@/lib/api/endpoint";
 import { ENDPOINTS } from "@/lib/api/registry";
+import { itemReference } from "@/lib/api/endpoints/access-reviews";
 import { EVALUATION_STATES } from "@/lib/coverage/evaluation";
 import { CATEGORIES, DESIGN_STATUSES, FREQUENCIES } from "@/lib/validations/control";
 import { DATA_CATEGORIES, FEATURE_PAGE_SIZE, FEATURE_STATUSES, IMPACTS, INVOKERS } from "@/lib/validations/feature";
@@ -111,7 +112,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
   Period: {
     type: "object",
     required: ["id", "name", "type", "start", "end", "categories", "features", "auditors", "createdAt", "updatedAt"],
-    properties: { id: { type: "string", format: "uuid" }, ...periodProperties, createdAt: time, updatedAt: time },
+    properties: { id: uuid, ...periodProperties, createdAt: time, updatedAt: time },
   },
   CoverageSlot: {
     type: "object",
@@ -120,7 +121,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
       start: date,
       end: date,
       state: { type: "string", enum: ["COVERED", "MISSING", "NOT_YET_DUE", "NOT_IN_OPERATION"] },
-      evidence: { type: "array", items: { type: "string", format: "uuid" }, description: "Accepted evidence that covers the slot." },
+      evidence: { type: "array", items: uuid, description: "Accepted evidence that covers the slot." },
       change: { type: "string", format: "uuid", description: "Per-event controls: the change this slot stands for." },
       missingVendors: {
         type: "array",
@@ -148,7 +149,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
     properties: {
       period: {
         type: "object",
-        properties: { id: { type: "string", format: "uuid" }, name: { type: "string" }, type: { type: "string" }, start: date, end: date },
+        properties: { id: uuid, name: { type: "string" }, type: { type: "string" }, start: date, end: date },
       },
       today: { ...date, description: "Today in the organisation's time zone." },
       timeZone: { type: "string" },
@@ -185,7 +186,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
       "evidence",
     ],
     properties: {
-      id: { type: "string", format: "uuid" },
+      id: uuid,
       ...changeProperties,
       feature: nullable({ type: "string", description: "The feature's slug." }),
       pullRequest: nullable(text(500)),
@@ -202,7 +203,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
       },
       evidence: {
         type: "array",
-        items: { type: "string", format: "uuid" },
+        items: uuid,
         description: "The matching AI-PI-02 evidence: the evaluations before release, or else those after it.",
       },
     },
@@ -218,7 +219,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
   ChangeImported: {
     type: "object",
     required: ["created", "ids"],
-    properties: { created: { type: "integer" }, ids: { type: "array", items: { type: "string", format: "uuid" } } },
+    properties: { created: { type: "integer" }, ids: { type: "array", items: uuid } },
   },
   ImportRowError: {
     type: "object",
@@ -324,7 +325,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
         type: "object",
         required: ["id", "name", "start", "end", "categories"],
         properties: {
-          id: { type: "string", format: "uuid" },
+          id: uuid,
           name: { type: "string" },
           start: date,
           end: date,
@@ -413,7 +414,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
       period: nullable({
         type: "object",
         required: ["id", "name", "start", "end"],
-        properties: { id: { type: "string", format: "uuid" }, name: { type: "string" }, start: date, end: date },
+        properties: { id: uuid, name: { type: "string" }, start: date, end: date },
         description: "The audit period the checks ran for; null when there is no audit period yet (and no checks).",
       }),
       today: { ...date, description: "Today in the organisation's time zone." },
@@ -513,15 +514,11 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
       "selfReviewed",
     ],
     properties: {
-      id: { type: "string", format: "uuid" },
+      id: uuid,
       lineageId: { type: "string", format: "uuid", description: "Shared by every version of this evidence." },
       version: { type: "integer", minimum: 1 },
-      supersedes: nullable({ type: "string", format: "uuid", description: "The version this one corrects; null for a first version." }),
-      supersededBy: nullable({
-        type: "string",
-        format: "uuid",
-        description: "The newer version that corrects this one; null for the latest version.",
-      }),
+      supersedes: nullable({ ...uuid, description: "The version this one corrects; null for a first version." }),
+      supersededBy: nullable({ ...uuid, description: "The newer version that corrects this one; null for the latest version." }),
       control: ref("ControlCode"),
       title: text(200),
       description: nullable(text(4000)),
@@ -567,7 +564,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
               type: "object",
               required: ["id", "version", "status", "uploadedAt"],
               properties: {
-                id: { type: "string", format: "uuid" },
+                id: uuid,
                 version: { type: "integer", minimum: 1 },
                 status: ref("EvidenceStatus"),
                 uploadedAt: time,
@@ -590,7 +587,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
     type: "object",
     required: ["id", "name", "features", "packageItems", "package"],
     properties: {
-      id: { type: "string", format: "uuid" },
+      id: uuid,
       name: { type: "string" },
       website: nullable({ type: "string" }),
       securityContact: nullable({ type: "string" }),
@@ -624,14 +621,14 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
         items: {
           type: "object",
           properties: {
-            id: { type: "string", format: "uuid" },
+            id: uuid,
             kind: { type: "string", enum: [...PACKAGE_KINDS] },
             notes: nullable({ type: "string" }),
             createdAt: time,
             evidence: nullable({
               type: "object",
               properties: {
-                id: { type: "string", format: "uuid" },
+                id: uuid,
                 title: { type: "string" },
                 control: { type: "string" },
                 status: { type: "string" },
@@ -648,7 +645,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
               type: "object",
               description: "SOC 2 report items: the bridge letter carrying the report forward (docs/subservice-organisations.md).",
               properties: {
-                id: { type: "string", format: "uuid" },
+                id: uuid,
                 title: { type: "string" },
                 status: { type: "string" },
                 effectiveDate: date,
@@ -664,7 +661,7 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
         items: {
           type: "object",
           properties: {
-            id: { type: "string", format: "uuid" },
+            id: uuid,
             text: { type: "string" },
             control: nullable({ type: "string" }),
             createdAt: time,
@@ -727,10 +724,7 @@ const headers: Record<string, HeaderObject> = {
 const accessReviewDecisionSchema: SchemaObject = {
   type: "object",
   properties: {
-    id: { type: "string", format: "uuid" },
-    reviewId: { type: "string", format: "uuid" },
-    principal: { type: "string" },
-    resource: { type: "string" },
+    ...itemReference,
     selfReview: { type: "boolean", description: "The access belongs to the reviewer." },
     decision: { type: "string", enum: ["keep", "revoke", "modify"] },
     comment: { type: "string" },
@@ -746,7 +740,7 @@ const accessReviewShape: SchemaObject = {
   type: "object",
   required: ["id", "name", "quarter", "status", "dueDate", "resources", "features", "progress"],
   properties: {
-    id: { type: "string", format: "uuid" },
+    id: uuid,
     name: { type: "string" },
     quarter: { type: "string", pattern: "^\\d{4}-Q[1-4]$" },
     status: { type: "string", enum: ["DRAFT", "IN_PROGRESS", "SIGNED_OFF"] },
@@ -764,7 +758,7 @@ const accessReviewShape: SchemaObject = {
       description: "Stored at sign-off: the quarter of the sign-off day (organisation time), the coverage slot the record counts for.",
     }),
     late: nullable({ type: "boolean", description: "Stored at sign-off: signed off after the labelled quarter's last day." }),
-    evidenceId: nullable({ type: "string", format: "uuid" }),
+    evidenceId: nullable(uuid),
     createdBy: nullable({ type: "string" }),
     createdAt: time,
     progress: { type: "object", properties: { decided: { type: "integer" }, total: { type: "integer" } } },
@@ -773,7 +767,7 @@ const accessReviewShape: SchemaObject = {
 const accessReviewItem: SchemaObject = {
   type: "object",
   properties: {
-    id: { type: "string", format: "uuid" },
+    id: uuid,
     position: { type: "integer", description: "Import order." },
     principal: { type: "string" },
     principalKind: { type: "string", enum: ["HUMAN", "SERVICE"] },

@@ -42,18 +42,21 @@ export async function appendAudit(tx: Tx, actor: Actor, event: AuditEvent): Prom
   const seq = (last?.seq ?? 0n) + 1n;
   // The database clock, truncated to what timestamptz(6) stores, so the hash is reproducible.
   const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`;
-  // Only users are foreign keys; a token's identity is kept in the actor snapshot (actorEmail).
-  const actorId = actor.kind === "user" ? actor.id : null;
-  const content: ChainContent = {
-    seq: seq.toString(),
-    at: now.toISOString(),
-    actorId,
+  // Who did what to which entity, hashed in the chain content and stored in the row alike. Only
+  // users are foreign keys; a token's identity is kept in the actor snapshot (actorEmail).
+  const who = {
+    actorId: actor.kind === "user" ? actor.id : null,
     actorEmail: actor.email,
     actorRole: actor.role,
     actorKind: actor.kind,
     action: event.action,
     entityType: event.entityType,
     entityId: event.entityId ?? null,
+  };
+  const content: ChainContent = {
+    seq: seq.toString(),
+    at: now.toISOString(),
+    ...who,
     before: toJson(event.before),
     after: toJson(event.after),
   };
@@ -61,13 +64,7 @@ export async function appendAudit(tx: Tx, actor: Actor, event: AuditEvent): Prom
     data: {
       seq,
       at: now,
-      actorId,
-      actorEmail: actor.email,
-      actorRole: actor.role,
-      actorKind: actor.kind,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId ?? null,
+      ...who,
       before: content.before ?? undefined,
       after: content.after ?? undefined,
       prevHash,

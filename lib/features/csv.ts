@@ -1,13 +1,13 @@
 import Papa from "papaparse";
 import { z } from "zod";
 import { withoutBom } from "@/lib/imports/upload";
-import { FLAGS, featureSchema, slugify, type FeatureInput } from "@/lib/validations/feature";
+import { FLAGS, featureSchema, slugify, type FeatureFlags, type FeatureInput } from "@/lib/validations/feature";
 
 // The inventory as CSV, both ways. Pure: no I/O, so export and import are unit-tested exactly.
 // Lists are joined with ";" and vendors written as "Vendor:model" (the model after the first ":").
 
 /** The wire shape of one feature (lib/features/service.ts featureToJson), as far as CSV needs it. */
-export interface FeatureCsvRecord {
+export interface FeatureCsvRecord extends FeatureFlags {
   slug: string;
   name: string;
   owner: string;
@@ -20,12 +20,6 @@ export interface FeatureCsvRecord {
   vendors: readonly { vendor: string; model: string | null }[];
   failureImpact: string;
   failureNotes: string | null;
-  automatedDecisions: boolean;
-  irreversibleActions: boolean;
-  usesTrainingData: boolean;
-  exposesToolServers: boolean;
-  logsPrompts: boolean;
-  userFacing: boolean;
   promptLogRetention: string | null;
 }
 

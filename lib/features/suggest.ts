@@ -1,16 +1,12 @@
+import type { FeatureFlags } from "@/lib/validations/feature";
+
 // Which of the guide's controls a feature's answers suggest, each with the reason a person sees
 // before confirming. Pure: no I/O. Custom controls are never suggested (their meaning is the team's).
-export interface FeatureAnswers {
+export interface FeatureAnswers extends FeatureFlags {
   inputData: readonly string[];
   invokers: readonly string[];
   failureImpact: string;
   hasVendors: boolean;
-  automatedDecisions: boolean;
-  irreversibleActions: boolean;
-  usesTrainingData: boolean;
-  exposesToolServers: boolean;
-  logsPrompts: boolean;
-  userFacing: boolean;
 }
 
 export interface Suggestion {

@@ -90,6 +90,15 @@ const requiredText = (label: string, max: number) =>
     .min(1, { error: `${label} is required.` })
     .max(max, { error: `${label} is at most ${max} characters.` });
 
+/** Free text that may be left out; blank counts as left out. */
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label} is at most ${max} characters.` })
+    .optional()
+    .transform((v) => v || undefined);
+
 export const decisionInputSchema = z.object({
   decision: z
     .string({ error: "Choose keep, revoke or modify." })
@@ -99,23 +108,13 @@ export const decisionInputSchema = z.object({
     .pipe(z.enum(["KEEP", "REVOKE", "MODIFY"], { error: "Choose keep, revoke or modify." }))
     .meta({ description: "keep, revoke or modify (in any case)." }),
   comment: requiredText("A comment", 2000),
-  selfJustification: z
-    .string()
-    .trim()
-    .max(2000, { error: "The justification is at most 2000 characters." })
-    .optional()
-    .transform((v) => v || undefined),
+  selfJustification: optionalText("The justification", 2000),
 });
 export type DecisionInput = z.output<typeof decisionInputSchema>;
 
 export const revocationInputSchema = z.object({
   doneOn: z.iso.date({ error: "Give the date it was done as YYYY-MM-DD." }),
-  note: z
-    .string()
-    .trim()
-    .max(2000, { error: "The note is at most 2000 characters." })
-    .optional()
-    .transform((v) => v || undefined),
+  note: optionalText("The note", 2000),
 });
 export type RevocationInput = z.output<typeof revocationInputSchema>;
 

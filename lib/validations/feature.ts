@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugOf } from "@/lib/format";
 
 export const DATA_CATEGORIES = ["CUSTOMER_CONFIDENTIAL", "PERSONAL_DATA", "SECRETS", "INTERNAL", "PUBLIC"] as const;
 export const INVOKERS = ["END_USERS", "STAFF", "AUTOMATED_JOBS", "AGENTS"] as const;
@@ -12,6 +13,8 @@ export const FLAGS = [
   "logsPrompts",
   "userFacing",
 ] as const;
+/** The yes/no answers about a feature, one per FLAGS entry. */
+export type FeatureFlags = Record<(typeof FLAGS)[number], boolean>;
 
 export const DATA_CATEGORY_LABELS: Record<(typeof DATA_CATEGORIES)[number], string> = {
   CUSTOMER_CONFIDENTIAL: "Customer confidential",
@@ -78,17 +81,9 @@ export const slugSchema = z
       `"${String(issue.input)}" names a page of the inventory: choose another slug, such as ${String(issue.input)}-feature.`,
   });
 
+/** A feature's slug from its name, within slugSchema's 80 characters. */
 export function slugify(name: string): string {
-  return (
-    name
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 80)
-      .replace(/-+$/, "") || "feature"
-  ).replace(/^(new|import)$/, "$1-feature");
+  return (slugOf(name, 80) || "feature").replace(/^(new|import)$/, "$1-feature");
 }
 
 export const vendorLinkSchema = z.object({

@@ -4,6 +4,7 @@
 // access review, so every run writes the same 5,000 rows.
 import { performance } from "node:perf_hooks";
 import { percentile } from "./util";
+import { IAM_REPORT_HEADER, iamReportLine } from "@/e2e/support/iam-report";
 import { userPrincipal } from "@/lib/auth/principal";
 
 type Db = (typeof import("@/lib/db"))["db"];
@@ -11,44 +12,28 @@ type Db = (typeof import("@/lib/db"))["db"];
 export const ACCESS_IMPORT_ROWS = 5_000;
 const RUNS = 7;
 
-const HEADER =
-  "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active," +
-  "access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service," +
-  "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service," +
-  "cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
-
 /** A deterministic IAM credential report: people with console access, service users with keys only. */
 export function iamCredentialReport(rows = ACCESS_IMPORT_ROWS): string {
-  const lines = [HEADER];
+  const lines = [IAM_REPORT_HEADER];
   for (let i = 0; i < rows; i++) {
     const person = i % 4 !== 0;
     const user = person ? `person-${i}` : `svc-${i}`;
     const key2 = i % 9 === 0 ? "true" : "false";
     lines.push(
-      [
+      iamReportLine({
         user,
-        `arn:aws:iam::123456789012:user/${user}`,
-        "2025-03-01T10:00:00+00:00",
-        person ? "true" : "false",
-        person ? "2026-11-20T08:00:00+00:00" : "N/A",
-        "N/A",
-        "N/A",
-        person && i % 5 ? "true" : "false",
-        person && i % 3 ? "false" : "true",
-        "2025-03-01T10:00:00+00:00",
-        "2026-11-21T08:00:00+00:00",
-        "us-east-1",
-        "bedrock",
-        key2,
-        "N/A",
-        "N/A",
-        "N/A",
-        "N/A",
-        "false",
-        "N/A",
-        "false",
-        "N/A",
-      ].join(","),
+        arn: `arn:aws:iam::123456789012:user/${user}`,
+        user_creation_time: "2025-03-01T10:00:00+00:00",
+        password_enabled: person ? "true" : "false",
+        password_last_used: person ? "2026-11-20T08:00:00+00:00" : "N/A",
+        mfa_active: person && i % 5 ? "true" : "false",
+        access_key_1_active: person && i % 3 ? "false" : "true",
+        access_key_1_last_rotated: "2025-03-01T10:00:00+00:00",
+        access_key_1_last_used_date: "2026-11-21T08:00:00+00:00",
+        access_key_1_last_used_region: "us-east-1",
+        access_key_1_last_used_service: "bedrock",
+        access_key_2_active: key2,
+      }),
     );
   }
   return lines.join("\n") + "\n";
@@ -62,7 +47,7 @@ export async function benchAccessImport(db: Db) {
   });
   const actor = userPrincipal(lead);
   const text = iamCredentialReport();
-  const mapping = mappingSchema.parse({ ...suggestMapping(HEADER.split(",")), resourceFixed: "AWS account 1234 / Bedrock" });
+  const mapping = mappingSchema.parse({ ...suggestMapping(IAM_REPORT_HEADER.split(",")), resourceFixed: "AWS account 1234 / Bedrock" });
   console.log(`\nAccess-review CSV import (${ACCESS_IMPORT_ROWS} IAM rows, ${(text.length / 1024).toFixed(0)} KiB, ${RUNS} runs)`);
 
   const parse: number[] = [];

@@ -8,6 +8,7 @@ import path from "node:path";
 import { staleBuildReason } from "../build/fingerprint";
 import { buildApp } from "../build/next-build";
 import { freePort } from "./util";
+import { pidAlive } from "../process";
 
 export const DIST_DIR = ".next-bench";
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
@@ -33,15 +34,6 @@ export interface BenchServer {
   /** The `next start` process that the bench spawned. */
   launcherPid: number;
   stop(): Promise<void>;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The pid that listens on 127.0.0.1:port, from `ss -ltnp`, or else the deepest descendant of root. */

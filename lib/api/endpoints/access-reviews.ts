@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { csvBody, date, endpoint, fileHeaders, json, location, nullable, ref, time } from "@/lib/api/endpoint";
+import type { SchemaObject } from "openapi3-ts/oas31";
+import { csvBody, date, endpoint, fileHeaders, json, location, nullable, ref, time, uuid } from "@/lib/api/endpoint";
 import { dryRunParam, fileNameParam } from "@/lib/api/endpoints/import";
 import { DERIVED_ACCESS, mappingSchema, type ColumnMapping } from "@/lib/access-reviews/csv";
 import {
@@ -30,6 +31,14 @@ const mappingQuery = z.object(
     // Object.fromEntries forgets the keys; each field is its form field's schema without the default, optional.
   ) as unknown as Record<keyof ColumnMapping, z.ZodOptional<z.ZodType<string>>>,
 );
+
+/** How a decision or a revocation names its item (also the AccessReviewDecision schema's first fields). */
+export const itemReference: Record<string, SchemaObject> = {
+  id: uuid,
+  reviewId: uuid,
+  principal: { type: "string" },
+  resource: { type: "string" },
+};
 
 export const accessReviewsApi = {
   decideAccessReviewItem: endpoint({
@@ -70,10 +79,7 @@ export const accessReviewsApi = {
         {
           type: "object",
           properties: {
-            id: { type: "string", format: "uuid" },
-            reviewId: { type: "string", format: "uuid" },
-            principal: { type: "string" },
-            resource: { type: "string" },
+            ...itemReference,
             decision: { type: "string", enum: ["revoke", "modify"] },
             doneOn: date,
             note: nullable({ type: "string" }),
@@ -106,7 +112,7 @@ export const accessReviewsApi = {
         {
           type: "object",
           properties: {
-            id: { type: "string", format: "uuid" },
+            id: uuid,
             name: { type: "string" },
             quarter: { type: "string", pattern: "^\\d{4}-Q[1-4]$" },
             status: { type: "string", const: "SIGNED_OFF" },
@@ -124,7 +130,7 @@ export const accessReviewsApi = {
             evidence: {
               type: "object",
               properties: {
-                id: { type: "string", format: "uuid" },
+                id: uuid,
                 sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
                 fileName: { type: "string" },
                 status: { type: "string", const: "ACCEPTED" },
