@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { LAYOUT_LABELS } from "@/lib/access-reviews/csv";
+import { itemAccess } from "@/lib/access-reviews/record";
 import { assertDraft, checkCsvImport, loadReview, userIndex, type CsvImportInput } from "@/lib/access-reviews/service";
 
 // The preview of an access review's CSV import for the API (POST .../items/import?dryRun=true):
@@ -21,16 +22,7 @@ export async function previewCsvItems(reviewId: string, input: CsvImportInput) {
     layout: checked.layout,
     layoutLabel: LAYOUT_LABELS[checked.layout],
     mapping: input.mapping,
-    items: checked.items.map((item) => ({
-      row: item.row,
-      principal: item.principal,
-      principalKind: item.principalKind,
-      resource: item.resource,
-      resourceKind: item.resourceKind,
-      accessLevel: item.accessLevel,
-      source: item.source,
-      reviewer: item.reviewerEmail,
-    })),
+    items: checked.items.map((item) => ({ row: item.row, ...itemAccess(item), reviewer: item.reviewerEmail })),
     errors: checked.errors,
   };
 }
