@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SchemaObject } from "openapi3-ts/oas31";
 import { csvBody, date, endpoint, fileHeaders, json, location, nullable, ref, time, uuid } from "@/lib/api/endpoint";
-import { dryRunParam, fileNameParam } from "@/lib/api/endpoints/import";
+import { dryRunParam, fileNameParam, dryRunAnswer } from "@/lib/api/endpoints/import";
 import { DERIVED_ACCESS, mappingSchema, type ColumnMapping } from "@/lib/access-reviews/csv";
 import {
   accessReviewSchema,
@@ -284,36 +284,26 @@ export const accessReviewsApi = {
         },
         "Imported: every row is an item.",
       ),
-      "200": json(
-        {
-          type: "object",
-          required: ["layout", "mapping", "items", "errors"],
-          properties: {
-            fileName: { type: "string" },
-            layout: { type: "string", enum: ["IAM_CREDENTIAL_REPORT", "GENERIC"] },
-            layoutLabel: { type: "string" },
-            mapping: { type: "object", description: "The mapping used: the parameters given over the suggestion." },
-            items: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  row: { type: "integer" },
-                  principal: { type: "string" },
-                  principalKind: { type: "string", enum: [...PRINCIPAL_KINDS] },
-                  resource: { type: "string" },
-                  resourceKind: { type: "string", enum: [...RESOURCE_KINDS] },
-                  accessLevel: { type: "string" },
-                  source: { type: "string" },
-                  reviewer: nullable({ type: "string" }),
-                },
-              },
-            },
-            errors: { type: "array", items: ref("ImportRowError") },
-          },
+      "200": dryRunAnswer({
+        list: "items",
+        before: {
+          fileName: { type: "string" },
+          layout: { type: "string", enum: ["IAM_CREDENTIAL_REPORT", "GENERIC"] },
+          layoutLabel: { type: "string" },
+          mapping: { type: "object", description: "The mapping used: the parameters given over the suggestion." },
         },
-        "With dryRun=true: the items the file would become and every row's problems; nothing written.",
-      ),
+        required: ["layout", "mapping", "items", "errors"],
+        rowFields: {
+          principal: { type: "string" },
+          principalKind: { type: "string", enum: [...PRINCIPAL_KINDS] },
+          resource: { type: "string" },
+          resourceKind: { type: "string", enum: [...RESOURCE_KINDS] },
+          accessLevel: { type: "string" },
+          source: { type: "string" },
+          reviewer: nullable({ type: "string" }),
+        },
+        description: "With dryRun=true: the items the file would become and every row's problems; nothing written.",
+      }),
     },
     errors: ["NotFound", "Conflict", "PayloadTooLarge", "UnsupportedMediaType"],
   }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { csvBody, endpoint, json, nullable, ref, time } from "@/lib/api/endpoint";
-import { dryRunParam } from "@/lib/api/endpoints/import";
+import { dryRunParam, dryRunAnswer } from "@/lib/api/endpoints/import";
 import { CSV_COLUMNS } from "@/lib/changes/csv";
 import { formatParam } from "@/lib/api/endpoints/format";
 import { CHANGE_KINDS, CHANGE_PAGE_SIZE, changeListQuery, changeSchema, IMPORT_MAX_ROWS } from "@/lib/validations/change";
@@ -88,31 +88,17 @@ export const changesApi = {
     tags: ["Changes"],
     ok: {
       "201": json(ref("ChangeImported"), "Imported: every row was recorded."),
-      "200": json(
-        {
-          type: "object",
-          required: ["rows", "errors"],
-          properties: {
-            rows: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  row: { type: "integer" },
-                  title: { type: "string" },
-                  pullRequest: nullable({ type: "string" }),
-                  commitSha: nullable({ type: "string" }),
-                  mergedAt: time,
-                  kind: { type: "string", enum: [...CHANGE_KINDS] },
-                  feature: nullable({ type: "string" }),
-                },
-              },
-            },
-            errors: { type: "array", items: ref("ImportRowError") },
-          },
+      "200": dryRunAnswer({
+        rowFields: {
+          title: { type: "string" },
+          pullRequest: nullable({ type: "string" }),
+          commitSha: nullable({ type: "string" }),
+          mergedAt: time,
+          kind: { type: "string", enum: [...CHANGE_KINDS] },
+          feature: nullable({ type: "string" }),
         },
-        "With dryRun=true: every row as it would be recorded and every row's problems (the database's too); nothing written.",
-      ),
+        description: "With dryRun=true: every row as it would be recorded and every row's problems (the database's too); nothing written.",
+      }),
     },
     errors: ["PayloadTooLarge", "UnsupportedMediaType"],
   }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { csvBody, endpoint, json, ref } from "@/lib/api/endpoint";
-import { dryRunParam, fileNameParam } from "@/lib/api/endpoints/import";
+import { dryRunParam, fileNameParam, dryRunAnswer } from "@/lib/api/endpoints/import";
 import { formatParam } from "@/lib/api/endpoints/format";
 import { controlCodeSchema } from "@/lib/validations/control";
 import { datasetsSchema } from "@/lib/validations/dataset";
@@ -180,30 +180,16 @@ export const featuresApi = {
         },
         "Imported: every row was written.",
       ),
-      "200": json(
-        {
-          type: "object",
-          required: ["fileName", "rows", "errors"],
-          properties: {
-            fileName: { type: "string" },
-            rows: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  row: { type: "integer" },
-                  slug: { type: "string" },
-                  name: { type: "string" },
-                  owner: { type: "string" },
-                  change: { type: "string", enum: ["create", "update"] },
-                },
-              },
-            },
-            errors: { type: "array", items: ref("ImportRowError") },
-          },
+      "200": dryRunAnswer({
+        before: { fileName: { type: "string" } },
+        rowFields: {
+          slug: { type: "string" },
+          name: { type: "string" },
+          owner: { type: "string" },
+          change: { type: "string", enum: ["create", "update"] },
         },
-        "With dryRun=true: what the import would do, row by row, and every row's problems; nothing written.",
-      ),
+        description: "With dryRun=true: what the import would do, row by row, and every row's problems; nothing written.",
+      }),
     },
     errors: ["PayloadTooLarge", "UnsupportedMediaType"],
   }),
