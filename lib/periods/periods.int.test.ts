@@ -30,9 +30,11 @@ async function scope() {
 }
 
 test("a lead creates and edits a period (a Type I is as of one date); each write is audited", async () => {
-  const { feature, auditor, valid } = await scope();
+  const { valid } = await scope();
   const lead = await userCaller("COMPLIANCE_LEAD");
-  const period = await createPeriod(parseBody(periodSchema, valid()), lead);
+  const sent = valid();
+  const period = await createPeriod(parseBody(periodSchema, sent), lead);
+  const { name: _name, ...fields } = sent;
   assert.deepEqual(
     {
       type: period.type,
@@ -42,14 +44,7 @@ test("a lead creates and edits a period (a Type I is as of one date); each write
       features: period.features,
       auditors: period.auditors,
     },
-    {
-      type: "TYPE_II",
-      start: "2026-01-01",
-      end: "2026-12-31",
-      categories: ["SECURITY", "PRIVACY"],
-      features: [feature.slug],
-      auditors: [auditor.email],
-    },
+    fields,
   );
 
   // A Type I is as of one date: its end is its start, whatever was sent.
