@@ -14,7 +14,7 @@ export function deriveExceptions(
   const out: Omit<PeriodException, "response">[] = [];
   for (const control of input.controls) {
     // Adjacent missing slots are one exception (a validity control's slots are days).
-    let run: { start: string; end: string; count: number } | null = null;
+    let run = null as { start: string; end: string; count: number } | null;
     const flush = () => {
       if (!run) return;
       const slots = run.count === 1 ? "1 slot" : `${run.count} slots`;

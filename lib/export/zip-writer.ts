@@ -15,7 +15,13 @@ export class PackageZip {
   private readonly paths = new Set<string>();
   readonly files: ManifestFile[] = [];
 
-  constructor(private readonly mtime: Date) {}
+  private current: Transform | null = null;
+
+  constructor(private readonly mtime: Date) {
+    // A reader that goes away (a cancelled download) must not leave the file being read open and
+    // the writer waiting forever for it to drain.
+    this.output.once("close", () => this.current?.destroy(new Error("the package's reader went away")));
+  }
 
   /** The archive's bytes; read them (pipe them out) or the writer waits. */
   get output(): Readable {
@@ -40,6 +46,10 @@ export class PackageZip {
   /** Streams `source` into the archive, hashing and counting it; resolves once it has all been written. */
   async addStream(path: string, source: Readable): Promise<ManifestFile> {
     this.claim(path);
+    if (this.output.destroyed) {
+      source.destroy();
+      throw new Error("the package's reader went away");
+    }
     const hash = createHash("sha256");
     let size = 0;
     const meter = new Transform({
@@ -50,8 +60,11 @@ export class PackageZip {
       },
     });
     source.once("error", (error) => meter.destroy(error));
+    meter.once("close", () => source.destroy());
+    this.current = meter;
     this.zip.addReadStream(source.pipe(meter), path, { mtime: this.mtime, mode: 0o100644 });
     await finished(meter);
+    this.current = null;
     const file = { path, size, sha256: hash.digest("hex") };
     this.files.push(file);
     return file;
