@@ -6,7 +6,14 @@ import { AppError } from "@/lib/errors";
 import { openStored, storedPath } from "@/lib/evidence/storage";
 import { packageCsvFiles } from "@/lib/export/csv";
 import { packageIndexHtml } from "@/lib/export/index-html";
-import { MANIFEST_FORMAT, MANIFEST_PATH, manifestBytes, PUBLIC_KEY_PATH, SIGNATURE_PATH, type PackageManifest } from "@/lib/export/manifest";
+import {
+  MANIFEST_FORMAT,
+  MANIFEST_PATH,
+  manifestBytes,
+  PUBLIC_KEY_PATH,
+  SIGNATURE_PATH,
+  type PackageManifest,
+} from "@/lib/export/manifest";
 import { assessmentResults } from "@/lib/export/oscal/assessment-results";
 import { loadPeriodPackage } from "@/lib/export/period-data";
 import { exportSigningKey, publicKeyFingerprint, signBytes } from "@/lib/export/signing-key";

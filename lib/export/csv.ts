@@ -99,7 +99,19 @@ export function readinessCsv(p: PeriodPackage): string {
 export function auditLogCsv(p: PeriodPackage): string {
   return table(
     ["seq", "at", "actor_email", "actor_role", "actor_kind", "action", "entity_type", "entity_id", "scheme", "prev_hash", "hash"],
-    p.auditEntries.map((e) => [e.seq, e.at, e.actorEmail, e.actorRole, e.actorKind, e.action, e.entityType, e.entityId, e.scheme, e.prevHash, e.hash]),
+    p.auditEntries.map((e) => [
+      e.seq,
+      e.at,
+      e.actorEmail,
+      e.actorRole,
+      e.actorKind,
+      e.action,
+      e.entityType,
+      e.entityId,
+      e.scheme,
+      e.prevHash,
+      e.hash,
+    ]),
   );
 }
 

@@ -8,7 +8,12 @@ import type { ExportControl, ExportEvidence, ExportReadinessCheck, PeriodExcepti
 // its frozen list to the builder instead of calling this.
 
 export function deriveExceptions(
-  input: { controls: readonly ExportControl[]; evidence: readonly ExportEvidence[]; readiness: readonly ExportReadinessCheck[]; period: { start: string; end: string } },
+  input: {
+    controls: readonly ExportControl[];
+    evidence: readonly ExportEvidence[];
+    readiness: readonly ExportReadinessCheck[];
+    period: { start: string; end: string };
+  },
   responses: ReadonlyMap<string, string> = new Map(),
 ): PeriodException[] {
   const out: Omit<PeriodException, "response">[] = [];

@@ -82,7 +82,7 @@ export function fixturePackage(): PeriodPackage {
         lineageId: "0b9d6c1e-1111-4a2b-8c3d-000000000002",
         version: 1,
         control: "AI-SEC-05",
-        title: "=HYPERLINK(\"x\") January review",
+        title: '=HYPERLINK("x") January review',
         status: "ACCEPTED",
         effectiveDate: "2026-01-20",
         validFrom: null,

@@ -134,7 +134,8 @@ export function packageProblems(input: PackageCheckInput): string[] {
     const entry = found.get(file.path);
     if (!entry) problems.push(`${file.path}: listed in ${MANIFEST_PATH} but missing from the package`);
     else if (entry.size !== file.size) problems.push(`${file.path}: ${entry.size} bytes, the manifest says ${file.size}`);
-    else if (entry.sha256 !== file.sha256) problems.push(`${file.path}: SHA-256 ${entry.sha256} differs from the manifest's ${file.sha256}`);
+    else if (entry.sha256 !== file.sha256)
+      problems.push(`${file.path}: SHA-256 ${entry.sha256} differs from the manifest's ${file.sha256}`);
   }
   for (const path of [MANIFEST_PATH, SIGNATURE_PATH]) {
     if (listed.has(path)) problems.push(`${path}: listed in ${MANIFEST_PATH}, which cannot list itself or its signature`);

@@ -45,7 +45,9 @@ test("a management response becomes the risk's remediation, and the document sti
 
 test("a deliberately invalid document fails the schema", () => {
   const document = assessmentResults(fixturePackage());
-  const broken = structuredClone(document) as { "assessment-results": { results: { findings: { target: { status: { state: string } } }[] }[]; metadata: Record<string, unknown> } };
+  const broken = structuredClone(document) as {
+    "assessment-results": { results: { findings: { target: { status: { state: string } } }[] }[]; metadata: Record<string, unknown> };
+  };
   broken["assessment-results"].results[0].findings[0].target.status.state = "mostly-fine";
   assert.equal(validate(broken), false);
   const noVersion = structuredClone(document) as { "assessment-results": { metadata: Record<string, unknown> } };

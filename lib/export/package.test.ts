@@ -32,7 +32,8 @@ async function writeZip(
   const file = path.join(tmp, name);
   const written = pipeline(zip.output, fs.createWriteStream(file));
   await zip.addStream("evidence/AI-SEC-01/a-report.pdf", Readable.from([Buffer.from("%PDF-1.7 report "), Buffer.alloc(100_000, 7)]));
-  if (options.drop !== "evidence/AI-SEC-05/b-feb.csv") await zip.addStream("evidence/AI-SEC-05/b-feb.csv", Readable.from(["a,b\r\n1,2\r\n"]));
+  if (options.drop !== "evidence/AI-SEC-05/b-feb.csv")
+    await zip.addStream("evidence/AI-SEC-05/b-feb.csv", Readable.from(["a,b\r\n1,2\r\n"]));
   zip.add("public-key.pem", publicPem);
   const manifest: PackageManifest = {
     format: MANIFEST_FORMAT,
@@ -65,13 +66,21 @@ test("a package verifies; its files are in the ZIP in the order written, the man
   const zipfile = await yauzl.openPromise(file, { lazyEntries: true });
   for await (const entry of zipfile.eachEntry()) names.push(entry.fileName);
   zipfile.close();
-  assert.deepEqual(names, ["evidence/AI-SEC-01/a-report.pdf", "evidence/AI-SEC-05/b-feb.csv", "public-key.pem", "manifest.json", "manifest.sig"]);
+  assert.deepEqual(names, [
+    "evidence/AI-SEC-01/a-report.pdf",
+    "evidence/AI-SEC-05/b-feb.csv",
+    "public-key.pem",
+    "manifest.json",
+    "manifest.sig",
+  ]);
   // With the right key given out of band too; a different key is refused.
   assert.equal((await verifyPackageFile(file, { trustedPublicKeyPem: publicPem })).ok, true);
   const other = generateKeyPairSync("ed25519").publicKey.export({ format: "pem", type: "spki" }).toString();
   const wrongKey = await verifyPackageFile(file, { trustedPublicKeyPem: Buffer.from(other) });
   assert.equal(wrongKey.ok, false);
-  assert.ok(wrongKey.problems.some((p) => p.startsWith("manifest.sig: the signature of manifest.json does not hold under the public key given")));
+  assert.ok(
+    wrongKey.problems.some((p) => p.startsWith("manifest.sig: the signature of manifest.json does not hold under the public key given")),
+  );
   assert.ok(wrongKey.problems.some((p) => p.startsWith("public-key.pem: not the public key given")));
 });
 

@@ -53,7 +53,11 @@ export async function verifyPackageFile(zipPath: string, options: { trustedPubli
     }
   } catch (error) {
     zipfile.close();
-    return { ok: false, problems: [...unreadable, `${zipPath}: the ZIP is damaged (${(error as Error).message})`], entries: entries.length };
+    return {
+      ok: false,
+      problems: [...unreadable, `${zipPath}: the ZIP is damaged (${(error as Error).message})`],
+      entries: entries.length,
+    };
   }
   zipfile.close();
   // An unreadable listed file still counts as present (its reading problem names it), not as "missing".

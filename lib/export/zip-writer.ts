@@ -70,10 +70,17 @@ export class PackageZip {
     return file;
   }
 
-  /** A file the manifest does not list: manifest.json and manifest.sig. */
+  /**
+   * A file the manifest does not list: manifest.json and manifest.sig. Stored uncompressed, so their
+   * exact bytes (what the signature covers) sit in the ZIP as they are.
+   */
   addUnlisted(path: string, data: Buffer | string) {
     this.claim(path);
-    this.zip.addBuffer(typeof data === "string" ? Buffer.from(data, "utf8") : data, path, { mtime: this.mtime, mode: 0o100644 });
+    this.zip.addBuffer(typeof data === "string" ? Buffer.from(data, "utf8") : data, path, {
+      mtime: this.mtime,
+      mode: 0o100644,
+      compress: false,
+    });
   }
 
   end() {

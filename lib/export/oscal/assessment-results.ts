@@ -86,7 +86,11 @@ export function assessmentResults(p: PeriodPackage) {
     // A response is management's answer, not a closure: the auditor decides what it is worth.
     status: "open",
     ...(x.response.trim()
-      ? { remediations: [{ uuid: id(`response:${x.id}`), lifecycle: "planned", title: "Management response", description: x.response.trim() }] }
+      ? {
+          remediations: [
+            { uuid: id(`response:${x.id}`), lifecycle: "planned", title: "Management response", description: x.response.trim() },
+          ],
+        }
       : {}),
   }));
 
@@ -144,7 +148,10 @@ export function assessmentResults(p: PeriodPackage) {
         "last-modified": p.exportedAt,
         version: p.exportedAt,
         "oscal-version": OSCAL_VERSION,
-        props: [prop("lock-state", p.lock.state), ...(p.auditLogHead ? [prop("audit-log-head-seq", p.auditLogHead.seq), prop("audit-log-head-hash", p.auditLogHead.hash)] : [])],
+        props: [
+          prop("lock-state", p.lock.state),
+          ...(p.auditLogHead ? [prop("audit-log-head-seq", p.auditLogHead.seq), prop("audit-log-head-hash", p.auditLogHead.hash)] : []),
+        ],
       },
       "import-ap": { href: `#${planResource}` },
       results: [
