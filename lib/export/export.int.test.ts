@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import yauzl from "yauzl";
 import yazl from "yazl";
 import { userPrincipal, type Principal } from "@/lib/auth/principal";
@@ -24,6 +24,7 @@ import { evidenceFieldsSchema } from "@/lib/validations/evidence";
 // the manifest, a file added and a file removed are each caught and named.
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "attest-export-int-"));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 async function fileEvidence(caller: Principal, control: string, fileName: string, bytes: Buffer, effectiveDate = "2026-02-10") {
   const fields = evidenceFieldsSchema.parse({ control, title: `Export ${fileName} ${tag()}`, effectiveDate });

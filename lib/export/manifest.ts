@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject } from "node:crypto";
+import { createPublicKey, randomUUID, type KeyObject } from "node:crypto";
 import { publicKeyFingerprint, signatureHolds } from "@/lib/export/signing-key";
 
 // The package's table of contents and what it claims (docs/auditors.md). Pure: the builder writes
@@ -43,7 +43,20 @@ export interface PackageManifest {
   files: ManifestFile[];
 }
 
-export const manifestBytes = (manifest: PackageManifest): Buffer => Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8");
+/**
+ * The manifest's bytes: indented JSON with each file on a line of its own, fields in the order
+ * path, size, sha256, so that an auditor with only sed and sha256sum can turn it into a checksum
+ * list (docs/auditors.md).
+ */
+export function manifestBytes(manifest: PackageManifest): Buffer {
+  const { files, ...rest } = manifest;
+  const lines = files.map((f) => `    ${JSON.stringify({ path: f.path, size: f.size, sha256: f.sha256 })}`);
+  const list = lines.length ? `[\n${lines.join(",\n")}\n  ]` : "[]";
+  // The key comes last; a random marker cannot be a value the period's name could spell by chance.
+  const marker = `files-${randomUUID()}`;
+  const text = JSON.stringify({ ...rest, files: marker }, null, 2).replace(`"${marker}"`, () => list);
+  return Buffer.from(`${text}\n`, "utf8");
+}
 
 /** A path inside the package: relative, forward slashes, no `..`, no empty or dot segments. */
 export function isSafePackagePath(path: string): boolean {

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import yauzl from "yauzl";
 import { deriveExceptions } from "@/lib/export/exceptions";
 import { fixturePackage } from "@/lib/export/fixture";
@@ -22,6 +22,7 @@ import { PackageZip } from "@/lib/export/zip-writer";
 const keys = generateKeyPairSync("ed25519");
 const publicPem = Buffer.from(keys.publicKey.export({ format: "pem", type: "spki" }).toString());
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "attest-export-unit-"));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** A package of two streamed files and one buffer, signed as the builder signs it; `tamper` edits the entries before the manifest is written. */
 async function writeZip(

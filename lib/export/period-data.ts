@@ -81,7 +81,7 @@ async function periodEvidence(controlIds: string[], start: Date, end: Date): Pro
     selfReviewed: e.selfReviewed,
     withdrawnAt: iso(e.withdrawnAt),
     withdrawnReason: e.withdrawnReason,
-    packagePath: e.file && e.fileName ? `evidence/${e.control.code}/${e.id}-${safeFileName(e.fileName)}` : null,
+    packagePath: e.file && e.fileName ? `evidence/${safeFileName(e.control.code)}/${e.id}-${safeFileName(e.fileName)}` : null,
   }));
 }
 
