@@ -115,6 +115,117 @@ export function auditLogCsv(p: PeriodPackage): string {
   );
 }
 
+export function accessReviewsCsv(p: PeriodPackage): string {
+  return table(
+    [
+      "id",
+      "name",
+      "quarter",
+      "status",
+      "due_date",
+      "started_at",
+      "signed_off_at",
+      "signed_off_by",
+      "performed_in",
+      "late",
+      "decided",
+      "items",
+      "record_evidence",
+    ],
+    p.accessReviews.map(({ review: r }) => [
+      r.id,
+      r.name,
+      r.quarter,
+      r.status,
+      r.dueDate,
+      r.startedAt,
+      r.signedOffAt,
+      r.signedOffBy,
+      r.performedIn,
+      r.late ? "late" : "",
+      r.progress.decided,
+      r.progress.total,
+      r.evidenceId,
+    ]),
+  );
+}
+
+export function accessReviewItemsCsv(p: PeriodPackage): string {
+  return table(
+    [
+      "access_review",
+      "principal",
+      "principal_kind",
+      "resource",
+      "resource_kind",
+      "access_level",
+      "source",
+      "reviewer",
+      "decision",
+      "comment",
+      "self_review_justification",
+      "decided_at",
+      "decided_by",
+    ],
+    p.accessReviews.flatMap(({ review, items }) =>
+      items.map((i) => [
+        review.id,
+        i.principal,
+        i.principalKind,
+        i.resource,
+        i.resourceKind,
+        i.accessLevel,
+        i.source,
+        i.reviewer,
+        i.decision,
+        i.comment,
+        i.selfJustification,
+        i.decidedAt,
+        i.decidedBy,
+      ]),
+    ),
+  );
+}
+
+/** One row per vendor and package item (a vendor with no item: one row with empty item columns). */
+export function vendorsCsv(p: PeriodPackage): string {
+  return table(
+    [
+      "vendor",
+      "relationship",
+      "subservice_method",
+      "package_complete",
+      "next_review_due",
+      "item_kind",
+      "item_evidence",
+      "item_evidence_status",
+      "valid_from",
+      "valid_until",
+      "report_type",
+    ],
+    p.vendors.flatMap((v) => {
+      const vendor = [v.name, v.relationship, v.subserviceMethod, v.package.complete ? "yes" : "no", v.nextReviewDue];
+      if (v.packageItems.length === 0) return [[...vendor, null, null, null, null, null, null]];
+      return v.packageItems.map((i) => [
+        ...vendor,
+        i.kind,
+        i.evidence?.id ?? null,
+        i.evidence?.status ?? null,
+        i.evidence?.validFrom ?? null,
+        i.evidence?.validUntil ?? null,
+        i.reportType,
+      ]);
+    }),
+  );
+}
+
+export function cuecsCsv(p: PeriodPackage): string {
+  return table(
+    ["vendor", "cuec", "text", "control"],
+    p.vendors.flatMap((v) => v.cuecs.map((c) => [v.name, c.id, c.text, c.control])),
+  );
+}
+
 /** The CSV files of the package by path. */
 export function packageCsvFiles(p: PeriodPackage): [string, string][] {
   return [
@@ -122,6 +233,10 @@ export function packageCsvFiles(p: PeriodPackage): [string, string][] {
     ["csv/evidence.csv", evidenceCsv(p)],
     ["csv/changes.csv", changesCsv(p)],
     ["csv/exceptions.csv", exceptionsCsv(p)],
+    ["csv/access-reviews.csv", accessReviewsCsv(p)],
+    ["csv/access-review-items.csv", accessReviewItemsCsv(p)],
+    ["csv/vendors.csv", vendorsCsv(p)],
+    ["csv/cuecs.csv", cuecsCsv(p)],
     ["csv/readiness-checks.csv", readinessCsv(p)],
     ["csv/audit-log.csv", auditLogCsv(p)],
   ];

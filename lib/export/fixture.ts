@@ -131,6 +131,8 @@ export function fixturePackage(): PeriodPackage {
       },
     ],
     changes: [],
+    accessReviews: [],
+    vendors: [],
     readiness: [
       { id: "changes-without-ticket", title: "Changes without a ticket or approval", count: 0, remedy: "", items: [] },
       { id: "incident-plan", title: "No tested incident plan", count: 1, remedy: "Record a tabletop exercise.", items: ["AI-AVL-03"] },

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Principal } from "@/lib/auth/principal";
 import { writeCheckpoint } from "@/lib/audit-log/checkpoint-store";
+import { allItems, listReviews } from "@/lib/access-reviews/queries";
+import { parseQuarter, quarterRange } from "@/lib/access-reviews/schedule";
 import { allChanges } from "@/lib/changes/queries";
 import { AppError } from "@/lib/errors";
 import { tokenNamesFor } from "@/lib/evidence/service";
@@ -12,6 +14,8 @@ import { periodCoverage } from "@/lib/periods/coverage";
 import { loadPeriod, periodToJson } from "@/lib/periods/service";
 import { furtherReadinessChecks, readinessChecks } from "@/lib/readiness/checks";
 import { readinessScope } from "@/lib/readiness/scope";
+import { listVendors } from "@/lib/vendors/queries";
+import type { VendorJson } from "@/lib/vendors/service";
 
 // Everything a period's package shows, read once through the domains' own queries (coverage,
 // changes, readiness) so that the package says what the pages say. Evidence files are not read
@@ -107,6 +111,24 @@ async function periodAuditEntries(from: Date, before: Date): Promise<ExportAudit
   return rows.map((r) => ({ ...r, seq: r.seq.toString(), at: r.at.toISOString() }));
 }
 
+/** Access reviews for a quarter, or signed off in a quarter, that overlaps the window; with their items. */
+async function periodAccessReviews(start: string, end: string) {
+  const overlaps = (quarter: string | null) => {
+    if (!quarter || !parseQuarter(quarter)) return false;
+    const q = quarterRange(quarter);
+    return q.start <= end && q.end >= start;
+  };
+  const reviews = (await listReviews()).filter((r) => overlaps(r.quarter) || overlaps(r.performedIn));
+  return Promise.all(reviews.map(async (review) => ({ review, items: await allItems(review.id) })));
+}
+
+/** Every vendor with its package and CUECs (the vendor list, all its pages). */
+async function allVendors(): Promise<VendorJson[]> {
+  const first = await listVendors({ page: 1 });
+  const rest = await Promise.all(Array.from({ length: first.pageCount - 1 }, (_, i) => listVendors({ page: i + 2 })));
+  return [first, ...rest].flatMap((page) => page.rows);
+}
+
 export async function loadPeriodPackage(periodId: string, caller: Principal): Promise<PeriodPackage> {
   const row = await loadPeriod(db, periodId);
   if (!row) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
@@ -119,7 +141,7 @@ export async function loadPeriodPackage(periodId: string, caller: Principal): Pr
     orderBy: { code: "asc" },
   });
   const coverageOf = new Map(coverage.items.map((i) => [i.control, i]));
-  const [evidence, changes, checks, further, auditEntries] = await Promise.all([
+  const [evidence, changes, checks, further, auditEntries, accessReviews, vendors] = await Promise.all([
     periodEvidence(
       controls.map((c) => c.id),
       row.start,
@@ -129,6 +151,8 @@ export async function loadPeriodPackage(periodId: string, caller: Principal): Pr
     readinessChecks(scope),
     furtherReadinessChecks(scope),
     periodAuditEntries(scope.startsAt, scope.endsBefore),
+    periodAccessReviews(period.start, period.end),
+    allVendors(),
   ]);
   const inScope = (feature: string | null) => !feature || period.features.length === 0 || period.features.includes(feature);
   const readiness: ExportReadinessCheck[] = [...checks, ...further].map((c) => ({
@@ -166,6 +190,8 @@ export async function loadPeriodPackage(periodId: string, caller: Principal): Pr
     }),
     evidence,
     changes: changes.filter((c) => inScope(c.feature)),
+    accessReviews,
+    vendors,
     readiness,
     auditEntries,
     auditLogHead: checkpoint ? { seq: checkpoint.seq, hash: checkpoint.hash } : null,

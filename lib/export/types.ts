@@ -1,4 +1,7 @@
+import type { ItemJson } from "@/lib/access-reviews/queries";
+import type { ReviewJson } from "@/lib/access-reviews/service";
 import type { ChangeJson } from "@/lib/changes/queries";
+import type { VendorJson } from "@/lib/vendors/service";
 import type { CoverageSlot, CoverageStatus } from "@/lib/coverage/types";
 import type { LockState, PackageManifest } from "@/lib/export/manifest";
 
@@ -95,6 +98,9 @@ export interface PeriodPackage {
   controls: ExportControl[];
   evidence: ExportEvidence[];
   changes: ChangeJson[];
+  /** The access reviews whose quarter, or quarter of sign-off, overlaps the window, with their items. */
+  accessReviews: { review: ReviewJson; items: ItemJson[] }[];
+  vendors: VendorJson[];
   readiness: ExportReadinessCheck[];
   exceptions: PeriodException[];
   auditEntries: ExportAuditEntry[];
