@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import yauzl from "yauzl";
@@ -14,8 +13,6 @@ import { sha256, tag, upload } from "./evidence-support";
 // visitor may not. Tampering is covered faster in lib/export/export.int.test.ts.
 
 const run = promisify(execFile);
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "attest-export-e2e-"));
-test.afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** npm run verify-package, as an auditor runs it; never throws: the exit code and output. */
 async function verifyPackage(...args: string[]) {
@@ -44,6 +41,9 @@ test("a lead exports a period from its page; the package verifies with the key f
   page,
   browser,
 }) => {
+  // Playwright's own folder for this test (created on demand, cleared before each run).
+  const tmp = test.info().outputPath();
+  fs.mkdirSync(tmp, { recursive: true });
   const lead = await apiSessionAs("COMPLIANCE_LEAD");
   const engineer = await apiSessionAs("ENGINEER");
   const created = await lead.post("/api/v1/periods", {
