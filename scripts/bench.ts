@@ -2,7 +2,7 @@
 // and 100,000 evidence rows, and a 1 GiB upload through the production server.
 // Nothing touches ./data: the database lives in a temporary folder and is removed at the end.
 // Each benchmark is one function (benchInventoryList, ...) called from main(); add yours the same way.
-// `npm run bench -- evidence upload` runs only the named ones (inventory, coverage, evidence, changes, upload, access-import);
+// `npm run bench -- evidence upload` runs only the named ones (inventory, coverage, evidence, changes, upload, access-import, export);
 // BENCH_UPLOAD_RUNS=3 repeats the upload and reports the median run.
 import fs from "node:fs";
 import os from "node:os";
@@ -16,7 +16,7 @@ import { env } from "@/lib/env";
 import { freePort, loadAverage, RUNS, time } from "./bench/util";
 
 const FEATURES = 5_000;
-const BENCHMARKS = ["inventory", "coverage", "evidence", "changes", "upload", "access-import"] as const;
+const BENCHMARKS = ["inventory", "coverage", "evidence", "changes", "upload", "access-import", "export"] as const;
 
 // ---- Data ----
 
@@ -173,6 +173,7 @@ async function main() {
       await (await import("./bench/changes")).benchChanges(db);
     }
     if (runs("access-import")) await (await import("./bench/access-import")).benchAccessImport(db);
+    if (runs("export")) await (await import("./bench/export")).benchExport(db, dataDir);
     if (runs("upload")) {
       buildIfStale();
       const server = await startServer({ databaseUrl: handle.url, dataDir });

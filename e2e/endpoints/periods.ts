@@ -12,6 +12,7 @@ export const periodsEndpoints: DomainEndpoints = {
     },
     "GET /api/v1/periods/[id]": { access: "periods:read" },
     "GET /api/v1/periods/[id]/coverage": { access: "periods:read" },
+    "GET /api/v1/periods/[id]/export": { access: "periods:read" },
     "PUT /api/v1/periods/[id]": {
       access: "periods:write",
       body: (c) => ({

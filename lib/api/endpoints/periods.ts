@@ -52,6 +52,33 @@ export const periodsApi = {
     ok: { "200": json(ref("PeriodCoverage"), "The coverage.") },
     errors: ["NotFound"],
   }),
+  exportPeriod: endpoint({
+    method: "GET",
+    path: "/api/v1/periods/{id}/export",
+    permission: "periods:read",
+    params: periodParams,
+    operationId: "exportPeriod",
+    summary: "Export the auditor package of an audit period",
+    description:
+      "A ZIP, streamed as it is written: the period's evidence files by control, CSVs (controls with coverage, evidence, changes, " +
+      "exceptions, readiness checks, audit-log entries of the window with their chain hashes), `oscal/assessment-results.json` " +
+      "(OSCAL 1.1.2), an offline `index.html`, `public-key.pem`, and last `manifest.json` (every file's path, size and SHA-256; " +
+      "the period, its scope and lock state; the export time; the audit log's head) with `manifest.sig`, its Ed25519 signature " +
+      "(base64) by the installation's key (Settings → Organisation). Check it with `npm run verify-package -- FILE` or the " +
+      "commands of docs/auditors.md. 409 when a stored evidence file is missing (nothing is sent).",
+    tags: ["Periods"],
+    ok: {
+      "200": {
+        description: "The package (`Content-Disposition: attachment`).",
+        headers: {
+          "Content-Disposition": { description: 'Always `attachment; filename="attest-….zip"`.', schema: { type: "string" } },
+          "Cache-Control": { description: "`private, no-store`.", schema: { type: "string", const: "private, no-store" } },
+        },
+        content: { "application/zip": { schema: { type: "string", contentMediaType: "application/zip" } } },
+      },
+    },
+    errors: ["NotFound", "Conflict"],
+  }),
   getPeriod: endpoint({
     method: "GET",
     path: "/api/v1/periods/{id}",

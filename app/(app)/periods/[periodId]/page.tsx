@@ -6,6 +6,7 @@ import { requirePage } from "@/lib/auth/guard";
 import { COVERAGE_STATUSES } from "@/lib/coverage/types";
 import { periodHeatmap } from "@/lib/periods/heatmap";
 import { periodName } from "@/lib/periods/queries";
+import { exportSigningKey, publicKeyFingerprint } from "@/lib/export/signing-key";
 import { CATEGORY_LABELS } from "@/lib/validations/control";
 import { PERIOD_TYPE_LABELS } from "@/lib/validations/period";
 import { CoverageHeatmap } from "@/components/periods/heatmap";
@@ -50,13 +51,24 @@ export default async function PeriodPage({ params }: Params) {
           <dt>Auditors</dt>
           <dd>{period.auditors.join(", ") || "—"}</dd>
         </dl>
-        {principal.may("periods:write") && (
-          <p>
-            <Link className="button secondary" href={`/periods/${period.id}/edit`}>
-              Edit period
-            </Link>
-          </p>
-        )}
+        <p>
+          {principal.may("periods:write") && (
+            <>
+              <Link className="button secondary" href={`/periods/${period.id}/edit`}>
+                Edit period
+              </Link>{" "}
+            </>
+          )}
+          {/* A plain link: the browser streams the ZIP to disk (GET /api/v1/periods/{id}/export). */}
+          <a className="button secondary" href={`/api/v1/periods/${period.id}/export`} download>
+            Export package
+          </a>
+        </p>
+        <p className="muted">
+          The package is a signed ZIP of this period&apos;s evidence, coverage, exceptions and audit log for the auditor; it verifies
+          offline with <code>npm run verify-package</code> (docs/auditors.md). Signing key fingerprint{" "}
+          <code style={{ wordBreak: "break-all" }}>{publicKeyFingerprint(exportSigningKey().publicKey)}</code>.
+        </p>
       </div>
 
       <h2>Coverage</h2>

@@ -5,6 +5,7 @@ import { TIME_ZONES } from "@/lib/validations/organisation";
 import { OrganisationForm } from "@/components/settings/organisation/organisation-form";
 import { SelfReviewForm } from "@/components/settings/organisation/self-review-form";
 import { selfReviewAllowed } from "@/lib/settings/self-review";
+import { ExportKeySection } from "@/components/settings/organisation/export-key-section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organisation" };
@@ -31,6 +32,7 @@ export default async function OrganisationPage() {
       <div className="card" style={{ maxWidth: 640 }}>
         <SelfReviewForm allowSelfReview={allowSelfReview} />
       </div>
+      <ExportKeySection />
     </>
   );
 }

@@ -1,0 +1,200 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Principal } from "@/lib/auth/principal";
+import { writeCheckpoint } from "@/lib/audit-log/checkpoint-store";
+import { allItems, listReviews } from "@/lib/access-reviews/queries";
+import { parseQuarter, quarterRange } from "@/lib/access-reviews/schedule";
+import { allChanges } from "@/lib/changes/queries";
+import { AppError } from "@/lib/errors";
+import { tokenNamesFor } from "@/lib/evidence/service";
+import { deriveExceptions } from "@/lib/export/exceptions";
+import type { LockState } from "@/lib/export/manifest";
+import type { ExportAuditEntry, ExportEvidence, ExportReadinessCheck, PeriodPackage } from "@/lib/export/types";
+import { periodCoverage } from "@/lib/periods/coverage";
+import { loadPeriod, periodToJson } from "@/lib/periods/service";
+import { furtherReadinessChecks, readinessChecks } from "@/lib/readiness/checks";
+import { readinessScope } from "@/lib/readiness/scope";
+import { listVendors } from "@/lib/vendors/queries";
+import type { VendorJson } from "@/lib/vendors/service";
+
+// Everything a period's package shows, read once through the domains' own queries (coverage,
+// changes, readiness) so that the package says what the pages say. Evidence files are not read
+// here: the builder streams them one by one.
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The period's lock (issue 13 item 4). No period can be locked yet: always unlocked. */
+export async function periodLockState(_periodId: string): Promise<LockState> {
+  return { state: "unlocked" };
+}
+
+/** A file name safe in any ZIP tool and file system: letters, digits, dot, dash, underscore; at most 100 characters. */
+export function safeFileName(name: string): string {
+  const cleaned = name
+    .normalize("NFKD")
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .replace(/^[._]+/, "")
+    .slice(-100);
+  return cleaned || "file";
+}
+
+/**
+ * The period's evidence: of its controls, effective in its window or valid on one of its days,
+ * every status (rejected and withdrawn evidence are exceptions the auditor sees).
+ */
+async function periodEvidence(controlIds: string[], start: Date, end: Date): Promise<ExportEvidence[]> {
+  const rows = await db.evidence.findMany({
+    where: {
+      controlId: { in: controlIds },
+      OR: [
+        { effectiveDate: { gte: start, lte: end } },
+        { validFrom: { lte: end }, OR: [{ validUntil: null }, { validUntil: { gte: start } }] },
+      ],
+    },
+    include: {
+      control: { select: { code: true } },
+      file: { select: { sha256: true, size: true, mediaType: true } },
+      uploadedBy: { select: { email: true } },
+      reviewedBy: { select: { email: true } },
+    },
+    orderBy: [{ control: { code: "asc" } }, { effectiveDate: "asc" }, { id: "asc" }],
+  });
+  const tokens = await tokenNamesFor(rows);
+  return rows.map((e) => ({
+    id: e.id,
+    lineageId: e.lineageId,
+    version: e.version,
+    control: e.control.code,
+    title: e.title,
+    status: e.status,
+    effectiveDate: day(e.effectiveDate)!,
+    validFrom: day(e.validFrom),
+    validUntil: day(e.validUntil),
+    source: e.source,
+    url: e.url,
+    fileName: e.fileName,
+    fileSha256: e.file?.sha256 ?? null,
+    fileSize: e.file ? Number(e.file.size) : null,
+    mediaType: e.file?.mediaType ?? null,
+    uploadedAt: e.uploadedAt.toISOString(),
+    uploadedBy: e.uploadedBy?.email ?? (e.uploadedByTokenId ? `token:${tokens.get(e.uploadedByTokenId) ?? e.uploadedByTokenId}` : null),
+    reviewedBy: e.reviewedBy?.email ?? null,
+    reviewedAt: iso(e.reviewedAt),
+    reviewReason: e.reviewReason,
+    selfReviewed: e.selfReviewed,
+    withdrawnAt: iso(e.withdrawnAt),
+    withdrawnReason: e.withdrawnReason,
+    packagePath: e.file && e.fileName ? `evidence/${safeFileName(e.control.code)}/${e.id}-${safeFileName(e.fileName)}` : null,
+  }));
+}
+
+/** The audit-log entries of the period's window (its days in the organisation's time zone), with their chain hashes. */
+async function periodAuditEntries(from: Date, before: Date): Promise<ExportAuditEntry[]> {
+  const rows = await db.auditLogEntry.findMany({
+    where: { at: { gte: from, lt: before } },
+    orderBy: { seq: "asc" },
+    select: {
+      seq: true,
+      at: true,
+      actorEmail: true,
+      actorRole: true,
+      actorKind: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      scheme: true,
+      prevHash: true,
+      hash: true,
+    },
+  });
+  return rows.map((r) => ({ ...r, seq: r.seq.toString(), at: r.at.toISOString() }));
+}
+
+/** Access reviews for a quarter, or signed off in a quarter, that overlaps the window; with their items. */
+async function periodAccessReviews(start: string, end: string) {
+  const overlaps = (quarter: string | null) => {
+    if (!quarter || !parseQuarter(quarter)) return false;
+    const q = quarterRange(quarter);
+    return q.start <= end && q.end >= start;
+  };
+  const reviews = (await listReviews()).filter((r) => overlaps(r.quarter) || overlaps(r.performedIn));
+  return Promise.all(reviews.map(async (review) => ({ review, items: await allItems(review.id) })));
+}
+
+/** Every vendor with its package and CUECs (the vendor list, all its pages). */
+async function allVendors(): Promise<VendorJson[]> {
+  const first = await listVendors({ page: 1 });
+  const rest = await Promise.all(Array.from({ length: first.pageCount - 1 }, (_, i) => listVendors({ page: i + 2 })));
+  return [first, ...rest].flatMap((page) => page.rows);
+}
+
+export async function loadPeriodPackage(periodId: string, caller: Principal): Promise<PeriodPackage> {
+  const row = await loadPeriod(db, periodId);
+  if (!row) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
+  const period = periodToJson(row);
+  const [coverage, scope, lock] = await Promise.all([periodCoverage(periodId), readinessScope(periodId), periodLockState(periodId)]);
+  if (!scope) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
+  const controls = await db.control.findMany({
+    where: { category: { in: row.categories } },
+    select: { id: true, code: true, title: true, category: true, frequency: true, designStatus: true },
+    orderBy: { code: "asc" },
+  });
+  const coverageOf = new Map(coverage.items.map((i) => [i.control, i]));
+  const [evidence, changes, checks, further, auditEntries, accessReviews, vendors] = await Promise.all([
+    periodEvidence(
+      controls.map((c) => c.id),
+      row.start,
+      row.end,
+    ),
+    allChanges({ from: period.start, to: period.end }),
+    readinessChecks(scope),
+    furtherReadinessChecks(scope),
+    periodAuditEntries(scope.startsAt, scope.endsBefore),
+    periodAccessReviews(period.start, period.end),
+    allVendors(),
+  ]);
+  const inScope = (feature: string | null) => !feature || period.features.length === 0 || period.features.includes(feature);
+  const readiness: ExportReadinessCheck[] = [...checks, ...further].map((c) => ({
+    id: c.id,
+    title: c.title,
+    count: c.count,
+    remedy: c.remedy,
+    items: c.items.map((i) => i.label),
+  }));
+  // The log's head, anchored: a signed checkpoint (lib/audit-log/checkpoint-store.ts) of the head
+  // the package names, so the package's claim can be checked against the checkpoint folder later.
+  const checkpoint = await writeCheckpoint(db, `export of audit period ${periodId}`);
+  const [{ now }] = await db.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
+  const base = {
+    period: { ...period, controls: controls.map((c) => c.code) },
+    lock,
+    exportedAt: now.toISOString(),
+    exportedBy: caller.actor.email ?? caller.actor.kind,
+    timeZone: coverage.timeZone,
+    today: coverage.today,
+    controls: controls.map((c) => {
+      const item = coverageOf.get(c.code);
+      return {
+        code: c.code,
+        title: c.title,
+        category: c.category,
+        frequency: c.frequency,
+        designStatus: c.designStatus,
+        expected: item?.expected ?? 0,
+        covered: item?.covered ?? 0,
+        coverage: item?.coverage ?? null,
+        status: item?.status ?? "NOT_APPLICABLE",
+        slots: item?.slots ?? [],
+      };
+    }),
+    evidence,
+    changes: changes.filter((c) => inScope(c.feature)),
+    accessReviews,
+    vendors,
+    readiness,
+    auditEntries,
+    auditLogHead: checkpoint ? { seq: checkpoint.seq, hash: checkpoint.hash } : null,
+  };
+  return { ...base, exceptions: deriveExceptions(base) };
+}
