@@ -6,7 +6,7 @@ import { allItems, listReviews } from "@/lib/access-reviews/queries";
 import { parseQuarter, quarterRange } from "@/lib/access-reviews/schedule";
 import { allChanges } from "@/lib/changes/queries";
 import { AppError } from "@/lib/errors";
-import { tokenNamesFor } from "@/lib/evidence/service";
+import { evidenceInclude, evidenceToJson, tokenNamesFor } from "@/lib/evidence/service";
 import { deriveExceptions } from "@/lib/export/exceptions";
 import type { LockState } from "@/lib/export/manifest";
 import type { ExportAuditEntry, ExportEvidence, ExportReadinessCheck, PeriodPackage } from "@/lib/export/types";
@@ -20,9 +20,6 @@ import type { VendorJson } from "@/lib/vendors/service";
 // Everything a period's package shows, read once through the domains' own queries (coverage,
 // changes, readiness) so that the package says what the pages say. Evidence files are not read
 // here: the builder streams them one by one.
-
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The period's lock (issue 13 item 4). No period can be locked yet: always unlocked. */
 export async function periodLockState(_periodId: string): Promise<LockState> {
@@ -52,41 +49,20 @@ async function periodEvidence(controlIds: string[], start: Date, end: Date): Pro
         { validFrom: { lte: end }, OR: [{ validUntil: null }, { validUntil: { gte: start } }] },
       ],
     },
-    include: {
-      control: { select: { code: true } },
-      file: { select: { sha256: true, size: true, mediaType: true } },
-      uploadedBy: { select: { email: true } },
-      reviewedBy: { select: { email: true } },
-    },
+    include: evidenceInclude,
     orderBy: [{ control: { code: "asc" } }, { effectiveDate: "asc" }, { id: "asc" }],
   });
   const tokens = await tokenNamesFor(rows);
-  return rows.map((e) => ({
-    id: e.id,
-    lineageId: e.lineageId,
-    version: e.version,
-    control: e.control.code,
-    title: e.title,
-    status: e.status,
-    effectiveDate: day(e.effectiveDate)!,
-    validFrom: day(e.validFrom),
-    validUntil: day(e.validUntil),
-    source: e.source,
-    url: e.url,
-    fileName: e.fileName,
-    fileSha256: e.file?.sha256 ?? null,
-    fileSize: e.file ? Number(e.file.size) : null,
-    mediaType: e.file?.mediaType ?? null,
-    uploadedAt: e.uploadedAt.toISOString(),
-    uploadedBy: e.uploadedBy?.email ?? (e.uploadedByTokenId ? `token:${tokens.get(e.uploadedByTokenId) ?? e.uploadedByTokenId}` : null),
-    reviewedBy: e.reviewedBy?.email ?? null,
-    reviewedAt: iso(e.reviewedAt),
-    reviewReason: e.reviewReason,
-    selfReviewed: e.selfReviewed,
-    withdrawnAt: iso(e.withdrawnAt),
-    withdrawnReason: e.withdrawnReason,
-    packagePath: e.file && e.fileName ? `evidence/${safeFileName(e.control.code)}/${e.id}-${safeFileName(e.fileName)}` : null,
-  }));
+  // The API's shape of each (evidenceToJson: reviewer, uploader or token, self-review), and where its file goes.
+  return rows.map((row) => {
+    const { sha256, size, ...e } = evidenceToJson(row, tokens);
+    return {
+      ...e,
+      fileSha256: sha256,
+      fileSize: size,
+      packagePath: sha256 && e.fileName ? `evidence/${safeFileName(e.control)}/${e.id}-${safeFileName(e.fileName)}` : null,
+    };
+  });
 }
 
 /** The audit-log entries of the period's window (its days in the organisation's time zone), with their chain hashes. */
@@ -135,8 +111,9 @@ export async function loadPeriodPackage(periodId: string, caller: Principal): Pr
   const period = periodToJson(row);
   const [coverage, scope, lock] = await Promise.all([periodCoverage(periodId), readinessScope(periodId), periodLockState(periodId)]);
   if (!scope) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
+  // The controls the coverage was computed for (the period's categories), so each has its figures.
   const controls = await db.control.findMany({
-    where: { category: { in: row.categories } },
+    where: { code: { in: coverage.items.map((i) => i.control) } },
     select: { id: true, code: true, title: true, category: true, frequency: true, designStatus: true },
     orderBy: { code: "asc" },
   });
@@ -174,18 +151,18 @@ export async function loadPeriodPackage(periodId: string, caller: Principal): Pr
     timeZone: coverage.timeZone,
     today: coverage.today,
     controls: controls.map((c) => {
-      const item = coverageOf.get(c.code);
+      const item = coverageOf.get(c.code)!;
       return {
         code: c.code,
         title: c.title,
         category: c.category,
         frequency: c.frequency,
         designStatus: c.designStatus,
-        expected: item?.expected ?? 0,
-        covered: item?.covered ?? 0,
-        coverage: item?.coverage ?? null,
-        status: item?.status ?? "NOT_APPLICABLE",
-        slots: item?.slots ?? [],
+        expected: item.expected,
+        covered: item.covered,
+        coverage: item.coverage,
+        status: item.status,
+        slots: item.slots,
       };
     }),
     evidence,
