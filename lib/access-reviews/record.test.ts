@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import Papa from "papaparse";
-import { buildRecordCsv, recordFileName, safeCell, type RecordReview, type RecordItem } from "@/lib/access-reviews/record";
+import { buildRecordCsv, recordFileName, type RecordReview, type RecordItem } from "@/lib/access-reviews/record";
+import { safeCell } from "@/lib/csv";
 
 const review: RecordReview = {
   id: "00000000-0000-4000-8000-000000000001",

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { safeCell } from "@/lib/csv";
 import { slugOf } from "@/lib/format";
 
 // The access-review record: the CSV generated at sign-off and stored as AI-SEC-05 evidence. Pure,
@@ -66,15 +67,6 @@ export const RECORD_COLUMNS = [
   "Decided at (UTC)",
   "Decided by",
 ] as const;
-
-/**
- * A cell as text that a spreadsheet shows and never evaluates: a leading = + - @ (or a tab or
- * carriage return, which some spreadsheets skip before a formula) gets a ' in front.
- */
-export function safeCell(value: string | null | undefined): string {
-  const text = value ?? "";
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : "");
 

@@ -1,5 +1,4 @@
-import Papa from "papaparse";
-import { safeCell } from "@/lib/access-reviews/record";
+import { csvTable } from "@/lib/csv";
 import { EVALUATION_LABELS } from "@/lib/coverage/evaluation";
 import type { ChangeJson } from "@/lib/changes/queries";
 
@@ -25,23 +24,20 @@ export const EXPORT_COLUMNS = [
 
 /** `mergeDay` gives the organisation's calendar day of a change's merge (the day the rule compares with). */
 export function changesToCsv(changes: readonly ChangeJson[], mergeDay: (mergedAt: string) => string): string {
-  const data = changes.map((c) =>
-    [
-      c.id,
-      c.mergedAt,
-      mergeDay(c.mergedAt),
-      c.kind,
-      c.feature ?? "",
-      c.title,
-      c.pullRequest ?? "",
-      c.commitSha ?? "",
-      c.approvedBy ?? "",
-      c.ticket ?? "",
-      c.evaluation,
-      EVALUATION_LABELS[c.evaluation],
-      c.evidence.join(" "),
-    ].map(safeCell),
-  );
-  const csv = Papa.unparse({ fields: [...EXPORT_COLUMNS], data }, { newline: "\r\n" });
-  return csv.endsWith("\r\n") ? csv : `${csv}\r\n`;
+  const data = changes.map((c) => [
+    c.id,
+    c.mergedAt,
+    mergeDay(c.mergedAt),
+    c.kind,
+    c.feature ?? "",
+    c.title,
+    c.pullRequest ?? "",
+    c.commitSha ?? "",
+    c.approvedBy ?? "",
+    c.ticket ?? "",
+    c.evaluation,
+    EVALUATION_LABELS[c.evaluation],
+    c.evidence.join(" "),
+  ]);
+  return csvTable(EXPORT_COLUMNS, data);
 }

@@ -1,5 +1,4 @@
-import Papa from "papaparse";
-import { safeCell } from "@/lib/access-reviews/record";
+import { csvTable as table } from "@/lib/csv";
 import { changesToCsv } from "@/lib/changes/export-csv";
 import { dateIn } from "@/lib/org-time";
 import type { PeriodPackage } from "@/lib/export/types";
@@ -7,12 +6,6 @@ import type { PeriodPackage } from "@/lib/export/types";
 // The package's tables as CSV files, from the loaded package. Pure. Every cell goes through
 // safeCell (a spreadsheet never runs a cell as a formula), rows end in CRLF as in every other CSV
 // export of Attest. Changes reuse the change list's own export (lib/changes/export-csv.ts).
-
-function table(columns: readonly string[], rows: readonly (string | number | boolean | null)[][]): string {
-  const data = rows.map((row) => row.map((cell) => safeCell(cell === null ? "" : String(cell))));
-  const csv = Papa.unparse({ fields: [...columns], data }, { newline: "\r\n" });
-  return csv.endsWith("\r\n") ? csv : `${csv}\r\n`;
-}
 
 const ratio = (r: number | null) => (r === null ? "" : r.toFixed(4));
 

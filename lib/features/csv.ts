@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { csvTable, FORMULA_START } from "@/lib/csv";
 import { z } from "zod";
 import { withoutBom } from "@/lib/imports/upload";
 import { FLAGS, featureSchema, slugify, type FeatureFlags, type FeatureInput } from "@/lib/validations/feature";
@@ -42,33 +43,27 @@ export const CSV_HEADER = [
 
 const REQUIRED_COLUMNS = ["name", "owner", "purpose", "outputs", "invokers", "failureImpact"] as const;
 
-// Spreadsheets run cells that start with these as formulas; a leading apostrophe defuses them
-// (OWASP "CSV injection") and is removed again on import.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const defuse = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
+// lib/csv.ts defuses a cell that would start a formula with a leading apostrophe; import removes it again.
 const restore = (value: string) => (value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value);
 
 export function featuresToCsv(features: readonly FeatureCsvRecord[]): string {
-  const rows = features.map((f) =>
-    [
-      f.slug,
-      f.name,
-      f.owner,
-      f.status,
-      f.purpose,
-      f.inputData.join(";"),
-      f.inputNotes ?? "",
-      f.outputs,
-      f.invokers.join(";"),
-      f.vendors.map((v) => (v.model ? `${v.vendor}:${v.model}` : v.vendor)).join(";"),
-      f.failureImpact,
-      f.failureNotes ?? "",
-      ...FLAGS.map((flag) => String(f[flag])),
-      f.promptLogRetention ?? "",
-    ].map(defuse),
-  );
-  const csv = Papa.unparse({ fields: [...CSV_HEADER], data: rows }, { newline: "\r\n" });
-  return csv.endsWith("\r\n") ? csv : `${csv}\r\n`;
+  const rows = features.map((f) => [
+    f.slug,
+    f.name,
+    f.owner,
+    f.status,
+    f.purpose,
+    f.inputData.join(";"),
+    f.inputNotes ?? "",
+    f.outputs,
+    f.invokers.join(";"),
+    f.vendors.map((v) => (v.model ? `${v.vendor}:${v.model}` : v.vendor)).join(";"),
+    f.failureImpact,
+    f.failureNotes ?? "",
+    ...FLAGS.map((flag) => String(f[flag])),
+    f.promptLogRetention ?? "",
+  ]);
+  return csvTable(CSV_HEADER, rows);
 }
 
 /** What the import page shows before anything is written. */
