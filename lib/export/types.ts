@@ -1,3 +1,4 @@
+import type { ChainContent } from "@/lib/audit-log/chain";
 import type { ItemJson } from "@/lib/access-reviews/queries";
 import type { ReviewJson } from "@/lib/access-reviews/service";
 import type { ChangeJson } from "@/lib/changes/queries";
@@ -57,15 +58,8 @@ export interface ExportReadinessCheck {
   items: string[];
 }
 
-export interface ExportAuditEntry {
-  seq: string;
-  at: string;
-  actorEmail: string | null;
-  actorRole: string | null;
-  actorKind: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
+/** An audit-log entry as the package lists it: the chain's own fields (less the user id and the payloads), and its hashes. */
+export interface ExportAuditEntry extends Omit<ChainContent, "actorId" | "before" | "after"> {
   scheme: string;
   prevHash: string;
   hash: string;
