@@ -27,8 +27,8 @@ export async function verifyPackageFile(zipPath: string, options: { trustedPubli
   }
   const entries: PackageEntry[] = [];
   const kept = new Map<string, Buffer>();
-  const unreadable: string[] = [];
-  const unreadablePaths = new Set<string>();
+  // Path -> why it cannot be read.
+  const unreadable = new Map<string, string>();
   try {
     for await (const entry of zipfile.eachEntry()) {
       if (entry.fileName.endsWith("/")) continue;
@@ -44,8 +44,7 @@ export async function verifyPackageFile(zipPath: string, options: { trustedPubli
           if (keep) chunks.push(chunk);
         }
       } catch (error) {
-        unreadable.push(`${entry.fileName}: cannot be read from the ZIP (${(error as Error).message})`);
-        unreadablePaths.add(entry.fileName);
+        unreadable.set(entry.fileName, `${entry.fileName}: cannot be read from the ZIP (${(error as Error).message})`);
         continue;
       }
       entries.push({ path: entry.fileName, size, sha256: hash.digest("hex") });
@@ -55,23 +54,23 @@ export async function verifyPackageFile(zipPath: string, options: { trustedPubli
     zipfile.close();
     return {
       ok: false,
-      problems: [...unreadable, `${zipPath}: the ZIP is damaged (${(error as Error).message})`],
+      problems: [...unreadable.values(), `${zipPath}: the ZIP is damaged (${(error as Error).message})`],
       entries: entries.length,
     };
   }
   zipfile.close();
   // An unreadable listed file still counts as present (its reading problem names it), not as "missing".
   const problems = [
-    ...unreadable,
+    ...unreadable.values(),
     ...packageProblems({
       entries,
       manifest: kept.get(MANIFEST_PATH),
       signature: kept.get(SIGNATURE_PATH),
       packagePublicKey: kept.get(PUBLIC_KEY_PATH),
       trustedPublicKey: options.trustedPublicKeyPem,
-    }).filter((p) => ![...unreadablePaths].some((path) => p.startsWith(`${path}: listed in`))),
+    }).filter((p) => ![...unreadable.keys()].some((path) => p.startsWith(`${path}: listed in`))),
   ];
-  return { ok: problems.length === 0, problems, entries: entries.length + unreadable.length };
+  return { ok: problems.length === 0, problems, entries: entries.length + unreadable.size };
 }
 
 export const readPublicKeyFile = (file: string) => fs.readFileSync(file);
