@@ -51,7 +51,9 @@ async function authenticate(request: NextRequest, permission: Permission): Promi
       where: { tokenHash: hashToken(match[1]) },
       include: {
         createdBy: { select: { email: true, role: true, disabledAt: true } },
-        user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
+        user: {
+          select: { id: true, email: true, name: true, role: true, disabledAt: true, periodsAudited: { select: { periodId: true } } },
+        },
       },
     });
     if (!token) throw new AppError("UNAUTHENTICATED", "This API token is not known. Ask an admin for a new one.");
@@ -61,7 +63,7 @@ async function authenticate(request: NextRequest, permission: Permission): Promi
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
     // A token acting for a person is that person (its uploads and reviews are theirs); the evidence
     // row still records the token. A token for nobody acts as itself.
-    const principal = tokenPrincipal(token);
+    const principal = tokenPrincipal({ ...token, periods: token.user?.periodsAudited.map((p) => p.periodId) });
     if (!principal.may(permission)) {
       throw new AppError(
         "FORBIDDEN",

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/audit-log/append";
-import { can, tokenCan, type Permission, type RoleName } from "@/lib/permissions";
+import { can, readOnlyRoles, tokenCan, type Permission, type RoleName } from "@/lib/permissions";
 
 /**
  * Who is calling, in one shape for every entry point: server actions and route handlers build it
@@ -18,8 +18,8 @@ export interface Principal {
   /** Whether the caller may do this (a token: its role narrowed by its scopes). */
   may(permission: Permission): boolean;
   /**
-   * The audit periods the caller may see: "all", or the ids an auditor is given. Every caller
-   * sees all periods until auditors are scoped.
+   * The audit periods the caller may see: "all", or the ids an auditor is given (lib/auth/scope.ts
+   * narrows every query by them). Only a read-only role (an auditor) is scoped.
    */
   periods: "all" | readonly string[];
 }
@@ -34,15 +34,23 @@ export interface PrincipalUser {
 /** A caller who is a named person: the signed-in user of a server action or page. */
 export type UserPrincipal = Principal & { user: NonNullable<Principal["user"]> };
 
-/** A signed-in person in the browser. */
-export function userPrincipal(user: PrincipalUser): UserPrincipal {
+/**
+ * The periods a role sees: every one, except for a read-only role (an auditor), who sees the
+ * periods given to them and, given none, nothing.
+ */
+export function periodsFor(role: RoleName | null, given: readonly string[] | undefined): "all" | readonly string[] {
+  return role && readOnlyRoles().includes(role) ? (given ?? []) : "all";
+}
+
+/** A signed-in person in the browser; `periods`: the audit periods an auditor is given. */
+export function userPrincipal(user: PrincipalUser, periods?: readonly string[]): UserPrincipal {
   return {
     actor: { kind: "user", id: user.id, email: user.email, role: user.role },
     user: { id: user.id, email: user.email, name: user.name, role: user.role },
     token: null,
     role: user.role,
     may: (permission) => can(user.role, permission),
-    periods: "all",
+    periods: periodsFor(user.role, periods),
   };
 }
 
@@ -53,6 +61,8 @@ export interface PrincipalToken {
   scopes: readonly string[];
   /** The person the token acts for, if any: its uploads and reviews are theirs. */
   user: { id: string; email: string; name: string } | null;
+  /** The periods given to the token's person, when the token's role is an auditor's: the token carries their scope. */
+  periods?: readonly string[];
 }
 
 /** An API token: acts with its role narrowed by its scopes; for its person when it has one, else as itself. */
@@ -65,7 +75,7 @@ export function tokenPrincipal(token: PrincipalToken): Principal {
     token: { id: token.id, name: token.name, scopes: token.scopes },
     role: token.role,
     may: (permission) => tokenCan(token.role, token.scopes, permission),
-    periods: "all",
+    periods: periodsFor(token.role, token.user ? token.periods : []),
   };
 }
 

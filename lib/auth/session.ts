@@ -11,6 +11,8 @@ export interface SessionUser {
   email: string;
   name: string;
   role: RoleName;
+  /** The audit periods given to this person (only an auditor's narrow what they see: lib/auth/scope.ts). */
+  periods: string[];
 }
 
 /**
@@ -23,14 +25,14 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   if (!session?.userId) return null;
   const user = await db.user.findUnique({
     where: { id: session.userId },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, periodsAudited: { select: { periodId: true } } },
   });
   if (!user || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, periods: user.periodsAudited.map((p) => p.periodId) };
 });
 
 /** For server components: the signed-in user as the Principal every domain function takes, or null. */
 export async function currentPrincipal(): Promise<UserPrincipal | null> {
   const user = await currentUser();
-  return user ? userPrincipal(user) : null;
+  return user ? userPrincipal(user, user.periods) : null;
 }
