@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { CategoryCode, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type CategoryCode } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { organisationTimeZone } from "@/lib/org-time";
 import { addDays } from "@/lib/coverage/dates";
@@ -155,6 +155,19 @@ export function changeWhere(scope: Scope): Prisma.ChangeWhereInput {
       ...(p.featureIds.length === 0 ? {} : { OR: [{ featureId: null }, { featureId: { in: p.featureIds } }] }),
     })),
   };
+}
+
+/** changeWhere in SQL, over "Change" as `c` (the change list's evaluation query is SQL). */
+export function changeScopeSql(scope: Scope): Prisma.Sql {
+  if (scope.all) return Prisma.sql`TRUE`;
+  if (scope.periods.length === 0) return Prisma.sql`FALSE`;
+  const one = (p: ScopedPeriod) =>
+    Prisma.sql`(c."mergedAt" >= ${p.startsAt} AND c."mergedAt" < ${p.endsBefore}${
+      p.featureIds.length === 0
+        ? Prisma.empty
+        : Prisma.sql` AND (c."featureId" IS NULL OR c."featureId" IN (${Prisma.join(p.featureIds.map((id) => Prisma.sql`${id}::uuid`))}))`
+    })`;
+  return Prisma.sql`(${Prisma.join(scope.periods.map(one), " OR ")})`;
 }
 
 /** An access review is the auditor's when its signed-off record is evidence in their scope. */

@@ -117,7 +117,7 @@ export async function loadPeriodPackage(periodId: string, caller: Principal): Pr
   const coverageOf = new Map(coverage.items.map((i) => [i.control, i]));
   const [evidence, changes, checks, further, auditEntries, accessReviews, vendors] = await Promise.all([
     periodEvidence(held),
-    allChanges({ from: period.start, to: period.end }),
+    allChanges({}, held),
     readinessChecks(scope),
     furtherReadinessChecks(scope),
     periodAuditEntries(held),
