@@ -34,7 +34,10 @@ export async function getReview(id: string, scope: Scope): Promise<ReviewJson | 
 
 /** An access review with its sign-off evidence and that evidence's stored file (its record), or null. */
 export function reviewWithRecord(id: string, scope: Scope) {
-  return db.accessReview.findFirst({ where: { AND: [{ id }, accessReviewWhere(scope)] }, include: { evidence: { include: { file: true } } } });
+  return db.accessReview.findFirst({
+    where: { AND: [{ id }, accessReviewWhere(scope)] },
+    include: { evidence: { include: { file: true } } },
+  });
 }
 
 export const DECISION_FILTERS = ["KEEP", "REVOKE", "MODIFY", "undecided"] as const;

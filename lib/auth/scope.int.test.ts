@@ -9,7 +9,16 @@ import { db } from "@/lib/db";
 import { evidenceWithFile, evidenceWithVersions, listEvidencePage } from "@/lib/evidence/queries";
 import { getFeature } from "@/lib/features/queries";
 import { listPeriods, updatePeriod } from "@/lib/periods/service";
-import { appError, scratchEvidence, scratchFeature, scratchPeriod, scratchToken, scratchUser, seededControl, tag } from "@/lib/testing/scratch";
+import {
+  appError,
+  scratchEvidence,
+  scratchFeature,
+  scratchPeriod,
+  scratchToken,
+  scratchUser,
+  seededControl,
+  tag,
+} from "@/lib/testing/scratch";
 
 // An auditor's reads, through the one scope function (lib/auth/scope.ts): what the periods given
 // to them hold, and nothing else; a record outside is not found rather than forbidden.
@@ -84,11 +93,19 @@ test("validity: evidence valid on a day of the window is the auditor's, evidence
   const [inside, outside] = await Promise.all([
     db.evidence.update({
       where: { id: w.evidence.b.id },
-      data: { effectiveDate: new Date("2030-06-01T00:00:00Z"), validFrom: new Date("2030-06-01T00:00:00Z"), validUntil: new Date("2031-01-01T00:00:00Z") },
+      data: {
+        effectiveDate: new Date("2030-06-01T00:00:00Z"),
+        validFrom: new Date("2030-06-01T00:00:00Z"),
+        validUntil: new Date("2031-01-01T00:00:00Z"),
+      },
     }),
     db.evidence.update({
       where: { id: w.evidence.otherFeature.id },
-      data: { effectiveDate: new Date("2030-06-01T00:00:00Z"), validFrom: new Date("2030-06-01T00:00:00Z"), validUntil: new Date("2030-12-31T00:00:00Z") },
+      data: {
+        effectiveDate: new Date("2030-06-01T00:00:00Z"),
+        validFrom: new Date("2030-06-01T00:00:00Z"),
+        validUntil: new Date("2030-12-31T00:00:00Z"),
+      },
     }),
   ]);
   // Valid through the window's first day: in. Ending the day before it (and of another feature anyway): out.
@@ -141,7 +158,10 @@ test("the audit log: entries written in the auditor's windows, never one about a
   await rename(w.b, `Renamed B ${tag()}`);
   await rename(now, `Renamed now ${tag()}`);
   const entries = (await listAuditEntries({ entityType: "AuditPeriod" }, scope, 200)).rows;
-  assert.ok(entries.some((e) => e.entityId === now.id), "an entry about their period, written in its window");
+  assert.ok(
+    entries.some((e) => e.entityId === now.id),
+    "an entry about their period, written in its window",
+  );
   assert.ok(!entries.some((e) => e.entityId === w.b.id), "no entry about the period not given");
   const everything = (await listAuditEntries({ entityType: "AuditPeriod" }, EVERYTHING, 200)).rows;
   assert.ok(everything.some((e) => e.entityId === w.b.id));

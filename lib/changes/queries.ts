@@ -62,7 +62,10 @@ async function rowsById(ids: string[]): Promise<ChangeRow[]> {
 }
 
 /** A page of changes, newest merged first, each with its evaluation computed in the database. */
-export async function listChanges(query: ChangeListQuery, scope: Scope): Promise<{ items: ChangeJson[]; total: number; pageCount: number }> {
+export async function listChanges(
+  query: ChangeListQuery,
+  scope: Scope,
+): Promise<{ items: ChangeJson[]; total: number; pageCount: number }> {
   const timeZone = await organisationTimeZone();
   const { rows: evaluations, total } = await evaluatedChanges(
     { ...query, scope },
@@ -97,7 +100,11 @@ export async function allChanges(query: Omit<ChangeListQuery, "page">, scope: Sc
 
 /** Features a change may name (the form's and the import's select), active ones first. */
 export function changeFeatureOptions(scope: Scope) {
-  return db.feature.findMany({ where: featureWhere(scope), select: { slug: true, name: true, status: true }, orderBy: [{ status: "asc" }, { name: "asc" }] });
+  return db.feature.findMany({
+    where: featureWhere(scope),
+    select: { slug: true, name: true, status: true },
+    orderBy: [{ status: "asc" }, { name: "asc" }],
+  });
 }
 
 /** One change in the wire shape, or null. */

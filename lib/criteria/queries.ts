@@ -29,7 +29,12 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export async function criteriaForPeriod(periodId: string | null | undefined, scope: Scope): Promise<CriteriaView> {
   const id = periodId === undefined ? await currentPeriodId(await organisationToday(), scope) : periodId;
   const [row, criteria, controls] = await Promise.all([
-    id ? db.auditPeriod.findFirst({ where: { AND: [{ id }, periodWhere(scope)] }, select: { id: true, name: true, start: true, end: true, categories: true } }) : null,
+    id
+      ? db.auditPeriod.findFirst({
+          where: { AND: [{ id }, periodWhere(scope)] },
+          select: { id: true, name: true, start: true, end: true, categories: true },
+        })
+      : null,
     db.criterion.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, title: true, category: true } }),
     db.control.findMany({
       where: controlWhere(scope),

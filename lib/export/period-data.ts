@@ -4,7 +4,6 @@ import { db } from "@/lib/db";
 import type { Principal } from "@/lib/auth/principal";
 import { writeCheckpoint } from "@/lib/audit-log/checkpoint-store";
 import { allItems, listReviews } from "@/lib/access-reviews/queries";
-import { parseQuarter, quarterRange } from "@/lib/access-reviews/schedule";
 import { allChanges } from "@/lib/changes/queries";
 import { AppError } from "@/lib/errors";
 import { evidenceInclude, evidenceToJson, tokenNamesFor } from "@/lib/evidence/service";
@@ -104,7 +103,11 @@ export async function loadPeriodPackage(periodId: string, caller: Principal): Pr
   const row = await loadPeriod(db, periodId);
   if (!row) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
   const period = periodToJson(row);
-  const [coverage, scope, lock] = await Promise.all([periodCoverage(periodId), readinessScope(periodId, EVERYTHING), periodLockState(periodId)]);
+  const [coverage, scope, lock] = await Promise.all([
+    periodCoverage(periodId),
+    readinessScope(periodId, EVERYTHING),
+    periodLockState(periodId),
+  ]);
   // What the package holds is what an auditor given this period alone sees: one scope for both.
   const held = await periodScope(periodId);
   if (!scope) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);

@@ -64,7 +64,11 @@ export async function mappingMatrix(page: number, scope: Scope, pageSize = 25): 
       take: pageSize,
       include: { mappings: { include: { control: { select: { code: true } } } }, vendors: { select: { vendorId: true } } },
     }),
-    db.control.findMany({ where: controlWhere(scope), orderBy: [{ cat: { sortOrder: "asc" } }, { code: "asc" }], select: { code: true, title: true, category: true } }),
+    db.control.findMany({
+      where: controlWhere(scope),
+      orderBy: [{ cat: { sortOrder: "asc" } }, { code: "asc" }],
+      select: { code: true, title: true, category: true },
+    }),
   ]);
   return {
     controls,

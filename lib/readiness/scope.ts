@@ -41,7 +41,11 @@ export async function readinessScope(periodId: string | undefined, caller: Scope
   }
   let id = periodId ?? (await currentPeriodId(today, caller));
   if (!id && periodId === undefined) {
-    const next = await db.auditPeriod.findFirst({ where: periodWhere(caller), orderBy: [{ start: "asc" }, { createdAt: "asc" }], select: { id: true } });
+    const next = await db.auditPeriod.findFirst({
+      where: periodWhere(caller),
+      orderBy: [{ start: "asc" }, { createdAt: "asc" }],
+      select: { id: true },
+    });
     id = next?.id ?? null;
   }
   if (!id) return null;

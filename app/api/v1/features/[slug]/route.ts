@@ -15,7 +15,9 @@ async function current(slug: string, scope: Scope) {
   return feature;
 }
 
-export const GET = apiRoute(api.getFeature, async ({ params, caller }) => NextResponse.json(await current(params.slug, await scopeOf(caller))));
+export const GET = apiRoute(api.getFeature, async ({ params, caller }) =>
+  NextResponse.json(await current(params.slug, await scopeOf(caller))),
+);
 
 /**
  * PATCH is partial: the body's fields are laid over the current feature, and the result is
