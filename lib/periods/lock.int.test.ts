@@ -6,7 +6,8 @@ import { reviewEvidence, withdrawEvidence } from "@/lib/evidence/service";
 import { periodExceptions, writeResponse } from "@/lib/exceptions/service";
 import { loadPeriodPackage } from "@/lib/export/period-data";
 import { periodCoverage } from "@/lib/periods/coverage";
-import { lockPeriod, periodLock, shownCoverage, snapshotSha256, unlockPeriod } from "@/lib/periods/lock";
+import { lockPeriod, periodLock, shownCoverage, unlockPeriod } from "@/lib/periods/lock";
+import { snapshotSha256 } from "@/lib/periods/snapshot";
 import { responseSchema, unlockSchema } from "@/lib/validations/exception";
 import { appError, parseBody, scratchPeriod, scratchUpload, scratchUser, tag, userCaller } from "@/lib/testing/scratch";
 

@@ -1,27 +1,18 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { appendAudit } from "@/lib/audit-log/append";
-import { canonicalJson } from "@/lib/audit-log/chain";
 import type { Principal } from "@/lib/auth/principal";
 import { assertPeriodVisible } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { exceptionInputs } from "@/lib/exceptions/inputs";
-import { storedResponses, withResponses, type ExceptionWithResponse } from "@/lib/exceptions/live";
-import type { periodCoverage } from "@/lib/periods/coverage";
+import { storedResponses, withResponses } from "@/lib/exceptions/live";
+import { snapshotSha256, type PeriodCoverage, type PeriodSnapshot } from "@/lib/periods/snapshot";
 import { UNLOCK_REASON_MIN } from "@/lib/validations/exception";
 
 // Locking a period (docs/periods-lock.md): when fieldwork ends a compliance lead freezes its
 // coverage and its exceptions with their responses as they stand. The snapshot is stored and
-// shown from then on, never recomputed; the lock's audit entry names the log's head at lock and
+// shown from then on, never recomputed (lib/periods/snapshot.ts); the lock's audit entry names the log's head at lock and
 // the snapshot's hash. Unlocking needs a reason, deletes the snapshot, and is audited too.
-
-export type PeriodCoverage = Awaited<ReturnType<typeof periodCoverage>>;
-
-export interface PeriodSnapshot {
-  coverage: PeriodCoverage;
-  exceptions: ExceptionWithResponse[];
-}
 
 export interface PeriodLockInfo {
   lockedAt: string;
@@ -29,11 +20,6 @@ export interface PeriodLockInfo {
   snapshotSha256: string;
   auditHead: { seq: string; hash: string } | null;
   snapshot: PeriodSnapshot;
-}
-
-/** The hash the lock's audit entry names: SHA-256 of the snapshot's canonical JSON (keys sorted). */
-export function snapshotSha256(snapshot: PeriodSnapshot): string {
-  return createHash("sha256").update(canonicalJson(snapshot)).digest("hex");
 }
 
 /** The period's lock with its snapshot, or null when it is not locked. */
