@@ -17,10 +17,11 @@ import { appError, parseBody, scratchPeriod, scratchUpload, scratchUser, tag, us
 // Each test has a year of its own (evidence counts for every period over its date); no other test evidences those years.
 
 const fingerprint = () => fingerprintOf(ownerUrl());
+// Ordered by the bigint column (e.seq), not by the text alias: "10" sorts before "9".
 const auditOf = (periodId: string) =>
   queryOn<{ seq: string; action: string; before: unknown; after: Record<string, unknown> | null }>(
     ownerUrl(),
-    `SELECT seq::text, action, before, after FROM "AuditLogEntry" WHERE "entityId" = $1 ORDER BY seq`,
+    `SELECT seq::text, action, before, after FROM "AuditLogEntry" e WHERE "entityId" = $1 ORDER BY e.seq`,
     [periodId],
   );
 
