@@ -40,6 +40,7 @@ test.beforeAll(async () => {
     vendorId: PARAM_VALUES.vendorId,
     packageItemId: PARAM_VALUES.packageItemId,
     cuecId: PARAM_VALUES.cuecId,
+    exceptionId: PARAM_VALUES.exceptionId,
     reviewId,
     itemId: detail.items[0].id,
   });

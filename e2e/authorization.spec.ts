@@ -33,6 +33,9 @@ function concreteUrl(pattern: string, ctx?: CallContext): string {
   return pattern.replace(/\[\[?([^\]]+)\]\]?/g, (segment, name: string) => {
     // Evidence changes state when reviewed or withdrawn: each call gets its own, uploaded by the caller.
     // Reviews act on evidence someone else uploaded (nobody reviews their own).
+    // Locking works once per period, unlocking once per lock: each call gets an unlocked or a locked period of its own.
+    if (name === "id" && ctx && pattern.includes("/periods/") && /\/(lock|response)$/.test(pattern)) return ctx.lockable.id;
+    if (name === "id" && ctx && pattern.includes("/periods/") && pattern.endsWith("/unlock")) return ctx.locked.id;
     if (name === "id" && ctx)
       return pattern.includes("/periods/") ? ctx.period.id : pattern.endsWith("/review") ? ctx.reviewable.id : ctx.evidence.id;
     // Starting works once per access review: each call starts its own fresh draft.
@@ -210,6 +213,34 @@ async function callContext(caller: Caller = ANONYMOUS): Promise<CallContext> {
        WHERE NOT EXISTS (SELECT 1 FROM "AuditPeriod" WHERE name = 'authz period')`,
     );
     const period = await db.query(`SELECT id FROM "AuditPeriod" WHERE name = 'authz period'`);
+    // Periods to lock (and answer exceptions of) and to unlock, created only when none is left: a
+    // lock call turns the unlocked one into a locked one, an unlock call the other way round.
+    const isLocked = `EXISTS (SELECT 1 FROM "PeriodLock" l WHERE l."periodId" = p.id)`;
+    const newLockable = `INSERT INTO "AuditPeriod" (id, name, type, start, "end", categories, "updatedAt")
+       SELECT gen_random_uuid(), 'authz lockable', 'TYPE_II', DATE '2020-01-01', DATE '2020-12-31', '{SECURITY}', now()`;
+    await db.query(`${newLockable} WHERE NOT EXISTS (SELECT 1 FROM "AuditPeriod" p WHERE p.name = 'authz lockable' AND NOT ${isLocked})`);
+    await db.query(
+      `WITH p AS (${newLockable} WHERE NOT EXISTS (SELECT 1 FROM "AuditPeriod" p WHERE p.name = 'authz lockable' AND ${isLocked}) RETURNING id)
+       INSERT INTO "PeriodLock" ("periodId", "lockedAt", "lockedBy", snapshot, "snapshotSha256")
+       SELECT id, now(), 'authz', $1::jsonb, repeat('0', 64) FROM p`,
+      [
+        JSON.stringify({
+          coverage: {
+            period: { name: "authz lockable", type: "TYPE_II", start: "2020-01-01", end: "2020-12-31" },
+            today: "2020-12-31",
+            timeZone: "UTC",
+            summary: { controls: 0, byStatus: {}, coverage: null },
+            items: [],
+          },
+          exceptions: [],
+        }),
+      ],
+    );
+    const lockable = (locked: boolean) =>
+      db.query(
+        `SELECT p.id FROM "AuditPeriod" p WHERE p.name = 'authz lockable' AND ${locked ? "" : "NOT "}${isLocked} ORDER BY p."createdAt" LIMIT 1`,
+      );
+    const [unlockedPeriod, lockedPeriod] = [await lockable(false), await lockable(true)];
     const review = await db.query(
       `INSERT INTO "AccessReview" (id, name, quarter, status, resources) VALUES (gen_random_uuid(), 'authz access review', '2026-Q4', 'DRAFT', '{MODEL_API_KEY}') RETURNING id`,
     );
@@ -245,6 +276,8 @@ async function callContext(caller: Caller = ANONYMOUS): Promise<CallContext> {
       evidence: { id: evidence.rows[0].id },
       reviewable: { id: reviewable.rows[0].id },
       period: { id: period.rows[0].id },
+      lockable: { id: unlockedPeriod.rows[0].id },
+      locked: { id: lockedPeriod.rows[0].id },
       review: { id: review.rows[0].id, itemId: reviewItem.rows[0].id },
       accessReview: { reviewId: accessReview.rows[0].id, itemId: accessItem.rows[0].id },
       cuec: { id: cuec.rows[0].id },

@@ -13,6 +13,14 @@ export const periodsEndpoints: DomainEndpoints = {
     "GET /api/v1/periods/[id]": { access: "periods:read" },
     "GET /api/v1/periods/[id]/coverage": { access: "periods:read" },
     "GET /api/v1/periods/[id]/export": { access: "periods:read" },
+    "GET /api/v1/periods/[id]/exceptions": { access: "periods:read" },
+    // Lock, unlock and responses act on the call's own "authz lockable" period (CallContext.lockable, .locked).
+    "PUT /api/v1/periods/[id]/exceptions/[exceptionId]/response": {
+      access: "periods:write",
+      body: (c) => ({ response: `Authz response ${c.tag}` }),
+    },
+    "POST /api/v1/periods/[id]/lock": { access: "periods:write" },
+    "POST /api/v1/periods/[id]/unlock": { access: "periods:write", body: (c) => ({ reason: `Authz unlock ${c.tag}` }) },
     "PUT /api/v1/periods/[id]": {
       access: "periods:write",
       body: (c) => ({
@@ -25,6 +33,15 @@ export const periodsEndpoints: DomainEndpoints = {
     },
   },
   actions: {
+    "app/(app)/periods/[periodId]/actions.ts#writeResponseAction": {
+      access: "periods:write",
+      input: (c) => ({ periodId: c.lockable.id, exceptionId: PARAM_VALUES.exceptionId, response: `Authz response ${c.tag}` }),
+    },
+    "app/(app)/periods/[periodId]/actions.ts#lockPeriodAction": { access: "periods:write", input: (c) => ({ periodId: c.lockable.id }) },
+    "app/(app)/periods/[periodId]/actions.ts#unlockPeriodAction": {
+      access: "periods:write",
+      input: (c) => ({ periodId: c.locked.id, reason: `Authz unlock ${c.tag}` }),
+    },
     "app/(app)/periods/actions.ts#createPeriodAction": {
       access: "periods:write",
       input: (c) => ({ name: `Authz period ${c.tag}`, type: "TYPE_II", start: "2026-01-01", end: "2026-12-31", categories: ["SECURITY"] }),

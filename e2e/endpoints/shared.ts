@@ -40,6 +40,8 @@ export const PARAM_VALUES: Record<string, string> = {
   packageItemId: "00000000-0000-4000-8000-0000000c0002", // the fixture vendor's SOC 2 report item (no evidence), created by accounts.setup.ts
   cuecId: "00000000-0000-4000-8000-0000000c0003", // a CUEC of the fixture vendor, created by accounts.setup.ts (route calls get their own)
   reviewId: "00000000-0000-4000-8000-0000000ac1e5", // a DRAFT access review, created by accounts.setup.ts (start calls get their own)
+  // An exception every "authz lockable" period has (CallContext.lockable: 2020, Security; AI-SEC-05 is quarterly, no evidence then).
+  exceptionId: "MISSING_SLOT:AI-SEC-05:2020-01-01",
 };
 
 /** The fixture evidence file (accounts.setup.ts stores it); per-call evidence reuses its bytes. */
@@ -59,6 +61,10 @@ export interface CallContext {
   /** A fresh piece of submitted evidence uploaded by someone else, which the caller may review (nobody reviews their own). */
   reviewable: { id: string };
   period: { id: string };
+  /** An unlocked "authz lockable" period (2020, Security) to lock or answer an exception of; a new one once the last was locked. */
+  lockable: { id: string };
+  /** A locked "authz lockable" period to unlock; a new one once the last was unlocked. */
+  locked: { id: string };
   /** A fresh DRAFT access review with one item assigned to the lead (start, remove and assign act on it). */
   review: { id: string; itemId: string };
   /** A fresh access review in progress, one item assigned to the caller (a session's user) and decided "revoke". */

@@ -145,14 +145,19 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
   },
   PeriodCoverage: {
     type: "object",
-    required: ["period", "today", "timeZone", "summary", "items"],
+    required: ["period", "today", "timeZone", "summary", "items", "locked"],
     properties: {
       period: {
         type: "object",
         properties: { id: uuid, name: { type: "string" }, type: { type: "string" }, start: date, end: date },
       },
-      today: { ...date, description: "Today in the organisation's time zone." },
+      today: { ...date, description: "Today in the organisation's time zone (a locked period: the day it was locked)." },
       timeZone: { type: "string" },
+      locked: nullable({
+        type: "object",
+        properties: { lockedAt: time, lockedBy: { type: "string" } },
+        description: "Set when the period is locked: the figures are its snapshot as of lockedAt, not recomputed (docs/periods-lock.md).",
+      }),
       summary: {
         type: "object",
         properties: {

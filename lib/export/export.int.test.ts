@@ -16,6 +16,8 @@ import { exportPeriod } from "@/lib/export/build";
 import type { PackageManifest } from "@/lib/export/manifest";
 import { exportSigningKey } from "@/lib/export/signing-key";
 import { verifyPackageFile } from "@/lib/export/verify";
+import { writeResponse } from "@/lib/exceptions/service";
+import { lockPeriod } from "@/lib/periods/lock";
 import { scratchPeriod, scratchUser, tag } from "@/lib/testing/scratch";
 import { evidenceFieldsSchema } from "@/lib/validations/evidence";
 
@@ -215,6 +217,34 @@ test("a period's package verifies, and tampering with it is caught and named", a
   assert.deepEqual(extra.problems, ["evidence/AI-SEC-01/later.txt: in the package but not listed in manifest.json"]);
   const missing = await verifyPackageFile(await rewrite(good, "missing.zip", (all) => all.filter((e) => e.name !== "csv/changes.csv")));
   assert.deepEqual(missing.problems, ["csv/changes.csv: listed in manifest.json but missing from the package"]);
+});
+
+test("a locked period's package names its lock and shows its snapshot, whatever was uploaded since", async () => {
+  const leadUser = await scratchUser("COMPLIANCE_LEAD");
+  const lead = userPrincipal(leadUser);
+  const engineer = userPrincipal(await scratchUser("ENGINEER"));
+  // 2015: no other test evidences AI-SEC-05 then, so all of it is one missing run.
+  const period = await scratchPeriod("2015-01-01", "2015-12-31");
+  const missing = "MISSING_SLOT:AI-SEC-05:2015-01-01";
+  await writeResponse(lead, period.id, missing, { response: "No access review was held in 2015." });
+  const lock = await lockPeriod(period.id, lead);
+  const late = await fileEvidence(engineer, "AI-SEC-05", "q1-review.txt", Buffer.from(`Q1 review ${tag()}\n`), "2015-02-01");
+  await reviewEvidence(late.id, { decision: "accept" }, lead);
+
+  const file = await exportTo(period.id, lead, "locked.zip");
+  assert.deepEqual((await verifyPackageFile(file)).problems, []);
+  const entries = await entriesOf(file);
+  const manifest = JSON.parse(entries.find((e) => e.name === "manifest.json")!.bytes.toString()) as PackageManifest;
+  assert.deepEqual(manifest.lock, { state: "locked", lockedAt: lock.lockedAt, lockedBy: leadUser.email });
+  const exceptions = entries.find((e) => e.name === "csv/exceptions.csv")!.bytes.toString();
+  assert.match(exceptions, new RegExp(`${missing}.*No access review was held in 2015\\.`));
+  const controls = entries.find((e) => e.name === "csv/controls.csv")!.bytes.toString();
+  const sec05 = controls.split("\r\n").find((line) => line.startsWith("AI-SEC-05,"))!;
+  assert.ok(sec05, controls);
+  const [, expected, covered] = /,(\d+),(\d+),[^,]*,[A-Z_]+$/.exec(sec05)!;
+  assert.deepEqual([expected, covered], ["4", "0"], `as frozen at the lock, not Q1 covered since: ${sec05}`);
+  // Evidence is immutable: the package carries the late upload's file all the same.
+  assert.ok(entries.some((e) => e.name.includes(late.id)));
 });
 
 test("an unknown period is a 404 before anything is written", async () => {

@@ -1,19 +1,15 @@
-import { assertPeriodVisible, auditLogWhere, EVERYTHING, evidenceWhere, periodScope, type Scope } from "@/lib/auth/scope";
 import "server-only";
 import { db } from "@/lib/db";
 import type { Principal } from "@/lib/auth/principal";
+import { assertPeriodVisible, auditLogWhere, periodScope, type Scope } from "@/lib/auth/scope";
 import { writeCheckpoint } from "@/lib/audit-log/checkpoint-store";
 import { allItems, listReviews } from "@/lib/access-reviews/queries";
 import { allChanges } from "@/lib/changes/queries";
-import { AppError } from "@/lib/errors";
-import { evidenceInclude, evidenceToJson, tokenNamesFor } from "@/lib/evidence/service";
-import { deriveExceptions } from "@/lib/export/exceptions";
+import { exceptionInputs } from "@/lib/exceptions/inputs";
+import { storedResponses, withResponses, type ExceptionWithResponse } from "@/lib/exceptions/live";
 import type { LockState } from "@/lib/export/manifest";
-import type { ExportAuditEntry, ExportEvidence, ExportReadinessCheck, PeriodPackage } from "@/lib/export/types";
-import { periodCoverage } from "@/lib/periods/coverage";
-import { loadPeriod, periodToJson } from "@/lib/periods/service";
-import { furtherReadinessChecks, readinessChecks } from "@/lib/readiness/checks";
-import { readinessScope } from "@/lib/readiness/scope";
+import type { ExportAuditEntry, PeriodException, PeriodPackage } from "@/lib/export/types";
+import { periodLock } from "@/lib/periods/lock";
 import { listVendors } from "@/lib/vendors/queries";
 import type { VendorJson } from "@/lib/vendors/service";
 
@@ -21,43 +17,10 @@ import type { VendorJson } from "@/lib/vendors/service";
 // changes, readiness) so that the package says what the pages say. Evidence files are not read
 // here: the builder streams them one by one.
 
-/** The period's lock (issue 13 item 4). No period can be locked yet: always unlocked. */
-export async function periodLockState(_periodId: string): Promise<LockState> {
-  return { state: "unlocked" };
-}
-
-/** A file name safe in any ZIP tool and file system: letters, digits, dot, dash, underscore; at most 100 characters. */
-export function safeFileName(name: string): string {
-  const cleaned = name
-    .normalize("NFKD")
-    .replace(/[^A-Za-z0-9._-]+/g, "_")
-    .replace(/^[._]+/, "")
-    .slice(-100);
-  return cleaned || "file";
-}
-
-/**
- * The period's evidence (lib/auth/scope.ts, what the period holds): of its controls, effective in
- * its window or valid on one of its days, of its features or of none; every status (rejected and
- * withdrawn evidence are exceptions the auditor sees).
- */
-async function periodEvidence(held: Scope): Promise<ExportEvidence[]> {
-  const rows = await db.evidence.findMany({
-    where: evidenceWhere(held),
-    include: evidenceInclude,
-    orderBy: [{ control: { code: "asc" } }, { effectiveDate: "asc" }, { id: "asc" }],
-  });
-  const tokens = await tokenNamesFor(rows);
-  // The API's shape of each (evidenceToJson: reviewer, uploader or token, self-review), and where its file goes.
-  return rows.map((row) => {
-    const { sha256, size, ...e } = evidenceToJson(row, tokens);
-    return {
-      ...e,
-      fileSha256: sha256,
-      fileSize: size,
-      packagePath: sha256 && e.fileName ? `evidence/${safeFileName(e.control)}/${e.id}-${safeFileName(e.fileName)}` : null,
-    };
-  });
+/** The period's lock (docs/periods-lock.md): who locked it, when. */
+export async function periodLockState(periodId: string): Promise<LockState> {
+  const lock = await periodLock(periodId);
+  return lock ? { state: "locked", lockedAt: lock.lockedAt, lockedBy: lock.lockedBy } : { state: "unlocked" };
 }
 
 /**
@@ -100,67 +63,40 @@ async function allVendors(held: Scope): Promise<VendorJson[]> {
 
 export async function loadPeriodPackage(periodId: string, caller: Principal): Promise<PeriodPackage> {
   await assertPeriodVisible(caller, periodId);
-  const row = await loadPeriod(db, periodId);
-  if (!row) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
-  const period = periodToJson(row);
-  const [coverage, scope, lock] = await Promise.all([
-    periodCoverage(periodId),
-    readinessScope(periodId, EVERYTHING),
-    periodLockState(periodId),
-  ]);
-  // What the package holds is what an auditor given this period alone sees: one scope for both.
+  // What the package holds is what an auditor given this period alone sees (lib/auth/scope.ts).
   const held = await periodScope(periodId);
-  if (!scope) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
-  // The controls the coverage was computed for (the period's categories), so each has its figures.
-  const controls = await db.control.findMany({
-    where: { code: { in: coverage.items.map((i) => i.control) } },
-    select: { id: true, code: true, title: true, category: true, frequency: true, designStatus: true },
-    orderBy: { code: "asc" },
-  });
-  const coverageOf = new Map(coverage.items.map((i) => [i.control, i]));
-  const [evidence, changes, checks, further, auditEntries, accessReviews, vendors] = await Promise.all([
-    periodEvidence(held),
+  // The exceptions' inputs (lib/exceptions/inputs.ts): the same list the period page and the API show.
+  const [inputs, responses, lock] = await Promise.all([exceptionInputs(periodId, held), storedResponses(periodId), periodLock(periodId)]);
+  const { period, scope, evidence, readiness } = inputs;
+  // A locked period's coverage and exceptions are its snapshot's; its evidence files are as they are (evidence is immutable).
+  const coverage = lock ? lock.snapshot.coverage : inputs.coverage;
+  const frozen = new Map(coverage.items.map((i) => [i.control, i]));
+  const controls = inputs.controls
+    .filter((c) => !lock || frozen.has(c.code))
+    .map((c) => {
+      const item = frozen.get(c.code) ?? c;
+      return { ...c, expected: item.expected, covered: item.covered, coverage: item.coverage, status: item.status, slots: item.slots };
+    });
+  const [changes, auditEntries, accessReviews, vendors] = await Promise.all([
     allChanges({}, held),
-    readinessChecks(scope),
-    furtherReadinessChecks(scope),
     periodAuditEntries(held),
     periodAccessReviews(held),
     allVendors(held),
   ]);
   const inScope = (feature: string | null) => !feature || period.features.length === 0 || period.features.includes(feature);
-  const readiness: ExportReadinessCheck[] = [...checks, ...further].map((c) => ({
-    id: c.id,
-    title: c.title,
-    count: c.count,
-    remedy: c.remedy,
-    items: c.items.map((i) => i.label),
-  }));
   // The log's head, anchored: a signed checkpoint (lib/audit-log/checkpoint-store.ts) of the head
   // the package names, so the package's claim can be checked against the checkpoint folder later.
   const checkpoint = await writeCheckpoint(db, `export of audit period ${periodId}`);
   const [{ now }] = await db.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
-  const base = {
+  const strip = ({ respondedBy: _by, respondedAt: _at, ...e }: ExceptionWithResponse): PeriodException => e;
+  return {
     period: { ...period, controls: controls.map((c) => c.code) },
-    lock,
+    lock: lock ? { state: "locked", lockedAt: lock.lockedAt, lockedBy: lock.lockedBy } : { state: "unlocked" },
     exportedAt: now.toISOString(),
     exportedBy: caller.actor.email ?? caller.actor.kind,
     timeZone: coverage.timeZone,
     today: coverage.today,
-    controls: controls.map((c) => {
-      const item = coverageOf.get(c.code)!;
-      return {
-        code: c.code,
-        title: c.title,
-        category: c.category,
-        frequency: c.frequency,
-        designStatus: c.designStatus,
-        expected: item.expected,
-        covered: item.covered,
-        coverage: item.coverage,
-        status: item.status,
-        slots: item.slots,
-      };
-    }),
+    controls,
     evidence,
     changes: changes.filter((c) => inScope(c.feature)),
     accessReviews,
@@ -168,6 +104,6 @@ export async function loadPeriodPackage(periodId: string, caller: Principal): Pr
     readiness,
     auditEntries,
     auditLogHead: checkpoint ? { seq: checkpoint.seq, hash: checkpoint.hash } : null,
+    exceptions: (lock ? lock.snapshot.exceptions : withResponses(inputs, responses)).map(strip),
   };
-  return { ...base, exceptions: deriveExceptions(base) };
 }

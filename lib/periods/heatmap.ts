@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { periodCoverage } from "@/lib/periods/coverage";
+import { shownCoverage } from "@/lib/periods/lock";
 import { loadPeriod, periodToJson } from "@/lib/periods/service";
 import type { CoverageItem } from "@/lib/coverage/types";
 
@@ -21,7 +22,8 @@ export interface HeatmapRow extends CoverageItem {
 export async function periodHeatmap(periodId: string) {
   const row = await loadPeriod(db, periodId);
   if (!row) return null;
-  const coverage = await periodCoverage(periodId, { listEvidence: false });
+  // A locked period shows its snapshot (docs/periods-lock.md).
+  const coverage = await shownCoverage(periodId, () => periodCoverage(periodId, { listEvidence: false }));
   const codes = coverage.items.map((i) => i.control);
   const evidenceIds = [...new Set(coverage.items.flatMap((i) => i.slots.flatMap((s) => s.evidence)))];
   const [controls, evidence] = await Promise.all([
@@ -43,6 +45,7 @@ export async function periodHeatmap(periodId: string) {
     today: coverage.today,
     timeZone: coverage.timeZone,
     summary: coverage.summary,
+    locked: coverage.locked,
     rows,
     evidenceTitles: Object.fromEntries(evidence.map((e) => [e.id, e.title])) as Record<string, string>,
   };
@@ -64,10 +67,12 @@ export interface SlotEvidence {
 }
 
 export async function slotEvidence(periodId: string, control: string, slot: number): Promise<SlotEvidence[] | null> {
-  const coverage = await periodCoverage(periodId, { controls: [control] }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") return null; // no such period (any more)
-    throw error;
-  });
+  const coverage = await shownCoverage(periodId, () => periodCoverage(periodId, { controls: [control] }), [control]).catch(
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === "NOT_FOUND") return null; // no such period (any more)
+      throw error;
+    },
+  );
   if (!coverage) return null;
   const found = coverage.items.find((i) => i.control === control)?.slots[slot];
   if (!found) return null;

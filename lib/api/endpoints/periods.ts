@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { endpoint, json, location, ref } from "@/lib/api/endpoint";
 import { periodSchema } from "@/lib/validations/period";
+import { periodLockApi } from "@/lib/api/endpoints/period-lock";
 
 // Audit periods and their coverage (lib/api/endpoint.ts).
 
@@ -106,4 +107,5 @@ export const periodsApi = {
     ok: { "200": json(ref("Period"), "The period as saved.") },
     errors: ["Validation", "NotFound"],
   }),
+  ...periodLockApi,
 };

@@ -15,6 +15,9 @@ import { CoverageHeatmap } from "@/components/periods/heatmap";
 import { COVERAGE_STATUS_LABELS, percent } from "@/components/periods/heatmap-labels";
 import { HeatmapLegend } from "@/components/periods/heatmap-legend";
 import { HeatmapSlotList } from "@/components/periods/heatmap-slot-list";
+import { ExceptionsTable } from "@/components/periods/exceptions-table";
+import { LockPeriodButton, UnlockPeriodForm } from "@/components/periods/lock-controls";
+import { periodExceptions } from "@/lib/exceptions/service";
 import styles from "@/components/periods/heatmap.module.css";
 
 export const dynamic = "force-dynamic";
@@ -35,13 +38,20 @@ export default async function PeriodPage({ params }: Params) {
   const id = await periodId(params);
   const heatmap = id.success && (await isPeriodVisible(principal, id.data)) ? await periodHeatmap(id.data) : null;
   if (!heatmap) notFound();
-  const { period, summary, rows, evidenceTitles, today, timeZone } = heatmap;
+  const { period, summary, rows, evidenceTitles, today, timeZone, locked } = heatmap;
+  const { exceptions } = await periodExceptions(principal, period.id);
+  const lead = principal.may("periods:write");
   return (
     <>
       <p>
         <Link href="/periods">← Audit periods</Link>
       </p>
       <h1>{period.name}</h1>
+      {locked && (
+        <div className="alert warn" role="status" data-testid="period-locked">
+          Locked on {locked.lockedAt.slice(0, 16).replace("T", " ")} UTC by {locked.lockedBy}; figures are frozen as of then.
+        </div>
+      )}
       <div className="card">
         <dl className="facts">
           <dt>Type</dt>
@@ -77,7 +87,7 @@ export default async function PeriodPage({ params }: Params) {
 
       <h2>Coverage</h2>
       <p className="muted">
-        As of {today} ({timeZone}). Overall coverage is the mean of the controls&apos; coverage.
+        {locked ? "Frozen as of" : "As of"} {today} ({timeZone}). Overall coverage is the mean of the controls&apos; coverage.
       </p>
       <ul className={`card ${styles.summary}`} aria-label="Coverage summary">
         <li>
@@ -103,6 +113,33 @@ export default async function PeriodPage({ params }: Params) {
 
       <h2>Slots by control</h2>
       <HeatmapSlotList rows={rows} evidenceTitles={evidenceTitles} />
+
+      <h2 id="exceptions">Exceptions</h2>
+      <p className="muted">
+        Every run of missing slots, every evidence rejected or withdrawn in the window and every failing readiness check, with
+        management&apos;s response (the report&apos;s exceptions; docs/periods-lock.md).
+        {locked ? " Frozen with the period's lock." : ""}
+      </p>
+      <ExceptionsTable periodId={period.id} exceptions={exceptions} editable={lead && !locked} />
+
+      {lead && (
+        <>
+          <h2 id="lock">{locked ? "Unlock" : "Lock"}</h2>
+          <div className="card">
+            {locked ? (
+              <UnlockPeriodForm periodId={period.id} />
+            ) : (
+              <>
+                <p className="muted">
+                  When fieldwork ends, lock the period: its coverage, exceptions and responses are frozen as they stand, and later uploads
+                  or withdrawals do not change what it shows. Unlocking needs a reason; both are in the audit log.
+                </p>
+                <LockPeriodButton periodId={period.id} />
+              </>
+            )}
+          </div>
+        </>
+      )}
     </>
   );
 }
