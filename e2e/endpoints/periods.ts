@@ -13,6 +13,8 @@ export const periodsEndpoints: DomainEndpoints = {
     "GET /api/v1/periods/[id]": { access: "periods:read" },
     "GET /api/v1/periods/[id]/coverage": { access: "periods:read" },
     "GET /api/v1/periods/[id]/export": { access: "periods:read" },
+    // A sample (no query: slots of every control in the period's categories, 25, a new seed); reads only
+    "GET /api/v1/periods/[id]/sample": { access: "periods:read" },
     "PUT /api/v1/periods/[id]": {
       access: "periods:write",
       body: (c) => ({
@@ -51,5 +53,6 @@ export const periodsEndpoints: DomainEndpoints = {
     "/periods/new": "periods:write",
     "/periods/[periodId]": "periods:read",
     "/periods/[periodId]/edit": "periods:write",
+    "/periods/[periodId]/sample": "periods:read",
   },
 };

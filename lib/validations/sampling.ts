@@ -21,7 +21,12 @@ const SIZE_MESSAGE = `size must be a whole number from 1 to ${MAX_SAMPLE_SIZE}.`
 
 export const sampleQuerySchema = z.strictObject(
   {
-    control: z.preprocess(blank, z.string().trim().max(64, { error: "control must be a control code, such as AI-SEC-05." }).optional()),
+    control: z.preprocess(blank, z
+        .string()
+        .trim()
+        .max(64, { error: "control must be a control code, such as AI-SEC-05." })
+        .transform((code) => code.toUpperCase())
+        .optional()),
     kind: z.preprocess(blank, z.enum(SAMPLE_KINDS, { error: `kind must be one of ${SAMPLE_KINDS.join(", ")}.` }).default("slots")),
     size: z.preprocess(
       blank,
