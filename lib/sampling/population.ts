@@ -108,11 +108,8 @@ export async function loadPopulation(principal: Principal, periodId: string, con
 
   // Changes are the population of per-event controls only: each merged change is one of their slots.
   if (control && control.frequency !== "PER_EVENT") {
-    throw new AppError(
-      "VALIDATION",
-      `${control.code} is not a per-event control: changes are the population of per-event controls only. Sample its slots or evidence, or choose no control.`,
-      { kind: ["Changes are the population of per-event controls only."] },
-    );
+    const message = `${control.code} is not a per-event control: changes are the population of per-event controls only. Sample its slots or evidence, or choose no control.`;
+    throw new AppError("VALIDATION", message, { kind: [message] });
   }
   const startsAt = startOfDayIn(timeZone, start);
   const endsBefore = startOfDayIn(timeZone, addDays(end, 1));
@@ -161,4 +158,20 @@ function evidenceOfPeriod(start: string, end: string, featureIds: string[]): Pri
       featureIds.length === 0 ? {} : { OR: [{ features: { none: {} } }, { features: { some: { featureId: { in: featureIds } } } }] },
     ],
   };
+}
+
+/** What the sample form offers: the period, and the controls in its categories the caller may see. 404 outside the caller's scope. */
+export async function sampleChoices(principal: Principal, periodId: string) {
+  await assertPeriodVisible(principal, periodId);
+  const [scope, period] = await Promise.all([
+    scopeOf(principal),
+    db.auditPeriod.findUnique({ where: { id: periodId }, select: { id: true, name: true, start: true, end: true, categories: true } }),
+  ]);
+  if (!period) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
+  const controls = await db.control.findMany({
+    where: { AND: [{ category: { in: period.categories } }, controlWhere(scope)] },
+    select: { code: true, title: true, frequency: true },
+    orderBy: { code: "asc" },
+  });
+  return { period: { id: period.id, name: period.name, start: day(period.start), end: day(period.end) }, controls };
 }

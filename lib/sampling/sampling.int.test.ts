@@ -71,6 +71,7 @@ test("a period's populations, scoped to the caller, drawn without writing anythi
   // Changes: not the population of a quarterly control; with no control, the period's changes.
   await assert.rejects(loadPopulation(lead, period.id, code, "changes"), appError("VALIDATION", /not a per-event control/));
   const changes = await loadPopulation(lead, period.id, undefined, "changes");
+  if (changes.kind !== "changes") assert.fail(`a population of ${changes.kind}`);
   assert.ok(changes.members.some((m) => m.id === change.id));
   assert.ok(changes.members.every((m) => m.mergedAt >= "2025-01-01" && m.mergedAt < "2026-01-01"));
 
