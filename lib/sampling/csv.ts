@@ -37,7 +37,17 @@ function rowsCsv(sample: PeriodSample): string {
     case "slots":
       return csvTable(
         [...lead, "control", "start", "end", "state", "evidence", "change"],
-        sample.draw.sample.map(({ rank, key, member: m }) => [rank, key, m.id, m.control, m.start, m.end, m.state, m.evidence.join(" "), m.change]),
+        sample.draw.sample.map(({ rank, key, member: m }) => [
+          rank,
+          key,
+          m.id,
+          m.control,
+          m.start,
+          m.end,
+          m.state,
+          m.evidence.join(" "),
+          m.change,
+        ]),
       );
     case "evidence":
       return csvTable(
@@ -60,7 +70,17 @@ function rowsCsv(sample: PeriodSample): string {
     case "changes":
       return csvTable(
         [...lead, "kind", "title", "feature", "merged_at", "commit_sha", "pull_request"],
-        sample.draw.sample.map(({ rank, key, member: m }) => [rank, key, m.id, m.kind, m.title, m.feature, m.mergedAt, m.commitSha, m.pullRequest]),
+        sample.draw.sample.map(({ rank, key, member: m }) => [
+          rank,
+          key,
+          m.id,
+          m.kind,
+          m.title,
+          m.feature,
+          m.mergedAt,
+          m.commitSha,
+          m.pullRequest,
+        ]),
       );
   }
 }

@@ -67,6 +67,9 @@ test("a new seed is 12 lowercase hex characters and fits the seed pattern", () =
   const seed = newSeed();
   assert.match(seed, /^[0-9a-f]{12}$/);
   assert.match(seed, SEED_PATTERN);
-  assert.equal(newSeed(() => Buffer.from([0, 1, 2, 253, 254, 255])), "000102fdfeff");
+  assert.equal(
+    newSeed(() => Buffer.from([0, 1, 2, 253, 254, 255])),
+    "000102fdfeff",
+  );
   assert.notEqual(newSeed(), newSeed());
 });

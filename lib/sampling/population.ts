@@ -19,7 +19,12 @@ import type { Population } from "@/lib/sampling/types";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-export async function loadPopulation(principal: Principal, periodId: string, controlCode: string | undefined, kind: SampleKind): Promise<Population> {
+export async function loadPopulation(
+  principal: Principal,
+  periodId: string,
+  controlCode: string | undefined,
+  kind: SampleKind,
+): Promise<Population> {
   await assertPeriodVisible(principal, periodId);
   const [scope, period, timeZone] = await Promise.all([
     scopeOf(principal),
@@ -51,7 +56,11 @@ export async function loadPopulation(principal: Principal, periodId: string, con
     if (!scope.all) {
       const ids = [...new Set(members.flatMap((m) => m.evidence))];
       const visible = new Set(
-        ids.length === 0 ? [] : (await db.evidence.findMany({ where: { AND: [{ id: { in: ids } }, evidenceWhere(scope)] }, select: { id: true } })).map((e) => e.id),
+        ids.length === 0
+          ? []
+          : (await db.evidence.findMany({ where: { AND: [{ id: { in: ids } }, evidenceWhere(scope)] }, select: { id: true } })).map(
+              (e) => e.id,
+            ),
       );
       members = members.map((m) => ({ ...m, evidence: m.evidence.filter((id) => visible.has(id)) }));
     }

@@ -40,7 +40,12 @@ test("a period's populations, scoped to the caller, drawn without writing anythi
   const period = await scratchPeriod("2025-01-01", "2025-12-31");
   const upload = async (effectiveDate: string, review: "accept" | "reject" | null) => {
     const { id } = await scratchEvidence(lead, { control: code, effectiveDate });
-    if (review) await reviewEvidence(id, { decision: review, reason: review === "reject" ? "Not it." : undefined }, await userCaller("COMPLIANCE_LEAD"));
+    if (review)
+      await reviewEvidence(
+        id,
+        { decision: review, reason: review === "reject" ? "Not it." : undefined },
+        await userCaller("COMPLIANCE_LEAD"),
+      );
     return id;
   };
   const q1 = await upload("2025-02-10", "accept");
@@ -48,7 +53,12 @@ test("a period's populations, scoped to the caller, drawn without writing anythi
   const pending = await upload("2025-11-30", null);
   await upload("2024-12-31", "accept"); // before the period: not in it
   const change = await createChange(
-    parseBody(changeSchema, { kind: "PROMPT_CHANGE", title: `Sampling change ${t}`, commitSha: `5a${tag()}`, mergedAt: "2025-03-03T12:00:00Z" }),
+    parseBody(changeSchema, {
+      kind: "PROMPT_CHANGE",
+      title: `Sampling change ${t}`,
+      commitSha: `5a${tag()}`,
+      mergedAt: "2025-03-03T12:00:00Z",
+    }),
     lead,
   );
 
@@ -78,15 +88,27 @@ test("a period's populations, scoped to the caller, drawn without writing anythi
   // Unknown control, and a control outside the period's categories: 404.
   await assert.rejects(loadPopulation(lead, period.id, `NOPE-${t}`, "slots"), appError("NOT_FOUND", /no control NOPE-/));
   const securityOnly = await db.auditPeriod.create({
-    data: { name: `Security only ${t}`, type: "TYPE_II", start: new Date("2025-01-01"), end: new Date("2025-12-31"), categories: ["SECURITY"] },
+    data: {
+      name: `Security only ${t}`,
+      type: "TYPE_II",
+      start: new Date("2025-01-01"),
+      end: new Date("2025-12-31"),
+      categories: ["SECURITY"],
+    },
   });
   await assert.rejects(loadPopulation(lead, securityOnly.id, code, "evidence"), appError("NOT_FOUND", /no control SMP-/));
-  await assert.rejects(loadPopulation(lead, "00000000-0000-4000-8000-000000000000", code, "slots"), appError("NOT_FOUND", /no audit period/));
+  await assert.rejects(
+    loadPopulation(lead, "00000000-0000-4000-8000-000000000000", code, "slots"),
+    appError("NOT_FOUND", /no audit period/),
+  );
 
   // An auditor: the periods given to them only; given this one, the same sample as the lead's.
   const auditorUser = await scratchUser("AUDITOR");
   const writesBefore = await db.auditLogEntry.count();
-  await assert.rejects(samplePeriod(userPrincipal(auditorUser, []), period.id, query({ control: code })), appError("NOT_FOUND", /no audit period/));
+  await assert.rejects(
+    samplePeriod(userPrincipal(auditorUser, []), period.id, query({ control: code })),
+    appError("NOT_FOUND", /no audit period/),
+  );
   await assert.rejects(
     samplePeriod(userPrincipal(auditorUser, [securityOnly.id]), period.id, query({ control: code, kind: "evidence" })),
     appError("NOT_FOUND", /no audit period/),

@@ -41,9 +41,7 @@ export interface PopulationHeader {
 }
 
 export type Members =
-  | { kind: "slots"; members: SlotMember[] }
-  | { kind: "evidence"; members: EvidenceMember[] }
-  | { kind: "changes"; members: ChangeMember[] };
+  { kind: "slots"; members: SlotMember[] } | { kind: "evidence"; members: EvidenceMember[] } | { kind: "changes"; members: ChangeMember[] };
 
 export type Population = PopulationHeader & Members;
 

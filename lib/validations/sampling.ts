@@ -21,12 +21,15 @@ const SIZE_MESSAGE = `size must be a whole number from 1 to ${MAX_SAMPLE_SIZE}.`
 
 export const sampleQuerySchema = z.strictObject(
   {
-    control: z.preprocess(blank, z
+    control: z.preprocess(
+      blank,
+      z
         .string()
         .trim()
         .max(64, { error: "control must be a control code, such as AI-SEC-05." })
         .transform((code) => code.toUpperCase())
-        .optional()),
+        .optional(),
+    ),
     kind: z.preprocess(blank, z.enum(SAMPLE_KINDS, { error: `kind must be one of ${SAMPLE_KINDS.join(", ")}.` }).default("slots")),
     size: z.preprocess(
       blank,
@@ -40,16 +43,14 @@ export const sampleQuerySchema = z.strictObject(
     ),
     seed: z.preprocess(
       blank,
-      z
-        .string()
-        .trim()
-        .regex(SEED_PATTERN, { error: 'seed must be 1 to 64 letters, digits, "-" or "_".' })
-        .optional(),
+      z.string().trim().regex(SEED_PATTERN, { error: 'seed must be 1 to 64 letters, digits, "-" or "_".' }).optional(),
     ),
   },
   {
     error: (issue) =>
-      issue.code === "unrecognized_keys" ? `Unknown query parameter: ${issue.keys.join(", ")}. Use control, kind, size and seed.` : undefined,
+      issue.code === "unrecognized_keys"
+        ? `Unknown query parameter: ${issue.keys.join(", ")}. Use control, kind, size and seed.`
+        : undefined,
   },
 );
 

@@ -101,7 +101,7 @@ export const periodsApi = {
     description:
       `A random sample of a control's slots, evidence or changes in the period, as a CSV attachment. Method \`${SAMPLING_METHOD}\`: ` +
       'every member is ranked by the SHA-256 (hex) of `seed + ":" + id` and the first `size` are taken, so the same seed ' +
-      "always draws the same sample from the same population, and anyone can redo it (docs/auditors.md, \"Sampling\"). The file " +
+      'always draws the same sample from the same population, and anyone can redo it (docs/auditors.md, "Sampling"). The file ' +
       "starts with a `field,value` block (period, control, kind, population and its size, sample size, seed, method, cut-off key), " +
       "then an empty line, then the sample, one row per member in draw order with its rank and draw key. Nothing is stored: " +
       "drawing writes nothing, not even to the audit log. 400 for bad parameters, or `changes` with a control that is not per-event.",

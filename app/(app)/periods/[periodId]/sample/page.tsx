@@ -63,8 +63,8 @@ export default async function SamplePage({ params, searchParams }: Props) {
       </p>
       <h1>Sample</h1>
       <p className="lede">
-        A random sample of {period.name} ({period.start} to {period.end}) drawn from a seed: the same seed always draws the same sample
-        from the same population, and the method below lets anyone redo it. Nothing is stored.
+        A random sample of {period.name} ({period.start} to {period.end}) drawn from a seed: the same seed always draws the same sample from
+        the same population, and the method below lets anyone redo it. Nothing is stored.
       </p>
       <SampleForm values={values} controls={controls} errors={errors} />
       {errors && (
