@@ -90,7 +90,7 @@ test("an auditor draws a sample with a seed, redraws it identically, and downloa
   const csv = fs.readFileSync((await download.path())!, "utf8");
   expect(csv).toContain(`\r\nseed,${seed}\r\n`);
   expect(csv).toContain("\r\npopulation_size,4\r\n");
-  expect(csv).toMatch(/\r\nmethod,sha256-rank-v1: /);
+  expect(csv).toMatch(/\r\nmethod,"sha256-rank-v1: /);
   const rows = csv.split("\r\n\r\n")[1].trim().split("\r\n");
   expect(rows[0]).toMatch(/^rank,draw_key,id,control,title,/);
   expect(rows.slice(1).map((row) => row.split(",")[2])).toEqual(first);
