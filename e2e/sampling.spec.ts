@@ -95,6 +95,18 @@ test("an auditor draws a sample with a seed, redraws it identically, and downloa
   expect(rows[0]).toMatch(/^rank,draw_key,id,control,title,/);
   expect(rows.slice(1).map((row) => row.split(",")[2])).toEqual(first);
 
+  // Without a seed the API draws one and says which, in a header and in the file.
+  const bare = await page.request.get(`/api/v1/periods/${period.id}/sample?control=${code}&kind=evidence`);
+  expect(bare.status()).toBe(200);
+  const drawn = bare.headers()["x-attest-sample-seed"];
+  expect(drawn).toMatch(/^[0-9a-f]{12}$/);
+  expect(await bare.text()).toContain(`\r\nseed,${drawn}\r\n`);
+
+  // A new seed is one click away.
+  await page.getByRole("link", { name: "Draw with a new seed" }).click();
+  await expect(page).toHaveURL(/[?&]seed=[0-9a-f]{12}(&|$)/);
+  await expect(page.getByTestId("sample-seed")).not.toHaveText(seed);
+
   // An unknown control is named as such.
   await page.goto(`/periods/${period.id}/sample?control=NO-SUCH-CONTROL&kind=evidence&size=2&seed=${seed}`);
   await expect(formError(page)).toContainText("There is no control NO-SUCH-CONTROL in this period's categories.");

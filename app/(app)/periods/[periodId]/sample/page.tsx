@@ -10,7 +10,7 @@ import { samplePeriod } from "@/lib/sampling/sample";
 import type { PeriodSample } from "@/lib/sampling/types";
 import { DEFAULT_SAMPLE_SIZE, sampleQuerySchema } from "@/lib/validations/sampling";
 import { SampleForm, type SampleFormErrors } from "@/components/sampling/sample-form";
-import { sampleCsvHref, samplePageHref } from "@/components/sampling/sample-href";
+import { newSeedHref, sampleCsvHref, samplePageHref } from "@/components/sampling/sample-href";
 import { SampleTable } from "@/components/sampling/sample-table";
 
 export const dynamic = "force-dynamic";
@@ -110,7 +110,10 @@ function SampleResult({ sample }: { sample: PeriodSample }) {
           {/* A plain link: the route answers with the file as an attachment. */}
           <a className="button secondary" href={sampleCsvHref(sample.period.id, params)} download>
             Download CSV
-          </a>
+          </a>{" "}
+          <Link className="button secondary" href={newSeedHref(sample.period.id, params)}>
+            Draw with a new seed
+          </Link>
         </p>
       </div>
       {draw.populationSize === 0 ? (
