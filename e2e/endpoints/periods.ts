@@ -21,6 +21,8 @@ export const periodsEndpoints: DomainEndpoints = {
     },
     "POST /api/v1/periods/[id]/lock": { access: "periods:write" },
     "POST /api/v1/periods/[id]/unlock": { access: "periods:write", body: (c) => ({ reason: `Authz unlock ${c.tag}` }) },
+    // A sample (no query: slots of every control in the period's categories, 25, a new seed); reads only
+    "GET /api/v1/periods/[id]/sample": { access: "periods:read" },
     "PUT /api/v1/periods/[id]": {
       access: "periods:write",
       body: (c) => ({
@@ -68,5 +70,6 @@ export const periodsEndpoints: DomainEndpoints = {
     "/periods/new": "periods:write",
     "/periods/[periodId]": "periods:read",
     "/periods/[periodId]/edit": "periods:write",
+    "/periods/[periodId]/sample": "periods:read",
   },
 };

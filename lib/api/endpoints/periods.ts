@@ -2,6 +2,8 @@ import { z } from "zod";
 import { endpoint, json, location, ref } from "@/lib/api/endpoint";
 import { periodSchema } from "@/lib/validations/period";
 import { periodLockApi } from "@/lib/api/endpoints/period-lock";
+import { DEFAULT_SAMPLE_SIZE, sampleQuerySchema } from "@/lib/validations/sampling";
+import { MAX_SAMPLE_SIZE, SAMPLING_METHOD } from "@/lib/sampling/draw";
 
 // Audit periods and their coverage (lib/api/endpoint.ts).
 
@@ -79,6 +81,43 @@ export const periodsApi = {
       },
     },
     errors: ["NotFound", "Conflict"],
+  }),
+  samplePeriod: endpoint({
+    method: "GET",
+    path: "/api/v1/periods/{id}/sample",
+    permission: "periods:read",
+    params: periodParams,
+    query: sampleQuerySchema,
+    parameterNotes: {
+      control: "A control code in the period's categories (404 otherwise); none: every control in them.",
+      kind:
+        "What is sampled: `slots` (the coverage's due slots, covered or missing; a validity control's due days), `evidence` " +
+        "(effective in the window or valid on one of its days, every status and version), or `changes` (merged in the window; " +
+        "with a control, only a per-event one). Default `slots`.",
+      size: `How many to draw, 1 to ${MAX_SAMPLE_SIZE}; default ${DEFAULT_SAMPLE_SIZE}. At or above the population's size: the whole population.`,
+      seed: 'Letters, digits, "-" and "_" (at most 64). None: a new random seed, sent back in the file and in `X-Attest-Sample-Seed`.',
+    },
+    operationId: "samplePeriod",
+    summary: "Draw a reproducible sample of an audit period",
+    description:
+      `A random sample of a control's slots, evidence or changes in the period, as a CSV attachment. Method \`${SAMPLING_METHOD}\`: ` +
+      'every member is ranked by the SHA-256 (hex) of `seed + ":" + id` and the first `size` are taken, so the same seed ' +
+      'always draws the same sample from the same population, and anyone can redo it (docs/auditors.md, "Sampling"). The file ' +
+      "starts with a `field,value` block (period, control, kind, population and its size, sample size, seed, method, cut-off key), " +
+      "then an empty line, then the sample, one row per member in draw order with its rank and draw key. Nothing is stored: " +
+      "drawing writes nothing, not even to the audit log. 400 for bad parameters, or `changes` with a control that is not per-event.",
+    tags: ["Periods"],
+    ok: {
+      "200": {
+        description: "The sample (`Content-Disposition: attachment`).",
+        headers: {
+          "Content-Disposition": { description: 'Always `attachment; filename="attest-sample-….csv"`.', schema: { type: "string" } },
+          "X-Attest-Sample-Seed": { description: "The seed the sample was drawn with.", schema: { type: "string" } },
+        },
+        content: { "text/csv": { schema: { type: "string" } } },
+      },
+    },
+    errors: ["Validation", "NotFound"],
   }),
   getPeriod: endpoint({
     method: "GET",
