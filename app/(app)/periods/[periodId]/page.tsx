@@ -76,7 +76,11 @@ export default async function PeriodPage({ params }: Params) {
           {/* A plain link: the browser streams the ZIP to disk (GET /api/v1/periods/{id}/export). */}
           <a className="button secondary" href={`/api/v1/periods/${period.id}/export`} download>
             Export package
-          </a>
+          </a>{" "}
+          {/* Reads only: a sample is drawn from a seed in the URL and never stored. */}
+          <Link className="button secondary" href={`/periods/${period.id}/sample`}>
+            Draw a sample
+          </Link>
         </p>
         <p className="muted">
           The package is a signed ZIP of this period&apos;s evidence, coverage, exceptions and audit log for the auditor; it verifies
