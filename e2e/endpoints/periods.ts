@@ -52,4 +52,13 @@ export const periodsEndpoints: DomainEndpoints = {
     "/periods/[periodId]": "periods:read",
     "/periods/[periodId]/edit": "periods:write",
   },
+  scopedAuditor: {
+    "GET /api/v1/periods": "sees",
+    "GET /api/v1/periods/[id]": 404,
+    "GET /api/v1/periods/[id]/coverage": 404,
+    "GET /api/v1/periods/[id]/export": 404,
+    "app/(app)/periods/actions.ts#slotEvidenceAction": 404, // the fixture period's slot
+    "/periods": "sees",
+    "/periods/[periodId]": 404,
+  },
 };
