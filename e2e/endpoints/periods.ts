@@ -1,5 +1,8 @@
 import { PARAM_VALUES, type DomainEndpoints } from "./shared";
 
+/** The shared AUDITOR account (e2e/support.ts), given the fixture periods. */
+const AUDITOR_EMAIL = "auditor@example.test";
+
 // Audit periods and their coverage.
 
 export const periodsEndpoints: DomainEndpoints = {
@@ -21,6 +24,7 @@ export const periodsEndpoints: DomainEndpoints = {
         start: "2026-01-01",
         end: `2026-12-${10 + (parseInt(c.tag.slice(0, 2), 16) % 20)}`,
         categories: ["SECURITY"],
+        auditors: [AUDITOR_EMAIL], // a PUT replaces the auditors: the walk's AUDITOR keeps the period
       }),
     },
   },
@@ -43,6 +47,7 @@ export const periodsEndpoints: DomainEndpoints = {
         type: "TYPE_I",
         start: "2026-06-30",
         categories: ["SECURITY"],
+        auditors: AUDITOR_EMAIL, // the save replaces the auditors: the walk's AUDITOR keeps the fixture period
       }),
     },
   },
