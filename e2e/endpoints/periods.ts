@@ -1,7 +1,8 @@
+import { ACCOUNTS } from "../support";
 import { PARAM_VALUES, type DomainEndpoints } from "./shared";
 
-/** The shared AUDITOR account (e2e/support.ts), given the fixture periods. */
-const AUDITOR_EMAIL = "auditor@example.test";
+/** The shared AUDITOR account, given the fixture periods (accounts.setup.ts). */
+const AUDITOR_EMAIL = ACCOUNTS.AUDITOR.email;
 
 // Audit periods and their coverage.
 
