@@ -124,11 +124,12 @@ const base: Query = { sort: "name", dir: "asc", page: 1 };
 
 async function benchInventoryList(listFeatures: ListFeatures) {
   console.log("\nInventory list (listFeatures: count + one page of 25)");
-  await time("first page, by name", () => listFeatures(base));
-  await time("deep page (150), by name", () => listFeatures({ ...base, page: 150 }));
-  await time("sorted by owner", () => listFeatures({ ...base, sort: "owner" }));
-  await time("filtered: vendor + data category", () => listFeatures({ ...base, vendor: "Anthropic", data: "PERSONAL_DATA" }));
-  await time("search 'invoices'", () => listFeatures({ ...base, q: "invoices" }));
+  const { EVERYTHING } = await import("@/lib/auth/scope");
+  await time("first page, by name", () => listFeatures(base, EVERYTHING));
+  await time("deep page (150), by name", () => listFeatures({ ...base, page: 150 }, EVERYTHING));
+  await time("sorted by owner", () => listFeatures({ ...base, sort: "owner" }, EVERYTHING));
+  await time("filtered: vendor + data category", () => listFeatures({ ...base, vendor: "Anthropic", data: "PERSONAL_DATA" }, EVERYTHING));
+  await time("search 'invoices'", () => listFeatures({ ...base, q: "invoices" }, EVERYTHING));
 }
 
 async function main() {

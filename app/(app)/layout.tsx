@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { awaitingReviewCount } from "@/lib/evidence/queries";
@@ -14,7 +15,10 @@ export const dynamic = "force-dynamic";
 // later sections (inventory, evidence, periods, ...) join this list as they are built.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const principal = await requirePage();
-  const [demo, awaitingReview] = await Promise.all([isDemoInstallation(), needsReviewCount(principal) ? awaitingReviewCount() : undefined]);
+  const [demo, awaitingReview] = await Promise.all([
+    isDemoInstallation(),
+    needsReviewCount(principal) ? awaitingReviewCount(await scopeOf(principal)) : undefined,
+  ]);
   const items = navItemsFor(principal, { awaitingReview });
   // eslint-disable-next-line no-restricted-syntax -- shown, not checked: the shell names the signed-in person's role
   const roleLabel = ROLE_LABELS[principal.user.role];

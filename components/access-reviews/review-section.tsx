@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeOf } from "@/lib/auth/scope";
 import Link from "next/link";
 import { currentPrincipal } from "@/lib/auth/session";
 import type { Principal } from "@/lib/auth/principal";
@@ -16,7 +17,7 @@ export async function ReviewSection({ reviewId }: { reviewId: string }) {
   if (!principal) return null;
   const state = await signOffState(reviewId);
   if (!state) return null;
-  const revocations = state.status === "DRAFT" ? null : await listRevocations({ reviewId, state: "all" });
+  const revocations = state.status === "DRAFT" ? null : await listRevocations({ reviewId, state: "all" }, await scopeOf(principal));
   const open = state.total - state.decided;
   return (
     <section aria-labelledby="sign-off-heading" className="review-section">

@@ -1,10 +1,11 @@
+import type { Scope } from "@/lib/auth/scope";
 import Link from "next/link";
 import { furtherReadinessChecks, readinessChecks } from "@/lib/readiness/checks";
 import { readinessScope } from "@/lib/readiness/scope";
 
 /** The current period's readiness checks at a glance: each with its count (or "passes"), opening its card on /readiness. */
-export async function ReadinessSummary() {
-  const scope = await readinessScope();
+export async function ReadinessSummary({ visible }: { visible: Scope }) {
+  const scope = await readinessScope(undefined, visible);
   if (!scope) {
     return (
       <section aria-labelledby="readiness-summary-heading" className="card" data-figure="readiness" style={{ marginTop: 24 }}>

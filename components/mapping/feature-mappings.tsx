@@ -1,11 +1,12 @@
+import type { Scope } from "@/lib/auth/scope";
 import Link from "next/link";
 import { featureMappings } from "@/lib/mapping/queries";
 import { DESIGN_STATUS_LABELS } from "@/lib/validations/control";
 import { MappingDecision } from "@/components/mapping/mapping-decision";
 
 /** The controls that apply to a feature, and what its answers suggest, for the feature page. */
-export async function FeatureMappings({ slug, canEdit }: { slug: string; canEdit: boolean }) {
-  const rows = await featureMappings(slug);
+export async function FeatureMappings({ slug, canEdit, scope }: { slug: string; canEdit: boolean; scope: Scope }) {
+  const rows = await featureMappings(slug, scope);
   if (!rows) return null;
   const relevant = rows.filter((r) => r.applies !== null || r.suggested);
   return (

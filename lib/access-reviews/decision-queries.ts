@@ -1,3 +1,4 @@
+import { accessReviewWhere, type Scope } from "@/lib/auth/scope";
 import "server-only";
 import { db } from "@/lib/db";
 import { dateIn, organisationTimeZone } from "@/lib/org-time";
@@ -67,11 +68,11 @@ const revocationInclude = {
 } as const;
 
 /** Revocations and modifications, open ones first; one access review's or all started access reviews'. */
-export async function listRevocations(options: { reviewId?: string | null; state?: "open" | "all"; page?: number }) {
+export async function listRevocations(options: { reviewId?: string | null; state?: "open" | "all"; page?: number }, scope: Scope) {
   const timeZone = await organisationTimeZone();
   const where = {
     decision: { in: ["REVOKE" as const, "MODIFY" as const] },
-    review: { status: { in: ["IN_PROGRESS" as const, "SIGNED_OFF" as const] } },
+    review: { AND: [{ status: { in: ["IN_PROGRESS" as const, "SIGNED_OFF" as const] } }, accessReviewWhere(scope)] },
     ...(options.reviewId ? { reviewId: options.reviewId } : {}),
     ...(options.state === "open" ? { revocationDoneAt: null } : {}),
   };
@@ -147,9 +148,9 @@ export async function signOffState(reviewId: string) {
 }
 
 /** The printable record: the access review, every item in import order, the sign-off and the stored file. */
-export async function recordView(reviewId: string) {
-  const review = await db.accessReview.findUnique({
-    where: { id: reviewId },
+export async function recordView(reviewId: string, scope: Scope) {
+  const review = await db.accessReview.findFirst({
+    where: { AND: [{ id: reviewId }, accessReviewWhere(scope)] },
     include: {
       signedOffBy: { select: { email: true } },
       createdBy: { select: { email: true } },

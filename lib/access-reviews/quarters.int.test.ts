@@ -1,3 +1,4 @@
+import { EVERYTHING } from "@/lib/auth/scope";
 import assert from "node:assert/strict";
 import { randomInt } from "node:crypto";
 import { test } from "node:test";
@@ -60,7 +61,7 @@ test("an access review's quarter cannot be in the future; another access review 
 
   const reason = "Re-run for the tool servers added in May.";
   const second = await create({ name: `Second ${tag()}`, quarter, sameQuarterReason: `  ${reason} ` });
-  const stored = (await getReview(second.id))!;
+  const stored = (await getReview(second.id, EVERYTHING))!;
   assert.deepEqual([stored.quarter, stored.sameQuarterReason], [quarter, reason]);
   const audited = await queryOn<{ reason: string }>(
     ownerUrl(),

@@ -1,3 +1,4 @@
+import { accessReviewWhere, type Scope } from "@/lib/auth/scope";
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -10,9 +11,10 @@ import { rolesWith } from "@/lib/permissions";
 
 // Reads for the access review pages and the API.
 
-export async function listReviews(): Promise<ReviewJson[]> {
+export async function listReviews(scope: Scope): Promise<ReviewJson[]> {
   const [reviews, totals, decided] = await Promise.all([
     db.accessReview.findMany({
+      where: accessReviewWhere(scope),
       include: reviewInclude,
       orderBy: [{ quarter: "desc" }, { createdAt: "desc" }],
     }),
@@ -23,14 +25,19 @@ export async function listReviews(): Promise<ReviewJson[]> {
   return reviews.map((r) => reviewToJson(r, { decided: count(decided, r.id), total: count(totals, r.id) }));
 }
 
-export async function getReview(id: string): Promise<ReviewJson | null> {
+/** One access review, or null: unknown, or outside the caller's scope. */
+export async function getReview(id: string, scope: Scope): Promise<ReviewJson | null> {
+  if (!scope.all && !(await db.accessReview.count({ where: { AND: [{ id }, accessReviewWhere(scope)] } }))) return null;
   const review = await loadReview(db, id);
   return review ? reviewToJson(review, await reviewProgress(db, id)) : null;
 }
 
 /** An access review with its sign-off evidence and that evidence's stored file (its record), or null. */
-export function reviewWithRecord(id: string) {
-  return db.accessReview.findUnique({ where: { id }, include: { evidence: { include: { file: true } } } });
+export function reviewWithRecord(id: string, scope: Scope) {
+  return db.accessReview.findFirst({
+    where: { AND: [{ id }, accessReviewWhere(scope)] },
+    include: { evidence: { include: { file: true } } },
+  });
 }
 
 export const DECISION_FILTERS = ["KEEP", "REVOKE", "MODIFY", "undecided"] as const;

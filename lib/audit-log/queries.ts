@@ -1,3 +1,4 @@
+import { auditLogWhere, type Scope } from "@/lib/auth/scope";
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -33,8 +34,9 @@ export interface AuditLogPage {
 
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000);
 
-function whereOf(f: AuditLogFilters): Prisma.AuditLogEntryWhereInput {
+function whereOf(f: AuditLogFilters, scope: Scope): Prisma.AuditLogEntryWhereInput {
   return {
+    AND: [auditLogWhere(scope)],
     ...(f.actor ? { actorEmail: { contains: f.actor, mode: "insensitive" } } : {}),
     ...(f.entityType ? { entityType: f.entityType } : {}),
     ...(f.entityId ? { entityId: f.entityId } : {}),
@@ -81,9 +83,10 @@ function toRow(e: SelectedEntry): AuditLogRow {
 /** One page of entries, newest first, walking the seq primary key (keyset, not offset). */
 export async function listAuditEntries(
   filters: AuditLogFilters,
+  scope: Scope,
   pageSize = AUDIT_LOG_PAGE_SIZE,
 ): Promise<{ rows: AuditLogRow[]; olderCursor: string | null }> {
-  const where = whereOf(filters);
+  const where = whereOf(filters, scope);
   const entries = await db.auditLogEntry.findMany({
     where: filters.cursor ? { AND: [where, { seq: { lt: BigInt(filters.cursor) } }] } : where,
     orderBy: { seq: "desc" },
@@ -95,12 +98,12 @@ export async function listAuditEntries(
 }
 
 /** The page for /audit-log: the entries, the totals for "entries X–Y of N" and both cursors. */
-export async function auditLogPage(filters: AuditLogFilters): Promise<AuditLogPage> {
-  const where = whereOf(filters);
+export async function auditLogPage(filters: AuditLogFilters, scope: Scope): Promise<AuditLogPage> {
+  const where = whereOf(filters, scope);
   const cursor = filters.cursor ? BigInt(filters.cursor) : null;
   const newerWhere = { AND: [where, { seq: { gte: cursor ?? 0n } }] };
   const [page, total, newerCount, newer] = await Promise.all([
-    listAuditEntries(filters),
+    listAuditEntries(filters, scope),
     db.auditLogEntry.count({ where }),
     cursor ? db.auditLogEntry.count({ where: newerWhere }) : Promise.resolve(0),
     cursor
@@ -119,11 +122,12 @@ export async function auditLogPage(filters: AuditLogFilters): Promise<AuditLogPa
 }
 
 /** The values seen in the log, for the filter selects (GROUP BY on the table, not a scan in JS). */
-export async function auditLogFilterOptions(): Promise<{ actors: string[]; entityTypes: string[]; actions: string[] }> {
+export async function auditLogFilterOptions(scope: Scope): Promise<{ actors: string[]; entityTypes: string[]; actions: string[] }> {
+  const where = auditLogWhere(scope);
   const [actors, entityTypes, actions] = await Promise.all([
-    db.auditLogEntry.groupBy({ by: ["actorEmail"], orderBy: { actorEmail: "asc" } }),
-    db.auditLogEntry.groupBy({ by: ["entityType"], orderBy: { entityType: "asc" } }),
-    db.auditLogEntry.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+    db.auditLogEntry.groupBy({ by: ["actorEmail"], where, orderBy: { actorEmail: "asc" } }),
+    db.auditLogEntry.groupBy({ by: ["entityType"], where, orderBy: { entityType: "asc" } }),
+    db.auditLogEntry.groupBy({ by: ["action"], where, orderBy: { action: "asc" } }),
   ]);
   return {
     actors: actors.map((a) => a.actorEmail).filter((e): e is string => e !== null),

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { CategoryCode, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type CategoryCode } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { organisationTimeZone } from "@/lib/org-time";
 import { addDays } from "@/lib/coverage/dates";
@@ -29,7 +29,9 @@ export interface ScopedPeriod {
 
 export type Scope = { all: true } | { all: false; periods: ScopedPeriod[] };
 
-const ALL: Scope = { all: true };
+/** Everything: the scope of everyone but an auditor (and of the command line, benches and tests that read as the system). */
+export const EVERYTHING: Scope = { all: true };
+const ALL = EVERYTHING;
 const loaded = new WeakMap<Principal, Promise<Scope>>();
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const date = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -69,11 +71,25 @@ async function loadScope(ids: readonly string[]): Promise<Scope> {
   };
 }
 
-/** The period, if the caller may see it; otherwise a 404, whether it exists or not. */
-export async function assertPeriodVisible(principal: Principal, periodId: string): Promise<void> {
+/** What one period holds: the scope of an auditor given that period alone (the export package's contents). */
+export function periodScope(periodId: string): Promise<Scope> {
+  return loadScope([periodId]);
+}
+
+/** Whether the caller may see the period (false too when there is no such period for them). */
+export async function isPeriodVisible(principal: Principal, periodId: string): Promise<boolean> {
   const scope = await scopeOf(principal);
-  if (scope.all) return;
-  if (!scope.periods.some((p) => p.id === periodId)) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
+  return scope.all || scope.periods.some((p) => p.id === periodId);
+}
+
+/** A 404 when the caller may not see the period, whether it exists or not. */
+export async function assertPeriodVisible(principal: Principal, periodId: string): Promise<void> {
+  if (!(await isPeriodVisible(principal, periodId))) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
+}
+
+/** A 404 for a record the caller's scope does not hold: it does not exist for them. */
+export function outOfScope(what: string): AppError {
+  return new AppError("NOT_FOUND", `There is no ${what}.`);
 }
 
 /** The ids of the periods the caller may see, or "all". */
@@ -139,6 +155,19 @@ export function changeWhere(scope: Scope): Prisma.ChangeWhereInput {
       ...(p.featureIds.length === 0 ? {} : { OR: [{ featureId: null }, { featureId: { in: p.featureIds } }] }),
     })),
   };
+}
+
+/** changeWhere in SQL, over "Change" as `c` (the change list's evaluation query is SQL). */
+export function changeScopeSql(scope: Scope): Prisma.Sql {
+  if (scope.all) return Prisma.sql`TRUE`;
+  if (scope.periods.length === 0) return Prisma.sql`FALSE`;
+  const one = (p: ScopedPeriod) =>
+    Prisma.sql`(c."mergedAt" >= ${p.startsAt} AND c."mergedAt" < ${p.endsBefore}${
+      p.featureIds.length === 0
+        ? Prisma.empty
+        : Prisma.sql` AND (c."featureId" IS NULL OR c."featureId" IN (${Prisma.join(p.featureIds.map((id) => Prisma.sql`${id}::uuid`))}))`
+    })`;
+  return Prisma.sql`(${Prisma.join(scope.periods.map(one), " OR ")})`;
 }
 
 /** An access review is the auditor's when its signed-off record is evidence in their scope. */

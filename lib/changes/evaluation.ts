@@ -1,3 +1,4 @@
+import { changeScopeSql, type Scope } from "@/lib/auth/scope";
 import "server-only";
 import { db } from "@/lib/db";
 import { EVALUATION_CONTROL, type EvaluationState } from "@/lib/coverage/evaluation";
@@ -20,6 +21,8 @@ export interface ChangeFilter {
   mergedBefore?: Date;
   /** Changes of these features or of no particular feature (an audit period's scope); absent: every change. */
   featureIds?: readonly string[];
+  /** The caller's scope (lib/auth/scope.ts): an auditor's changes are those merged in their periods. */
+  scope?: Scope;
 }
 
 export interface ChangeEvaluation {
@@ -42,6 +45,7 @@ function whereSql(filter: ChangeFilter): Prisma.Sql {
       Prisma.sql`(c."featureId" IS NULL OR c."featureId" IN (${Prisma.join(filter.featureIds.map((id) => Prisma.sql`${id}::uuid`))}))`,
     );
   }
+  if (filter.scope) parts.push(changeScopeSql(filter.scope));
   return Prisma.join(parts, " AND ");
 }
 

@@ -1,3 +1,4 @@
+import { featureWhere, type Scope } from "@/lib/auth/scope";
 import "server-only";
 import { db } from "@/lib/db";
 import { evaluatedChanges, evaluationsOf, type ChangeEvaluation } from "@/lib/changes/evaluation";
@@ -61,10 +62,13 @@ async function rowsById(ids: string[]): Promise<ChangeRow[]> {
 }
 
 /** A page of changes, newest merged first, each with its evaluation computed in the database. */
-export async function listChanges(query: ChangeListQuery): Promise<{ items: ChangeJson[]; total: number; pageCount: number }> {
+export async function listChanges(
+  query: ChangeListQuery,
+  scope: Scope,
+): Promise<{ items: ChangeJson[]; total: number; pageCount: number }> {
   const timeZone = await organisationTimeZone();
   const { rows: evaluations, total } = await evaluatedChanges(
-    query,
+    { ...query, scope },
     { skip: (query.page - 1) * CHANGE_PAGE_SIZE, take: CHANGE_PAGE_SIZE },
     timeZone,
     requestedStates(query),
@@ -78,9 +82,9 @@ export async function listChanges(query: ChangeListQuery): Promise<{ items: Chan
 }
 
 /** Every change matching the filters (not one page), for the CSV export, newest merged first. */
-export async function allChanges(query: Omit<ChangeListQuery, "page">): Promise<ChangeJson[]> {
+export async function allChanges(query: Omit<ChangeListQuery, "page">, scope: Scope): Promise<ChangeJson[]> {
   const { rows: evaluations } = await evaluatedChanges(
-    query,
+    { ...query, scope },
     { skip: 0, take: 1_000_000 },
     await organisationTimeZone(),
     requestedStates(query),
@@ -95,8 +99,12 @@ export async function allChanges(query: Omit<ChangeListQuery, "page">): Promise<
 }
 
 /** Features a change may name (the form's and the import's select), active ones first. */
-export function changeFeatureOptions() {
-  return db.feature.findMany({ select: { slug: true, name: true, status: true }, orderBy: [{ status: "asc" }, { name: "asc" }] });
+export function changeFeatureOptions(scope: Scope) {
+  return db.feature.findMany({
+    where: featureWhere(scope),
+    select: { slug: true, name: true, status: true },
+    orderBy: [{ status: "asc" }, { name: "asc" }],
+  });
 }
 
 /** One change in the wire shape, or null. */

@@ -1,3 +1,4 @@
+import { controlWhere, type Scope } from "@/lib/auth/scope";
 import "server-only";
 import { db } from "@/lib/db";
 import { isoDate } from "@/lib/controls/queries";
@@ -30,8 +31,9 @@ export interface GapCategory {
 export type GapChartRow = { category: string } & Record<DesignStatus, number>;
 
 /** Every control, grouped by category in the categories' order, with counts per design status. */
-export async function gapAssessment(): Promise<GapCategory[]> {
+export async function gapAssessment(scope: Scope): Promise<GapCategory[]> {
   const controls = await db.control.findMany({
+    where: controlWhere(scope),
     orderBy: [{ cat: { sortOrder: "asc" } }, { code: "asc" }],
     include: { criteria: { select: { criterionId: true }, orderBy: { criterion: { sortOrder: "asc" } } } },
   });

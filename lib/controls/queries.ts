@@ -1,3 +1,4 @@
+import { controlWhere, type Scope } from "@/lib/auth/scope";
 import "server-only";
 import { db } from "@/lib/db";
 import type { CATEGORIES } from "@/lib/validations/control";
@@ -24,10 +25,11 @@ export interface ControlFilters {
   q?: string;
 }
 
-export async function listControls(filters: ControlFilters = {}): Promise<ControlRow[]> {
+export async function listControls(filters: ControlFilters, scope: Scope): Promise<ControlRow[]> {
   const q = filters.q?.trim();
   const rows = await db.control.findMany({
     where: {
+      AND: [controlWhere(scope)],
       category: filters.category as never,
       designStatus: filters.designStatus as never,
       ...(q
@@ -57,9 +59,10 @@ export async function listControls(filters: ControlFilters = {}): Promise<Contro
   }));
 }
 
-export async function getControl(code: string) {
-  return db.control.findUnique({
-    where: { code },
+/** One control, or null: unknown, or outside the caller's scope (not one of an auditor's periods' categories). */
+export async function getControl(code: string, scope: Scope) {
+  return db.control.findFirst({
+    where: { AND: [{ code }, controlWhere(scope)] },
     include: {
       cat: true,
       criteria: { include: { criterion: true }, orderBy: { criterion: { sortOrder: "asc" } } },
@@ -68,8 +71,9 @@ export async function getControl(code: string) {
 }
 
 /** Every control with its category and criteria, in the matrix's order (GET /api/v1/controls). */
-export function listControlDetails() {
+export function listControlDetails(scope: Scope) {
   return db.control.findMany({
+    where: controlWhere(scope),
     orderBy: [{ cat: { sortOrder: "asc" } }, { code: "asc" }],
     include: { cat: true, criteria: { include: { criterion: true }, orderBy: { criterion: { sortOrder: "asc" } } } },
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { controlWhere, periodWhere, type Scope } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { currentPeriodId } from "@/lib/dashboard/queries";
 import { organisationToday } from "@/lib/org-time";
@@ -25,12 +26,18 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
  * `periodId` undefined: the current period (lib/dashboard currentPeriodId), or none when there is no
  * period yet; null: no period, every category. An unknown period is a 404.
  */
-export async function criteriaForPeriod(periodId: string | null | undefined): Promise<CriteriaView> {
-  const id = periodId === undefined ? await currentPeriodId(await organisationToday()) : periodId;
+export async function criteriaForPeriod(periodId: string | null | undefined, scope: Scope): Promise<CriteriaView> {
+  const id = periodId === undefined ? await currentPeriodId(await organisationToday(), scope) : periodId;
   const [row, criteria, controls] = await Promise.all([
-    id ? db.auditPeriod.findUnique({ where: { id }, select: { id: true, name: true, start: true, end: true, categories: true } }) : null,
+    id
+      ? db.auditPeriod.findFirst({
+          where: { AND: [{ id }, periodWhere(scope)] },
+          select: { id: true, name: true, start: true, end: true, categories: true },
+        })
+      : null,
     db.criterion.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, title: true, category: true } }),
     db.control.findMany({
+      where: controlWhere(scope),
       select: {
         code: true,
         title: true,

@@ -1,3 +1,5 @@
+import type { Principal } from "@/lib/auth/principal";
+import { controlWhere, evidenceWhere, periodWhere, scopeOf, type Scope } from "@/lib/auth/scope";
 import "server-only";
 import { db } from "@/lib/db";
 import { organisationTimeZone, dateIn } from "@/lib/org-time";
@@ -37,23 +39,24 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The period whose window holds today, else the one that ended last; null when there is none yet. */
-export async function currentPeriodId(today: string): Promise<string | null> {
+export async function currentPeriodId(today: string, scope: Scope): Promise<string | null> {
   const at = new Date(`${today}T00:00:00Z`);
+  const visible = periodWhere(scope);
   const current =
     (await db.auditPeriod.findFirst({
-      where: { start: { lte: at }, end: { gte: at } },
+      where: { ...visible, start: { lte: at }, end: { gte: at } },
       orderBy: [{ start: "desc" }, { createdAt: "desc" }],
-    })) ?? (await db.auditPeriod.findFirst({ where: { end: { lt: at } }, orderBy: [{ end: "desc" }, { createdAt: "desc" }] }));
+    })) ?? (await db.auditPeriod.findFirst({ where: { ...visible, end: { lt: at } }, orderBy: [{ end: "desc" }, { createdAt: "desc" }] }));
   return current?.id ?? null;
 }
 
 /** The current period's coverage by category, and its slots falling due in the next 30 days. */
-export async function currentCoverage(today: string) {
-  const periodId = await currentPeriodId(today);
+export async function currentCoverage(today: string, scope: Scope) {
+  const periodId = await currentPeriodId(today, scope);
   if (!periodId) return null;
   const [result, controls] = await Promise.all([
     periodCoverage(periodId, { today, listEvidence: false }),
-    db.control.findMany({ select: { code: true, title: true, category: true } }),
+    db.control.findMany({ where: controlWhere(scope), select: { code: true, title: true, category: true } }),
   ]);
   const byCode = new Map(controls.map((c) => [c.code, c]));
   const rows: CoverageChartRow[] = CATEGORIES.filter((category) => controls.some((c) => c.category === category))
@@ -81,7 +84,16 @@ export async function currentCoverage(today: string) {
 }
 
 /** Uploads per ISO week (by uploadedAt, in the organisation's zone), the last 12 weeks, empty weeks included. */
-export async function evidenceInflow(timeZone: string): Promise<InflowWeek[]> {
+export async function evidenceInflow(timeZone: string, scope: Scope): Promise<InflowWeek[]> {
+  // An auditor counts only the evidence in their scope: its ids, of the last 13 weeks (a bounded list).
+  const only = scope.all
+    ? null
+    : (
+        await db.evidence.findMany({
+          where: { AND: [evidenceWhere(scope), { uploadedAt: { gte: new Date(Date.now() - 13 * 7 * 86_400_000) } }] },
+          select: { id: true },
+        })
+      ).map((e) => e.id);
   const rows = await db.$queryRaw<{ start: Date; week: string; uploads: number }[]>`
     WITH weeks AS (
       SELECT generate_series(
@@ -93,14 +105,16 @@ export async function evidenceInflow(timeZone: string): Promise<InflowWeek[]> {
     SELECT w.start::date AS start, to_char(w.start, 'IYYY-"W"IW') AS week, count(e.id)::int AS uploads
     FROM weeks w
     LEFT JOIN "Evidence" e ON date_trunc('week', e."uploadedAt" AT TIME ZONE ${timeZone}) = w.start
+      AND (${only === null} OR e.id = ANY(${only ?? []}::uuid[]))
     GROUP BY w.start ORDER BY w.start`;
   return rows.map((r) => ({ week: r.week, start: day(r.start), uploads: Number(r.uploads) }));
 }
 
 /** Accepted, current evidence whose validity ends within the next 60 days, soonest first. */
-export async function expiringEvidence(today: string): Promise<ExpiringEvidence[]> {
+export async function expiringEvidence(today: string, scope: Scope): Promise<ExpiringEvidence[]> {
   const rows = await db.evidence.findMany({
     where: {
+      AND: [evidenceWhere(scope)],
       status: "ACCEPTED",
       supersededBy: null,
       validUntil: { gte: new Date(`${today}T00:00:00Z`), lte: new Date(`${addDays(today, 60)}T00:00:00Z`) },
@@ -111,14 +125,15 @@ export async function expiringEvidence(today: string): Promise<ExpiringEvidence[
   return rows.map((r) => ({ id: r.id, control: r.control.code, title: r.title, validUntil: day(r.validUntil!) }));
 }
 
-export async function dashboard() {
+export async function dashboard(principal: Principal) {
   const timeZone = await organisationTimeZone();
   const today = dateIn(timeZone);
+  const scope = await scopeOf(principal);
   const [coverage, inflow, expiring, awaitingReview] = await Promise.all([
-    currentCoverage(today),
-    evidenceInflow(timeZone),
-    expiringEvidence(today),
-    awaitingReviewCount(),
+    currentCoverage(today, scope),
+    evidenceInflow(timeZone, scope),
+    expiringEvidence(today, scope),
+    awaitingReviewCount(scope),
   ]);
   return { today, timeZone, coverage, inflow, expiring, awaitingReview };
 }

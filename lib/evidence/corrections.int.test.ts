@@ -1,3 +1,4 @@
+import { EVERYTHING } from "@/lib/auth/scope";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
@@ -80,7 +81,7 @@ test("a correction is a new version in the same lineage; the old one stays; with
   );
   assert.equal(await fingerprint(), before, "a forked correction writes nothing");
   assert.deepEqual(stagedFiles(), []);
-  const detail = (await evidenceWithVersions(v1.id))!.evidence;
+  const detail = (await evidenceWithVersions(v1.id, EVERYTHING))!.evidence;
   assert.deepEqual(
     detail.versions.map((v) => v.version),
     [1, 2],
@@ -97,7 +98,7 @@ test("a correction is a new version in the same lineage; the old one stays; with
   assert.deepEqual([withdrawn.status, withdrawn.withdrawnReason], ["WITHDRAWN", "Uploaded to the wrong control."]);
   await assert.rejects(withdraw(mine.id, { reason: "again" }, person), appError("CONFLICT", /already withdrawn/));
   // The bytes stay, and the row still points at them (what GET .../file serves).
-  const stored = (await evidenceWithFile(mine.id))!;
+  const stored = (await evidenceWithFile(mine.id, EVERYTHING))!;
   assert.equal(stored.file?.sha256, mine.sha256);
   assert.equal(fs.existsSync(storedPath(mine.sha256!)), true);
 });

@@ -1,3 +1,4 @@
+import { EVERYTHING } from "@/lib/auth/scope";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { SchemaObject } from "openapi3-ts/oas31";
@@ -12,7 +13,7 @@ import { scratchEvidence, scratchUser } from "@/lib/testing/scratch";
 test("one piece of evidence: the wire shape holds only documented keys; the uploader comes beside it", async () => {
   const engineer = await scratchUser("ENGINEER");
   const created = await scratchEvidence(userPrincipal(engineer));
-  const found = await evidenceWithVersions(created.id);
+  const found = await evidenceWithVersions(created.id, EVERYTHING);
   assert.ok(found);
   const evidence = openApiDocument.components!.schemas!.Evidence as SchemaObject;
   const documented = new Set([...Object.keys(evidence.properties!), "versions"]);
@@ -24,5 +25,5 @@ test("one piece of evidence: the wire shape holds only documented keys; the uplo
     found.evidence.versions.map((v) => v.version),
     [1],
   );
-  assert.equal(await evidenceWithVersions("00000000-0000-4000-8000-000000000000"), null);
+  assert.equal(await evidenceWithVersions("00000000-0000-4000-8000-000000000000", EVERYTHING), null);
 });

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { evidenceWhere, type Scope } from "@/lib/auth/scope";
 import { evidenceInclude, evidenceToJson, tokenNamesFor } from "@/lib/evidence/service";
 import type { EvidenceListFilters } from "@/lib/validations/evidence";
 import { EVIDENCE_PAGE_SIZE, type EvidenceSort } from "@/lib/validations/evidence-table";
@@ -10,8 +11,8 @@ import { EVIDENCE_PAGE_SIZE, type EvidenceSort } from "@/lib/validations/evidenc
 
 type Filters = Omit<EvidenceListFilters, "cursor" | "limit">;
 
-async function whereFor(f: Filters): Promise<Prisma.EvidenceWhereInput> {
-  const and: Prisma.EvidenceWhereInput[] = [];
+async function whereFor(f: Filters, scope: Scope): Promise<Prisma.EvidenceWhereInput> {
+  const and: Prisma.EvidenceWhereInput[] = scope.all ? [] : [evidenceWhere(scope)];
   if (f.control) and.push({ control: { code: f.control } });
   if (f.feature) and.push({ features: { some: { feature: { slug: f.feature } } } });
   if (f.status) and.push({ status: f.status });
@@ -43,8 +44,8 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
 const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
 
 /** GET /api/v1/evidence: newest uploads first, keyset pagination on (uploadedAt, id). */
-export async function listEvidenceByCursor(f: EvidenceListFilters) {
-  const where = await whereFor(f);
+export async function listEvidenceByCursor(f: EvidenceListFilters, scope: Scope) {
+  const where = await whereFor(f, scope);
   if (f.cursor) {
     const c = decodeCursor(f.cursor);
     where.AND = [
@@ -80,8 +81,8 @@ const ORDER: Record<EvidenceSort, (dir: "asc" | "desc") => Prisma.EvidenceOrderB
 };
 
 /** The evidence table: one page of 25, sorted, with the total for the pager. */
-export async function listEvidencePage(f: Filters & { sort: EvidenceSort; dir: "asc" | "desc"; page: number }) {
-  const where = await whereFor(f);
+export async function listEvidencePage(f: Filters & { sort: EvidenceSort; dir: "asc" | "desc"; page: number }, scope: Scope) {
+  const where = await whereFor(f, scope);
   const [total, rows] = await Promise.all([
     db.evidence.count({ where }),
     db.evidence.findMany({
@@ -100,11 +101,12 @@ export async function listEvidencePage(f: Filters & { sort: EvidenceSort; dir: "
  * One piece of evidence with every version of its lineage (`evidence`, the API's wire shape), and
  * who uploaded it (`uploader`, not on the wire: the page asks lib/evidence/ownership.ts with it).
  */
-export async function evidenceWithVersions(id: string) {
-  const row = await db.evidence.findUnique({ where: { id }, include: evidenceInclude });
+export async function evidenceWithVersions(id: string, scope: Scope) {
+  // Evidence outside the caller's scope does not exist for them, nor do its versions outside it.
+  const row = await db.evidence.findFirst({ where: { AND: [{ id }, evidenceWhere(scope)] }, include: evidenceInclude });
   if (!row) return null;
   const versions = await db.evidence.findMany({
-    where: { lineageId: row.lineageId },
+    where: { AND: [{ lineageId: row.lineageId }, evidenceWhere(scope)] },
     select: { id: true, version: true, status: true, uploadedAt: true },
     orderBy: { version: "asc" },
   });
@@ -121,8 +123,8 @@ export async function evidenceWithVersions(id: string) {
 const awaitingReview = { status: "SUBMITTED", supersededBy: null } satisfies Prisma.EvidenceWhereInput;
 
 /** How many wait for review (the navigation's badge). */
-export function awaitingReviewCount() {
-  return db.evidence.count({ where: awaitingReview });
+export function awaitingReviewCount(scope: Scope) {
+  return db.evidence.count({ where: { AND: [awaitingReview, evidenceWhere(scope)] } });
 }
 
 const REVIEW_QUEUE_PAGE_SIZE = 20;
@@ -161,7 +163,7 @@ export function evidenceToCorrect(id: string) {
   });
 }
 
-/** One piece of evidence with its stored file (null for a link), for a download. */
-export function evidenceWithFile(id: string) {
-  return db.evidence.findUnique({ where: { id }, include: { file: true } });
+/** One piece of evidence with its stored file (null for a link), for a download; null outside the caller's scope. */
+export function evidenceWithFile(id: string, scope: Scope) {
+  return db.evidence.findFirst({ where: { AND: [{ id }, evidenceWhere(scope)] }, include: { file: true } });
 }

@@ -1,3 +1,4 @@
+import { evidenceWhere, type Scope } from "@/lib/auth/scope";
 import "server-only";
 import { db } from "@/lib/db";
 import { evidenceInclude, evidenceToJson, tokenNamesFor } from "@/lib/evidence/service";
@@ -8,8 +9,8 @@ export const TIMELINE_LIMIT = 20;
  * A control's evidence as a timeline: newest effective date first (then newest upload), every
  * version and state included, since a rejected or withdrawn record is part of the history.
  */
-export async function controlEvidenceTimeline(code: string, limit = TIMELINE_LIMIT) {
-  const where = { control: { code } };
+export async function controlEvidenceTimeline(code: string, scope: Scope, limit = TIMELINE_LIMIT) {
+  const where = { AND: [{ control: { code } }, evidenceWhere(scope)] };
   const [total, rows] = await Promise.all([
     db.evidence.count({ where }),
     db.evidence.findMany({

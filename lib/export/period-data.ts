@@ -1,9 +1,9 @@
+import { assertPeriodVisible, auditLogWhere, EVERYTHING, evidenceWhere, periodScope, type Scope } from "@/lib/auth/scope";
 import "server-only";
 import { db } from "@/lib/db";
 import type { Principal } from "@/lib/auth/principal";
 import { writeCheckpoint } from "@/lib/audit-log/checkpoint-store";
 import { allItems, listReviews } from "@/lib/access-reviews/queries";
-import { parseQuarter, quarterRange } from "@/lib/access-reviews/schedule";
 import { allChanges } from "@/lib/changes/queries";
 import { AppError } from "@/lib/errors";
 import { evidenceInclude, evidenceToJson, tokenNamesFor } from "@/lib/evidence/service";
@@ -37,18 +37,13 @@ export function safeFileName(name: string): string {
 }
 
 /**
- * The period's evidence: of its controls, effective in its window or valid on one of its days,
- * every status (rejected and withdrawn evidence are exceptions the auditor sees).
+ * The period's evidence (lib/auth/scope.ts, what the period holds): of its controls, effective in
+ * its window or valid on one of its days, of its features or of none; every status (rejected and
+ * withdrawn evidence are exceptions the auditor sees).
  */
-async function periodEvidence(controlIds: string[], start: Date, end: Date): Promise<ExportEvidence[]> {
+async function periodEvidence(held: Scope): Promise<ExportEvidence[]> {
   const rows = await db.evidence.findMany({
-    where: {
-      controlId: { in: controlIds },
-      OR: [
-        { effectiveDate: { gte: start, lte: end } },
-        { validFrom: { lte: end }, OR: [{ validUntil: null }, { validUntil: { gte: start } }] },
-      ],
-    },
+    where: evidenceWhere(held),
     include: evidenceInclude,
     orderBy: [{ control: { code: "asc" } }, { effectiveDate: "asc" }, { id: "asc" }],
   });
@@ -65,10 +60,13 @@ async function periodEvidence(controlIds: string[], start: Date, end: Date): Pro
   });
 }
 
-/** The audit-log entries of the period's window (its days in the organisation's time zone), with their chain hashes. */
-async function periodAuditEntries(from: Date, before: Date): Promise<ExportAuditEntry[]> {
+/**
+ * The audit-log entries of the period's window (its days in the organisation's time zone), with
+ * their chain hashes; as an auditor given the period sees them (none about another period).
+ */
+async function periodAuditEntries(held: Scope): Promise<ExportAuditEntry[]> {
   const rows = await db.auditLogEntry.findMany({
-    where: { at: { gte: from, lt: before } },
+    where: auditLogWhere(held),
     orderBy: { seq: "asc" },
     select: {
       seq: true,
@@ -87,29 +85,31 @@ async function periodAuditEntries(from: Date, before: Date): Promise<ExportAudit
   return rows.map((r) => ({ ...r, seq: r.seq.toString(), at: r.at.toISOString() }));
 }
 
-/** Access reviews for a quarter, or signed off in a quarter, that overlaps the window; with their items. */
-async function periodAccessReviews(start: string, end: string) {
-  const overlaps = (quarter: string | null) => {
-    if (!quarter || !parseQuarter(quarter)) return false;
-    const q = quarterRange(quarter);
-    return q.start <= end && q.end >= start;
-  };
-  const reviews = (await listReviews()).filter((r) => overlaps(r.quarter) || overlaps(r.performedIn));
+/** The access reviews whose signed-off record is the period's evidence, with their items. */
+async function periodAccessReviews(held: Scope) {
+  const reviews = await listReviews(held);
   return Promise.all(reviews.map(async (review) => ({ review, items: await allItems(review.id) })));
 }
 
-/** Every vendor with its package and CUECs (the vendor list, all its pages). */
-async function allVendors(): Promise<VendorJson[]> {
-  const first = await listVendors({ page: 1 });
-  const rest = await Promise.all(Array.from({ length: first.pageCount - 1 }, (_, i) => listVendors({ page: i + 2 })));
+/** The period's vendors (used by its features, or with a document that is its evidence) with their package and CUECs. */
+async function allVendors(held: Scope): Promise<VendorJson[]> {
+  const first = await listVendors({ page: 1 }, held);
+  const rest = await Promise.all(Array.from({ length: first.pageCount - 1 }, (_, i) => listVendors({ page: i + 2 }, held)));
   return [first, ...rest].flatMap((page) => page.rows);
 }
 
 export async function loadPeriodPackage(periodId: string, caller: Principal): Promise<PeriodPackage> {
+  await assertPeriodVisible(caller, periodId);
   const row = await loadPeriod(db, periodId);
   if (!row) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
   const period = periodToJson(row);
-  const [coverage, scope, lock] = await Promise.all([periodCoverage(periodId), readinessScope(periodId), periodLockState(periodId)]);
+  const [coverage, scope, lock] = await Promise.all([
+    periodCoverage(periodId),
+    readinessScope(periodId, EVERYTHING),
+    periodLockState(periodId),
+  ]);
+  // What the package holds is what an auditor given this period alone sees: one scope for both.
+  const held = await periodScope(periodId);
   if (!scope) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
   // The controls the coverage was computed for (the period's categories), so each has its figures.
   const controls = await db.control.findMany({
@@ -119,17 +119,13 @@ export async function loadPeriodPackage(periodId: string, caller: Principal): Pr
   });
   const coverageOf = new Map(coverage.items.map((i) => [i.control, i]));
   const [evidence, changes, checks, further, auditEntries, accessReviews, vendors] = await Promise.all([
-    periodEvidence(
-      controls.map((c) => c.id),
-      row.start,
-      row.end,
-    ),
-    allChanges({ from: period.start, to: period.end }),
+    periodEvidence(held),
+    allChanges({}, held),
     readinessChecks(scope),
     furtherReadinessChecks(scope),
-    periodAuditEntries(scope.startsAt, scope.endsBefore),
-    periodAccessReviews(period.start, period.end),
-    allVendors(),
+    periodAuditEntries(held),
+    periodAccessReviews(held),
+    allVendors(held),
   ]);
   const inScope = (feature: string | null) => !feature || period.features.length === 0 || period.features.includes(feature);
   const readiness: ExportReadinessCheck[] = [...checks, ...further].map((c) => ({

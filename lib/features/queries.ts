@@ -1,3 +1,4 @@
+import { featureWhere as inScope, outOfScope, vendorWhere, type Scope } from "@/lib/auth/scope";
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -55,8 +56,11 @@ export function featureOrderBy(sort: FeatureListQuery["sort"], dir: FeatureListQ
   return sort === "name" ? [primary, { slug: dir }] : [primary, { name: "asc" }, { slug: "asc" }];
 }
 
-export async function listFeatures(query: FeatureListQuery): Promise<FeaturePage> {
-  const where = featureWhere(query);
+/** The filters and the caller's scope (an auditor sees their periods' features). */
+const scoped = (f: FeatureFilters, scope: Scope): Prisma.FeatureWhereInput => ({ AND: [featureWhere(f), inScope(scope)] });
+
+export async function listFeatures(query: FeatureListQuery, scope: Scope): Promise<FeaturePage> {
+  const where = scoped(query, scope);
   const total = await db.feature.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / FEATURE_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
@@ -86,8 +90,8 @@ export async function listFeatures(query: FeatureListQuery): Promise<FeaturePage
 }
 
 /** The API's page: the same filter and order, each item in the full wire shape. */
-export async function listFeaturesJson(query: FeatureListQuery) {
-  const where = featureWhere(query);
+export async function listFeaturesJson(query: FeatureListQuery, scope: Scope) {
+  const where = scoped(query, scope);
   const total = await db.feature.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / FEATURE_PAGE_SIZE));
   const features = await db.feature.findMany({
@@ -101,14 +105,14 @@ export async function listFeaturesJson(query: FeatureListQuery) {
 }
 
 /** Every matching feature (for the CSV export), ordered by slug so that exports are stable. */
-export async function allFeaturesJson(filters: FeatureFilters = {}): Promise<FeatureJson[]> {
-  const features = await db.feature.findMany({ where: featureWhere(filters), orderBy: { slug: "asc" }, include: featureInclude });
+export async function allFeaturesJson(filters: FeatureFilters, scope: Scope): Promise<FeatureJson[]> {
+  const features = await db.feature.findMany({ where: scoped(filters, scope), orderBy: { slug: "asc" }, include: featureInclude });
   return features.map(featureToJson);
 }
 
 /** A feature as the API returns it (lib/features/service.ts's wire shape), or null. */
-export async function getFeatureJson(slug: string) {
-  const feature = await loadFeature(db, slug);
+export async function getFeatureJson(slug: string, scope: Scope) {
+  const feature = scope.all ? await loadFeature(db, slug) : (await visible(slug, scope)) ? await loadFeature(db, slug) : null;
   return feature ? featureToJson(feature) : null;
 }
 
@@ -123,18 +127,28 @@ export function activeFeatureChoices() {
   return db.feature.findMany({ where: { status: "ACTIVE" }, select: { slug: true, name: true }, orderBy: { name: "asc" } });
 }
 
-export async function getFeature(slug: string) {
-  const feature = await db.feature.findUnique({ where: { slug }, include: featureInclude });
+/** A 404 for a feature outside the caller's scope (an auditor's periods), as for an unknown one. */
+export async function assertFeatureVisible(slug: string, scope: Scope): Promise<void> {
+  if (!scope.all && !(await visible(slug, scope))) throw outOfScope(`feature ${slug}`);
+}
+
+/** Whether the caller's scope holds the feature. */
+async function visible(slug: string, scope: Scope): Promise<boolean> {
+  return (await db.feature.count({ where: { AND: [{ slug }, inScope(scope)] } })) > 0;
+}
+
+export async function getFeature(slug: string, scope: Scope) {
+  const feature = await db.feature.findFirst({ where: { AND: [{ slug }, inScope(scope)] }, include: featureInclude });
   if (!feature) return null;
   return { ...featureToJson(feature), createdAt: feature.createdAt, updatedAt: feature.updatedAt, retiredAt: feature.retiredAt };
 }
 
 /** Choices for the filters and the vendor picker. */
-export async function inventoryChoices() {
+export async function inventoryChoices(scope: Scope) {
   const [vendors, owners] = await Promise.all([
-    db.vendor.findMany({ select: { name: true }, orderBy: { name: "asc" } }),
+    db.vendor.findMany({ where: vendorWhere(scope), select: { name: true }, orderBy: { name: "asc" } }),
     // GROUP BY in SQL (Prisma's `distinct` may de-duplicate in memory after reading every row).
-    db.feature.groupBy({ by: ["owner"], orderBy: { owner: "asc" } }),
+    db.feature.groupBy({ by: ["owner"], where: inScope(scope), orderBy: { owner: "asc" } }),
   ]);
   return { vendors: vendors.map((v) => v.name), owners: owners.map((o) => o.owner) };
 }

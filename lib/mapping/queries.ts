@@ -1,3 +1,4 @@
+import { controlWhere, featureWhere, type Scope } from "@/lib/auth/scope";
 import "server-only";
 import { db } from "@/lib/db";
 import { suggestControls, type Suggestion } from "@/lib/features/suggest";
@@ -16,16 +17,16 @@ export interface FeatureMappingRow {
 }
 
 /** Every control with the feature's confirmed mapping and what its answers suggest. */
-export async function featureMappings(slug: string): Promise<FeatureMappingRow[] | null> {
-  const feature = await db.feature.findUnique({
-    where: { slug },
+export async function featureMappings(slug: string, scope: Scope): Promise<FeatureMappingRow[] | null> {
+  const feature = await db.feature.findFirst({
+    where: { AND: [{ slug }, featureWhere(scope)] },
     include: { mappings: true, vendors: { select: { vendorId: true } } },
   });
   if (!feature) return null;
   const suggestions = new Map<string, Suggestion>(
     suggestControls({ ...feature, hasVendors: feature.vendors.length > 0 }).map((s) => [s.code, s]),
   );
-  const controls = await db.control.findMany({ orderBy: [{ cat: { sortOrder: "asc" } }, { code: "asc" }] });
+  const controls = await db.control.findMany({ where: controlWhere(scope), orderBy: [{ cat: { sortOrder: "asc" } }, { code: "asc" }] });
   const confirmed = new Map(feature.mappings.map((m) => [m.controlId, m]));
   return controls.map((c) => {
     const m = confirmed.get(c.id);
@@ -52,8 +53,8 @@ export interface MatrixData {
 }
 
 /** The feature x control matrix, one page of active features at a time. */
-export async function mappingMatrix(page: number, pageSize = 25): Promise<MatrixData> {
-  const where = { status: "ACTIVE" as const };
+export async function mappingMatrix(page: number, scope: Scope, pageSize = 25): Promise<MatrixData> {
+  const where = { AND: [{ status: "ACTIVE" as const }, featureWhere(scope)] };
   const [total, features, controls] = await Promise.all([
     db.feature.count({ where }),
     db.feature.findMany({
@@ -63,7 +64,11 @@ export async function mappingMatrix(page: number, pageSize = 25): Promise<Matrix
       take: pageSize,
       include: { mappings: { include: { control: { select: { code: true } } } }, vendors: { select: { vendorId: true } } },
     }),
-    db.control.findMany({ orderBy: [{ cat: { sortOrder: "asc" } }, { code: "asc" }], select: { code: true, title: true, category: true } }),
+    db.control.findMany({
+      where: controlWhere(scope),
+      orderBy: [{ cat: { sortOrder: "asc" } }, { code: "asc" }],
+      select: { code: true, title: true, category: true },
+    }),
   ]);
   return {
     controls,

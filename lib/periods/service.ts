@@ -1,3 +1,4 @@
+import { periodWhere, type Scope } from "@/lib/auth/scope";
 import { db, type Tx } from "@/lib/db";
 import { appendAudit } from "@/lib/audit-log/append";
 import type { Principal } from "@/lib/auth/principal";
@@ -112,7 +113,8 @@ export function updatePeriod(id: string, input: PeriodInput, { actor }: Principa
   });
 }
 
-export async function listPeriods(): Promise<PeriodJson[]> {
-  const rows = await db.auditPeriod.findMany({ include, orderBy: [{ end: "desc" }, { name: "asc" }] });
+/** The periods the scope holds (lib/auth/scope.ts), latest end first. */
+export async function listPeriods(scope: Scope): Promise<PeriodJson[]> {
+  const rows = await db.auditPeriod.findMany({ where: periodWhere(scope), include, orderBy: [{ end: "desc" }, { name: "asc" }] });
   return rows.map(periodToJson);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { periodWhere, type Scope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { currentPeriodId } from "@/lib/dashboard/queries";
@@ -28,15 +29,23 @@ export interface ReadinessScope extends ReadinessPeriod {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
+ * `caller`: the scope of who asks (an auditor's period not given is a 404, and the current period is one of theirs).
  * `periodId` undefined: the current period (the one holding today, latest start first; else the one
  * that ended last; else the next to begin); null when there is no period at all. An unknown id is a 404.
  */
-export async function readinessScope(periodId?: string): Promise<ReadinessScope | null> {
+export async function readinessScope(periodId: string | undefined, caller: Scope): Promise<ReadinessScope | null> {
   const timeZone = await organisationTimeZone();
   const today = dateIn(timeZone);
-  let id = periodId ?? (await currentPeriodId(today));
+  if (periodId && !caller.all && !caller.periods.some((p) => p.id === periodId)) {
+    throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
+  }
+  let id = periodId ?? (await currentPeriodId(today, caller));
   if (!id && periodId === undefined) {
-    const next = await db.auditPeriod.findFirst({ orderBy: [{ start: "asc" }, { createdAt: "asc" }], select: { id: true } });
+    const next = await db.auditPeriod.findFirst({
+      where: periodWhere(caller),
+      orderBy: [{ start: "asc" }, { createdAt: "asc" }],
+      select: { id: true },
+    });
     id = next?.id ?? null;
   }
   if (!id) return null;

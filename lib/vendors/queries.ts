@@ -1,3 +1,4 @@
+import { featureWhere, vendorItemWhere, vendorWhere, type Scope } from "@/lib/auth/scope";
 import "server-only";
 import { db } from "@/lib/db";
 import { organisationToday } from "@/lib/org-time";
@@ -15,10 +16,23 @@ export interface VendorPage {
   today: string;
 }
 
-export async function listVendors(query: Partial<VendorListQuery> = {}): Promise<VendorPage> {
+/**
+ * What a vendor shows a caller: to an auditor, only the documents that are evidence in their scope
+ * and the in-scope features that use it (its package's state is then that of those documents).
+ */
+function includeFor(scope: Scope) {
+  if (scope.all) return vendorInclude;
+  return {
+    ...vendorInclude,
+    features: { ...vendorInclude.features, where: { feature: featureWhere(scope) } },
+    items: { ...vendorInclude.items, where: vendorItemWhere(scope) },
+  };
+}
+
+export async function listVendors(query: Partial<VendorListQuery>, scope: Scope): Promise<VendorPage> {
   const [today, vendors] = await Promise.all([
     organisationToday(),
-    db.vendor.findMany({ include: vendorInclude, orderBy: { name: "asc" } }),
+    db.vendor.findMany({ where: vendorWhere(scope), include: includeFor(scope), orderBy: { name: "asc" } }),
   ]);
   const all = vendors
     .map((v) => vendorToJson(v, today))
@@ -28,8 +42,12 @@ export async function listVendors(query: Partial<VendorListQuery> = {}): Promise
   return { rows: all.slice((page - 1) * VENDOR_PAGE_SIZE, page * VENDOR_PAGE_SIZE), page, pageCount, total: all.length, today };
 }
 
-export async function getVendor(id: string): Promise<VendorJson | null> {
-  const [today, vendor] = await Promise.all([organisationToday(), loadVendor(db, id)]);
+/** One vendor, or null: unknown, or outside the caller's scope. */
+export async function getVendor(id: string, scope: Scope): Promise<VendorJson | null> {
+  const [today, vendor] = await Promise.all([
+    organisationToday(),
+    scope.all ? loadVendor(db, id) : db.vendor.findFirst({ where: { AND: [{ id }, vendorWhere(scope)] }, include: includeFor(scope) }),
+  ]);
   return vendor ? vendorToJson(vendor, today) : null;
 }
 

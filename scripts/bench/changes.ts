@@ -105,19 +105,20 @@ export async function benchChanges(db: Db): Promise<Timing[]> {
   console.log(`\nChange list with evaluation state (${CHANGES} changes, ${total} evidence rows). Target: p95 < ${TARGET_MS} ms`);
   await checkAgreement(db);
   const { listChanges, allChanges } = await import("@/lib/changes/queries");
+  const { EVERYTHING } = await import("@/lib/auth/scope");
   const feature = (await db.feature.findFirst({ orderBy: { slug: "asc" }, select: { slug: true } }))!.slug;
   const timings = [
-    await time("first page", () => listChanges({ page: 1 })),
-    await time("page 300", () => listChanges({ page: 300 })),
-    await time("evaluation=NONE, first page", () => listChanges({ page: 1, evaluation: "NONE" })),
-    await time("evaluation=AFTER_RELEASE, page 20", () => listChanges({ page: 20, evaluation: "AFTER_RELEASE" })),
-    await time("covered=false (readiness link)", () => listChanges({ page: 1, covered: "false" })),
+    await time("first page", () => listChanges({ page: 1 }, EVERYTHING)),
+    await time("page 300", () => listChanges({ page: 300 }, EVERYTHING)),
+    await time("evaluation=NONE, first page", () => listChanges({ page: 1, evaluation: "NONE" }, EVERYTHING)),
+    await time("evaluation=AFTER_RELEASE, page 20", () => listChanges({ page: 20, evaluation: "AFTER_RELEASE" }, EVERYTHING)),
+    await time("covered=false (readiness link)", () => listChanges({ page: 1, covered: "false" }, EVERYTHING)),
     await time("kind + feature + evaluation=BEFORE_RELEASE", () =>
-      listChanges({ page: 1, kind: "PROMPT_CHANGE", feature, evaluation: "BEFORE_RELEASE" }),
+      listChanges({ page: 1, kind: "PROMPT_CHANGE", feature, evaluation: "BEFORE_RELEASE" }, EVERYTHING),
     ),
   ];
   const worst = Math.max(...timings.map((t) => t.p95));
   console.log(`worst p95 ${worst.toFixed(1)} ms: ${verdict(worst < TARGET_MS)}`);
-  await time("CSV export, all 10,000 (not a target)", () => allChanges({}));
+  await time("CSV export, all 10,000 (not a target)", () => allChanges({}, EVERYTHING));
   return timings;
 }

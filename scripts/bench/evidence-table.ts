@@ -95,6 +95,7 @@ async function cursorAt(db: Db, offset: number): Promise<string> {
 }
 
 export async function benchEvidenceTable(db: Db, { listEvidencePage, listEvidenceByCursor }: Queries): Promise<Timing[]> {
+  const { EVERYTHING } = await import("@/lib/auth/scope");
   console.log(
     `\nEvidence table at ${EVIDENCE_ROWS.toLocaleString("en")} rows (listEvidencePage: count + one page of 25; target p95 < ${TARGET_MS} ms)`,
   );
@@ -110,21 +111,21 @@ export async function benchEvidenceTable(db: Db, { listEvidencePage, listEvidenc
   const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
   const page = { sort: "uploaded", dir: "desc", page: 1 } as const;
   const timings = [
-    await measure("first page, by upload time", () => listEvidencePage(page)),
-    await measure("page 2000, by upload time", () => listEvidencePage({ ...page, page: 2000 })),
-    await measure("sorted by effective date", () => listEvidencePage({ ...page, sort: "effective" })),
-    await measure("filtered: control AI-SEC-05", () => listEvidencePage({ ...page, control: "AI-SEC-05" })),
+    await measure("first page, by upload time", () => listEvidencePage(page, EVERYTHING)),
+    await measure("page 2000, by upload time", () => listEvidencePage({ ...page, page: 2000 }, EVERYTHING)),
+    await measure("sorted by effective date", () => listEvidencePage({ ...page, sort: "effective" }, EVERYTHING)),
+    await measure("filtered: control AI-SEC-05", () => listEvidencePage({ ...page, control: "AI-SEC-05" }, EVERYTHING)),
     await measure("filtered: accepted, 90-180 days ago", () =>
-      listEvidencePage({ ...page, status: "ACCEPTED", from: day(180), to: day(90) }),
+      listEvidencePage({ ...page, status: "ACCEPTED", from: day(180), to: day(90) }, EVERYTHING),
     ),
-    await measure(`filtered: feature (${busiest.n} rows)`, () => listEvidencePage({ ...page, feature: busiest.slug })),
-    await measure("filtered: uploader 'alice'", () => listEvidencePage({ ...page, uploader: "alice" })),
+    await measure(`filtered: feature (${busiest.n} rows)`, () => listEvidencePage({ ...page, feature: busiest.slug }, EVERYTHING)),
+    await measure("filtered: uploader 'alice'", () => listEvidencePage({ ...page, uploader: "alice" }, EVERYTHING)),
   ];
   console.log("\nEvidence API list (listEvidenceByCursor: keyset page of 50, newest first)");
   const deep = await cursorAt(db, 50_000);
   timings.push(
-    await measure("first page", () => listEvidenceByCursor({ limit: 50 })),
-    await measure("cursor 50,000 rows in", () => listEvidenceByCursor({ limit: 50, cursor: deep })),
+    await measure("first page", () => listEvidenceByCursor({ limit: 50 }, EVERYTHING)),
+    await measure("cursor 50,000 rows in", () => listEvidenceByCursor({ limit: 50, cursor: deep }, EVERYTHING)),
   );
   const misses = timings.filter((t) => t.p95 >= TARGET_MS);
   console.log(

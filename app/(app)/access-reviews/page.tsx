@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Access reviews" };
 
 export default async function AccessReviewsPage() {
   const principal = await requirePage("access-reviews:read");
-  const [reviews, next] = await Promise.all([listReviews(), accessReviewSchedule()]);
+  const [reviews, next] = await Promise.all([listReviews(await scopeOf(principal)), accessReviewSchedule()]);
   const canEdit = principal.may("access-reviews:write");
   return (
     <>

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
@@ -26,10 +27,10 @@ function pageHref(filters: AuditLogFilters, cursor: string) {
 }
 
 export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePage("audit-log:read");
+  const principal = await requirePage("audit-log:read");
   const raw = searchParamsToObject(await searchParams);
   const parsed = auditLogFiltersSchema.safeParse(raw);
-  const options = await auditLogFilterOptions();
+  const options = await auditLogFilterOptions(await scopeOf(principal));
   const intro = (
     <>
       <h1>Audit log</h1>
@@ -57,7 +58,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
 
   const filters = parsed.data;
   const filtered = hasFilters(filters);
-  const page = await auditLogPage(filters);
+  const page = await auditLogPage(filters, await scopeOf(principal));
   const rows = page.rows.map((r) => ({ ...r, changes: changedKeys(r.before, r.after) }));
   const first = page.newerCount + 1;
   return (

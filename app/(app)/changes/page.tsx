@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
@@ -21,12 +22,13 @@ const blankToUndefined = (v: string | string[] | undefined) => (typeof v === "st
 
 export default async function ChangesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePage("changes:read");
+  const scope = await scopeOf(principal);
   const raw = await searchParams;
   const parsed = changeListQuery.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, blankToUndefined(v)])));
   const query = parsed.success ? parsed.data : { page: 1 };
   const [{ items, total, pageCount }, features, timeZone] = await Promise.all([
-    listChanges(query),
-    changeFeatureOptions(),
+    listChanges(query, scope),
+    changeFeatureOptions(scope),
     organisationTimeZone(),
   ]);
   const canWrite = principal.may("changes:write");

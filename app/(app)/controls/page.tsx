@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
@@ -19,7 +20,7 @@ const filtersSchema = z.object({
 export default async function ControlsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePage("controls:read");
   const filters = filtersSchema.parse(await searchParams);
-  const rows = await listControls({ category: filters.category, designStatus: filters.status, q: filters.q });
+  const rows = await listControls({ category: filters.category, designStatus: filters.status, q: filters.q }, await scopeOf(principal));
   const filtered = Boolean(filters.category || filters.status || filters.q);
   return (
     <>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
+import { scopeOf } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { criteriaForPeriod } from "@/lib/criteria/queries";
 import { listPeriods, type PeriodJson } from "@/lib/periods/service";
@@ -18,10 +19,11 @@ export default async function CriteriaPage({ searchParams }: { searchParams: Pro
   const principal = await requirePage("controls:read");
   const raw = (await searchParams).period;
   const query = pageQuery.safeParse({ period: typeof raw === "string" && raw !== "" ? raw : undefined });
+  const visible = await scopeOf(principal);
   const [periods, view] = await Promise.all([
-    listPeriods(),
+    listPeriods(visible),
     query.success
-      ? criteriaForPeriod(query.data.period).catch((error: unknown) => {
+      ? criteriaForPeriod(query.data.period, visible).catch((error: unknown) => {
           // An unknown period is the caller's mistake, said as such; anything else (an outage) goes to error.tsx.
           if (error instanceof AppError && error.code === "NOT_FOUND") return null;
           throw error;

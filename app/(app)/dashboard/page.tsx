@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
@@ -18,7 +19,8 @@ const summarise = (rows: StackedBarRow[], series: typeof DESIGN_SERIES) =>
 
 export default async function DashboardPage() {
   const principal = await requirePage("controls:read");
-  const [categories, board] = await Promise.all([gapAssessment(), dashboard()]);
+  const scope = await scopeOf(principal);
+  const [categories, board] = await Promise.all([gapAssessment(scope), dashboard(principal)]);
   const designRows: StackedBarRow[] = categories.map((c) => ({
     label: c.label,
     values: c.counts,
@@ -66,7 +68,7 @@ export default async function DashboardPage() {
         </section>
       </div>
 
-      <ReadinessSummary />
+      <ReadinessSummary visible={scope} />
 
       <section aria-labelledby="design-heading" style={{ marginTop: 24 }}>
         <h2 id="design-heading">Design status</h2>

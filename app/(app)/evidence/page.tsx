@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
@@ -18,7 +19,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function EvidencePage({ searchParams }: { searchParams: SearchParams }) {
   const principal = await requirePage("evidence:read");
   const { query, filters, errors } = parseEvidenceTableQuery(await searchParams);
-  const choices = await evidenceFilterChoices();
+  const scope = await scopeOf(principal);
+  const choices = await evidenceFilterChoices(scope);
   const filtered = hasEvidenceFilters(query);
   const writable = principal.may("evidence:write");
   const intro = (
@@ -50,11 +52,11 @@ export default async function EvidencePage({ searchParams }: { searchParams: Sea
     );
   }
 
-  let page = await listEvidencePage({ ...filters, sort: query.sort, dir: query.dir, page: query.page });
+  let page = await listEvidencePage({ ...filters, sort: query.sort, dir: query.dir, page: query.page }, scope);
   if (page.items.length === 0 && query.page > page.pageCount) {
     // A page number beyond the end (the list shrank, or a hand-edited URL): show the last page.
     query.page = page.pageCount;
-    page = await listEvidencePage({ ...filters, sort: query.sort, dir: query.dir, page: query.page });
+    page = await listEvidencePage({ ...filters, sort: query.sort, dir: query.dir, page: query.page }, scope);
   }
   const rows: EvidenceTableRow[] = page.items.map((e) => ({
     id: e.id,

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Gap assessment" };
 
 export default async function GapAssessmentPage() {
   const principal = await requirePage("controls:read");
-  const categories = await gapAssessment();
+  const categories = await gapAssessment(await scopeOf(principal));
   const editable = principal.may("controls:write");
   const total = categories.reduce((n, c) => n + c.controls.length, 0);
   const summary = categories

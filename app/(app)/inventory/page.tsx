@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
@@ -20,8 +21,9 @@ export const metadata: Metadata = { title: "Inventory" };
 
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePage("features:read");
+  const scope = await scopeOf(principal);
   const query = parseFeatureListLenient(await searchParams);
-  const [page, choices] = await Promise.all([listFeatures(query), inventoryChoices()]);
+  const [page, choices] = await Promise.all([listFeatures(query, scope), inventoryChoices(scope)]);
   const filtered = Boolean(query.q || query.vendor || query.data || query.impact || query.status || query.owner);
   const writable = principal.may("features:write");
   const first = (page.page - 1) * page.pageSize + 1;

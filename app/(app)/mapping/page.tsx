@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
@@ -15,7 +16,7 @@ const LABEL = { applies: "applies", "not-applicable": "does not apply", suggeste
 export default async function MappingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePage("features:read");
   const { page } = searchSchema.parse(await searchParams);
-  const matrix = await mappingMatrix(page);
+  const matrix = await mappingMatrix(page, await scopeOf(principal));
   const canEdit = principal.may("features:write");
   return (
     <>

@@ -1,5 +1,6 @@
 "use server";
 
+import { assertPeriodVisible } from "@/lib/auth/scope";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/actions";
@@ -37,7 +38,8 @@ const slotInput = z.object({
 export const slotEvidenceAction = action(
   "periods:read",
   slotInput,
-  async ({ periodId, control, slot }): Promise<ActionResult<SlotEvidence[]>> => {
+  async ({ periodId, control, slot }, principal): Promise<ActionResult<SlotEvidence[]>> => {
+    await assertPeriodVisible(principal, periodId);
     const evidence = await slotEvidence(periodId, control, slot);
     if (!evidence) throw new AppError("NOT_FOUND", "This slot is no longer in the period; reload the page.");
     return { ok: true, data: evidence };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
+import { scopeOf } from "@/lib/auth/scope";
 import { listPeriods } from "@/lib/periods/service";
 import { CATEGORY_LABELS } from "@/lib/validations/control";
 import { PERIOD_TYPE_LABELS } from "@/lib/validations/period";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Audit periods" };
 
 export default async function PeriodsPage() {
   const principal = await requirePage("periods:read");
-  const periods = await listPeriods();
+  const periods = await listPeriods(await scopeOf(principal));
   const canEdit = principal.may("periods:write");
   return (
     <>

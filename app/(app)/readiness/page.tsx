@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
+import { scopeOf } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { listPeriods } from "@/lib/periods/service";
 import { PeriodPicker } from "@/components/periods/period-picker";
@@ -15,10 +16,11 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
   const principal = await requirePage("controls:read");
   const raw = (await searchParams).period;
   const query = readinessQuerySchema.safeParse({ period: typeof raw === "string" && raw !== "" ? raw : undefined });
+  const visible = await scopeOf(principal);
   const [periods, scope] = await Promise.all([
-    listPeriods(),
+    listPeriods(visible),
     query.success
-      ? readinessScope(query.data.period).catch((error: unknown) => {
+      ? readinessScope(query.data.period, visible).catch((error: unknown) => {
           // An unknown period is the caller's mistake, said as such; anything else (an outage) goes to error.tsx.
           if (error instanceof AppError && error.code === "NOT_FOUND") return undefined;
           throw error;

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
@@ -22,7 +23,7 @@ const hrefFor = (filter: VendorListQuery["filter"], page = 1) => {
 export default async function VendorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePage("vendors:read");
   const query = vendorListSchema.parse(await searchParams);
-  const page = await listVendors(query);
+  const page = await listVendors(query, await scopeOf(principal));
   return (
     <>
       <h1>Vendors</h1>

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -44,7 +45,7 @@ export default async function AccessReviewPage({
   const { reviewId } = await params;
   if (!z.uuid().safeParse(reviewId).success) notFound();
   const q = query.parse(await searchParams);
-  const review = await getReview(reviewId);
+  const review = await getReview(reviewId, await scopeOf(principal));
   if (!review) notFound();
   const canWrite = principal.may("access-reviews:write");
   const draft = review.status === "DRAFT";

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
@@ -21,7 +22,7 @@ const query = z
 export default async function RevocationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePage("access-reviews:read");
   const { state, review, page } = query.parse(await searchParams);
-  const list = await listRevocations({ state, page, reviewId: review });
+  const list = await listRevocations({ state, page, reviewId: review }, await scopeOf(principal));
   const overdue = list.items.filter((r) => r.overdue).length;
   const href = (s: string, p = 1) =>
     `/access-reviews/revocations?state=${s}${review ? `&review=${review}` : ""}${p > 1 ? `&page=${p}` : ""}`;

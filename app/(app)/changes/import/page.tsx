@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
@@ -8,8 +9,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Import changes" };
 
 export default async function ImportChangesPage() {
-  await requirePage("changes:write");
-  const features = await changeFeatureOptions();
+  const principal = await requirePage("changes:write");
+  const features = await changeFeatureOptions(await scopeOf(principal));
   return (
     <>
       <p>

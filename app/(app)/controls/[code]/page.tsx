@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -18,11 +19,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ControlPage({ params }: Params) {
   const principal = await requirePage("controls:read");
-  const control = await getControl(decodeURIComponent((await params).code));
+  const scope = await scopeOf(principal);
+  const control = await getControl(decodeURIComponent((await params).code), scope);
   if (!control) notFound();
   const editable = principal.may("controls:write");
   // controls:read and evidence:read are held by the same roles today; check both so neither leaks.
-  const timeline = principal.may("evidence:read") ? await controlEvidenceTimeline(control.code) : null;
+  const timeline = principal.may("evidence:read") ? await controlEvidenceTimeline(control.code, scope) : null;
   return (
     <>
       <p>

@@ -1,3 +1,6 @@
+import type { Principal } from "@/lib/auth/principal";
+import { scopeOf } from "@/lib/auth/scope";
+import { currentPrincipal } from "@/lib/auth/session";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -14,18 +17,19 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ id: string }> };
 
-const load = async (raw: string) => {
+// Evidence outside the caller's scope (an auditor's periods) is not found, in the title as on the page.
+const load = async (raw: string, principal: Principal | null) => {
   const id = z.uuid().safeParse(raw);
-  return id.success ? evidenceWithVersions(id.data) : null;
+  return id.success && principal ? evidenceWithVersions(id.data, await scopeOf(principal)) : null;
 };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: (await load((await params).id))?.evidence.title ?? "Evidence" };
+  return { title: (await load((await params).id, await currentPrincipal()))?.evidence.title ?? "Evidence" };
 }
 
 export default async function EvidencePage({ params }: Params) {
   const principal = await requirePage("evidence:read");
-  const found = await load((await params).id);
+  const found = await load((await params).id, principal);
   if (!found) notFound();
   const { evidence, uploader } = found;
   const canReview = principal.may("evidence:review");

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import Papa from "papaparse";
 import { csvAttachment } from "@/lib/http/csv-attachment";
 import { endpoint } from "@/lib/api/endpoint";
@@ -19,8 +20,8 @@ const exportGapAssessment = endpoint({
   ok: { "200": { description: "The CSV file.", content: { "text/csv": { schema: { type: "string" } } } } },
 });
 
-export const GET = apiRoute(exportGapAssessment, async () => {
-  const rows = gapCsvRows(await gapAssessment());
+export const GET = apiRoute(exportGapAssessment, async ({ caller }) => {
+  const rows = gapCsvRows(await gapAssessment(await scopeOf(caller)));
   // escapeFormulae: a cell such as "=HYPERLINK(...)" in a note must not run in a spreadsheet.
   const csv = Papa.unparse(
     { fields: [...GAP_CSV_FIELDS], data: rows.map((r) => GAP_CSV_FIELDS.map((f) => r[f])) },

@@ -1,3 +1,5 @@
+import { scopeOf } from "@/lib/auth/scope";
+import { currentPrincipal } from "@/lib/auth/session";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -15,14 +17,16 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const feature = await getFeature((await params).slug);
+  const principal = await currentPrincipal();
+  const feature = principal ? await getFeature((await params).slug, await scopeOf(principal)) : null;
   return { title: feature?.name ?? "Feature" };
 }
 
 export default async function FeaturePage({ params }: Params) {
   const principal = await requirePage("features:read");
   const { slug } = await params;
-  const feature = await getFeature(slug);
+  const scope = await scopeOf(principal);
+  const feature = await getFeature(slug, scope);
   if (!feature) notFound();
   const editable = principal.may("features:write");
   const flags = FLAGS.filter((f) => feature[f]);
@@ -141,7 +145,7 @@ export default async function FeaturePage({ params }: Params) {
           </>
         )}
       </section>
-      <FeatureMappings slug={feature.slug} canEdit={editable} />
+      <FeatureMappings slug={feature.slug} canEdit={editable} scope={scope} />
     </>
   );
 }

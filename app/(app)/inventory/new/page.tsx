@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
@@ -8,8 +9,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New feature" };
 
 export default async function NewFeaturePage() {
-  await requirePage("features:write");
-  const { vendors } = await inventoryChoices();
+  const principal = await requirePage("features:write");
+  const { vendors } = await inventoryChoices(await scopeOf(principal));
   return (
     <>
       <p>

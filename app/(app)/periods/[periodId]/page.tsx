@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
+import { isPeriodVisible } from "@/lib/auth/scope";
+import { currentPrincipal } from "@/lib/auth/session";
 import { COVERAGE_STATUSES } from "@/lib/coverage/types";
 import { periodHeatmap } from "@/lib/periods/heatmap";
 import { periodName } from "@/lib/periods/queries";
@@ -22,14 +24,16 @@ type Params = { params: Promise<{ periodId: string }> };
 const periodId = async (params: Params["params"]) => z.uuid().safeParse((await params).periodId);
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const id = await periodId(params);
-  return { title: (id.success ? await periodName(id.data) : null) ?? "Audit period" };
+  const [id, principal] = await Promise.all([periodId(params), currentPrincipal()]);
+  // A period the caller may not see has no name for them, not even in the tab's title.
+  const visible = id.success && principal !== null && (await isPeriodVisible(principal, id.data));
+  return { title: (visible ? await periodName(id.data) : null) ?? "Audit period" };
 }
 
 export default async function PeriodPage({ params }: Params) {
   const principal = await requirePage("periods:read");
   const id = await periodId(params);
-  const heatmap = id.success ? await periodHeatmap(id.data) : null;
+  const heatmap = id.success && (await isPeriodVisible(principal, id.data)) ? await periodHeatmap(id.data) : null;
   if (!heatmap) notFound();
   const { period, summary, rows, evidenceTitles, today, timeZone } = heatmap;
   return (

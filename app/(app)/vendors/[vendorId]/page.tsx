@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -23,13 +24,13 @@ const validity = (from: string | null, until: string | null) =>
 export default async function VendorPage({ params }: { params: Promise<{ vendorId: string }> }) {
   const principal = await requirePage("vendors:read");
   const id = z.uuid().safeParse((await params).vendorId);
-  const vendor = id.success ? await getVendor(id.data) : null;
+  const vendor = id.success ? await getVendor(id.data, await scopeOf(principal)) : null;
   if (!vendor) notFound();
   const lead = principal.may("vendors:write");
   const [evidence, today, period, controls] = await Promise.all([
     lead ? linkableEvidence() : [],
     organisationToday(),
-    readinessScope(), // the readiness page's default period, so both say the same about its reports
+    readinessScope(undefined, await scopeOf(principal)), // the readiness page's default period, so both say the same about its reports
     lead ? controlChoices() : [],
   ]);
   const evidenceChoices = evidence.map((e) => ({ ...e, control: e.control.code }));

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { createReview } from "@/lib/access-reviews/service";
@@ -6,7 +7,9 @@ import { accessReviewsApi as api } from "@/lib/api/endpoints/access-reviews";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(api.listAccessReviews, async () => NextResponse.json({ items: await listReviews() }));
+export const GET = apiRoute(api.listAccessReviews, async ({ caller }) =>
+  NextResponse.json({ items: await listReviews(await scopeOf(caller)) }),
+);
 
 // POST /api/v1/access-reviews {"name", "quarter": "2026-Q4", "dueDate"?, "features"?: [slug], "resources"?: [ResourceKind]}
 export const POST = apiRoute(api.createAccessReview, async ({ body: input, caller }) => {

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import { NextResponse } from "next/server";
 import { csvAttachment } from "@/lib/http/csv-attachment";
 import { apiRoute } from "@/lib/api/route";
@@ -14,13 +15,14 @@ export const dynamic = "force-dynamic";
 
 // GET /api/v1/changes?evaluation=&covered=&kind=&feature=&from=&to=&page= -> {items, total}; with
 // format=csv, every matching change (not one page) as a CSV attachment: the audit-day cross-reference.
-export const GET = apiRoute(api.listChanges, async ({ query: { format, ...query } }) => {
+export const GET = apiRoute(api.listChanges, async ({ query: { format, ...query }, caller }) => {
+  const scope = await scopeOf(caller);
   if (format === "csv") {
     const timeZone = await organisationTimeZone();
-    const csv = changesToCsv(await allChanges(query), (mergedAt) => dateIn(timeZone, new Date(mergedAt)));
+    const csv = changesToCsv(await allChanges(query, scope), (mergedAt) => dateIn(timeZone, new Date(mergedAt)));
     return csvAttachment(csv, `attest-changes-${dateIn(timeZone)}.csv`);
   }
-  const { items, total } = await listChanges(query);
+  const { items, total } = await listChanges(query, scope);
   return NextResponse.json({ items, total });
 });
 

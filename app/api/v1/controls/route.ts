@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { createCustomControl } from "@/lib/controls/custom";
@@ -6,8 +7,8 @@ import { controlsApi as api } from "@/lib/api/endpoints/controls";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(api.listControls, async () => {
-  const controls = await listControlDetails();
+export const GET = apiRoute(api.listControls, async ({ caller }) => {
+  const controls = await listControlDetails(await scopeOf(caller));
   return NextResponse.json({ items: controls.map(controlToJson) });
 });
 

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
@@ -12,7 +13,7 @@ export const GET = apiRoute(api.listCriteria, async ({ query, caller }) => {
   const { period: periodId, category } = query;
   // A period's scope is period data: a token narrowed to controls:read does not read it.
   if (periodId && !caller.may("periods:read")) throw new AppError("FORBIDDEN", "Reading criteria for an audit period needs periods:read.");
-  const view = await criteriaForPeriod(periodId ?? null);
+  const view = await criteriaForPeriod(periodId ?? null, await scopeOf(caller));
   const criteria = view.categories.filter((c) => !category || c.category === category).flatMap((c) => c.criteria);
   return NextResponse.json({
     period: view.period,

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import { NextResponse } from "next/server";
 import { apiRoute, jsonError } from "@/lib/api/route";
 import { evidenceMaxBytes } from "@/lib/config";
@@ -11,8 +12,8 @@ import { evidenceApi as api } from "@/lib/api/endpoints/evidence";
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/evidence?control=&feature=&status=&source=&uploader=&from=&to=&cursor=&limit=
-export const GET = apiRoute(api.listEvidence, async ({ query }) => {
-  return NextResponse.json(await listEvidenceByCursor(query));
+export const GET = apiRoute(api.listEvidence, async ({ query, caller }) => {
+  return NextResponse.json(await listEvidenceByCursor(query, await scopeOf(caller)));
 });
 
 // POST /api/v1/evidence (multipart): the file streams to a staged temp file while it is hashed;

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import { NextResponse } from "next/server";
 import { csvAttachment } from "@/lib/http/csv-attachment";
 import { apiRoute } from "@/lib/api/route";
@@ -14,12 +15,13 @@ export const dynamic = "force-dynamic";
  * ordered like the inventory table. With format=csv: every matching feature as a CSV attachment
  * (the import format of /inventory/import).
  */
-export const GET = apiRoute(api.listFeatures, async ({ query: { format, ...query } }) => {
+export const GET = apiRoute(api.listFeatures, async ({ query: { format, ...query }, caller }) => {
+  const scope = await scopeOf(caller);
   if (format === "csv") {
-    const csv = featuresToCsv(await allFeaturesJson(query));
+    const csv = featuresToCsv(await allFeaturesJson(query, scope));
     return csvAttachment(csv, `attest-inventory-${new Date().toISOString().slice(0, 10)}.csv`);
   }
-  return NextResponse.json(await listFeaturesJson(query));
+  return NextResponse.json(await listFeaturesJson(query, scope));
 });
 
 /** POST /api/v1/features: the wire names of docs/product.md; 201 with the created feature. */

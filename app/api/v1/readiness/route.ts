@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
@@ -27,7 +28,7 @@ export const GET = apiRoute(api.getReadiness, async ({ query, caller }) => {
   if (query.period && !caller.may("periods:read")) {
     throw new AppError("FORBIDDEN", "Readiness for a chosen audit period needs periods:read.");
   }
-  const scope = await readinessScope(query.period);
+  const scope = await readinessScope(query.period, await scopeOf(caller));
   if (!scope) return NextResponse.json({ period: null, today: dateIn(await organisationTimeZone()), checks: [], further: [] });
   const [checks, further] = await Promise.all([readinessChecks(scope), furtherReadinessChecks(scope)]);
   return NextResponse.json({

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { listVendors } from "@/lib/vendors/queries";
@@ -7,8 +8,8 @@ import { vendorsApi as api } from "@/lib/api/endpoints/vendors";
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/vendors?filter=incomplete|overdue&page=: each vendor with its package state today.
-export const GET = apiRoute(api.listVendors, async ({ query }) => {
-  const page = await listVendors(query);
+export const GET = apiRoute(api.listVendors, async ({ query, caller }) => {
+  const page = await listVendors(query, await scopeOf(caller));
   return NextResponse.json({ items: page.rows, page: page.page, pageCount: page.pageCount, total: page.total, today: page.today });
 });
 

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,10 +11,10 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit access review" };
 
 export default async function EditAccessReviewPage({ params }: { params: Promise<{ reviewId: string }> }) {
-  await requirePage("access-reviews:write");
+  const principal = await requirePage("access-reviews:write");
   const { reviewId } = await params;
   if (!z.uuid().safeParse(reviewId).success) notFound();
-  const [review, features] = await Promise.all([getReview(reviewId), featureChoices()]);
+  const [review, features] = await Promise.all([getReview(reviewId, await scopeOf(principal)), featureChoices()]);
   if (!review) notFound();
   return (
     <>

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -16,10 +17,10 @@ const utc = (d: Date | null) => (d ? `${d.toISOString().slice(0, 19).replace("T"
 // The printable record of a signed-off access review: every item and decision, the sign-off, and the
 // SHA-256 of the CSV stored as AI-SEC-05 evidence (the CSV is the record of truth; this page shows it).
 export default async function RecordPage({ params }: { params: Promise<{ reviewId: string }> }) {
-  await requirePage("access-reviews:read");
+  const principal = await requirePage("access-reviews:read");
   const { reviewId } = await params;
   if (!z.uuid().safeParse(reviewId).success) notFound();
-  const review = await recordView(reviewId);
+  const review = await recordView(reviewId, await scopeOf(principal));
   if (!review) notFound();
   const signed = review.status === "SIGNED_OFF";
   return (

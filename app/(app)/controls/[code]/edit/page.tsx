@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -15,8 +16,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function EditControlPage({ params }: Params) {
-  await requirePage("controls:write");
-  const control = await getControl(decodeURIComponent((await params).code));
+  const principal = await requirePage("controls:write");
+  const control = await getControl(decodeURIComponent((await params).code), await scopeOf(principal));
   if (!control) notFound();
   const criteria = await listCriteria();
   const href = `/controls/${encodeURIComponent(control.code)}`;

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -15,9 +16,10 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function EditFeaturePage({ params }: Params) {
-  await requirePage("features:write");
+  const principal = await requirePage("features:write");
+  const scope = await scopeOf(principal);
   const { slug } = await params;
-  const [feature, choices] = await Promise.all([getFeature(slug), inventoryChoices()]);
+  const [feature, choices] = await Promise.all([getFeature(slug, scope), inventoryChoices(scope)]);
   if (!feature) notFound();
   return (
     <>

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,9 +11,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit vendor" };
 
 export default async function EditVendorPage({ params }: { params: Promise<{ vendorId: string }> }) {
-  await requirePage("vendors:write");
+  const principal = await requirePage("vendors:write");
   const id = z.uuid().safeParse((await params).vendorId);
-  const vendor = id.success ? await getVendor(id.data) : null;
+  const vendor = id.success ? await getVendor(id.data, await scopeOf(principal)) : null;
   if (!vendor) notFound();
   return (
     <>

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { controlToJson, getControl } from "@/lib/controls/queries";
@@ -7,8 +8,8 @@ import { controlsApi as api } from "@/lib/api/endpoints/controls";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(api.getControl, async ({ params }) => {
-  const control = await getControl(params.code);
+export const GET = apiRoute(api.getControl, async ({ params, caller }) => {
+  const control = await getControl(params.code, await scopeOf(caller));
   if (!control) throw new AppError("NOT_FOUND", `There is no control ${params.code}.`);
   return NextResponse.json(controlToJson(control));
 });

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
@@ -6,8 +7,8 @@ import { evidenceApi as api } from "@/lib/api/endpoints/evidence";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(api.getEvidence, async ({ params }) => {
-  const found = await evidenceWithVersions(params.id);
+export const GET = apiRoute(api.getEvidence, async ({ params, caller }) => {
+  const found = await evidenceWithVersions(params.id, await scopeOf(caller));
   if (!found) throw new AppError("NOT_FOUND", `There is no evidence ${params.id}.`);
   return NextResponse.json(found.evidence);
 });

@@ -1,3 +1,4 @@
+import { scopeOf } from "@/lib/auth/scope";
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
@@ -7,8 +8,8 @@ import { vendorsApi as api } from "@/lib/api/endpoints/vendors";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(api.getVendor, async ({ params }) => {
-  const vendor = await getVendor(params.vendorId);
+export const GET = apiRoute(api.getVendor, async ({ params, caller }) => {
+  const vendor = await getVendor(params.vendorId, await scopeOf(caller));
   if (!vendor) throw new AppError("NOT_FOUND", `There is no vendor ${params.vendorId}.`);
   return NextResponse.json(vendor);
 });
