@@ -130,7 +130,8 @@ test("the auditor has no inbox and no forms, and its sign-off and follow-up call
   await expect(page).toHaveURL(/\/forbidden$/);
   await page.goto(`/access-reviews/revocations?state=all&review=${c.id}`);
   await expect(page.getByRole("heading", { name: "Revocations" })).toBeVisible();
-  await expect(page.getByRole("row", { name: new RegExp(`svc-${c.tag}`) })).toContainText("Open");
+  // A review in progress is no auditor's evidence yet (lib/auth/scope.ts): its revocations are not listed for them.
+  await expect(page.getByRole("row", { name: new RegExp(`svc-${c.tag}`) })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Mark done" })).toHaveCount(0);
   const before = await databaseFingerprint();
   expect((await auditor.post(`/api/v1/access-reviews/${c.id}/sign-off`, { data: { statement: "No" } })).status()).toBe(403);

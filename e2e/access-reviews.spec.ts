@@ -438,8 +438,14 @@ test("the API adds items all or nothing and names a bad item; engineers and audi
   );
   expect(await databaseFingerprint()).toBe(before);
 
+  // A draft is no auditor's evidence (lib/auth/scope.ts): it does not exist for them. An engineer
+  // reads it without the preparation forms.
   await signInAs(page, "AUDITOR");
   await expect(page).toHaveURL(/\/controls$/);
+  await page.goto(`/access-reviews/${review.id}`);
+  await expect(page.getByText("Nothing exists at this address.")).toBeVisible();
+  await page.context().clearCookies();
+  await signInAs(page, "ENGINEER");
   await page.goto(`/access-reviews/${review.id}`);
   await expect(page.getByTestId("review-status")).toHaveText("Draft");
   await expect(page.getByRole("table", { name: "Items" }).getByRole("row")).toHaveCount(1 + 2);

@@ -1,5 +1,4 @@
 import { test as setup } from "@playwright/test";
-import { randomBytes, scryptSync } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import {
@@ -9,15 +8,18 @@ import {
   FIXTURE_SIGNED_OFF_REVIEW_ID,
   PARAM_VALUES,
 } from "./endpoints";
-import { ACCOUNTS, ROLES, withDb } from "./support";
+import {
+  ACCOUNTS,
+  AUDITOR_WINDOW_PERIOD_ID,
+  passwordHash as hash,
+  ROLES,
+  SCOPED_AUDITOR,
+  SCOPED_AUDITOR_PERIOD_ID,
+  withDb,
+} from "./support";
 
 // One account per role for the specs, written straight to the database (the UI path for creating
 // users has its own spec). The hash uses the app's scrypt format and OWASP parameters.
-function hash(password: string): string {
-  const salt = randomBytes(16);
-  const key = scryptSync(password, salt, 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 });
-  return `scrypt$${2 ** 17}$8$1$${salt.toString("base64")}$${key.toString("base64")}`;
-}
 
 setup("create one account per role", async () => {
   await withDb(async (client) => {
@@ -143,4 +145,52 @@ setup("create the fixture signed-off access review", async () => {
       [FIXTURE_SIGNED_OFF_REVIEW_ID, PARAM_VALUES.id],
     ),
   );
+});
+
+// An auditor sees only the periods given to them (lib/auth/scope.ts). The shared AUDITOR account is
+// given the fixture period and one broad window, so that the specs that read as an auditor (controls
+// of every category, evidence dated 2026 or today, today's changes and audit-log entries, the fixture
+// vendor and signed-off review) see what a lead sees. The window starts before the fixture period, so
+// that it is never the "current" period while the fixture period covers today.
+setup("give the AUDITOR account the fixture period and a broad window", async () => {
+  await withDb(async (client) => {
+    await client.query(
+      `INSERT INTO "AuditPeriod" (id, name, type, start, "end", categories, "updatedAt")
+       VALUES ($1, 'Fixture auditor window', 'TYPE_II', DATE '2024-01-01', DATE '2027-12-31',
+               '{SECURITY,AVAILABILITY,PROCESSING_INTEGRITY,CONFIDENTIALITY,PRIVACY}', now()) ON CONFLICT (id) DO NOTHING`,
+      [AUDITOR_WINDOW_PERIOD_ID],
+    );
+    await client.query(
+      `INSERT INTO "AuditPeriodAuditor" ("periodId", "userId") SELECT p, u.id FROM "User" u, unnest($1::uuid[]) p WHERE u.email = $2
+       ON CONFLICT DO NOTHING`,
+      [[PARAM_VALUES.periodId, AUDITOR_WINDOW_PERIOD_ID], ACCOUNTS.AUDITOR.email],
+    );
+  });
+});
+
+// The authorization walk's scoped auditor: given only a 2019 Security period whose one feature is
+// the fixture vendor's (retired) feature, so that the fixture period, evidence, files, access
+// reviews and the fixture feature are outside their scope (404), while the vendor is theirs.
+setup("create the scoped auditor and their period", async () => {
+  await withDb(async (client) => {
+    await client.query(
+      `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'AUDITOR', $3, now())
+       ON CONFLICT (email) DO NOTHING`,
+      [SCOPED_AUDITOR.email, SCOPED_AUDITOR.name, hash(SCOPED_AUDITOR.password)],
+    );
+    await client.query(
+      `INSERT INTO "AuditPeriod" (id, name, type, start, "end", categories, "updatedAt")
+       VALUES ($1, 'Scoped auditor''s period', 'TYPE_II', DATE '2019-01-01', DATE '2019-12-31', '{SECURITY}', now()) ON CONFLICT (id) DO NOTHING`,
+      [SCOPED_AUDITOR_PERIOD_ID],
+    );
+    await client.query(
+      `INSERT INTO "AuditPeriodFeature" ("periodId", "featureId") SELECT $1, f.id FROM "Feature" f WHERE f.slug = 'fixture-vendor-feature'
+       ON CONFLICT DO NOTHING`,
+      [SCOPED_AUDITOR_PERIOD_ID],
+    );
+    await client.query(
+      `INSERT INTO "AuditPeriodAuditor" ("periodId", "userId") SELECT $1, u.id FROM "User" u WHERE u.email = $2 ON CONFLICT DO NOTHING`,
+      [SCOPED_AUDITOR_PERIOD_ID, SCOPED_AUDITOR.email],
+    );
+  });
 });

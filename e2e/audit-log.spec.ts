@@ -242,7 +242,8 @@ test.describe("audit log", () => {
   });
 
   test("the page pages through the log with Older and Newer", async ({ page }) => {
-    await signInLanded(page, "AUDITOR"); // first: the sign-in itself is audited (user.signed_in)
+    // A lead, who sees every entry (an auditor sees only those of their periods' windows: lib/auth/scope.ts).
+    await signInLanded(page, "COMPLIANCE_LEAD"); // first: the sign-in itself is audited (user.signed_in)
     const total = await auditCount();
     expect(total).toBeGreaterThan(50);
     await page.goto("/audit-log");

@@ -12,17 +12,20 @@ import {
   PAGES,
   PARAM_VALUES,
   ROUTES,
+  SCOPED_AUDITOR_EXPECTS,
   type CallContext,
 } from "./endpoints";
 import { appFiles, pageKeys, ROOT, sourceFiles, urlPattern } from "./support/discovery";
-import { ACCOUNTS, apiSessionAs, baseURL, databaseFingerprint, ROLES, withDb, type Role } from "./support";
+import { ACCOUNTS, apiSessionAs, apiSessionOf, baseURL, databaseFingerprint, ROLES, SCOPED_AUDITOR, withDb, type Role } from "./support";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 // The house rule: one test walks every server action, route handler and page with every role and
 // anonymously; a new endpoint joins it (an entry in its domain's e2e/endpoints/<domain>.ts) or this
 // spec fails. Refused calls get 401/403 (pages: a redirect to sign-in or /forbidden) and leave the
-// database as it was.
+// database as it was. A scoped auditor (given one period that holds none of the fixtures) is refused
+// as any auditor, and finds each fixture it may not see missing: 404, never 403 nor 200
+// (SCOPED_AUDITOR_EXPECTS, one entry per endpoint an auditor may use).
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -42,6 +45,8 @@ function concreteUrl(pattern: string, ctx?: CallContext): string {
     if (name === "reviewId" && ctx && pattern.endsWith("/start")) return ctx.review.id;
     // Access-review decisions, sign-off and follow-up act on the call's own review in progress; the record on a signed-off one.
     if (name === "itemId" && ctx && /\/(decision|revocation)$/.test(pattern)) return ctx.accessReview.itemId;
+    // Reading a review: the signed-off fixture, which an auditor given the fixture period sees (its record is their evidence).
+    if (name === "reviewId" && SIGNED_OFF_READS.has(pattern)) return FIXTURE_SIGNED_OFF_REVIEW_ID;
     if (name === "reviewId" && ctx && /\/(decision|revocation|sign-off|record)$/.test(pattern)) {
       return pattern.endsWith("/record") ? FIXTURE_SIGNED_OFF_REVIEW_ID : ctx.accessReview.reviewId;
     }
@@ -52,6 +57,9 @@ function concreteUrl(pattern: string, ctx?: CallContext): string {
     return PARAM_VALUES[name];
   });
 }
+
+/** Reads of one access review: an auditor sees only a signed-off one whose record is in their scope, never a draft. */
+const SIGNED_OFF_READS = new Set(["/api/v1/access-reviews/[reviewId]", "/access-reviews/[reviewId]", "/access-reviews/[reviewId]/record"]);
 
 const METHOD = "(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)";
 
@@ -91,10 +99,13 @@ const actionsInSource = sourceFiles(["app", "components", "lib"], /\.[jt]sx?$/).
 
 // ---- Callers: anonymous, a session cookie per role, an API token per role, a narrowed token. ----
 
+// `scoped`: the scoped auditor (SCOPED_AUDITOR), in person or by a token acting for them. The
+// AUDITOR token acts for the AUDITOR account, so that it carries that auditor's periods (a token
+// for nobody with an auditor's role is given no period and sees nothing).
 type Caller =
   | { name: string; kind: "anonymous" }
-  | { name: string; kind: "session"; role: Role }
-  | { name: string; kind: "token"; role: Role; scopes: string[]; dead?: "revoked" | "expired" };
+  | { name: string; kind: "session"; role: Role; scoped?: true }
+  | { name: string; kind: "token"; role: Role; scopes: string[]; dead?: "revoked" | "expired"; scoped?: true };
 
 const ANONYMOUS: Caller = { name: "anonymous", kind: "anonymous" };
 const SESSIONS: Caller[] = ROLES.map((role) => ({ name: `${role} session`, kind: "session", role }));
@@ -112,6 +123,17 @@ const TOKENS: Caller[] = [
  * add nothing: tokenCan is the role's check AND the scope's, and the role tokens above walk the first.
  */
 const SCOPES = [...Object.keys(PERMISSIONS), ...new Set(Object.keys(PERMISSIONS).map((p) => `${p.split(":")[0]}:*`))];
+const SCOPED_SESSION: Caller = { name: "scoped AUDITOR session", kind: "session", role: "AUDITOR", scoped: true };
+const SCOPED_TOKEN: Caller = { name: "scoped AUDITOR token", kind: "token", role: "AUDITOR", scopes: [], scoped: true };
+
+/** The account a session caller signs in as, or a token acts for (the AUDITOR token and the scoped one); null: for nobody. */
+function personOf(caller: Caller): string | null {
+  if (caller.kind === "anonymous") return null;
+  if (caller.scoped) return SCOPED_AUDITOR.email;
+  if (caller.kind === "session" || (caller.role === "AUDITOR" && !caller.dead)) return ACCOUNTS[caller.role].email;
+  return null;
+}
+
 const NARROWED: Caller[] = SCOPES.map((scope) => ({
   name: `ADMIN token narrowed to ${scope}`,
   kind: "token",
@@ -130,13 +152,14 @@ function allows(caller: Caller, permission: Permission): boolean {
   return caller.scopes.includes(permission) || caller.scopes.includes(`${permission.split(":")[0]}:*`);
 }
 
-// Per worker: one signed-in context per role, one inserted token per token caller.
-const contexts = new Map<Role | null, APIRequestContext>();
+// Per worker: one signed-in context per role (and the scoped auditor), one inserted token per token caller.
+const contexts = new Map<string, APIRequestContext>();
 const secrets = new Map<string, string>();
 
-async function contextOf(role: Role | null): Promise<APIRequestContext> {
-  if (!contexts.has(role)) contexts.set(role, await apiSessionAs(role));
-  return contexts.get(role)!;
+async function contextOf(role: Role | null, scoped = false): Promise<APIRequestContext> {
+  const key = scoped ? "scoped" : (role ?? "anonymous");
+  if (!contexts.has(key)) contexts.set(key, scoped ? await apiSessionOf(SCOPED_AUDITOR) : await apiSessionAs(role));
+  return contexts.get(key)!;
 }
 
 // Each call on its own connection: reusing one the server is closing for idleness resets the socket.
@@ -145,13 +168,14 @@ const FRESH = { Connection: "close" };
 /** A context and headers that make a request as the caller. Creating them may write; call before the fingerprint. */
 async function as(caller: Caller): Promise<{ api: APIRequestContext; headers: Record<string, string> }> {
   if (caller.kind === "anonymous") return { api: await contextOf(null), headers: FRESH };
-  if (caller.kind === "session") return { api: await contextOf(caller.role), headers: FRESH };
+  if (caller.kind === "session") return { api: await contextOf(caller.role, caller.scoped), headers: FRESH };
   if (!secrets.has(caller.name)) {
     const secret = `att_${randomBytes(32).toString("base64url")}`;
     await withDb((db) =>
       db.query(
-        `INSERT INTO "ApiToken" (id, name, "tokenHash", prefix, role, scopes, "expiresAt", "revokedAt")
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now() + $6::interval, CASE WHEN $7 THEN now() END)`,
+        `INSERT INTO "ApiToken" (id, name, "tokenHash", prefix, role, scopes, "expiresAt", "revokedAt", "userId")
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now() + $6::interval, CASE WHEN $7 THEN now() END,
+                 (SELECT id FROM "User" WHERE email = $8))`,
         [
           `authz ${caller.name}`,
           createHash("sha256").update(secret).digest("hex"),
@@ -160,6 +184,7 @@ async function as(caller: Caller): Promise<{ api: APIRequestContext; headers: Re
           caller.scopes,
           caller.dead === "expired" ? "-1 day" : "1 day",
           caller.dead === "revoked",
+          caller.kind === "token" ? personOf(caller) : null,
         ],
       ),
     );
@@ -176,7 +201,7 @@ async function callContext(caller: Caller = ANONYMOUS): Promise<CallContext> {
   return withDb(async (db) => {
     const uploader =
       caller.kind === "session"
-        ? { user: (await db.query(`SELECT id FROM "User" WHERE email = $1`, [ACCOUNTS[caller.role].email])).rows[0].id, token: null }
+        ? { user: (await db.query(`SELECT id FROM "User" WHERE email = $1`, [personOf(caller)])).rows[0].id, token: null }
         : caller.kind === "token" && secrets.has(caller.name)
           ? {
               user: null,
@@ -241,6 +266,11 @@ async function callContext(caller: Caller = ANONYMOUS): Promise<CallContext> {
         `SELECT p.id FROM "AuditPeriod" p WHERE p.name = 'authz lockable' AND ${locked ? "" : "NOT "}${isLocked} ORDER BY p."createdAt" LIMIT 1`,
       );
     const [unlockedPeriod, lockedPeriod] = [await lockable(false), await lockable(true)];
+    // Given to the AUDITOR account, which sees it; never to the scoped auditor.
+    await db.query(
+      `INSERT INTO "AuditPeriodAuditor" ("periodId", "userId") SELECT $1, u.id FROM "User" u WHERE u.email = $2 ON CONFLICT DO NOTHING`,
+      [period.rows[0].id, ACCOUNTS.AUDITOR.email],
+    );
     const review = await db.query(
       `INSERT INTO "AccessReview" (id, name, quarter, status, resources) VALUES (gen_random_uuid(), 'authz access review', '2026-Q4', 'DRAFT', '{MODEL_API_KEY}') RETURNING id`,
     );
@@ -321,6 +351,25 @@ test.describe("the expected-permission table", () => {
     ).toEqual({ missing: [], stale: [] });
   });
 
+  test("says what a scoped auditor finds at every route, action and page an auditor may use", () => {
+    const auditor: Caller = { name: "AUDITOR", kind: "session", role: "AUDITOR" };
+    const usable = [
+      ...Object.entries(ROUTES)
+        .filter(([, r]) => r.access !== "public" && allows(auditor, r.access) && !r.people)
+        .map(([k]) => k),
+      ...Object.entries(ACTIONS)
+        .filter(([, a]) => a.access !== "setup-only" && allows(auditor, a.access))
+        .map(([k]) => k),
+      ...Object.entries(PAGES)
+        .filter(([, p]) => p === "signed-in" || (p !== "public" && p !== "setup-only" && allows(auditor, p)))
+        .map(([k]) => k),
+    ];
+    expect(
+      missingAndStale(usable, Object.keys(SCOPED_AUDITOR_EXPECTS)),
+      "add the missing ones to scopedAuditor in e2e/endpoints/<domain>.ts (sees or 404), remove the stale ones",
+    ).toEqual({ missing: [], stale: [] });
+  });
+
   test("lists every page (app/**/page.tsx)", () => {
     expect(
       missingAndStale(pageKeys, Object.keys(PAGES)),
@@ -328,6 +377,13 @@ test.describe("the expected-permission table", () => {
     ).toEqual({ missing: [], stale: [] });
   });
 });
+
+/** A scoped auditor's expectation of an endpoint an auditor may use; the table must have one. */
+function scopedExpectation(key: string) {
+  const expected = SCOPED_AUDITOR_EXPECTS[key];
+  expect(expected, `${key}: say in scopedAuditor (e2e/endpoints/<domain>.ts) what a scoped auditor finds there`).toBeDefined();
+  return expected;
+}
 
 // ---- Route handlers: 401 anonymous, 403 without the permission, nothing written when refused. ----
 
@@ -353,7 +409,7 @@ for (const key of routeKeys.filter((k) => k in ROUTES)) {
   const { access, people } = ROUTES[key];
   const [method] = key.split(" ");
   test.describe(`route ${key}`, () => {
-    for (const caller of [ANONYMOUS, ...SESSIONS, ...TOKENS]) {
+    for (const caller of [ANONYMOUS, ...SESSIONS, ...TOKENS, SCOPED_SESSION, SCOPED_TOKEN]) {
       test(`as ${caller.name}`, async () => {
         const { api, headers } = await as(caller);
         const ctx = await callContext(caller);
@@ -370,6 +426,10 @@ for (const key of routeKeys.filter((k) => k in ROUTES)) {
           expect(status, `${caller.name} lacks ${access}`).toBe(expected);
           expect((await res.json()).error.code).toBe(expected === 401 ? "UNAUTHENTICATED" : "FORBIDDEN");
           expect(after, "a refused call changes nothing in the database").toBe(before);
+        } else if ("scoped" in caller && caller.scoped && scopedExpectation(key) === 404) {
+          expect(status, `${key} is outside ${caller.name}'s period: it does not exist for them`).toBe(404);
+          expect((await res.json()).error.code).toBe("NOT_FOUND");
+          expect(after, "a call answered 404 changes nothing in the database").toBe(before);
         } else {
           expect(status, `${caller.name} has ${access}: ${await res.text()}`).toBeGreaterThanOrEqual(200);
           expect(status).toBeLessThan(300);
@@ -429,7 +489,7 @@ for (const key of Object.keys(ACTIONS)) {
   const { access, input, readOnly } = ACTIONS[key];
   test.describe(`action ${key}`, () => {
     // An API token (ADMIN, unscoped) is not a session: actions and pages treat its caller as signed out.
-    for (const caller of [ANONYMOUS, ...SESSIONS, TOKENS[0]]) {
+    for (const caller of [ANONYMOUS, ...SESSIONS, TOKENS[0], SCOPED_SESSION]) {
       test(`as ${caller.name}`, async () => {
         const built = actionsInBuild.get(key);
         expect(built, `${key} is not in the build's server-reference manifest: no page uses it`).toBeDefined();
@@ -454,8 +514,10 @@ for (const key of Object.keys(ACTIONS)) {
           expected = "FORBIDDEN"; // users exist, so setup refuses everyone
         else if (caller.kind !== "session") expected = "UNAUTHENTICATED";
         else if (!allows(caller, access)) expected = "FORBIDDEN";
+        else if (caller.scoped && scopedExpectation(key) === 404) expected = "NOT_FOUND";
         expect(outcome, `${caller.name} calling ${key} (${access})`).toBe(expected);
-        if (expected === "OK" && readOnly) expect(after, "a read-only action changes nothing").toBe(before);
+        if (expected === "NOT_FOUND") expect(after, "a call on what does not exist for the caller changes nothing").toBe(before);
+        else if (expected === "OK" && readOnly) expect(after, "a read-only action changes nothing").toBe(before);
         else if (expected === "OK") expect(after, "the allowed call really writes (so the refusals are meaningful)").not.toBe(before);
         else expect(after, "a refused call changes nothing in the database").toBe(before);
       });
@@ -463,17 +525,21 @@ for (const key of Object.keys(ACTIONS)) {
   });
 }
 
+/** app/not-found.tsx's text: a page that does not exist for the caller. */
+const NOT_FOUND_PAGE = /Nothing exists at this address\./;
+
 // ---- Pages: anonymous callers go to sign-in, roles without the permission to /forbidden. ----
 
 for (const pattern of pageKeys.filter((p) => p in PAGES)) {
   const access = PAGES[pattern];
   test.describe(`page ${pattern}`, () => {
-    for (const caller of [ANONYMOUS, ...SESSIONS, TOKENS[0]]) {
+    for (const caller of [ANONYMOUS, ...SESSIONS, TOKENS[0], SCOPED_SESSION]) {
       test(`as ${caller.name}`, async () => {
         const { api, headers } = await as(caller);
         const res = await api.get(concreteUrl(pattern), { headers, maxRedirects: 0 });
+        const html = await res.text();
         // A redirect is a 3xx with Location, or (once a loading.tsx boundary has streamed) Next's meta refresh.
-        const meta = /<meta id="__next-page-redirect" http-equiv="refresh" content="\d+;url=([^"]+)"/.exec(await res.text());
+        const meta = /<meta id="__next-page-redirect" http-equiv="refresh" content="\d+;url=([^"]+)"/.exec(html);
         const location = res.headers()["location"] ?? meta?.[1];
         const target = location ? new URL(location, baseURL()).pathname : null;
         let expected: "/signin" | "/forbidden" | null = null;
@@ -481,9 +547,18 @@ for (const pattern of pageKeys.filter((p) => p in PAGES)) {
         else if (access !== "public" && access !== "signed-in" && !allows(caller, access)) expected = "/forbidden";
         if (expected) {
           expect(target, `${caller.name} opening ${pattern} is redirected to ${expected}`).toBe(expected);
+        } else if (caller.kind === "session" && caller.scoped && scopedExpectation(pattern) === 404) {
+          // Next answers notFound() with 404, unless a loading boundary has already streamed a 200: then the not-found page.
+          expect(target, `${pattern} is not a redirect for ${caller.name}`).toBeNull();
+          expect(NOT_FOUND_PAGE.test(html), `${caller.name} opening ${pattern} finds the not-found page (status ${res.status()})`).toBe(
+            true,
+          );
+          expect([200, 404]).toContain(res.status());
         } else {
           expect(res.status(), `${caller.name} may open ${pattern}`).toBeLessThan(400);
           expect(["/signin", "/forbidden"]).not.toContain(target);
+          if (caller.kind === "session" && caller.scoped)
+            expect(NOT_FOUND_PAGE.test(html), `${pattern} exists for ${caller.name}`).toBe(false);
         }
       });
     }

@@ -1,7 +1,7 @@
 import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { randomBytes } from "node:crypto";
-import { type Role, apiSessionAs, signInAs as signInOnly, withDb } from "./support";
+import { ACCOUNTS, type Role, apiSessionAs, signInAs as signInOnly, withDb } from "./support";
 
 // The criteria view and GET /api/v1/criteria: all 61 Trust Services criteria, and for an audit
 // period the criteria of its categories with the in-scope controls that address them, and those no
@@ -104,7 +104,7 @@ async function createPeriod(): Promise<string> {
         end: "2019-06-30",
         categories: ["SECURITY", "AVAILABILITY"],
         features: [],
-        auditors: [],
+        auditors: [ACCOUNTS.AUDITOR.email], // the auditor's page picks it: an auditor sees only their periods
       },
     });
     expect(res.status(), await res.text()).toBe(201);

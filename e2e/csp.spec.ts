@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Page, Response } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { pageKeys, paramNames } from "./support/discovery";
-import { apiSessionAs, signInAs, withDb, type Role } from "./support";
+import { ACCOUNTS, apiSessionAs, signInAs, withDb, type Role } from "./support";
 
 // Every page of the app (discovered from app/**/page.tsx) opens under the nonce-based
 // Content-Security-Policy without a single violation, signed in as an admin (who may open them all)
@@ -21,11 +21,15 @@ async function paramValues(): Promise<Record<string, string>> {
       start: addDays(-3),
       end: addDays(60),
       categories: ["SECURITY"],
+      auditors: [ACCOUNTS.AUDITOR.email],
     },
   });
   expect(period.status(), await period.text()).toBe(201);
   const periodId = ((await period.json()) as { id: string }).id;
   await lead.dispose();
+  // Records the AUDITOR account sees (lib/auth/scope.ts): the period above is given to them, and
+  // their broad window (accounts.setup.ts: 2024-2027, every category and feature) holds the
+  // evidence, a vendor some feature uses and the signed-off review; a draft review is no one's evidence.
   return withDb(async (db) => {
     const one = async (sql: string) => {
       const { rows } = await db.query<{ v: string }>(sql);
@@ -35,9 +39,13 @@ async function paramValues(): Promise<Record<string, string>> {
     return {
       periodId,
       code: await one(`SELECT code AS v FROM "Control" ORDER BY code LIMIT 1`),
-      id: await one(`SELECT id AS v FROM "Evidence" WHERE status <> 'WITHDRAWN' ORDER BY "uploadedAt" DESC LIMIT 1`),
+      id: await one(
+        `SELECT id AS v FROM "Evidence" WHERE status <> 'WITHDRAWN' AND "effectiveDate" BETWEEN '2024-01-01' AND '2027-12-31' ORDER BY "uploadedAt" DESC LIMIT 1`,
+      ),
       slug: await one(`SELECT slug AS v FROM "Feature" ORDER BY "createdAt" LIMIT 1`),
-      vendorId: await one(`SELECT id AS v FROM "Vendor" ORDER BY "createdAt" LIMIT 1`),
+      vendorId: await one(
+        `SELECT id AS v FROM "Vendor" v WHERE EXISTS (SELECT 1 FROM "FeatureVendor" fv WHERE fv."vendorId" = v.id) ORDER BY "createdAt" LIMIT 1`,
+      ),
       reviewId: await one(`SELECT id AS v FROM "AccessReview" WHERE status = 'DRAFT' ORDER BY "createdAt" LIMIT 1`),
       signedOffReviewId: await one(`SELECT id AS v FROM "AccessReview" WHERE status = 'SIGNED_OFF' ORDER BY "createdAt" LIMIT 1`),
     };
@@ -47,8 +55,9 @@ async function paramValues(): Promise<Record<string, string>> {
 function concrete(pattern: string, values: Record<string, string>): string {
   let url = pattern;
   for (const name of paramNames(pattern)) {
-    // An access review's record exists once it is signed off; edit and import act on a draft.
-    const key = name === "reviewId" && pattern.endsWith("/record") ? "signedOffReviewId" : name;
+    // An access review's record exists once it is signed off (and an auditor reads only such a review); edit and import act on a draft.
+    const key =
+      name === "reviewId" && (pattern.endsWith("/record") || pattern === "/access-reviews/[reviewId]") ? "signedOffReviewId" : name;
     expect(values[key], `no value for [${name}] in ${pattern}: add it to paramValues() in e2e/csp.spec.ts`).toBeTruthy();
     url = url.replace(`[${name}]`, values[key]);
   }

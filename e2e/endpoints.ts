@@ -9,7 +9,7 @@ import { periodsEndpoints } from "./endpoints/periods";
 import { platformEndpoints } from "./endpoints/platform";
 import { readinessEndpoints } from "./endpoints/readiness";
 import { vendorsEndpoints } from "./endpoints/vendors";
-import type { ActionEntry, DomainEndpoints, PageAccess, RouteEntry } from "./endpoints/shared";
+import type { ActionEntry, DomainEndpoints, PageAccess, RouteEntry, ScopedExpectation } from "./endpoints/shared";
 
 // The expected-permission table that e2e/authorization.spec.ts checks every endpoint against,
 // gathered from one file per domain (e2e/endpoints/<domain>.ts; the shared table of roles, the
@@ -51,3 +51,5 @@ export const ROUTES = gather<RouteEntry>("routes");
 export const ACTIONS = gather<ActionEntry>("actions");
 /** Pages, by URL pattern (see PageAccess). */
 export const PAGES = gather<PageAccess>("pages");
+/** A scoped auditor's expectation of each endpoint an auditor may use (see ScopedExpectation). */
+export const SCOPED_AUDITOR_EXPECTS = gather<ScopedExpectation>("scopedAuditor");

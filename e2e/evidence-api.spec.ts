@@ -5,7 +5,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PARAM_VALUES } from "./endpoints";
-import { apiSessionAs, databaseFingerprint, withDb } from "./support";
+import { ACCOUNTS, apiSessionAs, databaseFingerprint, withDb } from "./support";
 import {
   ELF_BYTES,
   HTML_BYTES,
@@ -358,7 +358,11 @@ test.describe("reading, and what an auditor may not do", () => {
     const ev = await (
       await upload(engineer, fields(`for the auditor ${tag()}`), { name: "r.txt", bytes: Buffer.from(`r ${tag()}`) })
     ).json();
-    for (const auditor of [await apiSessionAs("AUDITOR"), await bearerContext(await insertToken("AUDITOR"))]) {
+    // The token acts for the AUDITOR account: a token carries its person's periods (an auditor's token for nobody sees nothing).
+    const auditorId = await withDb(
+      async (db) => (await db.query(`SELECT id FROM "User" WHERE email = $1`, [ACCOUNTS.AUDITOR.email])).rows[0].id,
+    );
+    for (const auditor of [await apiSessionAs("AUDITOR"), await bearerContext(await insertToken("AUDITOR", { userId: auditorId }))]) {
       const list = await auditor.get(`/api/v1/evidence?control=AI-PI-02&limit=5`);
       expect(list.status()).toBe(200);
       expect((await list.json()).items.length).toBeGreaterThan(0);

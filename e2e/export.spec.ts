@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import yauzl from "yauzl";
 import { expect, test } from "./fixtures";
-import { apiSessionAs, signInAs } from "./support";
+import { ACCOUNTS, apiSessionAs, signInAs } from "./support";
 import { sha256, tag, upload } from "./evidence-support";
 
 // Issue 13 items 5 and 6 end to end: a compliance lead exports a period from its page; the download
@@ -130,7 +130,15 @@ test("a lead exports a period from its page; the package verifies with the key f
 test("the export API answers with a ZIP attachment to every role with periods:read, 401 to a visitor, 404 for no period", async () => {
   const lead = await apiSessionAs("COMPLIANCE_LEAD");
   const created = await lead.post("/api/v1/periods", {
-    data: { name: `Export API ${tag()}`, type: "TYPE_I", start: "2026-03-31", end: "2026-03-31", categories: ["SECURITY"] },
+    // Given to the AUDITOR account: an auditor sees only the periods they are given (lib/auth/scope.ts).
+    data: {
+      name: `Export API ${tag()}`,
+      type: "TYPE_I",
+      start: "2026-03-31",
+      end: "2026-03-31",
+      categories: ["SECURITY"],
+      auditors: [ACCOUNTS.AUDITOR.email],
+    },
   });
   const period = (await created.json()) as { id: string };
   for (const role of ["COMPLIANCE_LEAD", "ENGINEER", "AUDITOR", "ADMIN"] as const) {

@@ -2,7 +2,7 @@ import { expect, test } from "./fixtures";
 import { randomBytes } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { upload } from "./evidence-support";
-import { apiSessionAs, signInAs, withDb } from "./support";
+import { ACCOUNTS, apiSessionAs, signInAs, withDb } from "./support";
 
 // Readiness checks: the guide's common findings computed for an audit period (docs/readiness.md).
 // A change without ticket or approval, prompt logs without retention and fine-tuning without a
@@ -67,6 +67,13 @@ test("the readiness page lists what triggers each finding and drops it once fixe
     // Readiness defaults to the current period (the API says which one it is).
     const current = (await (await lead.get("/api/v1/readiness")).json()) as { period: { id: string; name: string; end: string } };
     expect(current.period).not.toBeNull();
+    // The auditor reads it too: given to them, as an auditor sees only their periods (lib/auth/scope.ts).
+    await withDb((db) =>
+      db.query(
+        `INSERT INTO "AuditPeriodAuditor" ("periodId", "userId") SELECT $1, id FROM "User" WHERE email = $2 ON CONFLICT DO NOTHING`,
+        [current.period.id, ACCOUNTS.AUDITOR.email],
+      ),
+    );
 
     await signInAs(page, "AUDITOR");
     await page.goto("/readiness");

@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page, request as playwrightRequest } from "@playwright/test";
+import { randomBytes, scryptSync } from "node:crypto";
 import pg from "pg";
 import { fingerprintOf, withClient } from "./support/database";
 
@@ -18,6 +19,27 @@ export const ACCOUNTS: Record<Role, { email: string; password: string; name: str
 };
 
 export const ROLES = Object.keys(ACCOUNTS) as Role[];
+
+/**
+ * An auditor given one period that holds none of the walk's fixtures (accounts.setup.ts): "Scoped
+ * auditor's period", 2019, Security, one (retired) feature. The fixtures do not exist for them.
+ */
+export const SCOPED_AUDITOR = {
+  email: "scoped.auditor@example.test",
+  password: "scoped-auditor-password-for-tests",
+  name: "Scoped Auditor",
+};
+/** The scoped auditor's period (accounts.setup.ts). */
+export const SCOPED_AUDITOR_PERIOD_ID = "00000000-0000-4000-8000-0000000a0d19";
+/** The broad period the shared AUDITOR account is given besides the fixture period (accounts.setup.ts). */
+export const AUDITOR_WINDOW_PERIOD_ID = "00000000-0000-4000-8000-0000000a0d18";
+
+/** A password hash in the app's scrypt format (OWASP parameters), for accounts written straight to the database. */
+export function passwordHash(password: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password, salt, 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 });
+  return `scrypt$${2 ** 17}$8$1$${salt.toString("base64")}$${key.toString("base64")}`;
+}
 
 export const baseURL = () => process.env.BASE_URL ?? "http://localhost:3000";
 
@@ -79,15 +101,20 @@ export async function signInAs(page: Page, role: Role) {
 
 /** An API request context carrying a signed-in session cookie (next-auth's CSRF dance, done by hand). */
 export async function apiSessionAs(role: Role | null): Promise<APIRequestContext> {
+  if (!role) return playwrightRequest.newContext({ baseURL: baseURL() });
+  return apiSessionOf(ACCOUNTS[role]);
+}
+
+/** An API request context signed in as any account (one that is not a role's, such as SCOPED_AUDITOR). */
+export async function apiSessionOf(account: { email: string; password: string }): Promise<APIRequestContext> {
   const context = await playwrightRequest.newContext({ baseURL: baseURL() });
-  if (!role) return context;
   const csrf = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await context.post("/api/auth/callback/credentials", {
-    form: { csrfToken: csrf.csrfToken, email: ACCOUNTS[role].email, password: ACCOUNTS[role].password, json: "true" },
+    form: { csrfToken: csrf.csrfToken, email: account.email, password: account.password, json: "true" },
   });
-  expect(res.status(), `sign-in as ${role}`).toBeLessThan(400);
+  expect(res.status(), `sign-in as ${account.email}`).toBeLessThan(400);
   const session = (await (await context.get("/api/auth/session")).json()) as { userId?: string };
-  expect(session.userId, `session for ${role}`).toBeTruthy();
+  expect(session.userId, `session for ${account.email}`).toBeTruthy();
   return context;
 }
 

@@ -127,4 +127,13 @@ export const accessReviewsEndpoints: DomainEndpoints = {
     "/access-reviews/[reviewId]/edit": "access-reviews:write",
     "/access-reviews/[reviewId]/import": "access-reviews:write",
   },
+  scopedAuditor: {
+    "GET /api/v1/access-reviews": "sees",
+    "GET /api/v1/access-reviews/[reviewId]": 404, // the signed-off fixture review: its record is 2026 evidence
+    "GET /api/v1/access-reviews/[reviewId]/record": 404,
+    "/access-reviews": "sees",
+    "/access-reviews/revocations": "sees",
+    "/access-reviews/[reviewId]": 404,
+    "/access-reviews/[reviewId]/record": 404,
+  },
 };

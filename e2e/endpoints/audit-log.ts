@@ -13,4 +13,10 @@ export const auditLogEndpoints: DomainEndpoints = {
   pages: {
     "/audit-log": "audit-log:read",
   },
+  scopedAuditor: {
+    "GET /api/v1/audit-log": "sees",
+    "GET /api/v1/audit-log/verify": "sees",
+    "app/(app)/audit-log/actions.ts#verifyChainAction": "sees",
+    "/audit-log": "sees",
+  },
 };

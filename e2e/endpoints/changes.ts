@@ -45,4 +45,8 @@ export const changesEndpoints: DomainEndpoints = {
     "/changes/new": "changes:write",
     "/changes/import": "changes:write",
   },
+  scopedAuditor: {
+    "GET /api/v1/changes": "sees",
+    "/changes": "sees",
+  },
 };

@@ -54,4 +54,14 @@ export const controlsEndpoints: DomainEndpoints = {
     "/gap-assessment": "controls:read",
     "/criteria": "controls:read",
   },
+  scopedAuditor: {
+    "GET /api/v1/controls": "sees",
+    "GET /api/v1/controls/[code]": "sees", // AI-SEC-01: Security is in every period
+    "GET /api/v1/criteria": "sees",
+    "GET /gap-assessment/export": "sees",
+    "/controls": "sees",
+    "/controls/[code]": "sees",
+    "/gap-assessment": "sees",
+    "/criteria": "sees",
+  },
 };

@@ -40,4 +40,11 @@ export const evidenceEndpoints: DomainEndpoints = {
     "/evidence/review": "evidence:review",
     "/evidence/[id]": "evidence:read",
   },
+  scopedAuditor: {
+    "GET /api/v1/evidence": "sees",
+    "GET /api/v1/evidence/[id]": 404, // dated 2026-01-15: outside their 2019 window
+    "GET /api/v1/evidence/[id]/file": 404,
+    "/evidence": "sees",
+    "/evidence/[id]": 404,
+  },
 };

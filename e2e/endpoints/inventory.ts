@@ -71,4 +71,10 @@ export const inventoryEndpoints: DomainEndpoints = {
     "/inventory/[slug]": "features:read",
     "/inventory/[slug]/edit": "features:write",
   },
+  scopedAuditor: {
+    "GET /api/v1/features": "sees",
+    "GET /api/v1/features/[slug]": 404, // fixture-feature: not the scoped period's feature
+    "/inventory": "sees",
+    "/inventory/[slug]": 404,
+  },
 };

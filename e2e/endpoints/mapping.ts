@@ -22,4 +22,7 @@ export const mappingEndpoints: DomainEndpoints = {
   pages: {
     "/mapping": "features:read", // Mapping
   },
+  scopedAuditor: {
+    "/mapping": "sees",
+  },
 };

@@ -1,4 +1,8 @@
+import { ACCOUNTS } from "../support";
 import { PARAM_VALUES, type DomainEndpoints } from "./shared";
+
+/** The shared AUDITOR account, given the fixture periods (accounts.setup.ts). */
+const AUDITOR_EMAIL = ACCOUNTS.AUDITOR.email;
 
 // Audit periods and their coverage.
 
@@ -31,6 +35,7 @@ export const periodsEndpoints: DomainEndpoints = {
         start: "2026-01-01",
         end: `2026-12-${10 + (parseInt(c.tag.slice(0, 2), 16) % 20)}`,
         categories: ["SECURITY"],
+        auditors: [AUDITOR_EMAIL], // a PUT replaces the auditors: the walk's AUDITOR keeps the period
       }),
     },
   },
@@ -62,6 +67,7 @@ export const periodsEndpoints: DomainEndpoints = {
         type: "TYPE_I",
         start: "2026-06-30",
         categories: ["SECURITY"],
+        auditors: AUDITOR_EMAIL, // the save replaces the auditors: the walk's AUDITOR keeps the fixture period
       }),
     },
   },
@@ -71,5 +77,14 @@ export const periodsEndpoints: DomainEndpoints = {
     "/periods/[periodId]": "periods:read",
     "/periods/[periodId]/edit": "periods:write",
     "/periods/[periodId]/sample": "periods:read",
+  },
+  scopedAuditor: {
+    "GET /api/v1/periods": "sees",
+    "GET /api/v1/periods/[id]": 404,
+    "GET /api/v1/periods/[id]/coverage": 404,
+    "GET /api/v1/periods/[id]/export": 404,
+    "app/(app)/periods/actions.ts#slotEvidenceAction": 404, // the fixture period's slot
+    "/periods": "sees",
+    "/periods/[periodId]": 404,
   },
 };

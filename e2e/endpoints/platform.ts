@@ -51,4 +51,9 @@ export const platformEndpoints: DomainEndpoints = {
     "/settings/organisation": "settings:manage",
     "/dashboard": "controls:read",
   },
+  scopedAuditor: {
+    "/": "sees",
+    "/forbidden": "sees",
+    "/dashboard": "sees",
+  },
 };

@@ -47,4 +47,9 @@ export const readinessEndpoints: DomainEndpoints = {
     "/readiness": "controls:read",
     "/readiness/incident-response": "evidence:review",
   },
+  scopedAuditor: {
+    "GET /api/v1/features/[slug]/datasets": 404, // fixture-feature: not the scoped period's feature
+    "GET /api/v1/readiness": "sees",
+    "/readiness": "sees",
+  },
 };

@@ -106,9 +106,21 @@ export type ActionEntry = {
  */
 export type PageAccess = Permission | "public" | "setup-only" | "signed-in";
 
+/**
+ * What an auditor whose one period holds none of the fixtures (SCOPED_AUDITOR in e2e/support.ts)
+ * gets from each endpoint an auditor may use, keyed as in routes ("GET /api/..."), actions
+ * ("file#export") and pages ("/pattern"): `sees` (a list, or something in their scope: 2xx, the
+ * page renders, the action succeeds) or `404` (the fixture's period, evidence, file, access review
+ * or feature does not exist for them: 404 with NOT_FOUND, the not-found page, the action's
+ * NOT_FOUND). Endpoints an auditor may not use are refused as for any auditor and need no entry.
+ */
+export type ScopedExpectation = "sees" | 404;
+
 /** One domain's share of the table (e2e/endpoints/<domain>.ts). */
 export interface DomainEndpoints {
   routes: Record<string, RouteEntry>;
   actions: Record<string, ActionEntry>;
   pages: Record<string, PageAccess>;
+  /** Every route, action and page an auditor may use, as a scoped auditor finds it (see ScopedExpectation). */
+  scopedAuditor: Record<string, ScopedExpectation>;
 }

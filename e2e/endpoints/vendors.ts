@@ -73,4 +73,10 @@ export const vendorsEndpoints: DomainEndpoints = {
     "/vendors/[vendorId]": "vendors:read",
     "/vendors/[vendorId]/edit": "vendors:write",
   },
+  scopedAuditor: {
+    "GET /api/v1/vendors": "sees",
+    "GET /api/v1/vendors/[vendorId]": "sees", // used by the scoped period's one feature
+    "/vendors": "sees",
+    "/vendors/[vendorId]": "sees",
+  },
 };
