@@ -67,7 +67,7 @@ export async function loadPeriodPackage(periodId: string, caller: Principal): Pr
   const held = await periodScope(periodId);
   // The exceptions' inputs (lib/exceptions/inputs.ts): the same list the period page and the API show.
   const [inputs, responses, lock] = await Promise.all([exceptionInputs(periodId, held), storedResponses(periodId), periodLock(periodId)]);
-  const { period, scope, evidence, readiness } = inputs;
+  const { period, evidence, readiness } = inputs;
   // A locked period's coverage and exceptions are its snapshot's; its evidence files are as they are (evidence is immutable).
   const coverage = lock ? lock.snapshot.coverage : inputs.coverage;
   const frozen = new Map(coverage.items.map((i) => [i.control, i]));
