@@ -51,12 +51,16 @@ async function periodEvidence(controlIds: string[], start: Date, end: Date): Pro
   });
 }
 
-/** The period, its live coverage, and the controls, evidence and readiness checks its exceptions come from. */
-export async function exceptionInputs(periodId: string) {
+/**
+ * The period, its live coverage, and the controls, evidence and readiness checks its exceptions come
+ * from. `listEvidence: false` leaves the evidence ids out of calendar slots (the exceptions need only
+ * the slots' states; the export and the lock's snapshot keep them, so a frozen cell still lists its evidence).
+ */
+export async function exceptionInputs(periodId: string, { listEvidence = true }: { listEvidence?: boolean } = {}) {
   const row = await loadPeriod(db, periodId);
   if (!row) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
   const period = periodToJson(row);
-  const [coverage, scope] = await Promise.all([periodCoverage(periodId), readinessScope(periodId)]);
+  const [coverage, scope] = await Promise.all([periodCoverage(periodId, { listEvidence }), readinessScope(periodId)]);
   if (!scope) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
   // The controls the coverage was computed for (the period's categories), so each has its figures.
   const rows = await db.control.findMany({
