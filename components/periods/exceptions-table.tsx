@@ -31,7 +31,7 @@ export function ExceptionsTable(props: { periodId: string; exceptions: Exception
               <td>{i + 1}</td>
               <td>{EXCEPTION_KIND_LABELS[e.kind]}</td>
               <td>{e.control ?? "—"}</td>
-              <td>{e.start === e.end ? e.start : `${e.start} to ${e.end}`}</td>
+              <td style={{ whiteSpace: "nowrap" }}>{e.start === e.end ? e.start : `${e.start} to ${e.end}`}</td>
               <td>{e.description}</td>
               <td>
                 {props.editable ? (

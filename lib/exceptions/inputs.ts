@@ -47,12 +47,17 @@ async function periodEvidence(held: Scope): Promise<ExportEvidence[]> {
   });
 }
 
-/** The period, its live coverage, and the controls, evidence and readiness checks its exceptions come from. */
-export async function exceptionInputs(periodId: string, held?: Scope) {
+/**
+ * The period, its live coverage, and the controls, evidence and readiness checks its exceptions come
+ * from. `listEvidence: false` leaves the evidence ids out of calendar slots (the exceptions need only
+ * the slots' states; the export and the lock's snapshot keep them, so a frozen cell still lists its evidence).
+ * `held`: what the period holds (lib/auth/scope.ts periodScope), when the caller has it already.
+ */
+export async function exceptionInputs(periodId: string, { listEvidence = true, held }: { listEvidence?: boolean; held?: Scope } = {}) {
   const row = await loadPeriod(db, periodId);
   if (!row) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
   const period = periodToJson(row);
-  const [coverage, scope] = await Promise.all([periodCoverage(periodId), readinessScope(periodId, EVERYTHING)]);
+  const [coverage, scope] = await Promise.all([periodCoverage(periodId, { listEvidence }), readinessScope(periodId, EVERYTHING)]);
   if (!scope) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
   // The controls the coverage was computed for (the period's categories), so each has its figures.
   const rows = await db.control.findMany({

@@ -22,14 +22,14 @@ export async function storedResponses(periodId: string, tx: Tx | typeof db = db)
 /** Derives the exceptions from `inputs` and adds the stored responses. */
 export function withResponses(inputs: ExceptionInputs, responses: Awaited<ReturnType<typeof storedResponses>>): ExceptionWithResponse[] {
   const texts = new Map([...responses].map(([id, r]) => [id, r.text]));
-  return deriveExceptions({ ...inputs, period: inputs.period }, texts).map((e) => {
+  return deriveExceptions(inputs, texts).map((e) => {
     const stored = responses.get(e.id);
     return { ...e, respondedBy: stored?.updatedBy ?? null, respondedAt: stored?.updatedAt.toISOString() ?? null };
   });
 }
 
-/** The period's live exceptions with their responses, and the inputs they came from. */
+/** The period's live exceptions with their responses, and the inputs they came from (slots without evidence ids). */
 export async function liveExceptions(periodId: string) {
-  const [inputs, responses] = await Promise.all([exceptionInputs(periodId), storedResponses(periodId)]);
+  const [inputs, responses] = await Promise.all([exceptionInputs(periodId, { listEvidence: false }), storedResponses(periodId)]);
   return { inputs, exceptions: withResponses(inputs, responses) };
 }

@@ -32,7 +32,7 @@ export async function writeResponse(principal: Principal, periodId: string, exce
   const text = input.response.trim();
   if (!text) throw new AppError("VALIDATION", "Write the response.", { response: ["Write the response."] });
   // Refused before deriving anything when the period is locked (checked again under the row lock).
-  if (await periodLock(periodId)) throw new AppError("CONFLICT", LOCKED);
+  if (await db.periodLock.findUnique({ where: { periodId }, select: { periodId: true } })) throw new AppError("CONFLICT", LOCKED);
   const { exceptions } = await liveExceptions(periodId);
   const exception = exceptions.find((e) => e.id === exceptionId);
   if (!exception) {

@@ -2,10 +2,10 @@ import { addDays } from "@/lib/coverage/dates";
 import type { ExportControl, ExportEvidence, ExportReadinessCheck, PeriodException } from "@/lib/export/types";
 
 // The period's exceptions, derived from what the package already holds: every run of missing slots
-// of a control, every evidence rejected or withdrawn, every failing readiness check. Pure. This is
-// the seam for management responses and the period lock (issue 13 items 3 and 4): once responses
-// are stored, the loader passes them in `responses` (by exception id); a locked period will hand
-// its frozen list to the builder instead of calling this.
+// of a control, every evidence rejected or withdrawn, every failing readiness check. Pure. The one
+// derivation (docs/periods-lock.md): lib/exceptions/ feeds it the period's inputs and the stored
+// management responses (by exception id) for the period page, the API, the lock's snapshot and the
+// package; a locked period shows its frozen list instead of calling this.
 
 export function deriveExceptions(
   input: {

@@ -16,7 +16,7 @@ export interface ManifestFile {
   sha256: string;
 }
 
-/** Whether the period's coverage and exceptions are frozen (issue 13 item 4; today never). */
+/** Whether the period's coverage and exceptions are frozen, and since when by whom (docs/periods-lock.md). */
 export type LockState = { state: "unlocked" } | { state: "locked"; lockedAt: string; lockedBy: string };
 
 export interface PackageManifest {

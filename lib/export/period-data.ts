@@ -7,7 +7,6 @@ import { allItems, listReviews } from "@/lib/access-reviews/queries";
 import { allChanges } from "@/lib/changes/queries";
 import { exceptionInputs } from "@/lib/exceptions/inputs";
 import { storedResponses, withResponses, type ExceptionWithResponse } from "@/lib/exceptions/live";
-import type { LockState } from "@/lib/export/manifest";
 import type { ExportAuditEntry, PeriodException, PeriodPackage } from "@/lib/export/types";
 import { periodLock } from "@/lib/periods/lock";
 import { listVendors } from "@/lib/vendors/queries";
@@ -16,12 +15,6 @@ import type { VendorJson } from "@/lib/vendors/service";
 // Everything a period's package shows, read once through the domains' own queries (coverage,
 // changes, readiness) so that the package says what the pages say. Evidence files are not read
 // here: the builder streams them one by one.
-
-/** The period's lock (docs/periods-lock.md): who locked it, when. */
-export async function periodLockState(periodId: string): Promise<LockState> {
-  const lock = await periodLock(periodId);
-  return lock ? { state: "locked", lockedAt: lock.lockedAt, lockedBy: lock.lockedBy } : { state: "unlocked" };
-}
 
 /**
  * The audit-log entries of the period's window (its days in the organisation's time zone), with
@@ -66,7 +59,11 @@ export async function loadPeriodPackage(periodId: string, caller: Principal): Pr
   // What the package holds is what an auditor given this period alone sees (lib/auth/scope.ts).
   const held = await periodScope(periodId);
   // The exceptions' inputs (lib/exceptions/inputs.ts): the same list the period page and the API show.
-  const [inputs, responses, lock] = await Promise.all([exceptionInputs(periodId, held), storedResponses(periodId), periodLock(periodId)]);
+  const [inputs, responses, lock] = await Promise.all([
+    exceptionInputs(periodId, { held }),
+    storedResponses(periodId),
+    periodLock(periodId),
+  ]);
   const { period, evidence, readiness } = inputs;
   // A locked period's coverage and exceptions are its snapshot's; its evidence files are as they are (evidence is immutable).
   const coverage = lock ? lock.snapshot.coverage : inputs.coverage;
