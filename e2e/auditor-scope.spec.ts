@@ -113,6 +113,18 @@ test.beforeAll(async () => {
 async function signInAuditor(page: Page) {
   await signIn(page, auditor.email, auditor.password);
   await expect(page.getByTestId("current-user")).toHaveText(auditor.name);
+  // Signing in lands on /controls; the next goto must not race that navigation.
+  await expect(page).toHaveURL(/\/controls$/);
+}
+
+/** page.goto, once more if a client-side navigation still in flight aborted it. */
+async function open(page: Page, url: string) {
+  try {
+    return await page.goto(url);
+  } catch (error) {
+    if (!/net::ERR_ABORTED|interrupted by another navigation/.test((error as Error).message)) throw error;
+    return page.goto(url);
+  }
 }
 
 test("an auditor given period A opens every page an auditor may open: each renders, and none shows an enabled control that would change anything", async ({
@@ -123,7 +135,7 @@ test("an auditor given period A opens every page an auditor may open: each rende
   expect(AUDITOR_PAGES.length, "the walk's page table lists the auditor's pages").toBeGreaterThan(15);
   for (const pattern of AUDITOR_PAGES) {
     const url = urlFor(pattern);
-    const res = await page.goto(url);
+    const res = await open(page, url);
     const body = page.locator("body");
     expect.soft(res?.status(), `${url} answers`).toBeLessThan(400);
     expect.soft(await body.innerText(), `${url} renders, not the error page`).not.toMatch(ERROR_PAGE);

@@ -25,7 +25,7 @@ export const ROLES = Object.keys(ACCOUNTS) as Role[];
  * auditor's period", 2019, Security, one (retired) feature. The fixtures do not exist for them.
  */
 export const SCOPED_AUDITOR = {
-  email: "scoped.auditor@example.test",
+  email: "walk.scoped@example.test",
   password: "scoped-auditor-password-for-tests",
   name: "Scoped Auditor",
 };
