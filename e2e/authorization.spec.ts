@@ -527,14 +527,14 @@ for (const key of Object.keys(ACTIONS)) {
 
 /**
  * Whether the answer is the not-found page: a 404; or, once the (app) loading boundary has streamed
- * a 200, app/not-found.tsx's text outside the scripts (every page's RSC payload, inside <script>,
- * carries the not-found boundary whether or not it is shown) or the boundary's 404 digest, which
- * the browser turns into that page.
+ * a 200, the `<meta name="robots" content="noindex">` Next inserts for notFound() (as it inserts the
+ * refresh meta for a redirect; no Attest page sets robots), or app/not-found.tsx's text outside the
+ * scripts (every page's RSC payload, inside <script>, carries the not-found boundary, shown or not).
  */
 const isNotFoundPage = (status: number, html: string) =>
   status === 404 ||
-  /Nothing exists at this address\./.test(html.replace(/<script\b[\s\S]*?<\/script>/gi, "")) ||
-  /data-dgst="NEXT_HTTP_ERROR_FALLBACK;404"/.test(html);
+  /<meta name="robots" content="noindex"\s*\/?>/.test(html) ||
+  /Nothing exists at this address\./.test(html.replace(/<script\b[\s\S]*?<\/script>/gi, ""));
 
 // ---- Pages: anonymous callers go to sign-in, roles without the permission to /forbidden. ----
 
