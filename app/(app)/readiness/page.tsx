@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
+import { mayFollow } from "@/lib/auth/page-access";
+import type { Principal } from "@/lib/auth/principal";
 import { scopeOf } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { listPeriods } from "@/lib/periods/service";
@@ -72,21 +74,25 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
       </p>
       <div className="grid-2" style={{ gap: 16 }}>
         {checks.map((check) => (
-          <CheckCard key={check.id} check={check} />
+          <CheckCard key={check.id} check={check} principal={principal} />
         ))}
       </div>
       <h2 style={{ marginTop: 24 }}>Further checks</h2>
       <div className="grid-2" style={{ gap: 16 }}>
         {further.map((check) => (
-          <CheckCard key={check.id} check={check} further />
+          <CheckCard key={check.id} check={check} principal={principal} further />
         ))}
       </div>
     </>
   );
 }
 
-/** One check: passes, or its count, the items behind it, what would make it pass and where. `/readiness#<id>` jumps here. */
-function CheckCard({ check, further = false }: { check: ReadinessCheck; further?: boolean }) {
+/**
+ * One check: passes, or its count, the items behind it, what would make it pass and where.
+ * `/readiness#<id>` jumps here. A link to a page the person may not open (an auditor's "Upload…")
+ * is left out: the item reads as text, and the remedy still says what is missing.
+ */
+function CheckCard({ check, principal, further = false }: { check: ReadinessCheck; principal: Principal; further?: boolean }) {
   return (
     <section
       id={check.id}
@@ -110,7 +116,7 @@ function CheckCard({ check, further = false }: { check: ReadinessCheck; further?
           <ul aria-label={`Items: ${check.title}`}>
             {check.items.map((item) => (
               <li key={`${item.href} ${item.label}`}>
-                <Link href={item.href}>{item.label}</Link>
+                {mayFollow(principal, item.href) ? <Link href={item.href}>{item.label}</Link> : item.label}
               </li>
             ))}
           </ul>
@@ -122,9 +128,11 @@ function CheckCard({ check, further = false }: { check: ReadinessCheck; further?
           <p data-testid="check-remedy">
             <strong>To pass:</strong> {check.remedy}
           </p>
-          <Link className="button secondary" href={check.fixHref}>
-            {check.fixLabel}
-          </Link>
+          {mayFollow(principal, check.fixHref) && (
+            <Link className="button secondary" href={check.fixHref}>
+              {check.fixLabel}
+            </Link>
+          )}
         </>
       )}
     </section>
