@@ -83,8 +83,11 @@ export const periodsEndpoints: DomainEndpoints = {
     "GET /api/v1/periods/[id]": 404,
     "GET /api/v1/periods/[id]/coverage": 404,
     "GET /api/v1/periods/[id]/export": 404,
+    "GET /api/v1/periods/[id]/exceptions": 404,
+    "GET /api/v1/periods/[id]/sample": 404,
     "app/(app)/periods/actions.ts#slotEvidenceAction": 404, // the fixture period's slot
     "/periods": "sees",
     "/periods/[periodId]": 404,
+    "/periods/[periodId]/sample": 404,
   },
 };
