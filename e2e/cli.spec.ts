@@ -202,9 +202,14 @@ test.describe("headless commands", () => {
       await api.dispose();
     });
 
-    test("an AUDITOR token gets 403 on PATCH and nothing changes", async () => {
+    test("an AUDITOR token acts for an auditor: it reads their periods' controls, gets 403 on PATCH and nothing changes", async () => {
       const name = unique("auditor-token");
-      const token = await createToken(["--name", name, "--role", "AUDITOR"]);
+      // A role-only auditor token would read nothing (an auditor reads the periods given to them): refused, nothing stored.
+      const refused = await runCli("token-create", ["--name", name, "--role", "AUDITOR"]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/must act for an auditor/);
+      expect(refused.stdout).toBe("");
+      const token = await createToken(["--name", name, "--user", ACCOUNTS.AUDITOR.email]);
       const before = await controlRow("AI-CONF-04");
       const api = await bearer(token);
       expect((await api.get("/api/v1/controls/AI-CONF-04")).status()).toBe(200);
@@ -214,7 +219,11 @@ test.describe("headless commands", () => {
       expect(res.status()).toBe(403);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
       expect(await controlRow("AI-CONF-04")).toEqual(before);
-      expect(await auditEntriesBy(`token:${name}`)).toBe(0);
+      // The refused role-only token was never stored: only the one acting for the auditor is.
+      const stored = await withDb(
+        async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "ApiToken" WHERE name = $1`, [name])).rows[0].n,
+      );
+      expect(stored).toBe(1);
       await api.dispose();
     });
 

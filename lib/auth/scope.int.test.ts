@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { evidenceWithFile, evidenceWithVersions, listEvidencePage } from "@/lib/evidence/queries";
 import { getFeature } from "@/lib/features/queries";
 import { listPeriods, updatePeriod } from "@/lib/periods/service";
+import { createToken } from "@/lib/tokens/service";
 import {
   appError,
   scratchEvidence,
@@ -181,4 +182,13 @@ test("an auditor given no period sees nothing; a token for an auditor carries th
   // Periods given to someone who is no auditor narrow nothing.
   assert.equal(userPrincipal(await scratchUser("ENGINEER"), [w.a.id]).periods, "all");
   assert.equal(tokenPrincipal({ ...(await scratchToken("COMPLIANCE_LEAD", { user: w.user })), periods: [w.a.id] }).periods, "all");
+  // So an auditor's token is made for an auditor: one with the role and nobody is refused, and not stored.
+  const name = `auditor for nobody ${tag()}`;
+  await assert.rejects(
+    createToken({ name, role: "AUDITOR", scopes: [], expiresAt: null }, w.lead),
+    appError("VALIDATION", /must act for an auditor/),
+  );
+  assert.equal(await db.apiToken.count({ where: { name } }), 0);
+  const made = await createToken({ name, actsFor: { userId: w.user.id }, scopes: [], expiresAt: null }, w.lead);
+  assert.equal(made.role, "AUDITOR");
 });

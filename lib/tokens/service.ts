@@ -3,7 +3,7 @@ import { generateToken } from "@/lib/auth/tokens";
 import { appendAudit } from "@/lib/audit-log/append";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
-import { ROLE_LABELS, scopesBeyondRole, type RoleName } from "@/lib/permissions";
+import { readOnlyRoles, ROLE_LABELS, scopesBeyondRole, type RoleName } from "@/lib/permissions";
 import { WIDE_TOKEN_REFUSALS } from "@/lib/validations/token";
 
 // API tokens, shared by Settings → API tokens (server actions) and `npm run token:create`.
@@ -28,6 +28,14 @@ const refused = (field: string, message: string) => new AppError("VALIDATION", m
 async function resolveActsFor(tx: Tx, input: NewToken) {
   if (!input.actsFor) {
     if (!input.role) throw refused("role", "Choose the token's role, or a person for it to act for.");
+    // An auditor reads the periods given to them (lib/auth/scope.ts): a token with their role and
+    // no person would read nothing at all, so it is refused rather than made.
+    if (readOnlyRoles().includes(input.role)) {
+      throw refused(
+        "role",
+        `An ${ROLE_LABELS[input.role]} token must act for an auditor: choose the person, and it reads the audit periods given to them.`,
+      );
+    }
     return { userId: null, role: input.role, email: null };
   }
   const where = "userId" in input.actsFor ? { id: input.actsFor.userId } : { email: input.actsFor.email.toLowerCase() };
