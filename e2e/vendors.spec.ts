@@ -142,8 +142,8 @@ test("a lead creates a vendor, uploads its DPA from the vendor page, an admin ac
       `/evidence/${filed[0].evidence}`,
     );
 
-    // The annual review, recorded today: the next one is due in a year and nothing is overdue.
-    await expect(page.locator("[data-review]")).toHaveAttribute("data-review", "overdue");
+    // A new vendor is not reviewed yet (not "overdue"); recorded today, the next review is due in a year.
+    await expect(page.locator("[data-review]")).toHaveAttribute("data-review", "not-reviewed");
     await page.getByRole("form", { name: "Record review" }).getByRole("button", { name: "Record review" }).click();
     await expect(formStatus(page)).toContainText(`Recorded the review of ${name}`);
     await expect(page.locator("[data-review]")).toHaveAttribute("data-review", "current");
@@ -227,7 +227,7 @@ test("an expired DPA and an overdue review show in the readiness checks and on t
       `/vendors/${expired.id}`,
     );
     const reviewCheck = page.locator('[data-further-check="vendor-review"]');
-    await expect(reviewCheck.getByRole("link", { name: new RegExp(`^Overdue review ${t} \\(never reviewed`) })).toHaveAttribute(
+    await expect(reviewCheck.getByRole("link", { name: new RegExp(`^Overdue review ${t} \\(not reviewed yet`) })).toHaveAttribute(
       "href",
       `/vendors/${overdue.id}`,
     );

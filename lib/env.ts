@@ -84,7 +84,7 @@ export const VARIABLES = {
   ATTEST_EMBEDDED_DB_PORT: variable({
     schema: port.default(54329),
     shownDefault: "`54329`",
-    meaning: "port of the embedded PostgreSQL (loopback only)",
+    meaning: "port of the embedded PostgreSQL (loopback only); when taken, it starts on a free port and logs which",
   }),
   EVIDENCE_MAX_BYTES: variable({
     schema: wholeNumber(1, Number.MAX_SAFE_INTEGER).default(100 * 1024 * 1024),

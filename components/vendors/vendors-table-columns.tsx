@@ -35,10 +35,10 @@ export const vendorsTableColumns = helper.columns([
     id: "review",
     header: "Next review",
     cell: (info) => {
-      const { nextReviewDue, overdue, lastReviewedAt } = info.row.original.package.review;
+      const { nextReviewDue, overdue, notReviewed } = info.row.original.package.review;
       return (
         <>
-          {nextReviewDue ?? (lastReviewedAt ? "—" : "Never reviewed")}
+          {notReviewed ? (nextReviewDue ? `${nextReviewDue} (not reviewed yet)` : "Not reviewed yet") : (nextReviewDue ?? "—")}
           {overdue ? (
             <>
               {" "}

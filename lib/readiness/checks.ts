@@ -4,6 +4,7 @@ import { evaluatedChanges } from "@/lib/changes/evaluation";
 import { INCIDENT_RESPONSE_CONTROL } from "@/lib/readiness/incident-records";
 import { describeRange, tabletopWindow, uncoveredDays, withinTabletopWindow, type DateRange } from "@/lib/readiness/period";
 import type { ReadinessScope } from "@/lib/readiness/scope";
+import { reviewLabel } from "@/lib/vendors/package";
 import { cuecsWithoutControl, subserviceReportGaps } from "@/lib/readiness/subservice";
 import { AI_INCIDENT_SCENARIOS, AI_INCIDENT_SCENARIO_LABELS } from "@/lib/validations/readiness";
 
@@ -40,6 +41,15 @@ export const RETENTION_CONTROL = "AI-CONF-03";
 export const CONTRACTS_CONTROL = "AI-CONF-05";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** "not reviewed yet", "review overdue since …" or "no next review date", as of `asOf`. */
+function reviewItemLabel(v: { lastReviewedAt: Date | null; nextReviewDue: Date | null }, asOf: string): string {
+  const label = reviewLabel(
+    { lastReviewedAt: v.lastReviewedAt && day(v.lastReviewedAt), nextReviewDue: v.nextReviewDue && day(v.nextReviewDue) },
+    asOf,
+  );
+  return label.startsWith("Overdue") ? `review ${label.toLowerCase()}` : label.charAt(0).toLowerCase() + label.slice(1);
+}
 const changeHref = (mergedAt: Date) => `/changes?from=${day(mergedAt)}&to=${day(mergedAt)}`;
 const uploadHref = (code: string) => `/evidence/upload?control=${code}`;
 // Newest first, so what was just recorded sits at the top of a long list.
@@ -244,7 +254,11 @@ async function vendorsWithoutDpa(scope: ReadinessScope): Promise<ReadinessCheck>
   };
 }
 
-/** Overdue as of the period's last elapsed day: never reviewed, no next date, or that date has passed. */
+/**
+ * As of the period's last elapsed day: reviews overdue (reviewState's rule, as the vendors' "overdue"
+ * filter) and vendors in use not reviewed yet. Both are gaps, but the item says which: a vendor
+ * never reviewed is "not reviewed yet", not "overdue".
+ */
 async function vendorReviewOverdue(scope: ReadinessScope): Promise<ReadinessCheck> {
   const asOf = new Date(`${scope.elapsed.end}T00:00:00Z`);
   const inUse = vendorsInUse(scope);
@@ -259,12 +273,12 @@ async function vendorReviewOverdue(scope: ReadinessScope): Promise<ReadinessChec
     }),
   ]);
   const items = rows.map((v) => ({
-    label: `${v.name} (${v.lastReviewedAt && v.nextReviewDue ? `review due ${day(v.nextReviewDue)}` : "never reviewed"}; ${usedBy(v)})`,
+    label: `${v.name} (${reviewItemLabel(v, scope.elapsed.end)}; ${usedBy(v)})`,
     href: `/vendors/${v.id}`,
   }));
   return {
     id: "vendor-review",
-    title: "Vendor review overdue",
+    title: "Vendor review overdue or not done yet",
     guideText: "File the vendor package in your vendor management system with an annual review date, and review each vendor in use yearly.",
     count,
     items,

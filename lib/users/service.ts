@@ -4,7 +4,7 @@ import { appendAudit, type Actor } from "@/lib/audit-log/append";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import type { RoleName } from "@/lib/permissions";
-import { passwordMatchesEmail } from "@/lib/validations/password";
+import { PASSWORD_CONTAINS_EMAIL, passwordMatchesEmail } from "@/lib/validations/password";
 
 // User management, shared by Settings (server actions) and `npm run user:create`.
 // Users are never deleted: disabling keeps their history and audit entries.
@@ -34,8 +34,7 @@ type InsertAudit = { action: string; actor: (user: UserRow) => Actor; after: (us
  */
 async function insertUser(input: NewUser, audit: InsertAudit, beforeInsert?: (tx: Tx) => Promise<void>) {
   if (passwordMatchesEmail(input.password, input.email)) {
-    const message = "The password must not contain the e-mail address.";
-    throw new AppError("VALIDATION", message, { password: [message] });
+    throw new AppError("VALIDATION", PASSWORD_CONTAINS_EMAIL, { password: [PASSWORD_CONTAINS_EMAIL] });
   }
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {

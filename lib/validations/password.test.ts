@@ -1,6 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { commonPasswords, emailSchema, passwordMatchesEmail, passwordSchema } from "@/lib/validations/password";
+import {
+  commonPasswords,
+  emailSchema,
+  PASSWORD_CONTAINS_EMAIL,
+  PASSWORD_RULE,
+  passwordMatchesEmail,
+  passwordSchema,
+} from "@/lib/validations/password";
 
 const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message ?? "";
 
@@ -64,4 +71,11 @@ test("passwordMatchesEmail catches a password containing the e-mail's local part
   assert.equal(passwordMatchesEmail("my-Ada.Lovelace-password", "ada.lovelace@example.test"), true);
   assert.equal(passwordMatchesEmail("correct horse battery staple", "ada.lovelace@example.test"), false);
   assert.equal(passwordMatchesEmail("bob is here forever", "bob@example.test"), false, "local parts under 4 characters are ignored");
+});
+
+test("the password rule and its refusal say what passwordMatchesEmail checks: the part before the @", () => {
+  // The rule used to say "not your e-mail address", yet only the local part is compared.
+  assert.match(PASSWORD_RULE, /part of your e-mail address before the @/);
+  assert.doesNotMatch(PASSWORD_RULE, /not your e-mail address/);
+  assert.match(PASSWORD_CONTAINS_EMAIL, /part of the e-mail address before the @/);
 });

@@ -29,7 +29,14 @@ export function commonPasswords(): ReadonlySet<string> {
 
 export const isCommonPassword = (password: string) => commonPasswords().has(password.toLowerCase());
 
-export const PASSWORD_RULE = "at least 12 characters, not a common password, and not your e-mail address";
+// Says what passwordMatchesEmail checks: the part of the e-mail before the @ (when it has 4 or more
+// characters), not the whole address. "Not your e-mail address" let "ada.lovelace-2026!" through
+// while the user believed it was refused.
+export const PASSWORD_RULE =
+  "at least 12 characters, not a common password, and not containing the part of your e-mail address before the @";
+
+/** The refusal when passwordMatchesEmail is true; the same words wherever a password is set. */
+export const PASSWORD_CONTAINS_EMAIL = "The password must not contain the part of the e-mail address before the @.";
 
 export const passwordSchema = z
   .string({ error: "Enter a password." })
@@ -51,7 +58,7 @@ export const nameSchema = z
   .min(1, { error: "Enter a name." })
   .max(120, { error: "The name is too long: use at most 120 characters." });
 
-/** The password must not contain the e-mail's local part. */
+/** The password must not contain the e-mail's local part (the part before the @), if 4+ characters. */
 export function passwordMatchesEmail(password: string, email: string): boolean {
   const local = email.split("@")[0]?.toLowerCase() ?? "";
   return local.length >= 4 && password.toLowerCase().includes(local);

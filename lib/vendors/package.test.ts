@@ -7,6 +7,7 @@ import {
   kindCountsFor,
   PACKAGE_KINDS,
   packageState,
+  reviewLabel,
   reviewState,
   VENDOR_DOCUMENT_CONTROLS,
   type PackageEvidence,
@@ -62,8 +63,21 @@ test("months are added calendar-wise, clamped to the month's last day", () => {
   assert.equal(addMonths("2026-12-31", 12), "2027-12-31");
 });
 
-test("the review is overdue when never reviewed or once the next review date has passed (due today is not overdue)", () => {
-  assert.equal(reviewState({ lastReviewedAt: null, nextReviewDue: null }, "2026-01-31").overdue, true);
+test("a vendor never reviewed is not reviewed yet, not overdue, unless its first review date has passed", () => {
+  const fresh = reviewState({ lastReviewedAt: null, nextReviewDue: null }, "2026-01-31");
+  assert.equal(fresh.overdue, false, "a vendor added today is not overdue");
+  assert.equal(fresh.notReviewed, true);
+  assert.equal(reviewLabel(fresh, "2026-01-31"), "Not reviewed yet");
+  assert.equal(reviewState({ lastReviewedAt: null, nextReviewDue: "2026-02-01" }, "2026-01-31").overdue, false);
+  const missed = reviewState({ lastReviewedAt: null, nextReviewDue: "2026-01-30" }, "2026-01-31");
+  assert.deepEqual([missed.overdue, missed.notReviewed], [true, false], "a first-review date that has passed is overdue");
+  assert.equal(reviewLabel(missed, "2026-01-31"), "Overdue since 2026-01-30");
+  const noNext = reviewState({ lastReviewedAt: "2025-01-31", nextReviewDue: null }, "2026-01-31");
+  assert.equal(noNext.overdue, true, "reviewed but no next date: overdue (the annual cycle is not kept)");
+  assert.equal(reviewLabel(noNext, "2026-01-31"), "No next review date");
+});
+
+test("the review is overdue once the next review date has passed (due today is not overdue)", () => {
   assert.equal(reviewState({ lastReviewedAt: "2025-01-31", nextReviewDue: "2026-01-31" }, "2026-01-31").overdue, false);
   assert.equal(reviewState({ lastReviewedAt: "2025-01-30", nextReviewDue: "2026-01-30" }, "2026-01-31").overdue, true);
 });
@@ -94,7 +108,7 @@ test("the package is complete with every required kind current, the DPA terms an
     "DPA terms not recorded: training opt-out",
     "Annual review overdue since 2026-01-30",
   ]);
-  assert.deepEqual(packageState({ ...terms, lastReviewedAt: null }, required, "2026-01-31").reasons, ["Never reviewed"]);
+  assert.deepEqual(packageState({ ...terms, lastReviewedAt: null }, required, "2026-01-31").reasons, ["Not reviewed yet"]);
 });
 
 test("each kind is filed under, and counts for, the control whose requirement it evidences", () => {

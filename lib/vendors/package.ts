@@ -137,13 +137,30 @@ export interface VendorTerms {
 export interface ReviewState {
   lastReviewedAt: string | null;
   nextReviewDue: string | null;
+  /** Never reviewed and no first-review date missed: a new vendor, still to review (not "overdue"). */
+  notReviewed: boolean;
   overdue: boolean;
 }
 
-/** Overdue when never reviewed, when no next review date is set, or when that date has passed. */
+/**
+ * Overdue once the next review date has passed, or when a vendor was reviewed but no next date was
+ * set. A vendor never reviewed is "not reviewed yet" unless a first-review date was set and has passed:
+ * calling a vendor added today "overdue" told users something false. The vendors' "overdue" filter and
+ * the readiness check (which lists both, told apart) use this one rule.
+ */
 export function reviewState(v: Pick<VendorTerms, "lastReviewedAt" | "nextReviewDue">, today: string): ReviewState {
-  const overdue = !v.lastReviewedAt || !v.nextReviewDue || v.nextReviewDue < today;
-  return { lastReviewedAt: v.lastReviewedAt, nextReviewDue: v.nextReviewDue, overdue };
+  const missed = v.nextReviewDue !== null && v.nextReviewDue < today;
+  const notReviewed = !v.lastReviewedAt && !missed;
+  const overdue = missed || (!!v.lastReviewedAt && !v.nextReviewDue);
+  return { lastReviewedAt: v.lastReviewedAt, nextReviewDue: v.nextReviewDue, notReviewed, overdue };
+}
+
+/** How the review stands, in words: "Not reviewed yet", "Overdue since …", "No next review date" or "Due …". */
+export function reviewLabel(v: Pick<ReviewState, "lastReviewedAt" | "nextReviewDue">, today: string): string {
+  const state = reviewState(v, today);
+  if (state.notReviewed) return "Not reviewed yet";
+  if (state.overdue) return state.nextReviewDue ? `Overdue since ${state.nextReviewDue}` : "No next review date";
+  return `Due ${state.nextReviewDue}`;
 }
 
 export interface PackageState {
@@ -178,7 +195,7 @@ export function packageState(vendor: VendorTerms, evidence: PackageEvidence[], t
   ].filter(Boolean);
   if (unanswered.length) reasons.push(`DPA terms not recorded: ${unanswered.join(", ")}`);
   const review = reviewState(vendor, today);
-  if (!vendor.lastReviewedAt) reasons.push("Never reviewed");
+  if (review.notReviewed) reasons.push("Not reviewed yet");
   else if (review.overdue)
     reasons.push(review.nextReviewDue ? `Annual review overdue since ${review.nextReviewDue}` : "No next review date");
   return { items, review, complete: reasons.length === 0, reasons };

@@ -23,8 +23,10 @@ export default async function AccessReviewsPage() {
         item and signed off.
       </p>
       <p className={next.overdue ? "alert error" : "alert warn"} data-testid="next-access-review">
-        Next access review: {next.quarter}, {next.overdue ? `overdue since ${formatDay(next.dueBy)}` : `due by ${formatDay(next.dueBy)}`}
+        Next access review: {next.quarter}, due by {formatDay(next.dueBy)}
         {next.after ? ` (the last signed-off access review was ${next.after})` : " (no access review signed off yet)"}.
+        {next.missed &&
+          ` No access review was signed off for ${next.missed.from === next.missed.to ? next.missed.from : `${next.missed.from} to ${next.missed.to}`}.`}
       </p>
       <AccessReviewLinks />
       {canEdit && (

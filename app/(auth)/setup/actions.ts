@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AppError, validationError } from "@/lib/errors";
 import { createFirstAdmin as createFirstAdminUser, SETUP_ALREADY_DONE } from "@/lib/users/service";
 import { userCount } from "@/lib/users/queries";
-import { emailSchema, nameSchema, passwordMatchesEmail, passwordSchema } from "@/lib/validations/password";
+import { emailSchema, nameSchema, PASSWORD_CONTAINS_EMAIL, passwordMatchesEmail, passwordSchema } from "@/lib/validations/password";
 import type { ActionResult } from "@/lib/actions";
 import { formDataToObject } from "@/lib/actions";
 import { clientAddress } from "@/lib/auth/client-address-hook";
@@ -47,7 +47,7 @@ export async function createFirstAdmin(_previous: unknown, input: unknown): Prom
   }
   const { setupCode, name, email, password } = parsed.data;
   // Checked before the code, as the form's other fields are: it says what to change without a guess spent.
-  if (passwordMatchesEmail(password, email)) return fieldError("password", "The password must not contain your e-mail address.");
+  if (passwordMatchesEmail(password, email)) return fieldError("password", PASSWORD_CONTAINS_EMAIL);
 
   // The code can be guessed, so guesses are throttled like sign-in (per address, doubling blocks).
   const address = clientAddress(await headers());

@@ -24,7 +24,9 @@ export const vendorsApi = {
     path: "/api/v1/vendors",
     permission: "vendors:read",
     query: vendorApiListSchema,
-    parameterNotes: { filter: "incomplete: packages not complete; overdue: annual review overdue." },
+    parameterNotes: {
+      filter: "incomplete: packages not complete; overdue: annual review overdue (a vendor not reviewed yet is not overdue).",
+    },
     operationId: "listVendors",
     summary: "List vendors with their package state",
     description: `By name, ${VENDOR_PAGE_SIZE} a page, each with its due-diligence package state today.`,

@@ -77,10 +77,14 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
             )}
           </dl>
         </section>
-        <section className="card" aria-labelledby="review-heading" data-review={review.overdue ? "overdue" : "current"}>
+        <section
+          className="card"
+          aria-labelledby="review-heading"
+          data-review={review.overdue ? "overdue" : review.notReviewed ? "not-reviewed" : "current"}
+        >
           <h2 id="review-heading">Annual review</h2>
           <p>
-            Last reviewed: {review.lastReviewedAt ?? "never"}. Next review due: {review.nextReviewDue ?? "—"}
+            Last reviewed: {review.lastReviewedAt ?? "not reviewed yet"}. Next review due: {review.nextReviewDue ?? "—"}
             {review.overdue && (
               <>
                 {" "}
