@@ -32,6 +32,8 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
     organisationTimeZone(),
   ]);
   const canWrite = principal.may("changes:write");
+  // Without a filter an empty list means nothing is recorded, not that nothing matches.
+  const filtered = Boolean(query.covered || query.evaluation || query.kind || query.feature || query.from || query.to);
   return (
     <>
       <h1>Model and prompt changes</h1>
@@ -68,7 +70,10 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
         )}
       </p>
       {items.length === 0 ? (
-        <div className="card empty">No change matches.{canWrite ? " Record one, or import the merged pull requests of a period." : ""}</div>
+        <div className="card empty" data-testid="changes-empty">
+          {filtered ? "No change matches these filters." : total === 0 ? "No changes recorded yet." : "There is no change on this page."}
+          {canWrite ? " Record one, or import the merged pull requests of a period." : ""}
+        </div>
       ) : (
         <table className="data" aria-label="Changes">
           <thead>
