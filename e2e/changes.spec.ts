@@ -126,6 +126,12 @@ test("a gh pr list JSON import in the browser: preview, then every row recorded"
   const row = page.getByRole("row").filter({ hasText: `Tighten prompt ${a}` });
   await expect(row).toContainText("Finding: not evaluated");
   await expect(row).toContainText("Finding: no approver or ticket");
+  // The pull request reads #number and the commit its 7 characters, each linking to the repository the PR URL names.
+  await expect(row.getByRole("link", { name: `#${a}`, exact: true })).toHaveAttribute("href", `https://github.com/acme/app/pull/${a}`);
+  await expect(row.getByRole("link", { name: shaA.slice(0, 7), exact: true })).toHaveAttribute(
+    "href",
+    `https://github.com/acme/app/commit/${shaA}`,
+  );
   await expect(row.getByRole("link", { name: "Upload evaluation evidence" })).toHaveAttribute(
     "href",
     `/evidence/upload?control=AI-PI-02&commitSha=${shaA}&pullRequest=https%3A%2F%2Fgithub.com%2Facme%2Fapp%2Fpull%2F${a}&mergedOn=2026-03-01`,

@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { importChangesAction } from "@/app/(app)/changes/actions";
+import { commitRef, pullRequestRef } from "@/lib/changes/links";
 import type { ChangeImportPreview } from "@/lib/changes/text-import";
 import { CHANGE_KINDS, CHANGE_KIND_LABELS } from "@/lib/validations/change";
 import { ImportPreview, type PreviewColumn } from "@/components/ui/import-preview";
@@ -94,8 +95,8 @@ export function ChangeImportForm({ features }: { features: { slug: string; name:
 const CHANGE_COLUMNS: PreviewColumn<ChangeImportPreview["rows"][number]>[] = [
   { header: "Row", cell: (r) => r.row },
   { header: "Title", cell: (r) => r.title },
-  { header: "Pull request", cell: (r) => r.pullRequest ?? "—" },
-  { header: "Commit", cell: (r) => r.commitSha?.slice(0, 12) ?? "—" },
+  { header: "Pull request", cell: (r) => pullRequestRef(r.pullRequest)?.text ?? "—" },
+  { header: "Commit", cell: (r) => commitRef(r.commitSha)?.text ?? "—" },
   { header: "Merged at (UTC)", cell: (r) => r.mergedAt.slice(0, 16).replace("T", " ") },
   { header: "Kind", cell: (r) => CHANGE_KIND_LABELS[r.kind as keyof typeof CHANGE_KIND_LABELS] ?? r.kind },
   { header: "Feature", cell: (r) => r.feature ?? "—" },
