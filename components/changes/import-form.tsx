@@ -104,18 +104,31 @@ const CHANGE_COLUMNS: PreviewColumn<ChangeImportPreview["rows"][number]>[] = [
 
 function PreviewView({ preview, pending, onImport }: { preview: ChangeImportPreview; pending: boolean; onImport: () => void }) {
   return (
-    <ImportPreview
-      heading={`Preview (${preview.format === "gh-json" ? "gh pr list JSON" : preview.format.toUpperCase()})`}
-      errors={preview.errors}
-      fix="Fix them and preview again."
-      summary={`${preview.rows.length} changes to record.`}
-      label="Changes to import"
-      rows={preview.rows}
-      columns={CHANGE_COLUMNS}
-    >
-      <button type="button" onClick={onImport} disabled={pending}>
-        {pending ? "Importing…" : `Import ${preview.rows.length} change${preview.rows.length === 1 ? "" : "s"}`}
-      </button>
-    </ImportPreview>
+    <>
+      <ImportPreview
+        heading={`Preview (${preview.format === "gh-json" ? "gh pr list JSON" : preview.format.toUpperCase()})`}
+        errors={preview.errors}
+        fix="Fix them and preview again."
+        summary={`${preview.rows.length} change${preview.rows.length === 1 ? "" : "s"} to record.${
+          preview.skipped.length ? ` ${preview.skipped.length} already recorded, skipped.` : ""
+        }`}
+        label="Changes to import"
+        rows={preview.rows}
+        columns={CHANGE_COLUMNS}
+      >
+        <button type="button" onClick={onImport} disabled={pending}>
+          {pending ? "Importing…" : `Import ${preview.rows.length} change${preview.rows.length === 1 ? "" : "s"}`}
+        </button>
+      </ImportPreview>
+      {preview.skipped.length > 0 && (
+        <ul aria-label="Rows already recorded, skipped" className="muted">
+          {preview.skipped.map((s) => (
+            <li key={s.row}>
+              Row {s.row}: {s.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

@@ -223,8 +223,22 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
   },
   ChangeImported: {
     type: "object",
-    required: ["created", "ids"],
-    properties: { created: { type: "integer" }, ids: { type: "array", items: uuid } },
+    required: ["created", "ids", "skipped", "skippedRows"],
+    properties: {
+      created: { type: "integer" },
+      ids: { type: "array", items: uuid },
+      skipped: {
+        type: "integer",
+        minimum: 0,
+        description:
+          "Rows already recorded and so not written again: a recorded change has the same pull request (same number: `#12`, `12`, a URL ending in `/pull/12`) or the same commit (one SHA a 7+ character prefix of the other).",
+      },
+      skippedRows: {
+        type: "array",
+        description: "Each skipped row: its number (as in errors) and which recorded change it repeats.",
+        items: { type: "object", required: ["row", "message"], properties: { row: { type: "integer" }, message: { type: "string" } } },
+      },
+    },
   },
   ImportRowError: {
     type: "object",
