@@ -16,6 +16,7 @@ export function ChangeImportForm({ features }: { features: { slug: string; name:
   const [text, setText] = useState("");
   const [kind, setKind] = useState("PROMPT_CHANGE");
   const [feature, setFeature] = useState("");
+  const [kindRules, setKindRules] = useState("");
   const preview = state?.ok ? state.data?.preview : null;
   const submit = (step: "preview" | "commit", body: string) => {
     const data = new FormData();
@@ -23,6 +24,7 @@ export function ChangeImportForm({ features }: { features: { slug: string; name:
     data.set("text", body);
     data.set("kind", kind);
     data.set("feature", feature);
+    data.set("kindRules", kindRules);
     startTransition(() => formAction(data));
   };
   return (
@@ -42,7 +44,7 @@ export function ChangeImportForm({ features }: { features: { slug: string; name:
               <Options values={CHANGE_KINDS} labels={CHANGE_KIND_LABELS} />
             </select>
             <span id="kind-hint" className="hint">
-              A CSV&apos;s own kind column wins.
+              A row&apos;s own kind (a CSV&apos;s kind column, a JSON item&apos;s kind) wins, then a rule on its title.
             </span>
           </div>
           <div className="field">
@@ -52,6 +54,21 @@ export function ChangeImportForm({ features }: { features: { slug: string; name:
               <FeatureOptions features={features} />
             </select>
           </div>
+        </div>
+        <div className="field">
+          <label htmlFor="kind-rules">Kind by title (optional)</label>
+          <textarea
+            id="kind-rules"
+            rows={3}
+            value={kindRules}
+            onChange={(e) => setKindRules(e.target.value)}
+            aria-describedby="kind-rules-hint"
+            placeholder={"config/models: => MODEL_UPGRADE\nprompts/ => PROMPT_CHANGE"}
+          />
+          <span id="kind-rules-hint" className="hint">
+            One rule a line: a title prefix, =&gt;, and a kind (MODEL_UPGRADE, PROMPT_CHANGE, FINE_TUNE, CONFIG). The first rule whose
+            prefix starts a row&apos;s title (any case) gives its kind.
+          </span>
         </div>
         <div className="field">
           <label htmlFor="file">Upload a file</label>
