@@ -68,11 +68,14 @@ export const changesApi = {
     query: z.object({
       kind: z.enum(CHANGE_KINDS, { error: `use one of ${CHANGE_KINDS.join(", ")}.` }).optional(),
       feature: changeSchema.shape.feature,
+      kindRules: z.string().max(5000, { error: "at most 5000 characters." }).optional(),
       dryRun: dryRunParam,
     }),
     parameterNotes: {
       kind: "The kind of every row that leaves its `kind` cell empty (the import page's choice for all rows).",
       feature: "The feature (slug) of every row that leaves its `feature` cell empty.",
+      kindRules:
+        "Rules giving a row with an empty `kind` cell its kind from its title, one a line: `<title prefix> => <KIND>` (first match, any case), before `kind` (docs/changes-import.md).",
     },
     requestBody: csvBody(
       `The CSV the import page takes: a header row with at least title and mergedAt (columns ${CSV_COLUMNS.join(", ")}), one change a row.`,

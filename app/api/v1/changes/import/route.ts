@@ -8,9 +8,9 @@ export const dynamic = "force-dynamic";
 
 // POST /api/v1/changes/import?kind=&feature=, the import page's CSV as the body (Content-Type: text/csv):
 // 201 {created, ids, skipped, skippedRows}, every row not already recorded or none; ?dryRun=true: 200 the page's preview, nothing written.
-export const POST = apiRoute(api.importChangesCsv, async ({ request, query: { kind, feature, dryRun }, caller }) => {
+export const POST = apiRoute(api.importChangesCsv, async ({ request, query: { kind, feature, kindRules, dryRun }, caller }) => {
   const { text } = await readCsvBody(request, "The CSV", notChangesCsv);
-  const defaults = { kind, feature: feature || undefined };
+  const defaults = { kind, feature: feature || undefined, kindRules };
   if (dryRun) {
     const { rows, errors, skipped } = await previewChangesText(text, defaults);
     return NextResponse.json({ rows, errors, skipped });
