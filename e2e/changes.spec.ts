@@ -126,6 +126,12 @@ test("a gh pr list JSON import in the browser: preview, then every row recorded"
   const row = page.getByRole("row").filter({ hasText: `Tighten prompt ${a}` });
   await expect(row).toContainText("Finding: not evaluated");
   await expect(row).toContainText("Finding: no approver or ticket");
+  // The pull request reads #number and the commit its 7 characters, each linking to the repository the PR URL names.
+  await expect(row.getByRole("link", { name: `#${a}`, exact: true })).toHaveAttribute("href", `https://github.com/acme/app/pull/${a}`);
+  await expect(row.getByRole("link", { name: shaA.slice(0, 7), exact: true })).toHaveAttribute(
+    "href",
+    `https://github.com/acme/app/commit/${shaA}`,
+  );
   await expect(row.getByRole("link", { name: "Upload evaluation evidence" })).toHaveAttribute(
     "href",
     `/evidence/upload?control=AI-PI-02&commitSha=${shaA}&pullRequest=https%3A%2F%2Fgithub.com%2Facme%2Fapp%2Fpull%2F${a}&mergedOn=2026-03-01`,
@@ -166,15 +172,14 @@ test("a CSV with one bad row imports nothing and names the row", async ({ page }
   expect(await databaseFingerprint()).toBe(before);
 });
 
-test("an import repeating a pull request in another spelling is refused on that row", async () => {
+test("an import repeating a recorded pull request in another spelling skips that row and says so", async ({ page }) => {
   const lead = await apiSessionAs("COMPLIANCE_LEAD");
   const n = prNumber();
   const first = await lead.post("/api/v1/changes", {
     data: { kind: "CONFIG", title: `PR ${n}`, pullRequest: `#${n}`, mergedAt: "2026-04-02T10:00:00Z" },
   });
   expect(first.status(), await first.text()).toBe(201);
-  const before = await databaseFingerprint();
-  const dup = await lead.post("/api/v1/changes", {
+  const overlap = await lead.post("/api/v1/changes", {
     data: {
       changes: [
         { kind: "CONFIG", title: `Other ${n}`, pullRequest: `#${n + 7}`, mergedAt: "2026-04-02T10:00:00Z" },
@@ -182,14 +187,25 @@ test("an import repeating a pull request in another spelling is refused on that 
       ],
     },
   });
-  expect(dup.status()).toBe(400);
-  expect(((await dup.json()) as { error: { fields: Record<string, string[]> } }).error.fields["row 2"][0]).toContain("already recorded");
-  expect(await databaseFingerprint()).toBe(before);
-  const ok = await lead.post("/api/v1/changes", {
-    data: { changes: [{ kind: "CONFIG", title: `Other ${n}`, pullRequest: `#${n + 7}`, mergedAt: "2026-04-02T10:00:00Z" }] },
-  });
-  expect(ok.status(), await ok.text()).toBe(201);
-  expect(await ok.json()).toMatchObject({ created: 1 });
+  expect(overlap.status(), await overlap.text()).toBe(201);
+  const body = (await overlap.json()) as { created: number; skipped: number; skippedRows: { row: number; message: string }[] };
+  expect(body).toMatchObject({ created: 1, skipped: 1 });
+  expect(body.skippedRows).toEqual([{ row: 2, message: expect.stringContaining("already recorded") as unknown as string }]);
+
+  // The page says the same: the preview and the import count the row already recorded.
+  const csv = [
+    "title,pullRequest,mergedAt,kind",
+    `Again ${n},#${n},2026-04-02T10:00:00Z,CONFIG`,
+    `New ${n},#${n + 8},2026-04-03T10:00:00Z,CONFIG`,
+  ].join("\n");
+  await signInAs(page, "COMPLIANCE_LEAD");
+  await page.goto("/changes/import");
+  await page.getByLabel("Or paste CSV or JSON").fill(csv);
+  await page.getByRole("button", { name: "Preview import" }).click();
+  await expect(page.getByText("1 change to record. 1 already recorded, skipped.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Rows already recorded, skipped" })).toContainText("Row 2: Pull request #");
+  await page.getByRole("button", { name: "Import 1 change" }).click();
+  await expect(formStatus(page)).toHaveText("Imported 1 change. 1 already recorded, skipped.");
 });
 
 test("an auditor cannot record a change: 403 and nothing written", async () => {

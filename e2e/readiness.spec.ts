@@ -283,11 +283,11 @@ test("checks follow the chosen period: its changes, and evidence valid over its 
     // The API answers the same for the chosen period.
     const json = (await (await lead.get(`/api/v1/readiness?period=${ids.h2}`)).json()) as {
       period: { id: string; start: string; end: string };
-      checks: { id: string; passes: boolean; count: number; remedy: string; items: { label: string }[] }[];
+      checks: { id: string; passes: boolean; state: string; count: number; checked: number; remedy: string; items: { label: string }[] }[];
     };
     expect(json.period).toMatchObject({ id: ids.h2, start: "2017-07-01", end: "2017-12-31" });
     const byId = new Map(json.checks.map((c) => [c.id, c]));
-    expect(byId.get("contract-disclosure")).toMatchObject({ passes: false, count: 1 });
+    expect(byId.get("contract-disclosure")).toMatchObject({ passes: false, state: "FAILS", count: 1, checked: 1 });
     expect(byId.get("incident-runbook")).toMatchObject({ passes: false, count: 1 });
     expect(
       byId
@@ -296,7 +296,10 @@ test("checks follow the chosen period: its changes, and evidence valid over its 
         .join("\n"),
     ).not.toContain(changeTitle);
     const h1 = (await (await lead.get(`/api/v1/readiness?period=${ids.h1}`)).json()) as typeof json;
-    expect(h1.checks.find((c) => c.id === "contract-disclosure")).toMatchObject({ passes: true, count: 0, remedy: "" });
+    expect(h1.checks.find((c) => c.id === "contract-disclosure")).toMatchObject({ passes: true, state: "PASSES", count: 0, remedy: "" });
+    // The change merged in the first half is examined: checks 1 and 2 have something to check there.
+    expect(h1.checks.find((c) => c.id === "change-approval")).toMatchObject({ state: "FAILS" });
+    expect(h1.checks.find((c) => c.id === "change-approval")!.checked).toBeGreaterThan(0);
     expect(h1.checks.find((c) => c.id === "incident-runbook")).toMatchObject({ passes: true });
 
     // An unknown period: 404 on the API, said as such on the page.

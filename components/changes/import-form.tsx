@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { importChangesAction } from "@/app/(app)/changes/actions";
+import { commitRef, pullRequestRef } from "@/lib/changes/links";
 import type { ChangeImportPreview } from "@/lib/changes/text-import";
 import { CHANGE_KINDS, CHANGE_KIND_LABELS } from "@/lib/validations/change";
 import { ImportPreview, type PreviewColumn } from "@/components/ui/import-preview";
@@ -15,6 +16,7 @@ export function ChangeImportForm({ features }: { features: { slug: string; name:
   const [text, setText] = useState("");
   const [kind, setKind] = useState("PROMPT_CHANGE");
   const [feature, setFeature] = useState("");
+  const [kindRules, setKindRules] = useState("");
   const preview = state?.ok ? state.data?.preview : null;
   const submit = (step: "preview" | "commit", body: string) => {
     const data = new FormData();
@@ -22,6 +24,7 @@ export function ChangeImportForm({ features }: { features: { slug: string; name:
     data.set("text", body);
     data.set("kind", kind);
     data.set("feature", feature);
+    data.set("kindRules", kindRules);
     startTransition(() => formAction(data));
   };
   return (
@@ -41,7 +44,7 @@ export function ChangeImportForm({ features }: { features: { slug: string; name:
               <Options values={CHANGE_KINDS} labels={CHANGE_KIND_LABELS} />
             </select>
             <span id="kind-hint" className="hint">
-              A CSV&apos;s own kind column wins.
+              A row&apos;s own kind (a CSV&apos;s kind column, a JSON item&apos;s kind) wins, then a rule on its title.
             </span>
           </div>
           <div className="field">
@@ -51,6 +54,21 @@ export function ChangeImportForm({ features }: { features: { slug: string; name:
               <FeatureOptions features={features} />
             </select>
           </div>
+        </div>
+        <div className="field">
+          <label htmlFor="kind-rules">Kind by title (optional)</label>
+          <textarea
+            id="kind-rules"
+            rows={3}
+            value={kindRules}
+            onChange={(e) => setKindRules(e.target.value)}
+            aria-describedby="kind-rules-hint"
+            placeholder={"config/models: => MODEL_UPGRADE\nprompts/ => PROMPT_CHANGE"}
+          />
+          <span id="kind-rules-hint" className="hint">
+            One rule a line: a title prefix, =&gt;, and a kind (MODEL_UPGRADE, PROMPT_CHANGE, FINE_TUNE, CONFIG). The first rule whose
+            prefix starts a row&apos;s title (any case) gives its kind.
+          </span>
         </div>
         <div className="field">
           <label htmlFor="file">Upload a file</label>
@@ -94,8 +112,8 @@ export function ChangeImportForm({ features }: { features: { slug: string; name:
 const CHANGE_COLUMNS: PreviewColumn<ChangeImportPreview["rows"][number]>[] = [
   { header: "Row", cell: (r) => r.row },
   { header: "Title", cell: (r) => r.title },
-  { header: "Pull request", cell: (r) => r.pullRequest ?? "—" },
-  { header: "Commit", cell: (r) => r.commitSha?.slice(0, 12) ?? "—" },
+  { header: "Pull request", cell: (r) => pullRequestRef(r.pullRequest)?.text ?? "—" },
+  { header: "Commit", cell: (r) => commitRef(r.commitSha)?.text ?? "—" },
   { header: "Merged at (UTC)", cell: (r) => r.mergedAt.slice(0, 16).replace("T", " ") },
   { header: "Kind", cell: (r) => CHANGE_KIND_LABELS[r.kind as keyof typeof CHANGE_KIND_LABELS] ?? r.kind },
   { header: "Feature", cell: (r) => r.feature ?? "—" },
@@ -103,18 +121,31 @@ const CHANGE_COLUMNS: PreviewColumn<ChangeImportPreview["rows"][number]>[] = [
 
 function PreviewView({ preview, pending, onImport }: { preview: ChangeImportPreview; pending: boolean; onImport: () => void }) {
   return (
-    <ImportPreview
-      heading={`Preview (${preview.format === "gh-json" ? "gh pr list JSON" : preview.format.toUpperCase()})`}
-      errors={preview.errors}
-      fix="Fix them and preview again."
-      summary={`${preview.rows.length} changes to record.`}
-      label="Changes to import"
-      rows={preview.rows}
-      columns={CHANGE_COLUMNS}
-    >
-      <button type="button" onClick={onImport} disabled={pending}>
-        {pending ? "Importing…" : `Import ${preview.rows.length} change${preview.rows.length === 1 ? "" : "s"}`}
-      </button>
-    </ImportPreview>
+    <>
+      <ImportPreview
+        heading={`Preview (${preview.format === "gh-json" ? "gh pr list JSON" : preview.format.toUpperCase()})`}
+        errors={preview.errors}
+        fix="Fix them and preview again."
+        summary={`${preview.rows.length} change${preview.rows.length === 1 ? "" : "s"} to record.${
+          preview.skipped.length ? ` ${preview.skipped.length} already recorded, skipped.` : ""
+        }`}
+        label="Changes to import"
+        rows={preview.rows}
+        columns={CHANGE_COLUMNS}
+      >
+        <button type="button" onClick={onImport} disabled={pending}>
+          {pending ? "Importing…" : `Import ${preview.rows.length} change${preview.rows.length === 1 ? "" : "s"}`}
+        </button>
+      </ImportPreview>
+      {preview.skipped.length > 0 && (
+        <ul aria-label="Rows already recorded, skipped" className="muted">
+          {preview.skipped.map((s) => (
+            <li key={s.row}>
+              Row {s.row}: {s.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

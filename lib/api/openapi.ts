@@ -223,8 +223,22 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
   },
   ChangeImported: {
     type: "object",
-    required: ["created", "ids"],
-    properties: { created: { type: "integer" }, ids: { type: "array", items: uuid } },
+    required: ["created", "ids", "skipped", "skippedRows"],
+    properties: {
+      created: { type: "integer" },
+      ids: { type: "array", items: uuid },
+      skipped: {
+        type: "integer",
+        minimum: 0,
+        description:
+          "Rows already recorded and so not written again: a recorded change has the same pull request (same number: `#12`, `12`, a URL ending in `/pull/12`) or the same commit (one SHA a 7+ character prefix of the other).",
+      },
+      skippedRows: {
+        type: "array",
+        description: "Each skipped row: its number (as in errors) and which recorded change it repeats.",
+        items: { type: "object", required: ["row", "message"], properties: { row: { type: "integer" }, message: { type: "string" } } },
+      },
+    },
   },
   ImportRowError: {
     type: "object",
@@ -392,13 +406,28 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
   },
   ReadinessCheck: {
     type: "object",
-    required: ["id", "title", "guideText", "passes", "count", "items", "remedy", "fixHref", "fixLabel"],
+    required: ["id", "title", "guideText", "passes", "state", "count", "checked", "items", "remedy", "fixHref", "fixLabel"],
     properties: {
       id: { type: "string", description: "Stable id, such as `dataset-manifest`; `/readiness#<id>` opens it." },
       title: { type: "string" },
       guideText: { type: "string", description: "The guide's finding and what avoids it." },
-      passes: { type: "boolean" },
+      passes: {
+        type: "boolean",
+        description: "True only when `state` is PASSES: a check with nothing recorded to check does not pass.",
+      },
+      state: {
+        type: "string",
+        enum: ["PASSES", "FAILS", "NOTHING_RECORDED"],
+        description:
+          "FAILS: `count` > 0. NOTHING_RECORDED: nothing failed but nothing was there to check (`checked` is 0, such as no change merged in the period); not ready. PASSES: something was checked and nothing failed.",
+      },
       count: { type: "integer", minimum: 0, description: "How many items fail the check (items lists at most 20)." },
+      checked: {
+        type: "integer",
+        minimum: 0,
+        description:
+          "How many records the check examined: the period's changes, the features in scope, the vendors in use, every vendor (sub-service checks), or the requirements themselves (incident plan, contract disclosure).",
+      },
       items: {
         type: "array",
         items: {

@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { withoutBom } from "@/lib/imports/upload";
+import { kindByRule, type KindRule } from "@/lib/changes/kind-rules";
 import { changeSchema, IMPORT_MAX_ROWS, issueMessages, type ChangeInput } from "@/lib/validations/change";
 
 // Reading a list of changes to import: a CSV with a header row, or the JSON that
@@ -22,10 +23,17 @@ export interface ParsedChanges {
   errors: RowError[];
 }
 
-/** Validates raw rows; `defaults` (the kind and feature chosen for all) fill what a row leaves out. */
+/** The kind and feature chosen for all rows, and the title rules that give a row its kind (lib/changes/kind-rules.ts). */
+export interface RowDefaults {
+  kind?: string;
+  feature?: string;
+  kindRules?: readonly KindRule[];
+}
+
+/** Validates raw rows; `defaults` fill what a row leaves out: its kind from its own, a title rule, or the kind for all. */
 export function validateChangeRows(
   raw: readonly { row: number; value: unknown }[],
-  defaults: { kind?: string; feature?: string } = {},
+  defaults: RowDefaults = {},
 ): { rows: ChangeRow[]; errors: RowError[] } {
   const rows: ChangeRow[] = [];
   const errors: RowError[] = [];
@@ -35,7 +43,8 @@ export function validateChangeRows(
       errors.push({ row, messages: ["Each change must be a JSON object."] });
       continue;
     }
-    const filled = { ...record, kind: record.kind || defaults.kind, feature: record.feature || defaults.feature || undefined };
+    const kind = record.kind || kindByRule(record.title, defaults.kindRules ?? []) || defaults.kind;
+    const filled = { ...record, kind, feature: record.feature || defaults.feature || undefined };
     const parsed = changeSchema.safeParse(filled);
     if (parsed.success) rows.push({ row, input: parsed.data });
     else errors.push({ row, messages: issueMessages(parsed.error) });
@@ -43,7 +52,7 @@ export function validateChangeRows(
   return { rows, errors };
 }
 
-/** One `gh pr list --json` item as a change: the URL (or #number) as pull request, the merge commit as SHA. */
+/** One `gh pr list --json` item as a change: the URL (or #number) as pull request, the merge commit as SHA, its own `kind` if it has one. */
 function fromGh(item: Record<string, unknown>): Record<string, unknown> {
   const commit = item.mergeCommit as { oid?: unknown } | null | undefined;
   return {
@@ -51,6 +60,7 @@ function fromGh(item: Record<string, unknown>): Record<string, unknown> {
     pullRequest: typeof item.url === "string" && item.url ? item.url : item.number !== undefined ? `#${item.number}` : undefined,
     commitSha: typeof commit?.oid === "string" ? commit.oid : undefined,
     mergedAt: item.mergedAt,
+    ...(item.kind ? { kind: item.kind } : {}),
   };
 }
 
@@ -60,7 +70,7 @@ const tooMany = (n: number): RowError => ({
 });
 
 /** Reads pasted or uploaded text: JSON when it starts with `[` or `{`, CSV otherwise. */
-export function parseChangesText(text: string, defaults: { kind?: string; feature?: string } = {}): ParsedChanges {
+export function parseChangesText(text: string, defaults: RowDefaults = {}): ParsedChanges {
   const trimmed = withoutBom(text).trim();
   if (!trimmed) return { format: "csv", rows: [], errors: [{ row: 0, messages: ["Paste or upload a CSV or the JSON of gh pr list."] }] };
   if (trimmed.startsWith("[") || trimmed.startsWith("{")) {

@@ -7,8 +7,10 @@ import type { ChangeRow, RowError } from "@/lib/changes/csv";
 import type { ChangeInput } from "@/lib/validations/change";
 
 // Recording model and prompt changes. A change is written once, with its audit entry in the same
-// transaction; an import writes every row or none. The same pull request or commit is never
-// recorded twice: a duplicate is reported on its row.
+// transaction; an import writes every row it does not skip, or none. The same pull request or commit
+// is never recorded twice: one change recorded again is refused (409); an import skips the rows
+// already recorded and says how many (docs/changes-import.md), and refuses a row repeating an
+// earlier row of the same import.
 
 const day = (d: Date) => d.toISOString();
 
@@ -57,15 +59,32 @@ function duplicateOf(input: ChangeInput, others: readonly Recorded[]): Problem |
   return null;
 }
 
-/** Per-row problems that need the database: an unknown feature, or a duplicate (recorded, or earlier in the same batch). */
-async function checkRows(tx: Tx, rows: readonly ChangeRow[]) {
+/** A row already recorded: not written again, and said so. */
+export interface SkippedRow {
+  row: number;
+  message: string;
+}
+
+/**
+ * Per-row problems that need the database: an unknown feature, or a duplicate (recorded, or earlier
+ * in the same batch). With `skipRecorded` (an import), a row already recorded is no problem but
+ * skipped: "already there" is the same pull request key or the same commit key (one a 7+
+ * character prefix of the other), as the evaluation cross-reference matches them.
+ */
+async function checkRows(tx: Tx, rows: readonly ChangeRow[], { skipRecorded = false } = {}) {
   const slugs = [...new Set(rows.flatMap((r) => r.input.feature ?? []))];
   const features = slugs.length ? await tx.feature.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }) : [];
   const featureIds = new Map(features.map((f) => [f.slug, f.id]));
   const recorded = await recordedLike(tx, rows);
   const seen: Recorded[] = [];
   const problems: { row: number; problems: Problem[] }[] = [];
+  const skipped: SkippedRow[] = [];
   for (const { row, input } of rows) {
+    const there = skipRecorded ? duplicateOf(input, recorded) : null;
+    if (there) {
+      skipped.push({ row, message: there.message });
+      continue;
+    }
     const found: Problem[] = [];
     if (input.feature && !featureIds.has(input.feature))
       found.push({ field: "feature", message: `There is no feature “${input.feature}” in the inventory.` });
@@ -74,13 +93,13 @@ async function checkRows(tx: Tx, rows: readonly ChangeRow[]) {
     if (found.length) problems.push({ row, problems: found });
     seen.push({ commitSha: input.commitSha ?? null, pullRequest: input.pullRequest ?? null, label: `also on row ${row}` });
   }
-  return { problems, featureIds };
+  return { problems, featureIds, skipped };
 }
 
-/** The rows' problems that need the database (for an import preview); writes nothing. */
-export async function checkChangeRows(rows: readonly ChangeRow[]): Promise<RowError[]> {
-  const { problems } = await db.$transaction((tx) => checkRows(tx, rows));
-  return problems.map((p) => ({ row: p.row, messages: p.problems.map((x) => `${x.field}: ${x.message}`) }));
+/** The rows' problems that need the database, and the rows an import would skip as already recorded (for a preview); writes nothing. */
+export async function checkChangeRows(rows: readonly ChangeRow[]): Promise<{ errors: RowError[]; skipped: SkippedRow[] }> {
+  const { problems, skipped } = await db.$transaction((tx) => checkRows(tx, rows, { skipRecorded: true }));
+  return { errors: problems.map((p) => ({ row: p.row, messages: p.problems.map((x) => `${x.field}: ${x.message}`) })), skipped };
 }
 
 /** Thrown when any row is refused: the message names the first, `fieldErrors` every one ("row 3": [...]). */
@@ -137,17 +156,35 @@ export function createChange(input: ChangeInput, { actor }: Principal): Promise<
   });
 }
 
-/** Records every row in one transaction, or none: any refused row throws `rowsRefused`. */
-export function importChanges(rows: readonly ChangeRow[], { actor }: Principal): Promise<{ created: number; ids: string[] }> {
+export interface ChangesImported {
+  created: number;
+  ids: string[];
+  /** How many rows were already recorded and so not written again. */
+  skipped: number;
+  skippedRows: SkippedRow[];
+}
+
+/**
+ * Records every row not already recorded in one transaction, or none: any refused row throws
+ * `rowsRefused`. Rows already recorded are skipped and counted (a list overlapping what is
+ * recorded, such as last month's `gh pr list` again, imports only what is new).
+ */
+export function importChanges(rows: readonly ChangeRow[], { actor }: Principal): Promise<ChangesImported> {
   if (rows.length === 0) return Promise.reject(new AppError("VALIDATION", "There are no changes to import."));
   return db.$transaction(
     async (tx) => {
-      const { problems, featureIds } = await checkRows(tx, rows);
+      const { problems, featureIds, skipped } = await checkRows(tx, rows, { skipRecorded: true });
       if (problems.length) {
         throw rowsRefused(problems.map((p) => ({ row: p.row, messages: p.problems.map((x) => `${x.field}: ${x.message}`) })));
       }
-      const ids = await writeRows(tx, rows, featureIds, actor);
-      return { created: ids.length, ids };
+      const skip = new Set(skipped.map((s) => s.row));
+      const ids = await writeRows(
+        tx,
+        rows.filter((r) => !skip.has(r.row)),
+        featureIds,
+        actor,
+      );
+      return { created: ids.length, ids, skipped: skipped.length, skippedRows: skipped };
     },
     { timeout: 60_000 },
   );

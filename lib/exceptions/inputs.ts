@@ -90,6 +90,7 @@ export async function exceptionInputs(periodId: string, { listEvidence = true, h
     id: c.id,
     title: c.title,
     count: c.count,
+    checked: c.checked,
     remedy: c.remedy,
     items: c.items.map((i) => i.label),
   }));

@@ -1,8 +1,9 @@
 import { addDays } from "@/lib/coverage/dates";
+import { readinessState } from "@/lib/readiness/state";
 import type { ExportControl, ExportEvidence, ExportReadinessCheck, PeriodException } from "@/lib/export/types";
 
 // The period's exceptions, derived from what the package already holds: every run of missing slots
-// of a control, every evidence rejected or withdrawn, every failing readiness check. Pure. The one
+// of a control, every evidence rejected or withdrawn, every failing readiness check and every one with nothing recorded to check. Pure. The one
 // derivation (docs/periods-lock.md): lib/exceptions/ feeds it the period's inputs and the stored
 // management responses (by exception id) for the period page, the API, the lock's snapshot and the
 // package; a locked period shows its frozen list instead of calling this.
@@ -70,7 +71,21 @@ export function deriveExceptions(
     }
   }
   for (const check of input.readiness) {
-    if (check.count === 0) continue;
+    const state = readinessState(check);
+    if (state === "PASSES") continue;
+    // The stricter reading (docs/readiness.md): a check with nothing recorded to check is an
+    // exception too, under its own id so a response to it never answers a later failure.
+    if (state === "NOTHING_RECORDED") {
+      out.push({
+        id: `READINESS_CHECK:${check.id}:nothing-recorded`,
+        kind: "READINESS_CHECK",
+        control: null,
+        start: input.period.start,
+        end: input.period.end,
+        description: `${check.title}: nothing recorded for the period, so the check could not be performed.`,
+      });
+      continue;
+    }
     out.push({
       id: `READINESS_CHECK:${check.id}`,
       kind: "READINESS_CHECK",

@@ -134,8 +134,15 @@ export function fixturePackage(): PeriodPackage {
     accessReviews: [],
     vendors: [],
     readiness: [
-      { id: "changes-without-ticket", title: "Changes without a ticket or approval", count: 0, remedy: "", items: [] },
-      { id: "incident-plan", title: "No tested incident plan", count: 1, remedy: "Record a tabletop exercise.", items: ["AI-AVL-03"] },
+      { id: "changes-without-ticket", title: "Changes without a ticket or approval", count: 0, checked: 2, remedy: "", items: [] },
+      {
+        id: "incident-plan",
+        title: "No tested incident plan",
+        count: 1,
+        checked: 3,
+        remedy: "Record a tabletop exercise.",
+        items: ["AI-AVL-03"],
+      },
     ],
     auditEntries: [],
     auditLogHead: { seq: "42", hash: "c".repeat(64) },

@@ -54,6 +54,8 @@ export interface ExportReadinessCheck {
   id: string;
   title: string;
   count: number;
+  /** How many records the check examined; 0 with count 0 is "nothing recorded yet" (lib/readiness/state.ts). */
+  checked: number;
   remedy: string;
   items: string[];
 }

@@ -70,24 +70,33 @@ test("changes: the preview shows the database's problems too; the import records
   const audit = await auditCount();
   const created = await importChangesText(good, { kind: "PROMPT_CHANGE" }, engineer);
   assert.equal(created.created, 2);
+  assert.equal(created.skipped, 0);
   assert.equal(await auditCount(), audit + 2, "one change.created entry a row");
 
-  // Row 3 repeats a recorded commit: the preview names it, the import refuses the whole file.
+  // Row 3 repeats a recorded commit: the preview and the import skip it, and say so; row 2 is recorded.
   const again = `title,commitSha,mergedAt\nSvc change ${t} 3,${sha(3)},2026-02-03T10:00:00Z\nSvc change ${t} 4,${sha(1)},2026-02-04T10:00:00Z\n`;
   const before = await fingerprint();
   const preview = await previewChangesText(again, { kind: "CONFIG" });
+  assert.deepEqual(preview.errors, []);
   assert.deepEqual(
-    preview.errors.map((e) => e.row),
+    preview.rows.map((r) => r.row),
+    [2],
+  );
+  assert.deepEqual(
+    preview.skipped.map((s) => s.row),
     [3],
   );
-  assert.match(preview.errors[0].messages[0], /^commitSha: Commit .* is already recorded/);
-  await assert.rejects(
-    importChangesText(again, { kind: "CONFIG" }, engineer),
-    refused(/^Nothing was imported: 1 row refused; row 3: commitSha: /),
-  );
-  // No kind in the file and none chosen: each row says so.
+  assert.match(preview.skipped[0].message, /^Commit .* is already recorded/);
+  assert.equal(await fingerprint(), before, "the preview writes nothing");
+  const overlap = await importChangesText(again, { kind: "CONFIG" }, engineer);
+  assert.equal(overlap.created, 1);
+  assert.equal(overlap.skipped, 1);
+  assert.equal(await auditCount(), audit + 3, "no entry for the skipped row");
+
+  // No kind in the file and none chosen: each row says so, and nothing is written.
+  const after = await fingerprint();
   await assert.rejects(importChangesText(`title,mergedAt\nNo kind ${t},2026-02-05T10:00:00Z\n`, {}, engineer), refused(/row 2: kind/));
-  assert.equal(await fingerprint(), before, "refused imports and the preview write nothing");
+  assert.equal(await fingerprint(), after, "a refused import writes nothing");
 });
 
 test("access reviews: the preview checks as the import does and writes nothing; the import writes one audit entry", async () => {

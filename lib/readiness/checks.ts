@@ -16,7 +16,9 @@ export { INCIDENT_RESPONSE_CONTROL };
 // Them"), each computed for one audit period (docs/readiness.md): only changes merged in it, only
 // features in its scope, and only accepted evidence valid over its elapsed days count. Each check
 // counts every item but returns only the first ITEMS_SHOWN, so a large backlog stays one query,
-// and says what would make it pass (`remedy`) with a link there (`fixHref`).
+// and says what would make it pass (`remedy`) with a link there (`fixHref`). Each also says how
+// many records it examined (`checked`), so a check with nothing to check reads "nothing recorded
+// yet" rather than "passes".
 
 export const ITEMS_SHOWN = 20;
 
@@ -29,6 +31,12 @@ export interface ReadinessCheck {
   title: string;
   guideText: string;
   count: number;
+  /**
+   * How many records the check examined (its population: the period's changes, the features in
+   * scope, the vendors in use...). 0 with no failing item is "nothing recorded yet", never a pass
+   * (lib/readiness/state.ts).
+   */
+  checked: number;
   items: ReadinessItem[];
   /** Exactly what would make the check pass ("" when it passes). */
   remedy: string;
@@ -104,7 +112,8 @@ async function controlGaps(code: string, scope: ReadinessScope): Promise<DateRan
 
 async function changesWithoutTicketOrApproval(scope: ReadinessScope): Promise<ReadinessCheck> {
   const where = { AND: [periodChanges(scope), { OR: [{ ticket: null }, { approvedBy: null }] }] };
-  const [count, rows] = await Promise.all([
+  const [checked, count, rows] = await Promise.all([
+    db.change.count({ where: periodChanges(scope) }),
     db.change.count({ where }),
     db.change.findMany({
       where,
@@ -119,6 +128,7 @@ async function changesWithoutTicketOrApproval(scope: ReadinessScope): Promise<Re
     guideText:
       "Model changes bypass the change management process: require PR review and a change ticket for every prompt and model change.",
     count,
+    checked,
     items: rows.map((c) => ({
       label: `${c.title} (${day(c.mergedAt)}): ${[!c.ticket && "no ticket", !c.approvedBy && "no approval"].filter(Boolean).join(", ")}`,
       href: changeHref(c.mergedAt),
@@ -139,6 +149,7 @@ async function changesWithoutEvaluation(scope: ReadinessScope): Promise<Readines
     scope.timeZone,
     ["AFTER_RELEASE", "NONE"],
   );
+  const checked = await db.change.count({ where: periodChanges(scope) });
   const changes = new Map(
     (await db.change.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true, title: true, mergedAt: true } })).map(
       (c) => [c.id, c],
@@ -150,6 +161,7 @@ async function changesWithoutEvaluation(scope: ReadinessScope): Promise<Readines
     guideText:
       "No evidence of regression testing before release: accepted AI-PI-02 evidence should name each change's commit or pull request, dated on or before the day it merged.",
     count: total,
+    checked,
     items: rows.map((r) => {
       const c = changes.get(r.id)!;
       return {
@@ -168,7 +180,8 @@ async function changesWithoutEvaluation(scope: ReadinessScope): Promise<Readines
 async function promptLogsWithoutRetention(scope: ReadinessScope): Promise<ReadinessCheck> {
   const logging = { ...scopedFeatures(scope), logsPrompts: true };
   const where = { ...logging, ...noRetention };
-  const [count, rows, anyLogging] = await Promise.all([
+  const [checked, count, rows, anyLogging] = await Promise.all([
+    db.feature.count({ where: scopedFeatures(scope) }),
     db.feature.count({ where }),
     db.feature.findMany({ where, select: { slug: true, name: true }, orderBy: newestFirst, take: ITEMS_SHOWN }),
     db.feature.findFirst({ where: logging, select: { id: true } }),
@@ -191,6 +204,8 @@ async function promptLogsWithoutRetention(scope: ReadinessScope): Promise<Readin
     title: "Prompt logs without a retention policy",
     guideText: "Prompt logs retained indefinitely: apply lifecycle rules and document the retention period.",
     count: count + (gaps.length ? 1 : 0),
+    // Every feature in scope is examined (does it log prompts?): none in scope is nothing recorded.
+    checked,
     items: items.slice(0, ITEMS_SHOWN),
     remedy,
     fixHref: rows[0] ? `/inventory/${rows[0].slug}/edit` : gaps.length ? uploadHref(RETENTION_CONTROL) : "/inventory",
@@ -245,6 +260,7 @@ async function vendorsWithoutDpa(scope: ReadinessScope): Promise<ReadinessCheck>
     title: "Vendors in use without a DPA",
     guideText: "No DPA with the model provider: sign DPAs with every model provider you use, and file them as accepted evidence.",
     count: failing.length,
+    checked: vendors.length,
     items,
     remedy: failing.length
       ? `Each vendor listed needs an accepted DPA, linked in its vendor package, valid on every day from ${scope.elapsed.start} to ${scope.elapsed.end}.`
@@ -263,7 +279,8 @@ async function vendorReviewOverdue(scope: ReadinessScope): Promise<ReadinessChec
   const asOf = new Date(`${scope.elapsed.end}T00:00:00Z`);
   const inUse = vendorsInUse(scope);
   const where = { ...inUse.where, OR: [{ lastReviewedAt: null }, { nextReviewDue: null }, { nextReviewDue: { lt: asOf } }] };
-  const [count, rows] = await Promise.all([
+  const [checked, count, rows] = await Promise.all([
+    db.vendor.count({ where: inUse.where }),
     db.vendor.count({ where }),
     db.vendor.findMany({
       where,
@@ -281,6 +298,7 @@ async function vendorReviewOverdue(scope: ReadinessScope): Promise<ReadinessChec
     title: "Vendor review overdue or not done yet",
     guideText: "File the vendor package in your vendor management system with an annual review date, and review each vendor in use yearly.",
     count,
+    checked,
     items,
     remedy: count ? `Record a review of each vendor listed, with its next review date after ${scope.elapsed.end}.` : "",
     fixHref: items[0]?.href ?? "/vendors",
@@ -292,7 +310,8 @@ async function vendorReviewOverdue(scope: ReadinessScope): Promise<ReadinessChec
 async function fineTuningWithoutManifest(scope: ReadinessScope): Promise<ReadinessCheck> {
   const end = new Date(`${scope.endDate}T00:00:00Z`);
   const where = { ...scopedFeatures(scope), usesTrainingData: true, datasets: { none: { approvedOn: { lte: end } } } };
-  const [count, rows] = await Promise.all([
+  const [checked, count, rows] = await Promise.all([
+    db.feature.count({ where: scopedFeatures(scope) }),
     db.feature.count({ where }),
     db.feature.findMany({ where, select: { slug: true, name: true }, orderBy: newestFirst, take: ITEMS_SHOWN }),
   ]);
@@ -303,6 +322,8 @@ async function fineTuningWithoutManifest(scope: ReadinessScope): Promise<Readine
     guideText:
       "Training data provenance unclear: where the data came from, who approved it and whether PII was removed belong in a dataset manifest.",
     count,
+    // Every feature in scope is examined (does it use training data?): none in scope is nothing recorded.
+    checked,
     items,
     remedy: count
       ? `On the page of each feature listed, record its training datasets in the dataset manifest: source, approver, a date approved on or before ${scope.endDate}, and whether PII was removed.`
@@ -369,6 +390,8 @@ async function incidentPlan(scope: ReadinessScope): Promise<ReadinessCheck> {
     guideText:
       "No incident response plan for AI-specific issues: “what happens if the model outputs customer PII?” needs a documented answer and a tabletop exercise on file.",
     count: items.length,
+    // What is checked is a requirement (a plan per scenario, a tabletop), never empty: with nothing on file it fails.
+    checked: AI_INCIDENT_SCENARIOS.length + 1,
     items,
     remedy: remedy ? `${remedy} Upload it first if it is not on file.` : "",
     fixHref: href,
@@ -383,6 +406,8 @@ async function contractDisclosure(scope: ReadinessScope): Promise<ReadinessCheck
     title: "Customer contracts that do not disclose AI",
     guideText: "Customer contracts do not disclose AI use: update MSAs and privacy notices so commitments match product behaviour.",
     count: gaps.length ? 1 : 0,
+    // A requirement (the disclosure on file), never empty: with nothing on file it fails.
+    checked: 1,
     items: gaps.length
       ? [{ label: `No accepted ${CONTRACTS_CONTROL} evidence valid ${gapsText(gaps)}`, href: `/controls/${CONTRACTS_CONTROL}` }]
       : [],

@@ -45,6 +45,8 @@ export async function cuecsWithoutControl(period: ReadinessScope): Promise<Readi
       "A carve-out sub-service organisation's SOC 2 report relies on complementary user entity controls (CUECs): each must be addressed by one of your controls in the audit period's scope" +
       `. Period: ${periodText(period)}.`,
     count: failing.length,
+    // Every vendor's scoping is examined: with no vendor recorded there is nothing to check.
+    checked: await db.vendor.count(),
     items: failing.slice(0, ITEMS_SHOWN),
     remedy: failing.length
       ? "Link each CUEC listed to the control of yours that addresses it (on the vendor's page, under CUECs), choosing a control that applies and is in this period's categories."
@@ -101,6 +103,8 @@ export async function subserviceReportGaps(period: ReadinessScope): Promise<Read
     ...base,
     guideText: `${base.guideText}. Period: ${periodText(period)}.`,
     count: failing.length,
+    // Every vendor's scoping is examined: with no vendor recorded there is nothing to check.
+    checked: await db.vendor.count(),
     items: failing.slice(0, ITEMS_SHOWN),
     remedy: failing.length
       ? "For each vendor listed, file its SOC 2 Type II reports (with the period each covers) so that they cover the audit period, or a bridge letter for the days after the latest report, and have them accepted."

@@ -21,17 +21,22 @@ const importInput = z.object({
   text: z.string().max(IMPORT_MAX_BYTES, { error: `The text is larger than ${IMPORT_MAX_LABEL}; split it.` }),
   kind: z.enum(CHANGE_KINDS, { error: "Choose the kind of these changes." }),
   feature: z.string().trim().max(80).optional(),
+  kindRules: z.string().max(5000, { error: "The kind rules are longer than 5000 characters." }).optional(),
 });
 
-// Preview writes nothing and shows every row's problems; commit writes all rows in one transaction, or none.
+// Preview writes nothing and shows every row's problems; commit writes all rows not already recorded in one transaction, or none.
 export const importChangesAction = action(
   "changes:write",
   importInput,
-  async ({ step, text, kind, feature }, principal): Promise<ActionResult<{ preview: ChangeImportPreview | null; created?: number }>> => {
-    const defaults = { kind, feature: feature || undefined };
+  async (
+    { step, text, kind, feature, kindRules },
+    principal,
+  ): Promise<ActionResult<{ preview: ChangeImportPreview | null; created?: number }>> => {
+    const defaults = { kind, feature: feature || undefined, kindRules };
     if (step === "preview") return { ok: true, data: { preview: await previewChangesText(text, defaults) } };
-    const { created } = await importChangesText(text, defaults, principal);
+    const { created, skipped } = await importChangesText(text, defaults, principal);
     revalidatePath("/changes");
-    return { ok: true, data: { preview: null, created }, message: `Imported ${created} change${created === 1 ? "" : "s"}.` };
+    const skippedText = skipped ? ` ${skipped} already recorded, skipped.` : "";
+    return { ok: true, data: { preview: null, created }, message: `Imported ${created} change${created === 1 ? "" : "s"}.${skippedText}` };
   },
 );

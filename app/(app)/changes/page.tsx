@@ -4,6 +4,7 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { ChangeEvaluationCell } from "@/components/changes/change-evaluation-cell";
 import { ChangesFilter, changesHref } from "@/components/changes/changes-filter";
+import { commitRef, pullRequestRef, type ChangeRef } from "@/lib/changes/links";
 import { changeFeatureOptions, listChanges } from "@/lib/changes/queries";
 import { dateIn, organisationTimeZone } from "@/lib/org-time";
 import { CHANGE_KIND_LABELS, changeListQuery, type ChangeListQuery } from "@/lib/validations/change";
@@ -32,6 +33,8 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
     organisationTimeZone(),
   ]);
   const canWrite = principal.may("changes:write");
+  // Without a filter an empty list means nothing is recorded, not that nothing matches.
+  const filtered = Boolean(query.covered || query.evaluation || query.kind || query.feature || query.from || query.to);
   return (
     <>
       <h1>Model and prompt changes</h1>
@@ -68,7 +71,10 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
         )}
       </p>
       {items.length === 0 ? (
-        <div className="card empty">No change matches.{canWrite ? " Record one, or import the merged pull requests of a period." : ""}</div>
+        <div className="card empty" data-testid="changes-empty">
+          {filtered ? "No change matches these filters." : total === 0 ? "No changes recorded yet." : "There is no change on this page."}
+          {canWrite ? " Record one, or import the merged pull requests of a period." : ""}
+        </div>
       ) : (
         <table className="data" aria-label="Changes">
           <thead>
@@ -87,10 +93,8 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
                 <td>{c.mergedAt.slice(0, 16).replace("T", " ")}</td>
                 <td>
                   {c.title}
-                  <div className="muted">
-                    {[c.pullRequest && `PR ${c.pullRequest}`, c.commitSha && `commit ${c.commitSha.slice(0, 12)}`]
-                      .filter(Boolean)
-                      .join(" · ") || "no pull request or commit"}
+                  <div className="muted" data-testid="change-refs">
+                    <ChangeRefs pullRequest={c.pullRequest} commitSha={c.commitSha} />
                   </div>
                 </td>
                 <td>{CHANGE_KIND_LABELS[c.kind]}</td>
@@ -130,6 +134,30 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
           )}
         </nav>
       )}
+    </>
+  );
+}
+
+function Ref({ label, value }: { label: string; value: ChangeRef }) {
+  return value.href ? (
+    <a href={value.href} title={`${label} ${value.full}`} rel="noreferrer" target="_blank">
+      {value.text}
+    </a>
+  ) : (
+    <code title={`${label} ${value.full}`}>{value.text}</code>
+  );
+}
+
+/** The pull request as `#412` and the commit as its first 7 characters, each a link where the address is known (lib/changes/links.ts). */
+function ChangeRefs({ pullRequest, commitSha }: { pullRequest: string | null; commitSha: string | null }) {
+  const pr = pullRequestRef(pullRequest);
+  const commit = commitRef(commitSha, pullRequest);
+  if (!pr && !commit) return <>no pull request or commit</>;
+  return (
+    <>
+      {pr && <Ref label="Pull request" value={pr} />}
+      {pr && commit && " · "}
+      {commit && <Ref label="Commit" value={commit} />}
     </>
   );
 }

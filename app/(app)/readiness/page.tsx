@@ -9,6 +9,7 @@ import { listPeriods } from "@/lib/periods/service";
 import { PeriodPicker } from "@/components/periods/period-picker";
 import { furtherReadinessChecks, ITEMS_SHOWN, readinessChecks, type ReadinessCheck } from "@/lib/readiness/checks";
 import { readinessScope } from "@/lib/readiness/scope";
+import { isReady, readinessBadge, readinessState } from "@/lib/readiness/state";
 import { readinessQuerySchema } from "@/lib/validations/readiness";
 
 export const dynamic = "force-dynamic";
@@ -56,7 +57,8 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
     );
   }
   const [checks, further] = await Promise.all([readinessChecks(scope), furtherReadinessChecks(scope)]);
-  const failing = checks.filter((c) => c.count > 0).length;
+  // Not ready: failing, or with nothing recorded yet to check.
+  const failing = checks.filter((c) => !isReady(c)).length;
   const current = scope.startDate <= scope.today && scope.today <= scope.endDate;
   return (
     <>
@@ -88,9 +90,9 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
 }
 
 /**
- * One check: passes, or its count, the items behind it, what would make it pass and where.
- * `/readiness#<id>` jumps here. A link to a page the person may not open (an auditor's "Upload…")
- * is left out: the item reads as text, and the remedy still says what is missing.
+ * One check: passes, nothing recorded yet, or its count, the items behind it, what would make it
+ * pass and where. `/readiness#<id>` jumps here. A link to a page the person may not open (an
+ * auditor's "Upload…") is left out: the item reads as text, and the remedy still says what is missing.
  */
 function CheckCard({ check, principal, further = false }: { check: ReadinessCheck; principal: Principal; further?: boolean }) {
   return (
@@ -102,16 +104,26 @@ function CheckCard({ check, principal, further = false }: { check: ReadinessChec
     >
       <h2 id={`check-${check.id}`}>{check.title}</h2>
       <p className="muted">{check.guideText}</p>
-      {check.count === 0 ? (
+      {readinessState(check) === "PASSES" ? (
         <p data-testid="check-state">
           <span className="badge IN_PLACE">Passes</span>
         </p>
+      ) : readinessState(check) === "NOTHING_RECORDED" ? (
+        <>
+          <p data-testid="check-state">
+            <span className="badge MISSING">Nothing recorded yet</span>
+          </p>
+          <p className="muted" data-testid="check-remedy">
+            There is nothing for this check to examine in this period yet, so it does not pass. Record what it checks first.
+          </p>
+          <Link className="button secondary" href={check.fixHref}>
+            {check.fixLabel}
+          </Link>
+        </>
       ) : (
         <>
           <p data-testid="check-state">
-            <span className="badge MISSING">
-              {check.count} {check.count === 1 ? "finding" : "findings"}
-            </span>
+            <span className="badge MISSING">{readinessBadge(check)}</span>
           </p>
           <ul aria-label={`Items: ${check.title}`}>
             {check.items.map((item) => (

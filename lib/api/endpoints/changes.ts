@@ -56,7 +56,7 @@ export const changesApi = {
     operationId: "createChanges",
     summary: "Record one change, or import many",
     description:
-      'One change, or `{"changes": [...]}` recorded all or nothing. A change whose commit or pull request is already recorded is refused (one: 409; in an import: the row is named in `fields`).',
+      'One change, or `{"changes": [...]}` recorded all or nothing. One change whose commit or pull request is already recorded is refused (409); in an import such a row is skipped and counted (`skipped`, `skippedRows`), and a row repeating an earlier row of the same import is refused (named in `fields`).',
     tags: ["Changes"],
     ok: { "201": json({ oneOf: [ref("Change"), ref("ChangeImported")] }, "The recorded change, or the import's count and ids.") },
     errors: ["Validation", "Conflict"],
@@ -68,11 +68,14 @@ export const changesApi = {
     query: z.object({
       kind: z.enum(CHANGE_KINDS, { error: `use one of ${CHANGE_KINDS.join(", ")}.` }).optional(),
       feature: changeSchema.shape.feature,
+      kindRules: z.string().max(5000, { error: "at most 5000 characters." }).optional(),
       dryRun: dryRunParam,
     }),
     parameterNotes: {
       kind: "The kind of every row that leaves its `kind` cell empty (the import page's choice for all rows).",
       feature: "The feature (slug) of every row that leaves its `feature` cell empty.",
+      kindRules:
+        "Rules giving a row with an empty `kind` cell its kind from its title, one a line: `<title prefix> => <KIND>` (first match, any case), before `kind` (docs/changes-import.md).",
     },
     requestBody: csvBody(
       `The CSV the import page takes: a header row with at least title and mergedAt (columns ${CSV_COLUMNS.join(", ")}), one change a row.`,
@@ -83,11 +86,12 @@ export const changesApi = {
     description:
       "The import page's CSV import, for scripts: the same parser, checks and row-numbered messages (row 1 is the header). " +
       "Every change is recorded in one transaction, or none is: a bad row, an unknown feature or a commit or pull request " +
-      "already recorded is a 400 naming the row and the column (`fields` lists every bad row). Each change is in the audit log, " +
+      "repeated within the file is a 400 naming the row and the column (`fields` lists every bad row). A row whose commit or pull " +
+      "request is already recorded is skipped, not refused: the answer counts it (`skipped`) and names it (`skippedRows`). Each change is in the audit log, " +
       "as from the page. Send the file as the body with `Content-Type: text/csv` (415 otherwise; 413 over 5 MB).",
     tags: ["Changes"],
     ok: {
-      "201": json(ref("ChangeImported"), "Imported: every row was recorded."),
+      "201": json(ref("ChangeImported"), "Imported: every row not already recorded was recorded."),
       "200": dryRunAnswer({
         rowFields: {
           title: { type: "string" },
@@ -97,7 +101,15 @@ export const changesApi = {
           kind: { type: "string", enum: [...CHANGE_KINDS] },
           feature: nullable({ type: "string" }),
         },
-        description: "With dryRun=true: every row as it would be recorded and every row's problems (the database's too); nothing written.",
+        before: {
+          skipped: {
+            type: "array",
+            description: "Rows already recorded, which the import would skip (not in `rows`).",
+            items: { type: "object", properties: { row: { type: "integer" }, message: { type: "string" } } },
+          },
+        },
+        description:
+          "With dryRun=true: every row as it would be recorded, the rows it would skip as already recorded, and every row's problems (the database's too); nothing written.",
       }),
     },
     errors: ["PayloadTooLarge", "UnsupportedMediaType"],

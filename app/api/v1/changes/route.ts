@@ -26,13 +26,13 @@ export const GET = apiRoute(api.listChanges, async ({ query: { format, ...query 
   return NextResponse.json({ items, total });
 });
 
-// POST /api/v1/changes: one change {"kind", "title", "mergedAt", ...}, or {"changes": [...]} (all or nothing).
+// POST /api/v1/changes: one change {"kind", "title", "mergedAt", ...}, or {"changes": [...]} (every change not already recorded, or none; the rest skipped and counted).
 export const POST = apiRoute(api.createChanges, async ({ body: input, caller }) => {
   if (Array.isArray(input.changes)) {
     const { rows, errors } = validateChangeRows(input.changes.map((value, i) => ({ row: i + 1, value })));
     if (errors.length) throw rowsRefused(errors);
-    const { created, ids } = await importChanges(rows, caller);
-    return NextResponse.json({ created, ids }, { status: 201 });
+    const { created, ids, skipped, skippedRows } = await importChanges(rows, caller);
+    return NextResponse.json({ created, ids, skipped, skippedRows }, { status: 201 });
   }
   const parsed = changeSchema.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error, "Invalid body.");

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { dateIn, organisationTimeZone } from "@/lib/org-time";
 import { furtherReadinessChecks, readinessChecks, type ReadinessCheck } from "@/lib/readiness/checks";
 import { readinessScope } from "@/lib/readiness/scope";
+import { readinessState } from "@/lib/readiness/state";
 import { controlsApi as api } from "@/lib/api/endpoints/controls";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +14,11 @@ const toJson = (c: ReadinessCheck) => ({
   id: c.id,
   title: c.title,
   guideText: c.guideText,
-  passes: c.count === 0,
+  // Passes only when something was checked and nothing failed (docs/readiness.md, "Nothing recorded yet").
+  passes: readinessState(c) === "PASSES",
+  state: readinessState(c),
   count: c.count,
+  checked: c.checked,
   items: c.items,
   remedy: c.remedy,
   fixHref: c.fixHref,
