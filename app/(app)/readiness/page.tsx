@@ -116,9 +116,11 @@ function CheckCard({ check, principal, further = false }: { check: ReadinessChec
           <p className="muted" data-testid="check-remedy">
             There is nothing for this check to examine in this period yet, so it does not pass. Record what it checks first.
           </p>
-          <Link className="button secondary" href={check.fixHref}>
-            {check.fixLabel}
-          </Link>
+          {mayFollow(principal, check.fixHref) && (
+            <Link className="button secondary" href={check.fixHref}>
+              {check.fixLabel}
+            </Link>
+          )}
         </>
       ) : (
         <>
