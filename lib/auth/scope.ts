@@ -1,4 +1,3 @@
-import "server-only";
 import { db } from "@/lib/db";
 import { Prisma, type CategoryCode } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
