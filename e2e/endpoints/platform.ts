@@ -33,7 +33,7 @@ export const platformEndpoints: DomainEndpoints = {
     },
     "app/(app)/settings/tokens/actions.ts#createTokenAction": {
       access: "tokens:manage",
-      input: (c) => ({ name: `authz ${c.tag}`, role: "AUDITOR", scopes: ["controls:read", "audit-log:read"], expires: "30d" }),
+      input: (c) => ({ name: `authz ${c.tag}`, role: "COMPLIANCE_LEAD", scopes: ["controls:read", "audit-log:read"], expires: "30d" }),
     },
     "app/(app)/settings/tokens/actions.ts#revokeTokenAction": { access: "tokens:manage", input: (c) => ({ tokenId: c.token.id }) },
     // Organisation settings: every save writes (the setting's updatedAt and an audit entry); the zone stays UTC for other specs
