@@ -178,7 +178,8 @@ test("period B, its evidence and its file do not exist for the auditor: 404 on p
   for (const url of [`/periods/${fx.periodB}`, `/evidence/${fx.evidenceB.id}`]) {
     const res = await page.goto(url);
     // Next answers notFound() with 404 unless the (app) loading boundary has streamed a 200 first: then the not-found page shows.
-    expect(await page.locator("body").innerText(), `${url} is the not-found page (status ${res?.status()})`).toMatch(NOT_FOUND_PAGE);
+    // The not-found content may stream in after the loading screen: wait for it rather than read the body once.
+    await expect(page.locator("body"), `${url} is the not-found page (status ${res?.status()})`).toContainText(NOT_FOUND_PAGE);
     expect([404, 200]).toContain(res?.status());
     test.info().annotations.push({ type: "not-found page", description: `${url}: HTTP ${res?.status()}` });
   }

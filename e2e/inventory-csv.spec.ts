@@ -39,7 +39,7 @@ try {
   const parsed = parseFeaturesCsv(fs.readFileSync(process.env.CSV_IN, "utf8"));
   if (parsed.errors.length) throw new Error("rows refused: " + JSON.stringify(parsed.errors));
   await importFeatures(parsed.rows.map((input, i) => ({ row: parsed.rowNumbers[i], input })), cliPrincipal("round-trip"));
-  fs.writeFileSync(process.env.CSV_OUT, featuresToCsv(await allFeaturesJson()));
+  fs.writeFileSync(process.env.CSV_OUT, featuresToCsv(await allFeaturesJson({}, { all: true })));
 } finally {
   await db.$disconnect();
 }

@@ -62,7 +62,7 @@ test("a compliance lead creates a period and reads its coverage heatmap", async 
   await page.getByRole("row").filter({ hasText: name }).getByRole("link", { name, exact: true }).click();
   await expect(page).toHaveURL(/\/periods\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-  await expect(page.getByText("2025-01-01 to 2025-06-30")).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "2025-01-01 to 2025-06-30" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit period" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Coverage summary" })).toContainText("overall coverage");
 
