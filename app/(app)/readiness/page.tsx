@@ -116,11 +116,7 @@ function CheckCard({ check, principal, further = false }: { check: ReadinessChec
           <p className="muted" data-testid="check-remedy">
             There is nothing for this check to examine in this period yet, so it does not pass. Record what it checks first.
           </p>
-          {mayFollow(principal, check.fixHref) && (
-            <Link className="button secondary" href={check.fixHref}>
-              {check.fixLabel}
-            </Link>
-          )}
+          <FixLink check={check} principal={principal} />
         </>
       ) : (
         <>
@@ -142,13 +138,18 @@ function CheckCard({ check, principal, further = false }: { check: ReadinessChec
           <p data-testid="check-remedy">
             <strong>To pass:</strong> {check.remedy}
           </p>
-          {mayFollow(principal, check.fixHref) && (
-            <Link className="button secondary" href={check.fixHref}>
-              {check.fixLabel}
-            </Link>
-          )}
+          <FixLink check={check} principal={principal} />
         </>
       )}
     </section>
   );
+}
+
+/** The check's fix-it button, for who may open the page it leads to (an auditor gets none). */
+function FixLink({ check, principal }: { check: ReadinessCheck; principal: Principal }) {
+  return mayFollow(principal, check.fixHref) ? (
+    <Link className="button secondary" href={check.fixHref}>
+      {check.fixLabel}
+    </Link>
+  ) : null;
 }
