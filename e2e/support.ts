@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext, type Page, request as playwrightRequest } from "@playwright/test";
 import { randomBytes, scryptSync } from "node:crypto";
 import pg from "pg";
-import { fingerprintOf, withClient } from "./support/database";
+import { fingerprintWith, withClient } from "./support/database";
 
 export { withClient };
 
@@ -48,18 +48,41 @@ export function dbClient(): pg.Client {
   return new pg.Client({ connectionString: process.env.DATABASE_URL });
 }
 
-export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = dbClient();
-  await client.connect();
+// One small pool per Playwright worker: the walk alone makes thousands of fixture writes and
+// fingerprints, and a new connection for each (a backend process forked, a SCRAM exchange on the
+// embedded server) cost more than the queries. Idle connections close after a second and do not
+// keep the worker alive, so a spec that needs the database to itself (DROP ... WITH (FORCE), a
+// restart) finds at most a connection the server may end; the pool then opens a new one.
+let pool: pg.Pool | null = null;
+function sharedPool(): pg.Pool {
+  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL must be set (npm test sets it)");
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, idleTimeoutMillis: 1000, allowExitOnIdle: true });
+    // An idle connection ended by the server (a restart, a forced drop) is an error event on the pool; it is discarded.
+    pool.on("error", () => {});
+  }
+  return pool;
+}
+
+/** Runs `fn` with a connection to the test database (the owner's URL), on its own session state: nothing set on it outlives `fn`. */
+export async function withDb<T>(fn: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+  const client = await sharedPool().connect();
+  let broken: Error | undefined;
   try {
     return await fn(client);
+  } catch (error) {
+    broken = error instanceof Error ? error : new Error(String(error));
+    throw error;
   } finally {
-    await client.end();
+    // DISCARD ALL drops what fn may have set on the session (SET, prepared statements, temp tables);
+    // a connection that failed is not reused at all.
+    if (!broken) await client.query("DISCARD ALL").catch((e: Error) => (broken = e));
+    client.release(broken);
   }
 }
 
 /** A fingerprint of every application table of the test database (support/database.ts). */
-export const databaseFingerprint = () => fingerprintOf(process.env.DATABASE_URL!);
+export const databaseFingerprint = () => withDb(fingerprintWith);
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/signin");

@@ -89,6 +89,16 @@ export interface FreshDatabase {
  * with the app role's password, goes there) and, for the embedded server, ATTEST_EMBEDDED_DB_PORT,
  * in both process.env and `env`.
  */
+/**
+ * Test databases commit without waiting for the write-ahead log to reach the disk. A test database
+ * is thrown away, so a PostgreSQL crash losing its last commits costs nothing, and nothing a client
+ * sees changes: every commit is still atomic and visible at once. On these machines a flushed commit
+ * waits about 5 ms for the disk; the authorization walk alone makes tens of thousands of commits per run.
+ */
+async function commitWithoutFlush(serverUrl: string, name: string): Promise<void> {
+  await withClient(serverUrl, (c) => c.query(`ALTER DATABASE ${c.escapeIdentifier(name)} SET synchronous_commit = off`));
+}
+
 export async function freshDatabase(dataDir: string, env: NodeJS.ProcessEnv, cleanups: Cleanup[]): Promise<FreshDatabase> {
   env.ATTEST_DATA_DIR = process.env.ATTEST_DATA_DIR = dataDir;
   if (process.env.DATABASE_URL) {
@@ -97,6 +107,7 @@ export async function freshDatabase(dataDir: string, env: NodeJS.ProcessEnv, cle
     const name = `attest_test_${randomBytes(4).toString("hex")}`;
     const appRole = `${name}_app`;
     await withClient(serverUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+    await commitWithoutFlush(serverUrl, name);
     const url = databaseUrlFor(serverUrl, name);
     console.log(`\n== database: ${name} on ${new URL(url).host} (external PostgreSQL) ==`);
     cleanups.push(() =>
@@ -110,6 +121,7 @@ export async function freshDatabase(dataDir: string, env: NodeJS.ProcessEnv, cle
   env.ATTEST_EMBEDDED_DB_PORT = process.env.ATTEST_EMBEDDED_DB_PORT = String(await freePort());
   const { startEmbedded } = await import("@/lib/db/embedded");
   const handle = await startEmbedded();
+  await commitWithoutFlush(databaseUrlFor(handle.url, "postgres"), new URL(handle.url).pathname.slice(1));
   console.log(`\n== database: embedded PostgreSQL on port ${process.env.ATTEST_EMBEDDED_DB_PORT} ==`);
   cleanups.unshift(handle.stop);
   return { url: handle.url, appRole: EMBEDDED_APP_ROLE };
@@ -149,6 +161,7 @@ export async function runServicesTier(
   // CREATE DATABASE from a template needs no one connected to it, the creator included.
   const maintenance = databaseUrlFor(database.url, "postgres");
   await withClient(maintenance, (c) => c.query(`CREATE DATABASE ${copy} TEMPLATE ${source}`));
+  await commitWithoutFlush(maintenance, copy);
   try {
     console.log(`\n== services tier (${files.length} files, database ${copy}) ==`);
     const tierEnv: NodeJS.ProcessEnv = {

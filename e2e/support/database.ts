@@ -61,7 +61,12 @@ const ROWS_UNDER_TEST: Record<string, string> = { AuditLogEntry: `WHERE action <
  * newer xmin, and a DELETE lowers the count. One query, no row serialised: the walk takes thousands.
  */
 export async function fingerprintOf(url: string): Promise<string> {
-  return withClient(url, async (client) => {
+  return withClient(url, fingerprintWith);
+}
+
+/** fingerprintOf on a connection the caller holds. */
+export async function fingerprintWith(client: pg.ClientBase): Promise<string> {
+  {
     const { rows: tables } = await client.query<{ tablename: string }>(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`,
     );
@@ -78,5 +83,5 @@ export async function fingerprintOf(url: string): Promise<string> {
       .sort((x, y) => x.t.localeCompare(y.t))
       .map((r) => `${r.t}:${r.f}`)
       .join("\n");
-  });
+  }
 }
