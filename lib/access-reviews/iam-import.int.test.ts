@@ -123,6 +123,15 @@ test("an IAM credential report's facts and flags are stored with each item: root
   const at = new Date([...asOf][0]!).getTime();
   assert.ok(at >= started - 5_000 && at <= Date.now() + 5_000, "the import's database time");
   assert.equal(Object.keys(items[0].raw as object).length, 22, "the raw row is kept too");
+
+  // Immutable with the item: the database refuses to change the facts or the flags, even to the owner.
+  for (const set of [`flags = '{}'`, `credentials = '{}'::jsonb`, `"credentialsAsOf" = now()`, `raw = NULL`]) {
+    await assert.rejects(
+      queryOn(ownerUrl(), `UPDATE "AccessReviewItem" SET ${set} WHERE id = $1`, [items[0].id]),
+      /imported credential facts .* cannot change/,
+    );
+  }
+  await queryOn(ownerUrl(), `UPDATE "AccessReviewItem" SET comment = 'still editable' WHERE id = $1`, [items[0].id]);
 });
 
 test("a report cell AWS would not write refuses the whole import, naming the row and the column; nothing is written", async () => {
