@@ -1,4 +1,3 @@
-import { Fragment } from "react";
 import { credentialFacts } from "@/lib/access-reviews/credential-facts";
 import { CREDENTIAL_FLAG_LABELS, type CredentialFlagName, type IamCredentials } from "@/lib/access-reviews/iam-credentials";
 
@@ -26,20 +25,20 @@ export interface CredentialData {
   flags: CredentialFlagName[];
 }
 
-/** The facts as a definition list, with the time they were judged at; nothing for items with no report behind them. */
+/** The facts, one line per credential, with the time they were judged at; nothing for items with no report behind them. */
 export function CredentialDetails({ item }: { item: CredentialData }) {
   if (!item.credentials || !item.credentialsAsOf) return null;
   const asOf = new Date(item.credentialsAsOf);
   return (
-    <dl className="facts" data-testid="credential-facts">
+    <ul className="credential-facts" data-testid="credential-facts">
       {credentialFacts(item.credentials, asOf).map((f) => (
-        <Fragment key={f.label}>
-          <dt>{f.label}</dt>
-          <dd>{f.value}</dd>
-        </Fragment>
+        <li key={f.label}>
+          <span className="muted">{f.label}:</span> {f.value}
+        </li>
       ))}
-      <dt>As of</dt>
-      <dd>the import, {item.credentialsAsOf.slice(0, 16).replace("T", " ")} UTC (the flags&apos; reference time)</dd>
-    </dl>
+      <li className="muted">
+        As of the import, {item.credentialsAsOf.slice(0, 16).replace("T", " ")} UTC (the flags&apos; reference time).
+      </li>
+    </ul>
   );
 }
