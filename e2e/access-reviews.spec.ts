@@ -34,21 +34,60 @@ const IAM_HEADER = [
   "cert_2_last_rotated",
 ].join(",");
 
-function iamRow(user: string, kind: "root" | "user", password: string, mfa: string, key1: string, key2 = "false") {
+/** An AWS timestamp `days` before now, as the report writes it. */
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "+00:00");
+
+/** A report row: a password used two days ago, key 1 rotated 30 days ago and used yesterday; `cells` override any column. */
+function iamRow(
+  user: string,
+  kind: "root" | "user",
+  password: string,
+  mfa: string,
+  key1: string,
+  key2 = "false",
+  cells: Record<string, string> = {},
+) {
   const arn = kind === "root" ? "arn:aws:iam::123456789012:root" : `arn:aws:iam::123456789012:user/${user}`;
-  const used = key1 === "true" ? "2026-11-20T08:00:00+00:00" : "N/A";
-  return [user, arn, "2025-03-01T10:00:00+00:00", password, password === "true" ? "2026-11-25T09:00:00+00:00" : "N/A", "N/A", "N/A", mfa]
-    .concat([key1, "2025-03-01T10:00:00+00:00", used, key1 === "true" ? "us-east-1" : "N/A", key1 === "true" ? "bedrock" : "N/A"])
-    .concat([key2, "N/A", "N/A", "N/A", "N/A", "false", "N/A", "false", "N/A"])
+  const on = key1 === "true";
+  const base: Record<string, string> = {
+    user,
+    arn,
+    user_creation_time: daysAgo(600),
+    password_enabled: password,
+    password_last_used: password === "true" ? daysAgo(2) : "N/A",
+    mfa_active: mfa,
+    access_key_1_active: key1,
+    access_key_1_last_rotated: on ? daysAgo(30) : "N/A",
+    access_key_1_last_used_date: on ? daysAgo(1) : "N/A",
+    access_key_1_last_used_region: on ? "us-east-1" : "N/A",
+    access_key_1_last_used_service: on ? "bedrock" : "N/A",
+    access_key_2_active: key2,
+    ...cells,
+  };
+  return IAM_HEADER.split(",")
+    .map((column) => base[column] ?? (column.endsWith("_active") ? "false" : "N/A"))
     .join(",");
 }
 
 const IAM_ROWS = [
-  iamRow("<root_account>", "root", "not_supported", "true", "false"),
+  // AWS reports root's password as not_supported; a sign-in three days ago is its console access.
+  iamRow("<root_account>", "root", "not_supported", "true", "false", "false", {
+    password_last_used: daysAgo(3),
+    password_last_changed: "not_supported",
+    password_next_rotation: "not_supported",
+  }),
   iamRow("engineer", "user", "true", "true", "true"), // engineer@example.test's own access
   iamRow("lead", "user", "true", "false", "false"),
-  iamRow("ci-bedrock-invoker", "user", "false", "false", "true"),
-  iamRow("data-pipeline", "user", "false", "false", "true", "true"),
+  iamRow("ci-bedrock-invoker", "user", "false", "false", "true", "false", {
+    access_key_1_last_rotated: daysAgo(10),
+    access_key_1_last_used_date: "N/A",
+  }),
+  iamRow("data-pipeline", "user", "false", "false", "true", "true", {
+    access_key_1_last_rotated: daysAgo(400),
+    access_key_1_last_used_date: daysAgo(120),
+    access_key_2_last_rotated: daysAgo(400),
+    access_key_2_last_used_date: daysAgo(100),
+  }),
 ];
 const IAM_CSV = [IAM_HEADER, ...IAM_ROWS].join("\n") + "\n";
 
@@ -241,13 +280,36 @@ test("an IAM credential report is detected, previewed and imported; reviewers ar
     return { rows, audit };
   });
   expect(stored.rows.map((r) => [r.principal, r.kind, r.access, r.user])).toEqual([
-    ["<root_account>", "HUMAN", "no active credentials", null],
+    ["<root_account>", "ROOT", "console", null],
     ["engineer", "HUMAN", "console+key1", ACCOUNTS.ENGINEER.email],
     ["lead", "HUMAN", "console (no MFA)", ACCOUNTS.COMPLIANCE_LEAD.email],
     ["ci-bedrock-invoker", "SERVICE", "key1", null],
     ["data-pipeline", "SERVICE", "key1+key2", null],
   ]);
   expect(stored.rows[1]).toMatchObject({ source: "IAM credential report", arn: "arn:aws:iam::123456789012:user/engineer" });
+  // What the report says, on the item: root recognised with its console access, never used and long unused rows flagged.
+  const flagsOf = async (principal: string) =>
+    items
+      .getByRole("row")
+      .filter({ has: page.getByLabel(`Select ${principal} on AWS account 1234 / Bedrock`, { exact: true }) })
+      .locator("[data-flag]")
+      .allTextContents();
+  await expect.poll(() => flagsOf("<root_account>")).toEqual(["Root account"]);
+  expect(await flagsOf("engineer")).toEqual([]);
+  expect(await flagsOf("lead")).toEqual(["No MFA with console access"]);
+  expect(await flagsOf("ci-bedrock-invoker")).toEqual(["Never used"]);
+  expect(await flagsOf("data-pipeline")).toEqual(["Unused for 90 days", "Key older than 90 days"]);
+  const rootRow = items.getByRole("row").filter({ hasText: "<root_account>" });
+  await expect(rootRow).toContainText("Root account");
+  await expect(rootRow).not.toContainText("no active credentials");
+  await rootRow.getByText("Credentials", { exact: true }).click();
+  await expect(rootRow.getByTestId("credential-facts")).toContainText("root sign-in, last used");
+  await expect(rootRow.getByTestId("credential-facts")).toContainText("3 days before the import");
+  const pipelineRow = items.getByRole("row").filter({ hasText: "data-pipeline" });
+  await pipelineRow.getByText("Credentials", { exact: true }).click();
+  await expect(pipelineRow.getByTestId("credential-facts")).toContainText("120 days before the import) by bedrock in us-east-1");
+  fs.mkdirSync(path.join("test-results", "screenshots"), { recursive: true });
+  await page.screenshot({ path: path.join("test-results", "screenshots", "access-review-item.png"), fullPage: true });
   expect(stored.audit).toHaveLength(1); // one entry for the whole import
   expect(stored.audit[0].after).toMatchObject({
     count: 5,
@@ -292,6 +354,17 @@ test("an IAM credential report is detected, previewed and imported; reviewers ar
   await expect(engineer.getByRole("table", { name: "Items" }).getByRole("row")).toHaveCount(1 + 4);
   await expect(engineer.getByRole("form", { name: "Assign selected items" })).toHaveCount(0);
   await expect(engineer.getByRole("button", { name: /^Remove / })).toHaveCount(0);
+  // Their inbox shows the same facts and flags beside each decision.
+  await engineer.goto("/access-reviews/inbox");
+  const inboxItem = (principal: string) =>
+    engineer
+      .getByRole("region", { name: `Access review ${name}` })
+      .getByRole("listitem")
+      .filter({ has: engineer.getByRole("heading", { name: new RegExp(`^${principal} `) }) });
+  await expect(inboxItem("ci-bedrock-invoker").locator("[data-flag]")).toHaveText(["Never used"]);
+  await expect(inboxItem("data-pipeline").locator("[data-flag]")).toHaveText(["Unused for 90 days", "Key older than 90 days"]);
+  await expect(inboxItem("data-pipeline").getByTestId("credential-facts")).toContainText("Access key 2");
+  await expect(inboxItem("engineer").locator("[data-flag]")).toHaveCount(0);
   await engineerContext.close();
 
   // While in progress the lead may still hand an undecided item to another reviewer.

@@ -5,6 +5,7 @@ import { assignReviewerAction, removeItemAction } from "@/app/(app)/access-revie
 import { FormMessages } from "@/components/ui/form-messages";
 import type { ItemJson } from "@/lib/access-reviews/queries";
 import { PRINCIPAL_KIND_LABELS, RESOURCE_KIND_LABELS } from "@/lib/validations/access-review";
+import { CredentialDetails, CredentialFlags } from "@/components/access-reviews/credential-facts";
 
 export type ItemRow = Omit<ItemJson, "raw">;
 
@@ -121,7 +122,15 @@ export function ItemsTable(props: {
               <td>
                 {r.resource} <span className="muted">({RESOURCE_KIND_LABELS[r.resourceKind]})</span>
               </td>
-              <td>{r.accessLevel}</td>
+              <td>
+                {r.accessLevel} <CredentialFlags flags={r.flags} />
+                {r.credentials && (
+                  <details>
+                    <summary>Credentials</summary>
+                    <CredentialDetails item={r} />
+                  </details>
+                )}
+              </td>
               <td>{r.source}</td>
               <td>{r.reviewer ?? <span className="muted">unassigned</span>}</td>
               <td>{r.decision ? DECISION_LABELS[r.decision] : <span className="muted">undecided</span>}</td>

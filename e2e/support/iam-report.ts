@@ -16,8 +16,10 @@ const COLUMNS = IAM_REPORT_HEADER.split(",") as IamReportColumn[];
 
 /**
  * One line of a report: the given cells, and for every other column what AWS writes for a
- * credential that is not in use ("false" for the *_active columns, "N/A" for the rest).
+ * credential that is not in use ("false" for password_enabled and the *_active columns, "N/A" for the rest).
  */
 export function iamReportLine(cells: Partial<Record<IamReportColumn, string>>): string {
-  return COLUMNS.map((column) => cells[column] ?? (column.endsWith("_active") ? "false" : "N/A")).join(",");
+  return COLUMNS.map((column) => cells[column] ?? (column.endsWith("_active") || column === "password_enabled" ? "false" : "N/A")).join(
+    ",",
+  );
 }

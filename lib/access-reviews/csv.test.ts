@@ -32,7 +32,17 @@ const iamRow = (user: string, arn: string, password: string, mfa: string, key1: 
 
 const IAM_CSV = [
   IAM_REPORT_HEADER,
-  iamRow("<root_account>", "arn:aws:iam::123456789012:root", "not_supported", "true", "false"),
+  // AWS reports root's password as not_supported: its console access follows password_last_used.
+  iamReportLine({
+    user: "<root_account>",
+    arn: "arn:aws:iam::123456789012:root",
+    user_creation_time: "2025-01-01T00:00:00+00:00",
+    password_enabled: "not_supported",
+    password_last_used: "2026-11-30T08:12:00+00:00",
+    password_last_changed: "not_supported",
+    password_next_rotation: "not_supported",
+    mfa_active: "true",
+  }),
   iamRow("alice", "arn:aws:iam::123456789012:user/alice", "true", "true", "true"),
   iamRow("ci-deployer", "arn:aws:iam::123456789012:user/ci-deployer", "false", "false", "true", "true"),
   "",
@@ -51,7 +61,7 @@ test("an IAM credential report is detected and mapped: principal = user, access 
   assert.deepEqual(
     items.map((i) => [i.row, i.principal, i.principalKind, i.accessLevel, i.resource]),
     [
-      [2, "<root_account>", "HUMAN", "no active credentials", "AWS account 1234 / Bedrock"],
+      [2, "<root_account>", "ROOT", "console", "AWS account 1234 / Bedrock"],
       [3, "alice", "HUMAN", "console+key1", "AWS account 1234 / Bedrock"],
       [4, "ci-deployer", "SERVICE", "key1+key2", "AWS account 1234 / Bedrock"],
       // the blank line 5 is skipped but counted
@@ -60,6 +70,28 @@ test("an IAM credential report is detected and mapped: principal = user, access 
   );
   assert.equal(items[1].raw.arn, "arn:aws:iam::123456789012:user/alice");
   assert.equal(Object.keys(items[1].raw).length, 22, "the whole row is kept");
+});
+
+test("a full IAM report's rows keep their credential facts; a cell AWS would not write refuses its row, named", () => {
+  const table = readCsvTable(IAM_CSV);
+  const { items } = mapCsvRows(table, { ...suggestMapping(table.header), resourceFixed: "AWS" });
+  assert.equal(items[0].credentials?.root, true);
+  assert.equal(items[0].credentials?.console.access, true);
+  assert.equal(items[2].credentials?.accessKeys.filter((k) => k.active).length, 2);
+  const bad = [IAM_REPORT_HEADER, iamRow("eve", "arn:aws:iam::1:user/eve", "true", "maybe", "false")].join("\n");
+  const mapped = mapCsvRows(readCsvTable(bad), { ...suggestMapping(table.header), resourceFixed: "AWS" });
+  assert.deepEqual(mapped.items, []);
+  assert.deepEqual(mapped.errors, [{ row: 2, messages: ["mfa_active: “maybe” is not true or false."] }]);
+  // A file with only some of the report's columns is imported as before, without facts.
+  const partial = mapCsvRows(
+    readCsvTable("user,arn,password_enabled,mfa_active,access_key_1_active\nx,arn:aws:iam::1:user/x,true,true,false\n"),
+    {
+      ...suggestMapping(["user", "arn", "password_enabled", "mfa_active", "access_key_1_active"]),
+      resourceFixed: "AWS",
+    },
+  );
+  assert.equal(partial.items[0].credentials, null);
+  assert.equal(partial.items[0].accessLevel, "console");
 });
 
 test("a generic CSV is not taken for an IAM report; columns are suggested by name", () => {
@@ -109,7 +141,7 @@ test("every bad row is reported with its spreadsheet row number, and no item is 
     [3, 4, 5, 6, 7],
   );
   assert.match(errors[0].messages[0], /^principal: the “principal” cell is empty/);
-  assert.match(errors[1].messages[0], /neither human nor service/);
+  assert.match(errors[1].messages[0], /neither human, service nor root/);
   assert.ok(errors[2].messages.some((m) => m.startsWith("resource:")));
   assert.ok(errors[2].messages.some((m) => m.includes("not-an-email")));
   assert.match(errors[3].messages[0], /as row 2/);
@@ -139,6 +171,7 @@ test("fixed values and a default kind apply to every row", () => {
     source: "MCP registry",
     reviewerEmail: null,
     raw: { login: "svc-2" },
+    credentials: null,
   });
 });
 

@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { z } from "zod";
 import { importSizeProblem, lineCount, withoutBom } from "@/lib/imports/upload";
 import { rolesWith } from "@/lib/permissions";
+import { accessSummary, isRootPrincipal, parseIamCredentials, type IamCredentials } from "@/lib/access-reviews/iam-credentials";
 import { PRINCIPAL_KINDS, RESOURCE_KINDS, type PrincipalKindName, type ResourceKindName } from "@/lib/validations/access-review";
 
 // Access-review items from a CSV export, with a column mapping. Pure: no I/O, so the preview, the
@@ -86,6 +87,8 @@ export interface MappedItem {
   source: string;
   reviewerEmail: string | null;
   raw: Record<string, string>;
+  /** What a full IAM credential report said about the principal's credentials; null for other files. */
+  credentials: IamCredentials | null;
 }
 
 export interface MappedCsv {
@@ -128,6 +131,9 @@ export function readCsvTable(text: string): CsvTable {
   }
   return table;
 }
+
+/** Every one of the 22 columns AWS writes: only then are the credential facts read and kept. */
+export const isFullIamReport = (header: readonly string[]) => IAM_REPORT_COLUMNS.every((c) => header.includes(c));
 
 export function detectLayout(header: readonly string[]): CsvLayout {
   const names = new Set(header.map((h) => h.trim().toLowerCase()));
@@ -176,19 +182,15 @@ export function suggestMapping(header: readonly string[]): ColumnMapping {
 
 const truthy = (v: string | undefined) => (v ?? "").trim().toLowerCase() === "true";
 
-/** "console+key1": how an IAM user can sign in or call the API, from the credential report's flags. */
+/**
+ * "console+key1": how an IAM principal can sign in or call the API, from the credential report's
+ * columns (the root user's console access follows its recorded sign-in: lib/access-reviews/iam-credentials.ts).
+ */
 export function deriveIamAccess(raw: Record<string, string>): string {
-  const parts = [
-    truthy(raw.password_enabled) ? "console" : null,
-    truthy(raw.access_key_1_active) ? "key1" : null,
-    truthy(raw.access_key_2_active) ? "key2" : null,
-    truthy(raw.cert_1_active) ? "cert1" : null,
-    truthy(raw.cert_2_active) ? "cert2" : null,
-  ].filter(Boolean);
-  if (parts.length === 0) return "no active credentials";
-  return parts.join("+") + (truthy(raw.password_enabled) && raw.mfa_active !== undefined && !truthy(raw.mfa_active) ? " (no MFA)" : "");
+  return accessSummary(parseIamCredentials(raw).credentials);
 }
 
+const ROOT_WORDS = new Set(["root", "root account", "root_account"]);
 const HUMAN_WORDS = new Set(["human", "person", "user", "people", "employee", "staff"]);
 const SERVICE_WORDS = new Set([
   "service",
@@ -209,12 +211,13 @@ const SERVICE_WORDS = new Set([
  */
 export function inferPrincipalKind(principal: string, raw: Record<string, string>): PrincipalKindName | null {
   const arn = (raw.arn ?? "").trim();
+  if (isRootPrincipal(principal, arn)) return "ROOT";
   if (/:role\//.test(arn) || /:assumed-role\//.test(arn)) return "SERVICE";
   const password = (raw.password_enabled ?? "").trim().toLowerCase();
   if (password === "true") return "HUMAN";
   const keys = truthy(raw.access_key_1_active) || truthy(raw.access_key_2_active);
   if (password === "false" && keys) return "SERVICE";
-  if (/:user\//.test(arn) || /:root$/.test(arn)) return "HUMAN";
+  if (/:user\//.test(arn)) return "HUMAN";
   if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(principal)) return "HUMAN";
   return null;
 }
@@ -223,6 +226,7 @@ function kindFromCell(value: string): PrincipalKindName | null {
   const v = value.trim().toLowerCase();
   if (HUMAN_WORDS.has(v)) return "HUMAN";
   if (SERVICE_WORDS.has(v)) return "SERVICE";
+  if (ROOT_WORDS.has(v)) return "ROOT";
   return null;
 }
 
@@ -257,6 +261,7 @@ export function mapCsvRows(table: CsvTable, mapping: ColumnMapping): MappedCsv {
   const result: MappedCsv = { items: [], errors: [...table.errors] };
   const seen = new Map<string, number>();
   const source = mapping.source || "CSV import";
+  const iamReport = isFullIamReport(table.header);
   for (const { row, cells } of table.records) {
     const raw: Record<string, string> = {};
     table.header.forEach((h, i) => (raw[h] = cells[i]));
@@ -268,7 +273,7 @@ export function mapCsvRows(table: CsvTable, mapping: ColumnMapping): MappedCsv {
     let principalKind: PrincipalKindName | null = null;
     if (mapping.principalKind) {
       principalKind = kindFromCell(raw[mapping.principalKind] ?? "");
-      if (!principalKind) messages.push(`principalKind: “${raw[mapping.principalKind] ?? ""}” is neither human nor service.`);
+      if (!principalKind) messages.push(`principalKind: “${raw[mapping.principalKind] ?? ""}” is neither human, service nor root.`);
     } else if (mapping.principalKindDefault !== "INFER") {
       principalKind = mapping.principalKindDefault;
     } else if (principal) {
@@ -297,6 +302,13 @@ export function mapCsvRows(table: CsvTable, mapping: ColumnMapping): MappedCsv {
       else reviewerEmail = cell ? cell.toLowerCase() : null;
     }
 
+    let credentials: IamCredentials | null = null;
+    if (iamReport) {
+      const parsed = parseIamCredentials(raw);
+      messages.push(...parsed.problems);
+      credentials = parsed.credentials;
+    }
+
     if (messages.length === 0) {
       const key = `${principal.toLowerCase()}\u0000${resource.toLowerCase()}\u0000${accessLevel.toLowerCase()}`;
       const first = seen.get(key);
@@ -317,6 +329,7 @@ export function mapCsvRows(table: CsvTable, mapping: ColumnMapping): MappedCsv {
       source,
       reviewerEmail,
       raw,
+      credentials,
     });
   }
   result.errors.sort((a, b) => a.row - b.row);

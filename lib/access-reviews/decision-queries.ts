@@ -5,6 +5,7 @@ import { dateIn, organisationTimeZone } from "@/lib/org-time";
 import { reviewProgress } from "@/lib/access-reviews/service";
 import { isRevocationOverdue, revocationDueOn } from "@/lib/access-reviews/revocations";
 import { itemAccess } from "@/lib/access-reviews/record";
+import { credentialsToJson } from "@/lib/access-reviews/queries";
 
 // Reads for the reviewer's inbox, the sign-off section, the revocation list and the printable record.
 
@@ -48,6 +49,7 @@ export async function inboxPage(userId: string, page: number) {
       items: rows.map((i) => ({
         id: i.id,
         ...itemAccess(i),
+        ...credentialsToJson(i),
         own: i.principalUserId === userId,
         reviewerId: i.reviewerId,
         decision: i.decision,

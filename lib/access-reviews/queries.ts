@@ -8,6 +8,16 @@ import { loadReview, reviewInclude, reviewProgress, reviewToJson, type ReviewJso
 import { nextAccessReview } from "@/lib/access-reviews/schedule";
 import { ITEM_PAGE_SIZE } from "@/lib/validations/access-review";
 import { rolesWith } from "@/lib/permissions";
+import type { CredentialFlagName, IamCredentials } from "@/lib/access-reviews/iam-credentials";
+
+/** What the import kept about the principal's credentials, the time it was judged at, and the flags then. */
+export function credentialsToJson(i: { credentials: unknown; credentialsAsOf: Date | null; flags: CredentialFlagName[] }) {
+  return {
+    credentials: (i.credentials ?? null) as IamCredentials | null,
+    credentialsAsOf: i.credentialsAsOf?.toISOString() ?? null,
+    flags: i.flags,
+  };
+}
 
 // Reads for the access review pages and the API.
 
@@ -68,6 +78,7 @@ export function itemToJson(i: Prisma.AccessReviewItemGetPayload<{ include: typeo
     selfJustification: i.selfJustification,
     decidedAt: i.decidedAt?.toISOString() ?? null,
     decidedBy: i.decidedBy?.email ?? null,
+    ...credentialsToJson(i),
     raw: i.raw,
   };
 }

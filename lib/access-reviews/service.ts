@@ -21,6 +21,7 @@ import {
 import { quarterRange } from "@/lib/access-reviews/schedule";
 import { futureQuarterProblem, sameQuarterProblem } from "@/lib/access-reviews/quarter-rules";
 import { itemAccess } from "@/lib/access-reviews/record";
+import { credentialFlags, type IamCredentials } from "@/lib/access-reviews/iam-credentials";
 import { organisationToday } from "@/lib/org-time";
 import type { AccessReviewInput, ItemInput } from "@/lib/validations/access-review";
 import { rolesWith } from "@/lib/permissions";
@@ -206,13 +207,14 @@ export async function updateReview(id: string, input: AccessReviewInput, { actor
 
 interface NewItem {
   principal: string;
-  principalKind: "HUMAN" | "SERVICE";
+  principalKind: "HUMAN" | "SERVICE" | "ROOT";
   resource: string;
   resourceKind: ItemInput["resourceKind"];
   accessLevel: string;
   source: string;
   reviewer?: string | null;
   raw?: Record<string, string> | null;
+  credentials?: IamCredentials | null;
 }
 
 const BATCH = 2_000;
@@ -240,11 +242,20 @@ async function insertItems(tx: Tx, reviewId: string, items: NewItem[], label: (i
   }
   const last = await tx.accessReviewItem.aggregate({ where: { reviewId }, _max: { position: true } });
   const start = (last._max.position ?? -1) + 1;
+  // The flags' reference time: the database's time of this import, stored with the facts.
+  const [{ asOf }] = await tx.$queryRaw<{ asOf: Date }[]>`SELECT date_trunc('milliseconds', now()) AS "asOf"`;
   const rows: Prisma.AccessReviewItemCreateManyInput[] = items.map((item, i) => ({
     reviewId,
     position: start + i,
     ...itemAccess(item),
     raw: item.raw ?? undefined,
+    ...(item.credentials
+      ? {
+          credentials: item.credentials as unknown as Prisma.InputJsonValue,
+          credentialsAsOf: asOf,
+          flags: credentialFlags(item.credentials, asOf),
+        }
+      : { flags: [] }),
     principalUserId: matchPrincipal(item.principal, index)?.id ?? null,
     reviewerId: item.reviewer ? index.byEmail.get(item.reviewer.toLowerCase())!.id : null,
   }));
@@ -254,11 +265,14 @@ async function insertItems(tx: Tx, reviewId: string, items: NewItem[], label: (i
   for (let i = 0; i < rows.length; i += BATCH) {
     const payload = JSON.stringify(rows.slice(i, i + BATCH));
     await tx.$executeRaw`
-      INSERT INTO "AccessReviewItem" (id, "reviewId", position, principal, "principalKind", resource, "resourceKind", "accessLevel", source, raw, "principalUserId", "reviewerId")
+      INSERT INTO "AccessReviewItem" (id, "reviewId", position, principal, "principalKind", resource, "resourceKind", "accessLevel", source, raw,
+             credentials, "credentialsAsOf", flags, "principalUserId", "reviewerId")
       SELECT gen_random_uuid(), x."reviewId", x.position, x.principal, x."principalKind"::"PrincipalKind", x.resource,
-             x."resourceKind"::"ResourceKind", x."accessLevel", x.source, x.raw, x."principalUserId", x."reviewerId"
+             x."resourceKind"::"ResourceKind", x."accessLevel", x.source, x.raw, x.credentials, x."credentialsAsOf", x.flags::"CredentialFlag"[],
+             x."principalUserId", x."reviewerId"
       FROM jsonb_to_recordset(${payload}::jsonb) AS x("reviewId" uuid, position int, principal text, "principalKind" text, resource text,
-           "resourceKind" text, "accessLevel" text, source text, raw jsonb, "principalUserId" uuid, "reviewerId" uuid)`;
+           "resourceKind" text, "accessLevel" text, source text, raw jsonb, credentials jsonb, "credentialsAsOf" timestamptz, flags text[],
+           "principalUserId" uuid, "reviewerId" uuid)`;
   }
   return rows.length;
 }

@@ -11,6 +11,7 @@ import { date, json, nullable, operation, ref, requestComponents, time, uuid, ty
 import { ENDPOINTS } from "@/lib/api/registry";
 import { itemReference } from "@/lib/api/endpoints/access-reviews";
 import { EVALUATION_STATES } from "@/lib/coverage/evaluation";
+import { CREDENTIAL_FLAGS } from "@/lib/access-reviews/iam-credentials";
 import { CATEGORIES, DESIGN_STATUSES, FREQUENCIES } from "@/lib/validations/control";
 import { DATA_CATEGORIES, FEATURE_PAGE_SIZE, FEATURE_STATUSES, IMPACTS, INVOKERS } from "@/lib/validations/feature";
 import { CHANGE_KINDS } from "@/lib/validations/change";
@@ -809,7 +810,7 @@ const accessReviewItem: SchemaObject = {
     id: uuid,
     position: { type: "integer", description: "Import order." },
     principal: { type: "string" },
-    principalKind: { type: "string", enum: ["HUMAN", "SERVICE"] },
+    principalKind: { type: "string", enum: ["HUMAN", "SERVICE", "ROOT"], description: "ROOT: a cloud account's root user." },
     principalUser: nullable({ type: "string", description: "The Attest account the access belongs to (e-mail)." }),
     resource: { type: "string" },
     resourceKind: { type: "string", enum: [...accessReviewResourceKinds] },
@@ -821,6 +822,19 @@ const accessReviewItem: SchemaObject = {
     selfJustification: nullable({ type: "string" }),
     decidedAt: nullable(time),
     decidedBy: nullable({ type: "string" }),
+    credentials: nullable({
+      type: "object",
+      description:
+        "What an AWS IAM credential report said about the principal, kept as imported: root or not, console access (password, " +
+        "last use), MFA, each access key (active, created or rotated, last used, region, service) and signing certificate. Times " +
+        "are ISO 8601 or AWS's own words (`N/A`, `no_information`, `not_supported`). Null for items from other sources.",
+    }),
+    credentialsAsOf: nullable({ ...time, description: "The import's time: the reference the flags were computed against." }),
+    flags: {
+      type: "array",
+      items: { type: "string", enum: [...CREDENTIAL_FLAGS] },
+      description: "Computed at import from `credentials` and `credentialsAsOf` (see docs/access-reviews.md); empty without credentials.",
+    },
     raw: { description: "The original CSV row (column -> cell), or null for items added by hand or API." },
   },
 };

@@ -17,9 +17,13 @@ export const RESOURCE_KIND_LABELS: Record<ResourceKindName, string> = {
   OTHER: "Other",
 };
 
-export const PRINCIPAL_KINDS = ["HUMAN", "SERVICE"] as const;
+export const PRINCIPAL_KINDS = ["HUMAN", "SERVICE", "ROOT"] as const;
 export type PrincipalKindName = (typeof PRINCIPAL_KINDS)[number];
-export const PRINCIPAL_KIND_LABELS: Record<PrincipalKindName, string> = { HUMAN: "Human", SERVICE: "Service" };
+export const PRINCIPAL_KIND_LABELS: Record<PrincipalKindName, string> = {
+  HUMAN: "Human",
+  SERVICE: "Service",
+  ROOT: "Root account",
+};
 
 export const REVIEW_STATUS_LABELS = { DRAFT: "Draft", IN_PROGRESS: "In progress", SIGNED_OFF: "Signed off" } as const;
 
@@ -67,7 +71,7 @@ const text = (what: string, max = 300) =>
 
 export const itemSchema = z.object({
   principal: text("principal (a person's e-mail or user name, or a service account)"),
-  principalKind: z.enum(PRINCIPAL_KINDS, { error: "Choose Human or Service." }),
+  principalKind: z.enum(PRINCIPAL_KINDS, { error: "Choose Human, Service or Root account." }),
   resource: text("resource"),
   resourceKind: z.preprocess(blank, z.enum(RESOURCE_KINDS, { error: "Unknown resource kind." }).default("OTHER")),
   accessLevel: text("access level"),

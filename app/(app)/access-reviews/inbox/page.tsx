@@ -8,6 +8,7 @@ import { PRINCIPAL_KIND_LABELS, RESOURCE_KIND_LABELS } from "@/lib/validations/a
 import { DecisionForm } from "@/components/access-reviews/decision-form";
 import { ProgressBar } from "@/components/access-reviews/progress-bar";
 import { PageLinks } from "@/components/ui/page-links";
+import { CredentialDetails, CredentialFlags } from "@/components/access-reviews/credential-facts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "My access-review inbox" };
@@ -66,6 +67,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                       </>
                     )}
                   </p>
+                  <CredentialFlags flags={i.flags} />
+                  <CredentialDetails item={i} />
                   {i.decision ? (
                     <p data-testid="current-decision">
                       Decided: <strong>{DECISION[i.decision]}</strong>
