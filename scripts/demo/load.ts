@@ -1,5 +1,7 @@
 // The demo's loader (npm run demo, scripts/demo.ts): everything it writes, in order, each part
-// through the app's own services so that the audit log and the stored files are real. Idempotent
+// through the app's own services so that the audit log and the stored files are real (the users
+// are inserted here: their published passwords contain the mailbox name, which the user service
+// rightly refuses; each insert has its audit entry in the same transaction). Idempotent
 // part by part. The caller has connected (connectForCli) and checked that the database is the
 // demo's (assertDemoDatabase); the services tier calls it on a scratch database
 // (lib/demo/demo.int.test.ts).
@@ -18,7 +20,6 @@ const DEMO_VENDORS = [
   {
     name: "Anthropic (demo)",
     website: "https://www.anthropic.com",
-    models: ["claude-sonnet"],
     zeroRetention: true,
     trainingOptOut: true,
     dataRegion: "US",
@@ -26,7 +27,6 @@ const DEMO_VENDORS = [
   {
     name: "OpenAI (demo)",
     website: "https://openai.com",
-    models: ["gpt-4.1-mini", "text-embedding-3-small"],
     zeroRetention: false,
     trainingOptOut: true,
     dataRegion: "US",
@@ -48,6 +48,7 @@ const DEMO_FEATURES = [
     promptLogRetention: "30 days, then deleted by the bucket's lifecycle rule",
     userFacing: false,
     vendor: "Anthropic (demo)",
+    model: "claude-sonnet",
   },
   {
     slug: "demo-contract-clause-extractor",
@@ -61,6 +62,7 @@ const DEMO_FEATURES = [
     failureNotes: "A missed renewal date causes an automatic renewal the customer did not want.",
     automatedDecisions: true,
     vendor: "OpenAI (demo)",
+    model: "gpt-4.1-mini",
   },
 ];
 
@@ -96,47 +98,21 @@ export async function loadDemo(): Promise<void> {
       });
     });
   }
-  await db.$transaction(async (tx) => {
-    for (const v of DEMO_VENDORS) {
-      if (await tx.vendor.findUnique({ where: { name: v.name } })) continue;
-      const vendor = await tx.vendor.create({
-        data: {
-          name: v.name,
-          website: v.website,
-          zeroRetention: v.zeroRetention,
-          trainingOptOut: v.trainingOptOut,
-          dataRegion: v.dataRegion,
-          models: { create: v.models.map((name) => ({ name })) },
-        },
-      });
-      await appendAudit(tx, actor, {
-        action: "vendor.created",
-        entityType: "Vendor",
-        entityId: vendor.id,
-        after: { name: v.name, demo: true },
-      });
-    }
-    for (const f of DEMO_FEATURES) {
-      if (await tx.feature.findUnique({ where: { slug: f.slug } })) continue;
-      const vendor = await tx.vendor.findUniqueOrThrow({ where: { name: f.vendor }, include: { models: true } });
-      const { vendor: _vendorName, inputData, invokers, ...rest } = f;
-      const feature = await tx.feature.create({
-        data: {
-          ...rest,
-          inputData: [...inputData],
-          invokers: [...invokers],
-          vendors: { create: [{ vendorId: vendor.id, modelId: vendor.models[0]?.id }] },
-        },
-      });
-      await appendAudit(tx, actor, {
-        action: "feature.created",
-        entityType: "Feature",
-        entityId: feature.id,
-        after: { slug: f.slug, demo: true },
-      });
-    }
-    await tx.setting.upsert({ where: { key: "demo" }, create: { key: "demo", value: true }, update: {} });
-  });
+  // Vendors and features through their services, as the vendors page and the inventory form write them.
+  const { createVendor } = await import("@/lib/vendors/service");
+  const { vendorCreateSchema } = await import("@/lib/validations/vendor");
+  const { createFeature } = await import("@/lib/features/service");
+  const { featureSchema } = await import("@/lib/validations/feature");
+  const system = cliPrincipal("demo");
+  for (const v of DEMO_VENDORS) {
+    if (!(await db.vendor.findUnique({ where: { name: v.name }, select: { id: true } })))
+      await createVendor(vendorCreateSchema.parse(v), system);
+  }
+  for (const { vendor, model, ...f } of DEMO_FEATURES) {
+    if (await db.feature.findUnique({ where: { slug: f.slug }, select: { id: true } })) continue;
+    await createFeature(featureSchema.parse({ ...f, vendors: [{ vendor, model }] }), system);
+  }
+  await db.setting.upsert({ where: { key: "demo" }, create: { key: "demo", value: true }, update: {} });
   // Vendors' due-diligence packages (files stored as evidence), their sub-service scoping, the
   // access reviews (one signed off in its quarter, one in progress), the readiness records.
   const { seedVendorDemo } = await import("./vendors");
