@@ -1,8 +1,12 @@
-// Demo access reviews (called by scripts/demo.ts after the demo users and features exist): one
-// access review for the previous quarter, decided and signed off (today, so late: it counts for this quarter), whose record is accepted AI-SEC-05
-// evidence; one for this quarter in progress, partly decided. Both go through the app's own
-// service functions, so the record, its SHA-256 and the audit log are real. Idempotent: a
-// access review that already exists (by name) is left as it is.
+// Demo access reviews (called by scripts/demo.ts after the demo users and features exist): this
+// quarter's AI access review, decided and signed off in its quarter, whose record is accepted
+// AI-SEC-05 evidence for this quarter (the earlier quarters' records were kept in a spreadsheet,
+// scripts/demo/operating-evidence.ts); and a second review of this quarter, of the new training
+// data and tool server, in progress and partly decided (with the reason a second review of a
+// quarter needs). Both go through the app's own service functions, so the record, its SHA-256
+// and the audit log are real; sign-off takes the database clock's date, which is why the signed
+// review is this quarter's. Idempotent: an access review that already exists (by name) is left
+// as it is.
 import { cliPrincipal, userPrincipal } from "@/lib/auth/principal";
 import type { ItemInput } from "@/lib/validations/access-review";
 
@@ -14,7 +18,7 @@ type DemoItem = Omit<ItemInput, "source"> & {
   decide?: { decision: "KEEP" | "REVOKE" | "MODIFY"; comment: string; selfJustification?: string };
 };
 
-const PREVIOUS_ITEMS: DemoItem[] = [
+const SIGNED_ITEMS: DemoItem[] = [
   {
     principal: ENGINEER,
     principalKind: "HUMAN",
@@ -57,7 +61,7 @@ const PREVIOUS_ITEMS: DemoItem[] = [
   },
 ];
 
-const CURRENT_ITEMS: DemoItem[] = [
+const OPEN_ITEMS: DemoItem[] = [
   {
     principal: "svc-contract-extractor",
     principalKind: "SERVICE",
@@ -102,10 +106,6 @@ const CURRENT_ITEMS: DemoItem[] = [
   },
 ];
 
-function quarterOfDate(d: Date): string {
-  return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-}
-
 export async function seedAccessReviewDemo(): Promise<void> {
   const { db } = await import("@/lib/db");
   const { createReview, addItems, startReview } = await import("@/lib/access-reviews/service");
@@ -119,11 +119,12 @@ export async function seedAccessReviewDemo(): Promise<void> {
   const system = cliPrincipal("demo");
   const features = (await db.feature.findMany({ where: { slug: { startsWith: "demo-" } }, select: { slug: true } })).map((f) => f.slug);
 
-  const now = new Date();
-  const current = quarterOfDate(now);
-  const previous = quarterOfDate(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 1)));
+  // The organisation's quarter, as sign-off dates the record.
+  const { organisationToday } = await import("@/lib/org-time");
+  const { quarterOf } = await import("@/lib/access-reviews/schedule");
+  const current = quarterOf(await organisationToday());
 
-  async function seedReview(name: string, quarter: string, items: DemoItem[], signOff: string | null) {
+  async function seedReview(name: string, quarter: string, items: DemoItem[], signOff: string | null, reason: string) {
     if (await db.accessReview.findFirst({ where: { name } })) return;
     const review = await createReview(
       {
@@ -133,7 +134,7 @@ export async function seedAccessReviewDemo(): Promise<void> {
         features,
         resources: ["MODEL_API_KEY", "PROMPT_LOGS", "TRAINING_DATA", "TOOL_SERVER"],
         // Kept only when the quarter already has an access review (docs/access-reviews.md).
-        sameQuarterReason: "Demo access review, loaded beside the access reviews already there.",
+        sameQuarterReason: reason,
       },
       asUser(LEAD),
     );
@@ -153,11 +154,19 @@ export async function seedAccessReviewDemo(): Promise<void> {
     if (signOff) await signOffReview(review.id, signOff, asUser(LEAD));
   }
 
+  const reason = "Demo access review, loaded beside the access reviews already there.";
   await seedReview(
-    `${previous} AI access review (demo)`,
-    previous,
-    PREVIOUS_ITEMS,
+    `${current} AI access review (demo)`,
+    current,
+    SIGNED_ITEMS,
     "All access to the model API keys, prompt logs, training data and tool servers in scope was reviewed by the assigned reviewers; revocations are tracked to completion.",
+    reason,
   );
-  await seedReview(`${current} AI access review (demo)`, current, CURRENT_ITEMS, null);
+  await seedReview(
+    `${current} training data and tool server access (demo)`,
+    current,
+    OPEN_ITEMS,
+    null,
+    "A second review this quarter: the fine-tuning dataset and the MCP tool server were added after the quarter's AI access review was scoped.",
+  );
 }

@@ -1,13 +1,12 @@
-// npm run demo, readiness part (docs/readiness.md): the current calendar year as an audit period,
-// a fine-tuned feature with its dataset manifest (finding 5 passes), and the AI incident runbook
-// and a tabletop exercise as accepted AI-AVL-03 evidence marked as such (finding 6 passes). The
-// demo leaves AI-CONF-05 (customer contracts) without evidence, so finding 7 shows what to fix.
+// npm run demo, readiness part (docs/readiness.md): a fine-tuned feature with its dataset manifest
+// (finding 5 passes), and the AI incident runbook and a tabletop exercise as accepted AI-AVL-03
+// evidence marked as such (finding 6 passes). The demo leaves AI-CONF-05 (customer contracts)
+// without evidence, so finding 7 shows what to fix. The period itself is scripts/demo/period.ts's.
 // Idempotent: each part is skipped when it is already there. Expects scripts/demo.ts to have
 // connected (connectForCli) and created the demo users.
 import { Readable } from "node:stream";
 import { userPrincipal, type UserPrincipal } from "@/lib/auth/principal";
 
-const PERIOD_NAME = "Demo Type II, this calendar year";
 const FEATURE = {
   slug: "demo-ticket-router",
   name: "Ticket router, fine-tuned (demo)",
@@ -24,7 +23,6 @@ const FEATURE = {
 export async function seedReadinessDemo(): Promise<void> {
   const { db } = await import("@/lib/db");
   const { organisationToday } = await import("@/lib/org-time");
-  const { createPeriod } = await import("@/lib/periods/service");
   const { createFeature } = await import("@/lib/features/service");
   const { setDatasets } = await import("@/lib/features/datasets");
   const { setIncidentRecord } = await import("@/lib/readiness/incident-records");
@@ -34,7 +32,8 @@ export async function seedReadinessDemo(): Promise<void> {
   const { addDays, addMonths } = await import("@/lib/vendors/package");
 
   const today = await organisationToday();
-  const year = today.slice(0, 4);
+  // The runbook was written before the period began; the datasets were approved before the fine-tune.
+  const runbookDay = addMonths(today, -11);
   const asActor = async (email: string): Promise<UserPrincipal> => {
     const user = await db.user.findUnique({ where: { email } });
     if (!user) throw new Error(`The demo user ${email} does not exist: run the rest of the demo seed first.`);
@@ -42,21 +41,6 @@ export async function seedReadinessDemo(): Promise<void> {
   };
   const lead = await asActor("lead@demo.attest.local");
   const engineer = await asActor("engineer@demo.attest.local");
-
-  if (!(await db.auditPeriod.findFirst({ where: { name: PERIOD_NAME } }))) {
-    await createPeriod(
-      {
-        name: PERIOD_NAME,
-        type: "TYPE_II",
-        start: `${year}-01-01`,
-        end: `${year}-12-31`,
-        categories: ["SECURITY", "AVAILABILITY", "PROCESSING_INTEGRITY", "CONFIDENTIALITY", "PRIVACY"],
-        features: [],
-        auditors: ["auditor@demo.attest.local"],
-      },
-      lead,
-    );
-  }
 
   if (!(await db.feature.findUnique({ where: { slug: FEATURE.slug } }))) {
     await createFeature(
@@ -76,10 +60,10 @@ export async function seedReadinessDemo(): Promise<void> {
       {
         datasets: [
           {
-            name: "Resolved tickets, 2025 (demo)",
+            name: "Resolved tickets, last twelve months (demo)",
             source: "Helpdesk export of resolved tickets with their final queue, EU tenant",
             approvedBy: "Dana Privacy, DPO (demo)",
-            approvedOn: `${year}-01-01` < today ? `${year}-01-01` : today,
+            approvedOn: addMonths(today, -5),
             piiRemoved: true,
             notes: "Names, e-mail addresses and phone numbers replaced by placeholders before export.",
           },
@@ -98,14 +82,14 @@ export async function seedReadinessDemo(): Promise<void> {
     );
   }
 
-  // The runbook valid from the year's start, and a tabletop within the last month (in this year).
-  const tabletopDay = addDays(today, -30) < `${year}-01-01` ? `${year}-01-01` : addDays(today, -30);
+  // A tabletop within the last month.
+  const tabletopDay = addDays(today, -30);
   const incident = [
     {
       title: "AI incident runbook: PII in model output, provider outage (demo)",
       text: "Demo runbook: detect, contain and notify when the model outputs customer PII; fail over when the provider is down.",
-      effectiveDate: `${year}-01-01` < today ? `${year}-01-01` : today,
-      validUntil: addMonths(`${year}-12-31`, 12),
+      effectiveDate: runbookDay,
+      validUntil: addMonths(runbookDay, 24),
       kind: "PLAN" as const,
       scenarios: ["CUSTOMER_PII_IN_OUTPUT", "PROVIDER_OUTAGE"] as ("CUSTOMER_PII_IN_OUTPUT" | "PROVIDER_OUTAGE")[],
     },
