@@ -100,7 +100,8 @@ test("summary: counts by status and the mean of the controls' coverage", () => {
   });
 });
 
-test("200 controls x 100,000 evidence rows over a year stay fast", () => {
+// How fast is the bench's to say (scripts/bench/coverage.ts, docs/benchmarks.md), not a timed test's.
+test("200 controls x 100,000 evidence rows over a year: one item per control, a daily control expects every day", () => {
   const frequencies: Frequency[] = ["DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "SEMI_ANNUAL", "ANNUAL", "VALIDITY", "PER_EVENT"];
   const controls = Array.from({ length: 200 }, (_, i) => control(`C-${i}`, frequencies[i % frequencies.length]));
   const rows: ControlEvidence[] = [];
@@ -117,7 +118,6 @@ test("200 controls x 100,000 evidence rows over a year stay fast", () => {
     commitSha: (i * 2654435761).toString(16).padStart(10, "0"),
     pullRequest: null,
   }));
-  const began = performance.now();
   const items = coverageForPeriod({
     period: { start: "2026-01-01", end: "2026-12-31" },
     controls,
@@ -126,10 +126,8 @@ test("200 controls x 100,000 evidence rows over a year stay fast", () => {
     today: "2027-01-01",
     timeZone: "Europe/Berlin",
   });
-  const elapsed = performance.now() - began;
   assert.equal(items.length, 200);
   assert.equal(items.find((i) => i.control === "C-0")!.expected, 365);
-  assert.ok(elapsed < 3000, `took ${Math.round(elapsed)} ms`);
   const summary = coverageSummary(items);
   assert.equal(summary.controls, 200);
 });
