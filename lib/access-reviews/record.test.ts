@@ -31,11 +31,22 @@ const item = (over: Partial<RecordItem>): RecordItem => ({
   selfJustification: null,
   decidedAt: new Date("2026-07-10T08:00:00Z"),
   decidedByEmail: "eng@example.test",
+  flags: [],
+  credentialsAsOf: null,
   ...over,
 });
 
 test("the record has the access review lines, one row per item, and the sign-off lines", () => {
-  const csv = buildRecordCsv(review, [item({}), item({ principal: "bob", decision: "REVOKE", comment: "Left, in March" })]);
+  const csv = buildRecordCsv(review, [
+    item({}),
+    item({
+      principal: "bob",
+      decision: "REVOKE",
+      comment: "Left, in March",
+      flags: ["UNUSED_90_DAYS", "NO_MFA_WITH_CONSOLE"],
+      credentialsAsOf: new Date("2026-07-01T09:00:00Z"),
+    }),
+  ]);
   assert.ok(csv.endsWith("\r\n"));
   const rows = Papa.parse<string[]>(csv.trimEnd(), { newline: "\r\n" }).data;
   assert.deepEqual(rows[0], ["Access review record", "Model keys, Q3"]);
@@ -48,7 +59,9 @@ test("the record has the access review lines, one row per item, and the sign-off
     ["Revoke", "1"],
   );
   const headerAt = rows.findIndex((r) => r[0] === "Principal");
-  assert.equal(rows[headerAt].length, 12);
+  assert.equal(rows[headerAt].length, 14);
+  assert.deepEqual(rows[headerAt].slice(-2), ["Flags at import", "Flags as of (UTC)"]);
+  assert.deepEqual(rows[headerAt + 1].slice(-2), ["", ""]);
   assert.deepEqual(rows[headerAt + 2], [
     "bob",
     "HUMAN",
@@ -62,6 +75,8 @@ test("the record has the access review lines, one row per item, and the sign-off
     "",
     "2026-07-10T08:00:00.000Z",
     "eng@example.test",
+    "Unused for 90 days; No MFA with console access",
+    "2026-07-01T09:00:00.000Z",
   ]);
   assert.deepEqual(rows.at(-3), ["Signed off by", "Lee Lead <lead@example.test>"]);
   assert.deepEqual(rows.at(-2), ["Signed off at (UTC)", "2026-07-20T10:30:00.123Z"]);

@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { safeCell } from "@/lib/csv";
 import { slugOf } from "@/lib/format";
+import { CREDENTIAL_FLAG_LABELS, type CredentialFlagName } from "@/lib/access-reviews/iam-credentials";
 
 // The access-review record: the CSV generated at sign-off and stored as AI-SEC-05 evidence. Pure,
 // so that the bytes (and so the SHA-256) depend only on the access review as it was signed off.
@@ -37,6 +38,9 @@ export interface RecordItem {
   selfJustification: string | null;
   decidedAt: Date | null;
   decidedByEmail: string | null;
+  /** The flags computed at import from what the source said (CREDENTIAL_FLAG_LABELS), and their reference time. */
+  flags: readonly CredentialFlagName[];
+  credentialsAsOf: Date | null;
 }
 
 type AccessKey = "principal" | "principalKind" | "resource" | "resourceKind" | "accessLevel" | "source";
@@ -66,6 +70,9 @@ export const RECORD_COLUMNS = [
   "Self-review justification",
   "Decided at (UTC)",
   "Decided by",
+  // What the reviewer saw beside each item: the auditor reads the decision with the same facts.
+  "Flags at import",
+  "Flags as of (UTC)",
 ] as const;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : "");
@@ -101,6 +108,8 @@ export function recordRows(review: RecordReview, items: readonly RecordItem[]): 
       i.selfJustification ?? "",
       iso(i.decidedAt),
       i.decidedByEmail ?? "",
+      i.flags.map((f) => CREDENTIAL_FLAG_LABELS[f]).join("; "),
+      iso(i.credentialsAsOf),
     ]),
   ];
   const signOff = [

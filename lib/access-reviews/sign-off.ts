@@ -87,6 +87,8 @@ export async function signOffReview(reviewId: string, statement: string, caller:
           selfJustification: i.selfJustification,
           decidedAt: i.decidedAt,
           decidedByEmail: i.decidedBy?.email ?? null,
+          flags: i.flags,
+          credentialsAsOf: i.credentialsAsOf,
         })),
       );
       staged = await stageStream(Readable.from(Buffer.from(csv, "utf8")), evidenceMaxBytes());
