@@ -43,17 +43,15 @@ export type PeriodInView = Awaited<ReturnType<typeof periodInView>>;
 /**
  * Every in-scope control's status in the period, by code (a control outside the period's
  * categories is absent: the period does not measure it). One coverage computation and one query
- * for the latest evidence, whatever the number of controls.
+ * for the latest evidence (a few more for an auditor), whatever the number of controls.
  */
 export async function controlsPeriodStatus(periodId: string, today: string, scope: Scope) {
   const coverage = await shownCoverage(periodId, () => periodCoverage(periodId, { listEvidence: false, today }));
   const codes = coverage.items.map((i) => i.control);
   const controls = await db.control.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, frequency: true } });
-  const latest = await visibleOnly(
-    await latestCountingEvidence(
-      coverage.period,
-      controls.map((c) => c.id),
-    ),
+  const latest = await latestVisible(
+    coverage.period,
+    controls.map((c) => c.id),
     scope,
   );
   const frequencyOf = new Map(controls.map((c) => [c.code, c.frequency]));
@@ -94,13 +92,23 @@ export async function controlSlotsInPeriod(periodId: string, code: string, today
   return { locked: coverage.locked, asOf: coverage.today, item: { ...item, slots } };
 }
 
-/** The rows the caller's scope holds: a link in the matrix never leads to "not found". */
-async function visibleOnly(rows: LatestEvidence[], scope: Scope): Promise<LatestEvidence[]> {
-  if (scope.all || rows.length === 0) return rows;
-  const visible = await db.evidence.findMany({
-    where: { AND: [{ id: { in: rows.map((r) => r.id) } }, evidenceWhere(scope)] },
-    select: { id: true },
-  });
-  const ids = new Set(visible.map((v) => v.id));
-  return rows.filter((r) => ids.has(r.id));
+/**
+ * The latest counting evidence the caller's scope holds, per control: a link in the matrix never
+ * leads to "not found". For an auditor, evidence their period leaves out (another feature's) is
+ * skipped and the next latest taken; after a few rounds a control still without one shows none.
+ */
+async function latestVisible(period: { start: string; end: string }, controlIds: string[], scope: Scope): Promise<LatestEvidence[]> {
+  const excluded: string[] = [];
+  for (let round = 0; ; round++) {
+    const rows = await latestCountingEvidence(period, controlIds, excluded);
+    if (scope.all || rows.length === 0) return rows;
+    const visible = new Set(
+      (
+        await db.evidence.findMany({ where: { AND: [{ id: { in: rows.map((r) => r.id) } }, evidenceWhere(scope)] }, select: { id: true } })
+      ).map((v) => v.id),
+    );
+    const hidden = rows.filter((r) => !visible.has(r.id));
+    if (hidden.length === 0 || round === 4) return rows.filter((r) => visible.has(r.id));
+    excluded.push(...hidden.map((r) => r.id));
+  }
 }
