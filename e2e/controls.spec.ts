@@ -361,7 +361,8 @@ test("the engineer sees no gap-assessment form either", async ({ page }) => {
   await expect(page.getByRole("region", { name: "Control", exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "Gap assessment" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
-  await expect(page.getByRole("combobox")).toHaveCount(0);
+  // The one choice offered is which audit period's slots to show (a read), never a gap-assessment field.
+  await expect(page.getByRole("combobox").and(page.locator(":not(#period)"))).toHaveCount(0);
 });
 
 test("the matrix shows each control's operating figures in a chosen period, sorts and filters by them, and a control's page lists its slots", async ({
@@ -475,6 +476,33 @@ test("the matrix shows each control's operating figures in a chosen period, sort
     `/evidence/${ids.waiting}`,
   );
   await expect(awaiting.getByRole("link", { name: "Review" })).toHaveAttribute("href", `/evidence/${ids.waiting}#review-heading`);
+
+  // The same figures from the API, behind ?period=; bad input is a 4xx.
+  const api = await apiSessionAs("COMPLIANCE_LEAD");
+  try {
+    const res = await api.get(`/api/v1/controls?period=${ids.ended}`);
+    expect(res.status()).toBe(200);
+    type Item = { code: string; operating?: Record<string, unknown> | null };
+    const body = (await res.json()) as { period: unknown; items: Item[] };
+    expect(body.period).toEqual({ id: ids.ended, name: ended, start: "2019-01-01", end: "2019-06-30", locked: false });
+    const item = (s: string) => body.items.find((i) => i.code === s);
+    expect(item(code("A"))?.operating).toMatchObject({
+      status: "GAPS",
+      covered: 5,
+      expected: 6,
+      lastAcceptedEvidence: { effectiveDate: "2019-06-10" },
+      nextSlotDue: null,
+    });
+    expect(item("AI-SEC-01")?.operating, "a control the period's categories leave out").toBeNull();
+    const plain = (await (await api.get("/api/v1/controls")).json()) as { period?: unknown; items: Item[] };
+    expect(plain.period).toBeUndefined();
+    expect(plain.items.every((i) => !("operating" in i))).toBe(true);
+    expect((await api.get("/api/v1/controls?period=nope")).status()).toBe(400);
+    expect((await api.get(`/api/v1/controls?period=${randomUUID()}`)).status()).toBe(404);
+    expect((await api.get("/api/v1/controls?sort=code")).status()).toBe(400);
+  } finally {
+    await api.dispose();
+  }
 
   // An engineer sees what awaits review, but no review action they could not take.
   const context = await browser.newContext();

@@ -77,6 +77,8 @@ export const periodColumns = helper.columns([
     id: "operating",
     header: "Operating status",
     sortFn: "basic",
+    // Numbers would sort descending first; the first click puts the worst status on top, like the text columns.
+    sortDescFirst: false,
     sortUndefined: "last",
     cell: (info) => {
       const status = info.row.original.operating;
@@ -86,6 +88,7 @@ export const periodColumns = helper.columns([
   helper.accessor("coverage", {
     header: "Coverage",
     sortFn: "basic",
+    sortDescFirst: false,
     sortUndefined: "last",
     cell: (info) => {
       const { covered, expected, frequency } = info.row.original;

@@ -112,3 +112,14 @@ async function latestVisible(period: { start: string; end: string }, controlIds:
     excluded.push(...hidden.map((r) => r.id));
   }
 }
+
+/** The API's shape of a control's figures (GET /api/v1/controls?period=); null: the period does not measure it. */
+export function operatingToJson(status: ControlPeriodStatus | undefined) {
+  if (!status) return null;
+  const { lastAccepted, nextDue, ...figures } = status;
+  return {
+    ...figures,
+    lastAcceptedEvidence: lastAccepted && { id: lastAccepted.id, effectiveDate: lastAccepted.effectiveDate },
+    nextSlotDue: nextDue,
+  };
+}
