@@ -361,5 +361,159 @@ test("the engineer sees no gap-assessment form either", async ({ page }) => {
   await expect(page.getByRole("region", { name: "Control", exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "Gap assessment" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
-  await expect(page.getByRole("combobox")).toHaveCount(0);
+  // The one choice offered is which audit period's slots to show (a read), never a gap-assessment field.
+  await expect(page.getByRole("combobox").and(page.locator(":not(#period)"))).toHaveCount(0);
+});
+
+test("the matrix shows each control's operating figures in a chosen period, sorts and filters by them, and a control's page lists its slots", async ({
+  page,
+  browser,
+}) => {
+  // Three custom controls of their own (this test's only), measured by two periods of their own:
+  // one ended (final figures) and one not started (next slots due).
+  const tag = randomUUID().slice(0, 8).toUpperCase();
+  const code = (s: string) => `E2E-MX-${tag}-${s}`;
+  const [ended, ahead] = [`Matrix ended ${tag}`, `Matrix ahead ${tag}`];
+  const ids = await withDb(async (c) => {
+    for (const [s, frequency] of [
+      ["A", "MONTHLY"],
+      ["B", "QUARTERLY"],
+      ["C", "MONTHLY"],
+    ]) {
+      await c.query(
+        `INSERT INTO "Control" (id, code, title, description, category, "expectedEvidence", frequency, "designStatus", custom, "updatedAt")
+         VALUES (gen_random_uuid(), $1, $2, 'Made by the matrix spec.', 'AVAILABILITY', 'Anything.', $3, 'IN_PLACE', true, now())`,
+        [code(s), `Matrix spec ${s}`, frequency],
+      );
+    }
+    const evidence = async (s: string, date: string, status: string) =>
+      (
+        await c.query(
+          `INSERT INTO "Evidence" (id, "lineageId", "controlId", title, "effectiveDate", source, url, status)
+           SELECT gen_random_uuid(), gen_random_uuid(), c.id, $2, $3::date, 'API', 'https://example.test/matrix', $4::"EvidenceStatus"
+           FROM "Control" c WHERE c.code = $1 RETURNING id`,
+          [code(s), `${code(s)} ${date} ${status.toLowerCase()}`, date, status],
+        )
+      ).rows[0].id as string;
+    // A: five months of six (May missing); C: all six; B: nothing.
+    for (const month of ["01", "02", "03", "04", "06"]) await evidence("A", `2019-${month}-10`, "ACCEPTED");
+    for (const month of ["01", "02", "03", "04", "05", "06"]) await evidence("C", `2019-${month}-15`, "ACCEPTED");
+    const waiting = await evidence("A", "2019-06-20", "SUBMITTED");
+    const period = async (name: string, start: string, end: string) =>
+      (
+        await c.query(
+          `INSERT INTO "AuditPeriod" (id, name, type, start, "end", categories, "updatedAt")
+           VALUES (gen_random_uuid(), $1, 'TYPE_II', $2::date, $3::date, '{AVAILABILITY}', now()) RETURNING id`,
+          [name, start, end],
+        )
+      ).rows[0].id as string;
+    return { ended: await period(ended, "2019-01-01", "2019-06-30"), ahead: await period(ahead, "2035-01-01", "2035-12-31"), waiting };
+  });
+
+  await signInAs(page, "COMPLIANCE_LEAD");
+  await page.goto(`/controls?${new URLSearchParams({ q: `E2E-MX-${tag}`, period: ids.ended })}`);
+  await expect(page.getByTestId("period-in-view")).toContainText(`${ended} (2019-01-01 to 2019-06-30, ended)`);
+  const mine = () => table(page).locator("tbody tr");
+  await expect(mine()).toHaveCount(3);
+  const cell = (s: string, column: string) => {
+    const index = ["Operating status", "Coverage", "Last accepted evidence", "Next slot due"].indexOf(column) + 8;
+    return table(page).locator(`tr[data-code="${code(s)}"] td:nth-child(${index})`);
+  };
+  for (const header of ["Operating status", "Coverage", "Last accepted evidence", "Next slot due"]) {
+    await expect(table(page).getByRole("columnheader", { name: header })).toBeVisible();
+  }
+  await expect(cell("A", "Operating status")).toHaveText("Gaps");
+  await expect(cell("A", "Coverage")).toHaveText("83%");
+  await expect(cell("A", "Last accepted evidence").getByRole("link")).toHaveText("2019-06-10");
+  await expect(cell("A", "Next slot due")).toHaveText("—");
+  await expect(cell("B", "Operating status")).toHaveText("Not operating");
+  await expect(cell("B", "Coverage")).toHaveText("0%");
+  await expect(cell("B", "Last accepted evidence")).toHaveText("—");
+  await expect(cell("C", "Operating status")).toHaveText("Operating");
+  await expect(cell("C", "Coverage")).toHaveText("100%");
+
+  // Sorting: worst status first, then by coverage.
+  const rowCodes = () => mine().evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")));
+  await table(page).getByRole("button", { name: "Operating status" }).click();
+  await expect(table(page).getByRole("columnheader", { name: "Operating status" })).toHaveAttribute("aria-sort", "ascending");
+  expect(await rowCodes()).toEqual([code("B"), code("A"), code("C")]);
+  await table(page).getByRole("button", { name: "Coverage" }).click();
+  await table(page).getByRole("button", { name: "Coverage" }).click();
+  await expect(table(page).getByRole("columnheader", { name: "Coverage" })).toHaveAttribute("aria-sort", "descending");
+  expect(await rowCodes()).toEqual([code("C"), code("A"), code("B")]);
+
+  // Filtering by operating status, the other filters kept.
+  const search = page.getByRole("search", { name: "Filter controls" });
+  await search.getByLabel("Operating status").selectOption({ label: "Gaps" });
+  await search.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/[?&]operating=GAPS(&|$)/);
+  await expect(mine()).toHaveCount(1);
+  await expect(mine().first()).toHaveAttribute("data-code", code("A"));
+
+  // Another period from the select: not started, so nothing is due yet and the first slots are next.
+  await search.getByLabel("Operating status").selectOption({ label: "All statuses" });
+  await search.getByLabel("Audit period").selectOption({ label: `${ahead} (2035-01-01 to 2035-12-31)` });
+  await search.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByTestId("period-in-view")).toContainText("not started");
+  await expect(cell("A", "Operating status")).toHaveText("Not yet due");
+  await expect(cell("A", "Next slot due")).toHaveText("2035-01-31");
+  await expect(cell("B", "Next slot due")).toHaveText("2035-03-31");
+
+  // A control's page in the ended period: its slots with the evidence covering each, and what awaits review.
+  await page.goto(`/controls?${new URLSearchParams({ q: `E2E-MX-${tag}`, period: ids.ended })}`);
+  await table(page)
+    .getByRole("link", { name: code("A"), exact: true })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/controls/${code("A")}\\?period=${ids.ended}$`));
+  const slots = page.getByRole("table", { name: `Slots of ${code("A")} in ${ended}` });
+  await expect(slots.locator("tbody tr")).toHaveCount(6);
+  await expect(slots.locator('tr[data-state="MISSING"]')).toHaveCount(1);
+  await expect(slots.locator('tr[data-state="MISSING"] td').first()).toHaveText("2019-05-01");
+  await expect(slots.getByRole("link", { name: `${code("A")} 2019-01-10 accepted` })).toBeVisible();
+  const awaiting = page.getByRole("list", { name: `Evidence for ${code("A")} awaiting review` });
+  await expect(awaiting.getByRole("link", { name: `${code("A")} 2019-06-20 submitted` })).toHaveAttribute(
+    "href",
+    `/evidence/${ids.waiting}`,
+  );
+  await expect(awaiting.getByRole("link", { name: "Review" })).toHaveAttribute("href", `/evidence/${ids.waiting}#review-heading`);
+
+  // The same figures from the API, behind ?period=; bad input is a 4xx.
+  const api = await apiSessionAs("COMPLIANCE_LEAD");
+  try {
+    const res = await api.get(`/api/v1/controls?period=${ids.ended}`);
+    expect(res.status()).toBe(200);
+    type Item = { code: string; operating?: Record<string, unknown> | null };
+    const body = (await res.json()) as { period: unknown; items: Item[] };
+    expect(body.period).toEqual({ id: ids.ended, name: ended, start: "2019-01-01", end: "2019-06-30", locked: false });
+    const item = (s: string) => body.items.find((i) => i.code === s);
+    expect(item(code("A"))?.operating).toMatchObject({
+      status: "GAPS",
+      covered: 5,
+      expected: 6,
+      lastAcceptedEvidence: { effectiveDate: "2019-06-10" },
+      nextSlotDue: null,
+    });
+    expect(item("AI-SEC-01")?.operating, "a control the period's categories leave out").toBeNull();
+    const plain = (await (await api.get("/api/v1/controls")).json()) as { period?: unknown; items: Item[] };
+    expect(plain.period).toBeUndefined();
+    expect(plain.items.every((i) => !("operating" in i))).toBe(true);
+    expect((await api.get("/api/v1/controls?period=nope")).status()).toBe(400);
+    expect((await api.get(`/api/v1/controls?period=${randomUUID()}`)).status()).toBe(404);
+    expect((await api.get("/api/v1/controls?sort=code")).status()).toBe(400);
+  } finally {
+    await api.dispose();
+  }
+
+  // An engineer sees what awaits review, but no review action they could not take.
+  const context = await browser.newContext();
+  try {
+    const engineer = await context.newPage();
+    await signInAs(engineer, "ENGINEER");
+    await engineer.goto(`/controls/${code("A")}?period=${ids.ended}`);
+    const list = engineer.getByRole("list", { name: `Evidence for ${code("A")} awaiting review` });
+    await expect(list.getByRole("link", { name: `${code("A")} 2019-06-20 submitted` })).toBeVisible();
+    await expect(list.getByRole("link", { name: "Review" })).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
 });

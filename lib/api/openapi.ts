@@ -319,7 +319,50 @@ const schemas: Record<string, SchemaObject | ReferenceObject> = {
       custom: { type: "boolean", description: "A team's own control (false for the guide's 23)." },
     },
   },
-  ControlList: { type: "object", required: ["items"], properties: { items: { type: "array", items: ref("Control") } } },
+  ControlOperating: {
+    type: "object",
+    required: ["status", "covered", "expected", "coverage", "lastAcceptedEvidence", "nextSlotDue"],
+    description: 'A control\'s figures in the period asked for (docs/coverage.md, "The controls matrix").',
+    properties: {
+      status: { type: "string", enum: ["OPERATING", "GAPS", "NOT_OPERATING", "NOT_YET_DUE", "NOT_APPLICABLE"] },
+      covered: { type: "integer" },
+      expected: { type: "integer", description: "Slots due (days for a validity control)." },
+      coverage: nullable({ type: "number", minimum: 0, maximum: 1 }),
+      lastAcceptedEvidence: nullable({ type: "object", required: ["id", "effectiveDate"], properties: { id: uuid, effectiveDate: date } }),
+      nextSlotDue: nullable({
+        type: "object",
+        required: ["start", "end", "due"],
+        properties: { start: date, end: date, due: { ...date, description: "The last day on which the slot can still be met." } },
+      }),
+    },
+  },
+  ControlList: {
+    type: "object",
+    required: ["items"],
+    properties: {
+      period: {
+        type: "object",
+        required: ["id", "name", "start", "end", "locked"],
+        description: "Only with `period`: the period the figures are of.",
+        properties: { id: uuid, name: { type: "string" }, start: date, end: date, locked: { type: "boolean" } },
+      },
+      items: {
+        type: "array",
+        items: {
+          allOf: [
+            ref("Control"),
+            {
+              type: "object",
+              properties: {
+                // Only with `period`: the control's figures in it; null when the period's categories leave it out.
+                operating: nullable(ref("ControlOperating")),
+              },
+            },
+          ],
+        },
+      },
+    },
+  },
   CriterionId: { type: "string", pattern: "^(CC[1-9]|A1|PI1|C1|P[1-8])\\.[1-9]$", examples: ["CC8.1", "A1.2", "P6.4"] },
   Criterion: {
     type: "object",

@@ -1,4 +1,5 @@
-import { controlWhere, type Scope } from "@/lib/auth/scope";
+import { controlWhere, evidenceWhere, type Scope } from "@/lib/auth/scope";
+import { awaitingReview } from "@/lib/evidence/queries";
 import "server-only";
 import { db } from "@/lib/db";
 import type { CATEGORIES } from "@/lib/validations/control";
@@ -109,4 +110,13 @@ export function controlToJson(c: ControlDetail) {
     notes: c.notes,
     custom: c.custom,
   };
+}
+
+/** A control's evidence awaiting review (submitted, the newest of its lineage) that the caller's scope holds, oldest upload first. */
+export function controlAwaitingReview(code: string, scope: Scope) {
+  return db.evidence.findMany({
+    where: { AND: [awaitingReview, { control: { code } }, evidenceWhere(scope)] },
+    select: { id: true, title: true, effectiveDate: true, uploadedAt: true, uploadedById: true, uploadedByTokenId: true },
+    orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
+  });
 }

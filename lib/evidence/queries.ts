@@ -120,7 +120,7 @@ export async function evidenceWithVersions(id: string, scope: Scope) {
 }
 
 // Awaiting an evidence review: submitted, and the newest version of its lineage.
-const awaitingReview = { status: "SUBMITTED", supersededBy: null } satisfies Prisma.EvidenceWhereInput;
+export const awaitingReview = { status: "SUBMITTED", supersededBy: null } satisfies Prisma.EvidenceWhereInput;
 
 /** How many wait for review (the navigation's badge). */
 export function awaitingReviewCount(scope: Scope) {

@@ -209,3 +209,32 @@ export async function periodCoverage(periodId: string, options: { today?: string
     items,
   };
 }
+
+export interface LatestEvidence {
+  id: string;
+  control: string;
+  title: string;
+  effectiveDate: string;
+}
+
+/**
+ * Per control, the latest accepted evidence that counts (COUNTS: the newest accepted version of its
+ * lineage) and belongs to the period's window: effective in it, or a document valid on one of its
+ * days (the window of lib/auth/scope.ts evidenceWhere). Latest by effective date, then upload.
+ * One query for every control (DISTINCT ON over the (controlId, status, effectiveDate) index).
+ */
+export async function latestCountingEvidence(
+  period: { start: string; end: string },
+  controlIds: string[],
+  excluded: string[] = [],
+): Promise<LatestEvidence[]> {
+  if (controlIds.length === 0) return [];
+  const rows = await db.$queryRaw<{ id: string; code: string; title: string; effectiveDate: Date }[]>`
+    SELECT DISTINCT ON (e."controlId") e.id, c.code, e.title, e."effectiveDate"
+    FROM "Evidence" e JOIN "Control" c ON c.id = e."controlId"
+    WHERE e."controlId" = ANY(${controlIds}::uuid[]) AND ${COUNTS} AND NOT (e.id = ANY(${excluded}::uuid[]))
+      AND (e."effectiveDate" BETWEEN ${period.start}::date AND ${period.end}::date
+        OR (e."validFrom" IS NOT NULL AND e."validFrom" <= ${period.end}::date AND (e."validUntil" IS NULL OR e."validUntil" >= ${period.start}::date)))
+    ORDER BY e."controlId", e."effectiveDate" DESC, e."uploadedAt" DESC, e.id`;
+  return rows.map((r) => ({ id: r.id, control: r.code, title: r.title, effectiveDate: day(r.effectiveDate)! }));
+}

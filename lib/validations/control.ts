@@ -99,3 +99,13 @@ export type CustomControlCreate = z.output<typeof customControlCreateSchema>;
  */
 export const controlDefinitionPatchSchema = controlDefinitionSchema.partial().extend({ criteria: criteriaIds }).strict();
 export type ControlDefinitionPatch = z.output<typeof controlDefinitionPatchSchema>;
+
+// GET /api/v1/controls?period=: the matrix's figures in that audit period too.
+export const controlsQuerySchema = z.strictObject(
+  {
+    period: z.uuid({ error: "period must be an audit period id (a UUID)." }).optional(),
+  },
+  {
+    error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown query parameter: ${issue.keys.join(", ")}. Use period.` : undefined),
+  },
+);

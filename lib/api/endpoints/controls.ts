@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { endpoint, json, location, ref } from "@/lib/api/endpoint";
-import { controlCodeSchema, controlPatchSchema, customControlCreateSchema } from "@/lib/validations/control";
+import { controlCodeSchema, controlPatchSchema, controlsQuerySchema, customControlCreateSchema } from "@/lib/validations/control";
 import { criteriaQuerySchema } from "@/lib/validations/criteria";
 import { readinessQuerySchema } from "@/lib/validations/readiness";
 
@@ -13,11 +13,19 @@ export const controlsApi = {
     method: "GET",
     path: "/api/v1/controls",
     permission: "controls:read",
+    query: controlsQuerySchema,
+    parameterNotes: { period: "An audit period id: each control's operating figures in it." },
     operationId: "listControls",
     summary: "List controls",
-    description: "Every control (the guide's 23 and the team's own), ordered by category, then code.",
+    description:
+      "Every control (the guide's 23 and the team's own), ordered by category, then code. With `period`: also `period` and, on " +
+      "each control, `operating`: its coverage status, covered and expected slots, coverage, last accepted evidence and next slot " +
+      'due in that period, as the period\'s coverage computes them (docs/coverage.md, "The controls matrix"); null for a control ' +
+      "the period's categories leave out. Also needs `periods:read`; 404 when there is no such period for the caller. Unknown " +
+      "query parameters are a 400.",
     tags: ["Controls"],
     ok: { "200": json(ref("ControlList"), "The controls.") },
+    errors: ["Validation", "NotFound"],
   }),
   createControl: endpoint({
     method: "POST",

@@ -2,8 +2,17 @@ import { scopeOf } from "@/lib/auth/scope";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
-import { getControl, isoDate } from "@/lib/controls/queries";
+import { mayFollow } from "@/lib/auth/page-access";
+import { controlAwaitingReview, getControl, isoDate } from "@/lib/controls/queries";
+import { controlSlotsInPeriod, periodInView } from "@/lib/controls/period-status";
+import { nextSlotDue } from "@/lib/coverage/next-due";
+import { canReviewEvidence } from "@/lib/evidence/ownership";
+import { AppError } from "@/lib/errors";
+import { selfReviewAllowed } from "@/lib/settings/self-review";
+import { ControlAwaitingReview } from "@/components/controls/control-awaiting-review";
+import { ControlPeriodSlots } from "@/components/controls/control-period-slots";
 import { controlEvidenceTimeline } from "@/lib/evidence/timeline";
 import { CATEGORY_LABELS, DESIGN_STATUS_LABELS, FREQUENCY_LABELS } from "@/lib/validations/control";
 import { ControlDesignForm } from "@/components/controls/control-design-form";
@@ -12,19 +21,37 @@ import { EvidenceTimeline } from "@/components/evidence/evidence-timeline";
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ code: string }> };
+type Search = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const searchSchema = z.object({ period: z.string().optional().catch(undefined) });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: decodeURIComponent((await params).code) };
 }
 
-export default async function ControlPage({ params }: Params) {
+export default async function ControlPage({ params, searchParams }: Params & Search) {
   const principal = await requirePage("controls:read");
   const scope = await scopeOf(principal);
   const control = await getControl(decodeURIComponent((await params).code), scope);
   if (!control) notFound();
+  // A requested period that is malformed or not the caller's is a 404, as on the matrix.
+  const requested = searchSchema.parse(await searchParams).period;
+  if (requested !== undefined && !z.uuid().safeParse(requested).success) notFound();
+  const view = await periodInView(principal, requested).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
   const editable = principal.may("controls:write");
   // controls:read and evidence:read are held by the same roles today; check both so neither leaks.
-  const timeline = principal.may("evidence:read") ? await controlEvidenceTimeline(control.code, scope) : null;
+  const readsEvidence = principal.may("evidence:read");
+  const [timeline, slots, awaiting, allowSelfReview] = await Promise.all([
+    readsEvidence ? controlEvidenceTimeline(control.code, scope) : null,
+    view.period && readsEvidence ? controlSlotsInPeriod(view.period.id, control.code, view.today, scope) : null,
+    readsEvidence ? controlAwaitingReview(control.code, scope) : [],
+    selfReviewAllowed(),
+  ]);
+  // Review is offered only where the review page and the service's own rule (segregation of duties) would allow it.
+  const mayReview = mayFollow(principal, "/evidence/review");
   return (
     <>
       <p>
@@ -102,6 +129,30 @@ export default async function ControlPage({ params }: Params) {
           </section>
         )}
       </div>
+      {view.period && readsEvidence && (
+        <ControlPeriodSlots
+          code={control.code}
+          frequency={control.frequency}
+          period={view.period}
+          periods={view.periods}
+          item={slots?.item ?? null}
+          nextDue={slots ? nextSlotDue(control.frequency, slots.item.slots, view.today) : null}
+          asOf={slots?.asOf ?? null}
+          locked={slots?.locked ?? null}
+        />
+      )}
+      {readsEvidence && (
+        <ControlAwaitingReview
+          code={control.code}
+          items={awaiting.map((e) => ({
+            id: e.id,
+            title: e.title,
+            effectiveDate: isoDate(e.effectiveDate)!,
+            uploadedAt: e.uploadedAt.toISOString(),
+            reviewable: mayReview && canReviewEvidence(e, principal, allowSelfReview).ok,
+          }))}
+        />
+      )}
       {timeline && (
         <EvidenceTimeline
           code={control.code}
