@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { CoverageSlot, CoverageStatus } from "@/lib/coverage/types";
 import type { NextSlotDue } from "@/lib/coverage/next-due";
+import { PeriodPicker } from "@/components/periods/period-picker";
 import type { PeriodJson } from "@/lib/periods/service";
 import { COVERAGE_STATUS_LABELS, SLOT_STATE_LABELS, percent } from "@/components/periods/heatmap-labels";
 
@@ -28,21 +29,7 @@ export function ControlPeriodSlots({ code, frequency, period, periods, item, nex
   return (
     <section aria-labelledby="slots-heading">
       <h2 id="slots-heading">Slots in {period.name}</h2>
-      {periods.length > 1 && (
-        <form key={period.id} className="toolbar" method="get" aria-label="Choose an audit period">
-          <div className="field">
-            <label htmlFor="period">Audit period</label>
-            <select id="period" name="period" defaultValue={period.id}>
-              {periods.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({p.start} to {p.end})
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">Show</button>
-        </form>
-      )}
+      {periods.length > 1 && <PeriodPicker action={`/controls/${encodeURIComponent(code)}`} periods={periods} selected={period.id} />}
       {!item ? (
         <div className="card empty">This period does not measure {code}: its category is not in the period&apos;s scope.</div>
       ) : (

@@ -13,6 +13,7 @@ import type { MatrixRow } from "@/components/controls/controls-table-columns";
 import { OPERATING_FILTERS, OPERATING_LABELS, OPERATING_RANK } from "@/components/controls/operating-status";
 import { CATEGORIES, CATEGORY_LABELS, DESIGN_STATUSES, DESIGN_STATUS_LABELS } from "@/lib/validations/control";
 import { Options } from "@/components/ui/options";
+import { PeriodSelect } from "@/components/periods/period-picker";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Controls" };
@@ -105,16 +106,7 @@ export default async function ControlsPage({ searchParams }: { searchParams: Pro
         </div>
         {period && (
           <>
-            <div className="field">
-              <label htmlFor="period">Audit period</label>
-              <select id="period" name="period" defaultValue={period.id}>
-                {periods.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name} ({p.start} to {p.end})
-                  </option>
-                ))}
-              </select>
-            </div>
+            <PeriodSelect periods={periods} selected={period.id} />
             <div className="field">
               <label htmlFor="operating">Operating status</label>
               <select id="operating" name="operating" defaultValue={filters.operating ?? ""}>
