@@ -18,7 +18,7 @@ const currentQuarter = () => `${new Date().getUTCFullYear()}-Q${Math.floor(new D
 
 async function landed(page: Page, role: Role) {
   await signInAs(page, role);
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 interface SeededReview {

@@ -16,7 +16,7 @@ const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 /** Signed in and landed on the home page (its redirect done), so that the next navigation is not cut short by it. */
 async function landed(page: Page, role: Role) {
   await signInAs(page, role);
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 /** An IAM credential report (`aws iam get-credential-report`), its columns in their order. */

@@ -102,7 +102,7 @@ const count = (sql: string, params: unknown[]) =>
 
 async function signInLead(page: Page) {
   await signInAs(page, "COMPLIANCE_LEAD");
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 async function createAccessReview(page: Page, name: string): Promise<string> {
@@ -348,7 +348,7 @@ test("an IAM credential report is detected, previewed and imported; reviewers ar
   const engineerContext = await browser.newContext();
   const engineer = await engineerContext.newPage();
   await signInAs(engineer, "ENGINEER");
-  await expect(engineer).toHaveURL(/\/controls$/);
+  await expect(engineer).toHaveURL(/\/dashboard$/);
   await engineer.goto(`/access-reviews/${reviewId}?reviewer=${encodeURIComponent(ACCOUNTS.ENGINEER.email)}`);
   await expect(engineer.getByTestId("review-status")).toHaveText("In progress");
   await expect(engineer.getByRole("table", { name: "Items" }).getByRole("row")).toHaveCount(1 + 4);
@@ -514,7 +514,7 @@ test("the API adds items all or nothing and names a bad item; engineers and audi
   // A draft is no auditor's evidence (lib/auth/scope.ts): it does not exist for them. An engineer
   // reads it without the preparation forms.
   await signInAs(page, "AUDITOR");
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto(`/access-reviews/${review.id}`);
   await expect(page.getByText("Nothing exists at this address.")).toBeVisible();
   await page.context().clearCookies();

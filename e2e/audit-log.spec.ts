@@ -34,10 +34,10 @@ async function insertToken(role: string): Promise<{ name: string; secret: string
   return { name, secret };
 }
 
-/** Signs in and waits for the landing page ("/" navigates on to /controls), so a goto is not cut short. */
+/** Signs in and waits for the landing page ("/" navigates on to /dashboard), so a goto is not cut short. */
 async function signInLanded(page: Page, role: Role) {
   await signInAs(page, role);
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 const auditCount = () => withDb(async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditLogEntry"`)).rows[0].n);

@@ -113,8 +113,8 @@ test.beforeAll(async () => {
 async function signInAuditor(page: Page) {
   await signIn(page, auditor.email, auditor.password);
   await expect(page.getByTestId("current-user")).toHaveText(auditor.name);
-  // Signing in lands on /controls; the next goto must not race that navigation.
-  await expect(page).toHaveURL(/\/controls$/);
+  // Signing in lands on /dashboard; the next goto must not race that navigation.
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 /** page.goto, once more if a client-side navigation still in flight aborted it. */

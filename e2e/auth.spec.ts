@@ -13,7 +13,7 @@ const GENERIC_FAILURE = "The e-mail or password is not right, or the account is 
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 
 /**
- * Signs in and waits for the landing page: sign-in opens "/", which then navigates to /controls.
+ * Signs in and waits for the landing page: sign-in opens "/", which then navigates to /dashboard.
  * Acting before that second navigation lands would race it.
  */
 async function signInLanded(page: Page, role: Role | Throwaway) {
@@ -22,8 +22,8 @@ async function signInLanded(page: Page, role: Role | Throwaway) {
     await signIn(page, role.email, role.password);
     await expect(page.getByTestId("current-user")).toHaveText(role.name);
   }
-  await expect(page).toHaveURL(/\/controls$/);
-  await expect(page.getByRole("table", { name: "Controls" })).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 }
 
 /** Submits the sign-in form and returns the status of the credentials callback it posted. */

@@ -11,10 +11,11 @@ const EDITED = "AI-AVL-03"; // the gap-assessment edits below
 const SET_PARTIAL = "AI-AVL-02"; // guarantees a "Partial" row for the status sort and filter
 const SET_IN_PLACE = "AI-AVL-04"; // guarantees an "In place" row
 
-/** Signs in and waits for the landing page (sign-in opens "/", which then navigates to /controls). */
+/** Signs in, waits for the landing page ("/" navigates on to /dashboard), then opens the controls matrix. */
 async function signInLanded(page: Page, role: Role) {
   await signInAs(page, role);
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/controls");
   await expect(table(page)).toBeVisible();
 }
 

@@ -8,10 +8,10 @@ import { ACCOUNTS, type Role, apiSessionAs, signInAs as signInOnly, withDb } fro
 // control addresses. Other specs add controls and periods to the shared database, so the expected
 // lists are computed from the database with the documented rule (docs/control-mapping.md).
 
-/** Signs in and waits for the landing redirect ("/" -> /controls), so the next goto is not aborted by it. */
+/** Signs in and waits for the landing redirect ("/" -> /dashboard), so the next goto is not aborted by it. */
 async function signInAs(page: Page, role: Role) {
   await signInOnly(page, role);
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 const range = (prefix: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);

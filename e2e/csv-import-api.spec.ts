@@ -34,7 +34,7 @@ const mask = (value: unknown, t: string) =>
 
 async function signInLanded(page: Page, role: "COMPLIANCE_LEAD" | "ENGINEER") {
   await signInAs(page, role);
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 const FEATURES = (t: string) =>

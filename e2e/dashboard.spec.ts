@@ -47,7 +47,7 @@ test("a lead's dashboard: every chart renders, figures match the database and op
 
   const consoleErrors = collectConsoleErrors(page);
   await signInAs(page, "COMPLIANCE_LEAD");
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.getByRole("navigation", { name: /main/i }).getByRole("link", { name: "Dashboard" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard");

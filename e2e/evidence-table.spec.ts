@@ -19,7 +19,7 @@ const title = (name: string) => `${name} ${TAG}`;
 
 async function signInLanded(page: Page, role: Role) {
   await signInAs(page, role);
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 const table = (page: Page) => page.getByRole("table", { name: "Evidence" });

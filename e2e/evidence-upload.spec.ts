@@ -13,7 +13,7 @@ import { openReviewQueueAt, PNG_BYTES, sha256, tag, tempFiles, upload } from "./
 
 async function landed(page: Page, role: Role) {
   await signInAs(page, role);
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 const item = (page: Page, name: string) => page.getByRole("list", { name: "Files to upload" }).locator(`li[data-file="${name}"]`);

@@ -88,8 +88,9 @@ test("the setup page creates the first admin, who signs in and sees the 23 contr
   await page.getByLabel("E-mail").fill(FIRST_ADMIN.email);
   await page.getByLabel("Password").fill(FIRST_ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId("current-user")).toHaveText(FIRST_ADMIN.name);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Controls", exact: true }).click();
   await expect(page.getByRole("table", { name: "Controls" }).locator("tbody tr")).toHaveCount(23);
   await expect(page.getByText("23 controls")).toBeVisible();
 });

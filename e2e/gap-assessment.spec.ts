@@ -26,10 +26,10 @@ const CATEGORIES = [
 ] as const;
 const STATUSES = ["IN_PLACE", "PARTIAL", "MISSING", "NOT_APPLICABLE"] as const;
 
-/** Signs in and waits for the landing redirect ("/" -> /controls), so the next goto is not aborted by it. */
+/** Signs in and waits for the landing redirect ("/" -> /dashboard), so the next goto is not aborted by it. */
 async function signInAs(page: Page, role: Role) {
   await signInOnly(page, role);
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 const uniqueCode = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex").toUpperCase()}`;

@@ -11,7 +11,7 @@ import { createScratch, dropScratch } from "./support/database";
 /** Signs in and waits for the landing page, so that the next navigation does not race its redirect. */
 async function signInLanded(page: Page, role: Role) {
   await signInAs(page, role);
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 const tag = () => randomBytes(4).toString("hex");

@@ -13,7 +13,7 @@ const name = `Support reply drafter ${tag}`;
 
 async function landed(page: Page, role: Role) {
   await signInAs(page, role);
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 const mapping = (slug: string, code: string) =>

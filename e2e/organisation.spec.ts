@@ -14,7 +14,7 @@ test.afterAll(async () => {
 
 test("an admin sets the organisation's time zone; it is saved and audited", async ({ page }) => {
   await signInAs(page, "ADMIN");
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organisation" }).click();
   await expect(page).toHaveURL(/\/settings\/organisation$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Organisation");
@@ -44,7 +44,7 @@ test("an admin sets the organisation's time zone; it is saved and audited", asyn
 
 test("a compliance lead is sent to /forbidden", async ({ page }) => {
   await signInAs(page, "COMPLIANCE_LEAD");
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto("/settings/organisation");
   await expect(page).toHaveURL(/\/forbidden$/);
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organisation" })).toHaveCount(0);

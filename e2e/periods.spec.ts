@@ -8,7 +8,7 @@ import { ACCOUNTS, formError, signInAs, withDb } from "./support";
 test("a compliance lead creates a Type II period, is told what is wrong first, then edits it to a Type I", async ({ page }) => {
   const name = `SOC 2 Type II ${randomBytes(3).toString("hex")}`;
   await signInAs(page, "COMPLIANCE_LEAD");
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Periods" }).click();
   await page.getByRole("link", { name: "New period" }).click();
   const form = page.getByRole("form", { name: "New period" });
@@ -53,7 +53,7 @@ test("a compliance lead creates a Type II period, is told what is wrong first, t
 
 test("an engineer sees the periods but no New or Edit, and the form pages are forbidden", async ({ page }) => {
   await signInAs(page, "ENGINEER");
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto("/periods");
   await expect(page.getByRole("heading", { name: "Audit periods" })).toBeVisible();
   await expect(page.getByRole("link", { name: "New period" })).toHaveCount(0);

@@ -107,19 +107,19 @@ async function roleCookies(role: Role, fresh: boolean) {
 }
 
 /**
- * A page signed in as the role, on the landing page (home redirects to /controls), so that the
+ * A page signed in as the role, on the landing page (home redirects to /dashboard), so that the
  * caller's next navigation does not race that redirect. The role's session cookie is reused; when
  * the app no longer takes it (the account was disabled and enabled since, say), it signs in again.
  */
 export async function signInAs(page: Page, role: Role) {
   await page.context().addCookies(await roleCookies(role, false));
   await page.goto("/");
-  if (new URL(page.url()).pathname !== "/controls") {
+  if (new URL(page.url()).pathname !== "/dashboard") {
     await page.context().addCookies(await roleCookies(role, true));
     await page.goto("/");
   }
   await expect(page.getByTestId("current-user")).toHaveText(ACCOUNTS[role].name);
-  await expect(page).toHaveURL(/\/controls$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 /** An API request context carrying a signed-in session cookie (next-auth's CSRF dance, done by hand). */

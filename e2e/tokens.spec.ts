@@ -23,8 +23,8 @@ const utc = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC"
 
 async function signInLanded(page: Page, role: Role) {
   await signInAs(page, role);
-  await expect(page).toHaveURL(/\/controls$/);
-  await expect(page.getByRole("table", { name: "Controls" })).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 }
 
 async function fillCreateTokenForm(

@@ -11,11 +11,11 @@ const userRow = (page: Page, email: string) => page.getByRole("row").filter({ ha
 const usersWithEmail = async (email: string) =>
   withDb(async (c) => (await c.query(`SELECT email, name, role, "disabledAt" FROM "User" WHERE lower(email) = lower($1)`, [email])).rows);
 
-/** Signs in and waits for the landing page (sign-in opens "/", which then navigates to /controls). */
+/** Signs in and waits for the landing page (sign-in opens "/", which then navigates to /dashboard). */
 async function signInLanded(page: Page, role: Role) {
   await signInAs(page, role);
-  await expect(page).toHaveURL(/\/controls$/);
-  await expect(page.getByRole("table", { name: "Controls" })).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 }
 
 async function fillCreateUserForm(page: Page, user: { name: string; email: string; role: string; password: string }) {
@@ -78,7 +78,7 @@ test("an admin adds a user: weak password and duplicate e-mail are refused plain
   try {
     const userPage = await context.newPage();
     await signIn(userPage, newUser.email, newUser.password);
-    await expect(userPage).toHaveURL(/\/controls$/);
+    await expect(userPage).toHaveURL(/\/dashboard$/);
     await expect(userPage.getByTestId("current-user")).toHaveText(newUser.name);
     await expect(userPage.getByTestId("current-role")).toHaveText("Auditor");
   } finally {

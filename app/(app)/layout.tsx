@@ -25,7 +25,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="shell">
       <aside className="sidebar">
-        <Link className="brand" href="/">
+        <Link className="brand" href="/dashboard">
           Attest
         </Link>
         <NavLinks items={items} />

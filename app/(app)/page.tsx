@@ -3,8 +3,8 @@ import { requirePage } from "@/lib/auth/guard";
 
 export const dynamic = "force-dynamic";
 
-// Until the dashboard exists, the controls matrix is home.
+// Home is the dashboard: it opens with what is the signed-in person's to do (docs/dashboard.md).
 export default async function HomePage() {
   await requirePage();
-  redirect("/controls");
+  redirect("/dashboard");
 }
