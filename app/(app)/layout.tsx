@@ -1,10 +1,10 @@
-import { scopeOf } from "@/lib/auth/scope";
+import { Suspense } from "react";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
-import { awaitingReviewCount } from "@/lib/evidence/queries";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { isDemoInstallation } from "@/lib/settings/queries";
-import { navItemsFor, needsReviewCount } from "@/components/shell/nav-items";
+import { navItemsFor } from "@/components/shell/nav-items";
+import { CountedNav } from "@/components/shell/counted-nav";
 import { Announcements } from "@/components/shell/announcements";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -15,11 +15,7 @@ export const dynamic = "force-dynamic";
 // later sections (inventory, evidence, periods, ...) join this list as they are built.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const principal = await requirePage();
-  const [demo, awaitingReview] = await Promise.all([
-    isDemoInstallation(),
-    needsReviewCount(principal) ? awaitingReviewCount(await scopeOf(principal)) : undefined,
-  ]);
-  const items = navItemsFor(principal, { awaitingReview });
+  const demo = await isDemoInstallation();
   // eslint-disable-next-line no-restricted-syntax -- shown, not checked: the shell names the signed-in person's role
   const roleLabel = ROLE_LABELS[principal.user.role];
   return (
@@ -28,7 +24,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <Link className="brand" href="/dashboard">
           Attest
         </Link>
-        <NavLinks items={items} />
+        <Suspense fallback={<NavLinks items={navItemsFor(principal)} />}>
+          <CountedNav principal={principal} />
+        </Suspense>
         <div className="who">
           <div data-testid="current-user">{principal.user.name}</div>
           <div className="role" data-testid="current-role">

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { CoverageSlot, SlotState } from "@/lib/coverage/types";
 import { can, type Permission, type RoleName } from "@/lib/permissions";
-import { isReadyToSignOff, listSlots, slotsToDo, todoItems, unansweredCount, type TodoFacts } from "./todo-rules";
+import { emptyTodoText, isReadyToSignOff, listSlots, slotsToDo, todoItems, unansweredCount, type TodoFacts } from "./todo-rules";
 
 const slot = (start: string, end: string, state: SlotState): CoverageSlot => ({ start, end, state, evidence: [] });
 const control = { code: "AI-SEC-01", title: "Access control", frequency: "MONTHLY" as const };
@@ -88,4 +88,13 @@ test("an auditor is given only their periods, whatever else the facts hold", () 
 test("nothing waiting is an empty list", () => {
   for (const role of ["ADMIN", "COMPLIANCE_LEAD", "ENGINEER", "AUDITOR"] as const) assert.deepEqual(todoItems(NONE, mayOf(role)), []);
   assert.deepEqual(todoItems({ ...NONE, decide: [{ reviewId: "r", reviewName: "R", open: 0, dueDate: null }] }, mayOf("ENGINEER")), []);
+});
+
+test("an empty list says plainly there is nothing to do, in each role's terms", () => {
+  assert.equal(
+    emptyTodoText(mayOf("ENGINEER"), false),
+    "Nothing to do: no access-review item waits for your decision, none of your evidence is rejected, and no control you own has a slot missed or due in the next 30 days.",
+  );
+  assert.match(emptyTodoText(mayOf("COMPLIANCE_LEAD"), false), /^Nothing to do: no evidence waits for review, no access review waits for sign-off, /);
+  assert.match(emptyTodoText(mayOf("AUDITOR"), true), /^Nothing to do: no audit period has been given to you yet\./);
 });

@@ -144,3 +144,19 @@ export function todoItems(facts: TodoFacts, may: (permission: Permission) => boo
       items.push({ kind: "period", label: `Audit ${p.name}`, detail: `${p.start} to ${p.end}.`, href: `/periods/${p.id}` });
   return items;
 }
+
+/** What an empty to-do list says: plainly that nothing waits, and what was looked at, in the person's terms. */
+export function emptyTodoText(may: (permission: Permission) => boolean, auditor: boolean): string {
+  if (auditor) return "Nothing to do: no audit period has been given to you yet. A compliance lead gives you the periods you audit.";
+  const checked = [
+    may("evidence:review") && "no evidence waits for review",
+    may("access-reviews:write") && "no access review waits for sign-off",
+    may("periods:write") && "every exception of the running periods has a response",
+    may("access-reviews:decide") && "no access-review item waits for your decision",
+    may("evidence:write") && "none of your evidence is rejected",
+    may("evidence:write") && `no control you own has a slot missed or due in the next ${DUE_HORIZON_DAYS} days`,
+  ].filter((s): s is string => typeof s === "string");
+  if (checked.length === 0) return "Nothing to do.";
+  const last = checked.pop()!;
+  return `Nothing to do: ${checked.length ? `${checked.join(", ")}, and ${last}` : last}.`;
+}

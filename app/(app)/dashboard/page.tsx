@@ -4,6 +4,9 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { gapAssessment } from "@/lib/controls/gap-assessment";
 import { dashboard } from "@/lib/dashboard/queries";
+import { todoFor } from "@/lib/dashboard/todo";
+import { emptyTodoText } from "@/lib/dashboard/todo-rules";
+import { TodoList } from "@/components/dashboard/todo-list";
 import { StackedBarChart, type StackedBarRow } from "@/components/dashboard/stacked-bar-chart";
 import { InflowChart } from "@/components/dashboard/inflow-chart";
 import { FigureTable } from "@/components/dashboard/figure-table";
@@ -20,7 +23,7 @@ const summarise = (rows: StackedBarRow[], series: typeof DESIGN_SERIES) =>
 export default async function DashboardPage() {
   const principal = await requirePage("controls:read");
   const scope = await scopeOf(principal);
-  const [categories, board] = await Promise.all([gapAssessment(scope), dashboard(principal)]);
+  const [todo, categories, board] = await Promise.all([todoFor(principal), gapAssessment(scope), dashboard(principal)]);
   const designRows: StackedBarRow[] = categories.map((c) => ({
     label: c.label,
     values: c.counts,
@@ -37,7 +40,9 @@ export default async function DashboardPage() {
   return (
     <>
       <h1>Dashboard</h1>
-      <p className="lede">
+      <TodoList items={todo} empty={emptyTodoText((p) => principal.may(p), !scope.all)} />
+
+      <p className="lede" style={{ marginTop: 24 }}>
         Where the programme stands today ({board.today}, {board.timeZone}): how the controls are designed, how well the current audit period
         is covered, and what needs attention next. Every number opens the list behind it.
       </p>
@@ -112,7 +117,15 @@ export default async function DashboardPage() {
           </>
         ) : (
           <div className="card empty">
-            No audit period yet — <Link href="/periods/new">create one</Link>.
+            {principal.may("periods:write") ? (
+              <>
+                No audit period yet — <Link href="/periods/new">create one</Link>.
+              </>
+            ) : scope.all ? (
+              "No audit period yet: a compliance lead creates one."
+            ) : (
+              "No audit period has been given to you yet."
+            )}
           </div>
         )}
       </section>
