@@ -21,7 +21,11 @@ const FULL: TodoFacts = {
 };
 
 test("missed slots and the next slot falling due within 30 days are the control's to do", () => {
-  const slots = [slot("2026-10-01", "2026-10-31", "MISSING"), slot("2026-11-01", "2026-11-30", "COVERED"), slot("2026-12-01", "2026-12-31", "NOT_YET_DUE")];
+  const slots = [
+    slot("2026-10-01", "2026-10-31", "MISSING"),
+    slot("2026-11-01", "2026-11-30", "COVERED"),
+    slot("2026-12-01", "2026-12-31", "NOT_YET_DUE"),
+  ];
   assert.deepEqual(slotsToDo(control, slots, "2026-12-07"), {
     control: "AI-SEC-01",
     title: "Access control",
@@ -95,6 +99,9 @@ test("an empty list says plainly there is nothing to do, in each role's terms", 
     emptyTodoText(mayOf("ENGINEER"), false),
     "Nothing to do: no access-review item waits for your decision, none of your evidence is rejected, and no control you own has a slot missed or due in the next 30 days.",
   );
-  assert.match(emptyTodoText(mayOf("COMPLIANCE_LEAD"), false), /^Nothing to do: no evidence waits for review, no access review waits for sign-off, /);
+  assert.match(
+    emptyTodoText(mayOf("COMPLIANCE_LEAD"), false),
+    /^Nothing to do: no evidence waits for review, no access review waits for sign-off, /,
+  );
   assert.match(emptyTodoText(mayOf("AUDITOR"), true), /^Nothing to do: no audit period has been given to you yet\./);
 });

@@ -73,7 +73,9 @@ export function listSlots(slots: readonly { start: string; end: string }[], show
 
 /** Whether an access review can be signed off: in progress, with items, every one decided, its quarter begun. */
 export function isReadyToSignOff(review: { status: string; items: number; decided: number; quarter: string }, today: string): boolean {
-  return review.status === "IN_PROGRESS" && review.items > 0 && review.decided === review.items && !futureQuarterProblem(review.quarter, today);
+  return (
+    review.status === "IN_PROGRESS" && review.items > 0 && review.decided === review.items && !futureQuarterProblem(review.quarter, today)
+  );
 }
 
 /** How many exceptions have no management response yet. */
