@@ -52,7 +52,7 @@ const controlsWithCode = (code: string) =>
 test("the gap assessment shows the five categories with counts that match the database, and the chart", async ({ page }) => {
   const consoleErrors = collectConsoleErrors(page);
   await signInAs(page, "ENGINEER");
-  await page.getByRole("link", { name: "Gap assessment" }).click();
+  await page.getByRole("link", { name: "Gap assessment", exact: true }).click();
   await expect(page).toHaveURL(/\/gap-assessment$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gap assessment");
 

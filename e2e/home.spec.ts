@@ -77,7 +77,7 @@ test("an engineer signs in through the form, lands on the dashboard and opens th
   await first.click();
   await expect(page).toHaveURL(/\/access-reviews\/inbox$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("My access-review inbox");
-  await expect(page.getByText(principal)).toBeVisible();
+  await expect(page.getByRole("heading", { name: new RegExp(`^${principal} \\(Service\\)`) })).toBeVisible();
 });
 
 for (const role of ["ADMIN", "COMPLIANCE_LEAD"] as const) {
