@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { EXPECTED_ROLES, FIXTURE_SIGNED_OFF_REVIEW_ID, PAGES, PARAM_VALUES, ROUTES } from "./endpoints";
-import { apiSessionAs, signInAs, type Role } from "./support";
+import { ACCOUNTS, apiSessionAs, signInAs, type Role } from "./support";
 import { expectNotAllowed } from "./support/refusal";
 import { pathPattern, writeControls, type WriteControlRules } from "./support/write-controls";
 
@@ -111,6 +111,35 @@ for (const role of ["AUDITOR", "ENGINEER"] as Role[]) {
     expect(await crawl(page, role)).toEqual([]);
   });
 }
+
+test("an auditor opening a missing slot of the heatmap reads what is missing, with no upload button", async ({ page }) => {
+  const lead = await apiSessionAs("COMPLIANCE_LEAD");
+  const created = await lead.post("/api/v1/periods", {
+    data: {
+      name: `Dead ends ${Date.now()}`,
+      type: "TYPE_II",
+      start: "2019-01-01",
+      end: "2019-06-30",
+      categories: ["SECURITY"],
+      auditors: [ACCOUNTS.AUDITOR.email],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const periodId = ((await created.json()) as { id: string }).id;
+  await lead.dispose();
+  await signInAs(page, "AUDITOR");
+  await page.goto(`/periods/${periodId}`);
+  // Nothing was uploaded for 2019: every slot is missing.
+  await page
+    .getByRole("table", { name: "Coverage heatmap" })
+    .getByRole("button", { name: /: missing$/ })
+    .first()
+    .click();
+  const detail = page.getByRole("dialog");
+  await expect(detail).toContainText("What is missing");
+  await expect(detail).toContainText("Expected evidence:");
+  await expect(detail.getByRole("link", { name: /^Upload/ })).toHaveCount(0);
+});
 
 test("unknown, malformed and badly escaped control codes and evidence ids are 404, on pages and in the API", async ({ page }) => {
   await signInAs(page, "ENGINEER");
