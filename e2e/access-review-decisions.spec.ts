@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { ACCOUNTS, apiSessionAs, databaseFingerprint, signInAs, withDb, type Role } from "./support";
+import { expectNotAllowed } from "./support/refusal";
 
 // Access-review decisions, sign-off, the record and revocations, in the browser. The access review
 // is written straight to the database (access review creation has its own spec): an engineer
@@ -126,8 +127,7 @@ test("the auditor has no inbox and no forms, and its sign-off and follow-up call
   });
   expect(decided.status(), await decided.text()).toBe(200);
   await landed(page, "AUDITOR");
-  await page.goto("/access-reviews/inbox");
-  await expect(page).toHaveURL(/\/forbidden$/);
+  await expectNotAllowed(page, "/access-reviews/inbox");
   await page.goto(`/access-reviews/revocations?state=all&review=${c.id}`);
   await expect(page.getByRole("heading", { name: "Revocations" })).toBeVisible();
   // A review in progress is no auditor's evidence yet (lib/auth/scope.ts): its revocations are not listed for them.

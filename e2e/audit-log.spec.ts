@@ -7,6 +7,7 @@ import { applyMigrations } from "../lib/db/migrate";
 import { ACCOUNTS, apiSessionAs, baseURL, formError, formStatus, signInAs, withDb, type Role } from "./support";
 import { adminQuery, createScratch, dropScratch, queryOn } from "./support/database";
 import { runNode as runNodeIn, type NodeResult } from "./support/node-process";
+import { expectNotAllowed } from "./support/refusal";
 
 // The audit log: the /audit-log page and its API, the chain under concurrent writers, and
 // tampering detected on a scratch database. Only AI-PI-* controls' owners are changed here.
@@ -128,8 +129,7 @@ test.describe("audit log", () => {
   test("ENGINEER is refused the page and the API; AUDITOR can read both", async ({ page }) => {
     await signInLanded(page, "ENGINEER");
     await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
-    await page.goto("/audit-log");
-    await expect(page).toHaveURL(/\/forbidden$/);
+    await expectNotAllowed(page, "/audit-log");
     const engineer = await apiSessionAs("ENGINEER");
     for (const path of ["/api/v1/audit-log", "/api/v1/audit-log/verify"]) {
       const res = await engineer.get(path);

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { Page, Response } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { EXPECTED_ROLES, PAGES } from "./endpoints";
 import { pageKeys, paramNames } from "./support/discovery";
 import { ACCOUNTS, apiSessionAs, signInAs, withDb, type Role } from "./support";
 
 // Every page of the app (discovered from app/**/page.tsx) opens under the nonce-based
 // Content-Security-Policy without a single violation, signed in as an admin (who may open them all)
-// and as an auditor (read-only, sent to /forbidden where the role may not go). The fixture's page
+// and as an auditor (read-only, refused with a 403 "Not allowed" page where the role may not go). The fixture's page
 // fails the test on any violation; this spec also checks each page's headers.
 
 const addDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -68,21 +69,23 @@ function concrete(pattern: string, values: Record<string, string>): string {
  * Opens the page and checks the document it settles on (a page may redirect, also after it started
  * streaming): its CSP carries a fresh nonce that Next put on the page's scripts, and the other headers.
  */
-async function openAndCheck(page: Page, url: string, seen: Set<string>) {
+async function openAndCheck(page: Page, url: string, seen: Set<string>, refused = false) {
   let settled: Response | null = null;
   const onResponse = (r: Response) => {
-    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame() && r.status() < 300) settled = r;
+    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame() && (r.status() < 300 || (refused && r.status() === 403)))
+      settled = r;
   };
   page.on("response", onResponse);
-  // A page that sends the role elsewhere on the client (an auditor to /forbidden) may start that
-  // navigation before goto() settles; the poll below then checks the document it lands on.
+  // A page that sends the role elsewhere on the client may start that navigation before goto()
+  // settles; the poll below then checks the document it lands on.
   const first = await page.goto(url).catch((error: Error) => {
     // Chromium reports the same race as an aborted load when the client redirect cancels it.
     if (/interrupted by another navigation|net::ERR_ABORTED/.test(error.message)) return null;
     throw error;
   });
-  if (first) expect(first.status(), `${url} opens`).toBeLessThan(400);
-  // A page that redirects (an auditor sent to /forbidden) navigates again after the first
+  if (first && refused) expect(first.status(), `${url} is refused with 403`).toBe(403);
+  else if (first) expect(first.status(), `${url} opens`).toBeLessThan(400);
+  // A page that redirects (home to its landing page) navigates again after the first
   // document: wait until the document in the frame is the one whose headers we read.
   const documentNonces = () => page.evaluate(() => [...document.scripts].map((s) => s.nonce ?? "")).catch(() => [] as string[]); // still navigating
   const nonceOf = (r: Response | null) => /'nonce-([^']+)'/.exec(r?.headers()["content-security-policy"] ?? "")?.[1];
@@ -147,8 +150,13 @@ for (const role of ["ADMIN", "AUDITOR"] as Role[]) {
     for (const pattern of pageKeys.filter((p) => p !== "/setup" && p !== "/signin")) {
       const url = concrete(pattern, values);
       await test.step(url, async () => {
-        await openAndCheck(page, url, nonces);
-        if (CHART_PAGES.has(pattern) && !page.url().endsWith("/forbidden")) await exerciseCharts(page, url);
+        const access = PAGES[pattern];
+        // The refused page (a 403) carries the same CSP as any other.
+        const refused =
+          pattern === "/forbidden" ||
+          (access !== undefined && access in EXPECTED_ROLES && !EXPECTED_ROLES[access as keyof typeof EXPECTED_ROLES].includes(role));
+        await openAndCheck(page, url, nonces, refused);
+        if (CHART_PAGES.has(pattern) && !refused) await exerciseCharts(page, url);
         if (pattern === "/periods/[periodId]") await expect(page.locator("main")).toBeVisible();
       });
     }

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { ACCOUNTS, apiSessionAs, signInAs, withDb, type Role } from "./support";
 import { openReviewQueueAt, PNG_BYTES, sha256, tag, tempFiles, upload } from "./evidence-support";
+import { expectNotAllowed } from "./support/refusal";
 
 // Evidence in the browser: several files at once with a progress bar each, one refused file that
 // does not lose the others, byte-identical downloads, a link instead of a file; the review queue
@@ -253,9 +254,7 @@ test("a correction is a new version with history; withdrawal needs a reason; an 
   expect((await download).suggestedFilename()).toBe("redteam.txt");
   await expect(auditor.getByRole("button")).toHaveText(["Sign out"]);
   await expect(auditor.getByRole("link", { name: /corrected version|Upload/ })).toHaveCount(0);
-  await auditor.goto("/evidence/upload");
-  await expect(auditor).toHaveURL(/\/forbidden/);
-  await auditor.goto("/evidence/review");
-  await expect(auditor).toHaveURL(/\/forbidden/);
+  await expectNotAllowed(auditor, "/evidence/upload");
+  await expectNotAllowed(auditor, "/evidence/review");
   await context.close();
 });

@@ -2,6 +2,7 @@ import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { randomBytes } from "node:crypto";
 import { ACCOUNTS, apiSessionAs, databaseFingerprint, formStatus, signInAs, withDb, type Role } from "./support";
+import { expectNotAllowed } from "./support/refusal";
 
 // The whole story in one browser: a compliance lead records a feature through the guided
 // form, sees the controls its answers suggest and why, confirms some, marks one as not applicable
@@ -156,8 +157,7 @@ for (const role of ["ENGINEER", "AUDITOR"] as const) {
     await expect(page.getByLabel("Design status")).toHaveCount(0);
     await page.goto("/mapping");
     await expect(page.getByRole("form", { name: "Bulk mapping" })).toHaveCount(0);
-    await page.goto("/inventory/new");
-    await expect(page).toHaveURL(/\/forbidden/);
+    await expectNotAllowed(page, "/inventory/new");
 
     const api = await apiSessionAs(role);
     const before = await databaseFingerprint();

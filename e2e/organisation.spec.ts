@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { signInAs, withDb } from "./support";
+import { expectNotAllowed } from "./support/refusal";
 
 // Settings → Organisation: an admin chooses the organisation's time zone (saved with an audit
 // entry); every other role is refused. Other specs assume UTC, so the zone is put back.
@@ -42,10 +43,9 @@ test("an admin sets the organisation's time zone; it is saved and audited", asyn
   expect(await savedZone()).toBe("UTC");
 });
 
-test("a compliance lead is sent to /forbidden", async ({ page }) => {
+test("a compliance lead is refused the organisation settings (403)", async ({ page }) => {
   await signInAs(page, "COMPLIANCE_LEAD");
   await expect(page).toHaveURL(/\/dashboard$/);
-  await page.goto("/settings/organisation");
-  await expect(page).toHaveURL(/\/forbidden$/);
+  await expectNotAllowed(page, "/settings/organisation");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organisation" })).toHaveCount(0);
 });

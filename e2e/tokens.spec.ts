@@ -2,6 +2,7 @@ import { request as playwrightRequest, type Locator, type Page } from "@playwrig
 import { expect, test } from "./fixtures";
 import { createHash, randomBytes } from "node:crypto";
 import { ACCOUNTS, type Role, baseURL, databaseFingerprint, formError, formStatus, signInAs, withDb } from "./support";
+import { expectNotAllowed } from "./support/refusal";
 
 // Settings → API tokens: an admin creates a token in the browser and sees it exactly once, the token
 // works on the API until it is revoked, every write is in the audit log, and the secret is stored
@@ -322,11 +323,10 @@ test("an expired token is listed as expired and can still be revoked", async ({ 
 });
 
 for (const role of ["COMPLIANCE_LEAD", "ENGINEER", "AUDITOR"] as Role[]) {
-  test(`${role} has no API tokens link and is sent to /forbidden from /settings/tokens`, async ({ page }) => {
+  test(`${role} has no API tokens link and is refused (403) at /settings/tokens`, async ({ page }) => {
     await signInLanded(page, role);
     await expect(mainNav(page).getByRole("link", { name: "API tokens" })).toHaveCount(0);
-    await page.goto("/settings/tokens");
-    await expect(page).toHaveURL(/\/forbidden$/);
+    await expectNotAllowed(page, "/settings/tokens");
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
     await expect(page.getByRole("table", { name: "API tokens" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Create token" })).toHaveCount(0);

@@ -2,6 +2,7 @@ import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { randomBytes } from "node:crypto";
 import { ACCOUNTS, type Role, formError, formStatus, signIn, signInAs, withDb } from "./support";
+import { expectNotAllowed } from "./support/refusal";
 
 // Settings → Users: an admin adds users through the form (with what is wrong said plainly), and
 // the page is for admins only.
@@ -89,10 +90,9 @@ test("an admin adds a user: weak password and duplicate e-mail are refused plain
 });
 
 for (const role of ["COMPLIANCE_LEAD", "ENGINEER", "AUDITOR"] as Role[]) {
-  test(`${role} is sent to /forbidden from /settings/users`, async ({ page }) => {
+  test(`${role} is refused (403) at /settings/users`, async ({ page }) => {
     await signInLanded(page, role);
-    await page.goto("/settings/users");
-    await expect(page).toHaveURL(/\/forbidden$/);
+    await expectNotAllowed(page, "/settings/users");
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Users" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Add user" })).toHaveCount(0);

@@ -51,10 +51,12 @@ export function HeatmapDetail({
   row,
   index,
   evidenceTitles,
+  canUpload,
   onClose,
 }: {
   periodId: string;
   row: HeatmapRow;
+  canUpload: boolean;
   /** The slot's position in the row's slots. */
   index: number;
   evidenceTitles: Record<string, string>;
@@ -156,11 +158,13 @@ export function HeatmapDetail({
           <p className={styles.expected}>
             <strong>Expected evidence:</strong> {row.expectedEvidence || "—"}
           </p>
-          <p>
-            <Link className="button" href={upload}>
-              Upload evidence for {row.control}
-            </Link>
-          </p>
+          {canUpload && (
+            <p>
+              <Link className="button" href={upload}>
+                Upload evidence for {row.control}
+              </Link>
+            </p>
+          )}
         </>
       )}
       {slot.state === "NOT_IN_OPERATION" && (

@@ -19,10 +19,13 @@ export function CoverageHeatmap({
   periodId,
   rows,
   evidenceTitles,
+  canUpload,
 }: {
   periodId: string;
   rows: HeatmapRow[];
   evidenceTitles: Record<string, string>;
+  /** Whether the viewer may open the upload page: an auditor is told what is missing, with no upload button. */
+  canUpload: boolean;
 }) {
   const [selected, setSelected] = useState<Selection | null>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
@@ -95,7 +98,14 @@ export function CoverageHeatmap({
         </tbody>
       </table>
       {selected && (
-        <HeatmapDetail periodId={periodId} row={rows[selected.row]} index={selected.slot} evidenceTitles={evidenceTitles} onClose={close} />
+        <HeatmapDetail
+          periodId={periodId}
+          row={rows[selected.row]}
+          index={selected.slot}
+          evidenceTitles={evidenceTitles}
+          canUpload={canUpload}
+          onClose={close}
+        />
       )}
     </>
   );

@@ -45,6 +45,7 @@ export const platformEndpoints: DomainEndpoints = {
     "/signin": "public",
     "/setup": "setup-only",
     "/": "signed-in",
+    // Any signed-in caller gets the "Not allowed" page here, with a 403 (the walk knows this address).
     "/forbidden": "signed-in",
     "/settings/users": "users:manage",
     "/settings/tokens": "tokens:manage",

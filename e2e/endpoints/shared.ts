@@ -102,7 +102,7 @@ export type ActionEntry = {
 
 /**
  * Pages, by URL pattern. `public`: open to anyone; `setup-only`: sends everyone to sign-in once a
- * user exists; `signed-in`: any role; a permission: roles without it are sent to /forbidden.
+ * user exists; `signed-in`: any role; a permission: roles without it get a 403 and the "Not allowed" page.
  */
 export type PageAccess = Permission | "public" | "setup-only" | "signed-in";
 

@@ -57,7 +57,7 @@ export async function logActionRefusal(status: number, code: string, permission:
   });
 }
 
-/** A page the signed-in user's role may not open (requirePage's redirect to /forbidden). */
+/** A page the signed-in user's role may not open (requirePage's forbidden(): a 403). */
 export async function logPageRefusal(permission: string, userId: string): Promise<void> {
   const h = await headers().catch(() => null);
   // proxy.ts sets x-attest-path on every page request (overwriting any sent by the client).

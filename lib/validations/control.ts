@@ -29,10 +29,26 @@ export const CATEGORY_LABELS: Record<(typeof CATEGORIES)[number], string> = {
   PRIVACY: "Privacy",
 };
 
-export const controlCodeSchema = z
+const CONTROL_CODE = /^[A-Z0-9][A-Z0-9-]{1,39}$/;
+const CONTROL_CODE_ERROR = "A control code is capital letters, digits and hyphens, such as AI-SEC-01.";
+
+export const controlCodeSchema = z.string().trim().regex(CONTROL_CODE, { error: CONTROL_CODE_ERROR });
+
+/**
+ * A control code as a page's URL segment gives it: percent-decoded (a malformed escape is no code),
+ * then exactly a code, with nothing trimmed. Anything else names no control, so the page is a 404.
+ */
+export const controlCodeParam = z
   .string()
-  .trim()
-  .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, { error: "A control code is capital letters, digits and hyphens, such as AI-SEC-01." });
+  .transform((raw, ctx) => {
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "The address has a malformed %-escape." });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.string().regex(CONTROL_CODE, { error: CONTROL_CODE_ERROR }));
 
 /** A calendar date chosen by a person: YYYY-MM-DD, and a real day. */
 export const calendarDate = z

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { requirePage } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Not allowed" };
 
-export default function ForbiddenPage() {
-  return (
-    <>
-      <h1>Not allowed</h1>
-      <p className="lede">Your role does not give access to that page. If you need it, ask an admin to change your role.</p>
-    </>
-  );
+// The address older links and bookmarks use: it answers what any refused page answers, a 403 with
+// app/(app)/forbidden.tsx (signed out: sign-in first, as everywhere).
+export default async function ForbiddenPage() {
+  await requirePage();
+  forbidden();
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { requirePage } from "@/lib/auth/guard";
 import { mayFollow } from "@/lib/auth/page-access";
 import type { Principal } from "@/lib/auth/principal";
@@ -8,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { listPeriods } from "@/lib/periods/service";
 import { PeriodPicker } from "@/components/periods/period-picker";
 import { furtherReadinessChecks, ITEMS_SHOWN, readinessChecks, type ReadinessCheck } from "@/lib/readiness/checks";
-import { readinessScope } from "@/lib/readiness/scope";
+import { readinessScope, type ReadinessScope } from "@/lib/readiness/scope";
 import { isReady, readinessBadge, readinessState } from "@/lib/readiness/state";
 import { readinessQuerySchema } from "@/lib/validations/readiness";
 
@@ -56,23 +57,40 @@ export default async function ReadinessPage({ searchParams }: { searchParams: Pr
       </>
     );
   }
-  const [checks, further] = await Promise.all([readinessChecks(scope), furtherReadinessChecks(scope)]);
-  // Not ready: failing, or with nothing recorded yet to check.
-  const failing = checks.filter((c) => !isReady(c)).length;
   const current = scope.startDate <= scope.today && scope.today <= scope.endDate;
   return (
     <>
       <h1>Readiness</h1>
-      <p className="lede">
-        The seven findings auditors most often raise when AI features join a SOC 2 scope, checked for one audit period:{" "}
-        {failing === 0 ? "all pass." : `${failing} of ${checks.length} need attention.`}
-      </p>
       <PeriodPicker action="/readiness" periods={periods} selected={scope.id} />
       <p className="muted" data-testid="readiness-period">
         {scope.name}, {scope.startDate} to {scope.endDate}
         {current ? " (current)" : ""}. Counted: changes merged in the period, features in its scope, and accepted evidence valid on every
         day from {scope.elapsed.start} to {scope.elapsed.end}.{" "}
         {principal.may("evidence:review") && <Link href="/readiness/incident-response">Incident plan and tabletop exercises</Link>}
+      </p>
+      {/* The checks are the page's slow part (a query or two each): the page shows at once, they follow. */}
+      <Suspense
+        fallback={
+          <p className="muted" role="status">
+            Running the readiness checks…
+          </p>
+        }
+      >
+        <ReadinessResults scope={scope} principal={principal} />
+      </Suspense>
+    </>
+  );
+}
+
+async function ReadinessResults({ scope, principal }: { scope: ReadinessScope; principal: Principal }) {
+  const [checks, further] = await Promise.all([readinessChecks(scope), furtherReadinessChecks(scope)]);
+  // Not ready: failing, or with nothing recorded yet to check.
+  const failing = checks.filter((c) => !isReady(c)).length;
+  return (
+    <>
+      <p className="lede">
+        The seven findings auditors most often raise when AI features join a SOC 2 scope, checked for one audit period:{" "}
+        {failing === 0 ? "all pass." : `${failing} of ${checks.length} need attention.`}
       </p>
       <div className="grid-2" style={{ gap: 16 }}>
         {checks.map((check) => (

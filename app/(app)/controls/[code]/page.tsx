@@ -14,7 +14,7 @@ import { selfReviewAllowed } from "@/lib/settings/self-review";
 import { ControlAwaitingReview } from "@/components/controls/control-awaiting-review";
 import { ControlPeriodSlots } from "@/components/controls/control-period-slots";
 import { controlEvidenceTimeline } from "@/lib/evidence/timeline";
-import { CATEGORY_LABELS, DESIGN_STATUS_LABELS, FREQUENCY_LABELS } from "@/lib/validations/control";
+import { CATEGORY_LABELS, controlCodeParam, DESIGN_STATUS_LABELS, FREQUENCY_LABELS } from "@/lib/validations/control";
 import { ControlDesignForm } from "@/components/controls/control-design-form";
 import { EvidenceTimeline } from "@/components/evidence/evidence-timeline";
 
@@ -26,13 +26,15 @@ type Search = { searchParams: Promise<Record<string, string | string[] | undefin
 const searchSchema = z.object({ period: z.string().optional().catch(undefined) });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).code) };
+  return { title: controlCodeParam.safeParse((await params).code).data ?? "Control" };
 }
 
 export default async function ControlPage({ params, searchParams }: Params & Search) {
   const principal = await requirePage("controls:read");
   const scope = await scopeOf(principal);
-  const control = await getControl(decodeURIComponent((await params).code), scope);
+  // A segment that is not a control code (malformed escapes included) names no control: a 404, as an unknown code is.
+  const code = controlCodeParam.safeParse((await params).code);
+  const control = code.success ? await getControl(code.data, scope) : null;
   if (!control) notFound();
   // A requested period that is malformed or not the caller's is a 404, as on the matrix.
   const requested = searchSchema.parse(await searchParams).period;

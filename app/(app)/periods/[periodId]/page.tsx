@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
+import { mayFollow } from "@/lib/auth/page-access";
 import { isPeriodVisible } from "@/lib/auth/scope";
 import { currentPrincipal } from "@/lib/auth/session";
 import { COVERAGE_STATUSES } from "@/lib/coverage/types";
@@ -112,7 +113,12 @@ export default async function PeriodPage({ params }: Params) {
       {rows.length === 0 ? (
         <div className="card empty">No control is in this period&apos;s categories.</div>
       ) : (
-        <CoverageHeatmap periodId={period.id} rows={rows} evidenceTitles={evidenceTitles} />
+        <CoverageHeatmap
+          periodId={period.id}
+          rows={rows}
+          evidenceTitles={evidenceTitles}
+          canUpload={mayFollow(principal, "/evidence/upload")}
+        />
       )}
 
       <h2>Slots by control</h2>

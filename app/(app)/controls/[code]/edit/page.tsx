@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { requirePage } from "@/lib/auth/guard";
 import { listCriteria } from "@/lib/controls/criteria";
 import { getControl } from "@/lib/controls/queries";
+import { controlCodeParam } from "@/lib/validations/control";
 import { ControlDefinitionForm } from "@/components/controls/control-definition-form";
 
 export const dynamic = "force-dynamic";
@@ -12,12 +13,13 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Edit ${decodeURIComponent((await params).code)}` };
+  return { title: `Edit ${controlCodeParam.safeParse((await params).code).data ?? "control"}` };
 }
 
 export default async function EditControlPage({ params }: Params) {
   const principal = await requirePage("controls:write");
-  const control = await getControl(decodeURIComponent((await params).code), await scopeOf(principal));
+  const code = controlCodeParam.safeParse((await params).code);
+  const control = code.success ? await getControl(code.data, await scopeOf(principal)) : null;
   if (!control) notFound();
   const criteria = await listCriteria();
   const href = `/controls/${encodeURIComponent(control.code)}`;
