@@ -4,6 +4,7 @@ import { listUsers } from "@/lib/users/queries";
 import { PASSWORD_RULE } from "@/lib/validations/password";
 import { CreateUserForm } from "@/components/settings/create-user-form";
 import { UserRowActions } from "@/components/settings/user-row-actions";
+import { UserAccountForms } from "@/components/settings/user-account-forms";
 import { ROLE_LABELS } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export default async function UsersPage() {
   return (
     <>
       <h1>Users</h1>
-      <p className="lede">Who can sign in, and with which role. Users are never deleted: disabling one keeps their history.</p>
+      <p className="lede">Who can sign in, and with which role. Users are never deleted: disabling one keeps their history. An admin can rename a user and reset their password.</p>
       <table className="data" aria-label="Users">
         <thead>
           <tr>
@@ -37,6 +38,7 @@ export default async function UsersPage() {
               <td>{u.lastLoginAt ? u.lastLoginAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "Never"}</td>
               <td>
                 <UserRowActions userId={u.id} email={u.email} role={u.role} disabled={Boolean(u.disabledAt)} isSelf={u.id === me.user.id} />
+                <UserAccountForms userId={u.id} email={u.email} name={u.name} passwordRule={PASSWORD_RULE} />
               </td>
             </tr>
           ))}
