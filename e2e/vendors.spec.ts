@@ -222,7 +222,7 @@ test("an expired DPA and an overdue review show in the readiness checks and on t
 
     await page.goto("/readiness");
     const dpaCheck = page.locator('[data-check="vendor-dpa"]');
-    await expect(dpaCheck.getByRole("link", { name: new RegExp(`^Expired DPA ${t} \\(used by expired-dpa-${t}\\)`) })).toHaveAttribute(
+    await expect(dpaCheck.getByRole("link", { name: new RegExp(`^Expired DPA ${t} \\(used by Vendor spec expired-dpa-${t}\\)`) })).toHaveAttribute(
       "href",
       `/vendors/${expired.id}`,
     );
