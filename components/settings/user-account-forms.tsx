@@ -7,7 +7,17 @@ import { FormMessages } from "@/components/ui/form-messages";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 
 /** An admin's corrections to one user's account, folded away in their row: a new name, a new password. */
-export function UserAccountForms({ userId, email, name, passwordRule }: { userId: string; email: string; name: string; passwordRule: string }) {
+export function UserAccountForms({
+  userId,
+  email,
+  name,
+  passwordRule,
+}: {
+  userId: string;
+  email: string;
+  name: string;
+  passwordRule: string;
+}) {
   const [renameState, renameAction, renamePending] = useActionState(renameUserAction, null);
   const [resetState, resetAction, resetPending] = useActionState(resetPasswordAction, null);
   const renameErrors = renameState && !renameState.ok ? renameState.fieldErrors : undefined;
