@@ -223,10 +223,9 @@ test("an expired DPA and an overdue review show in the readiness checks and on t
 
     await page.goto("/readiness");
     const dpaCheck = page.locator('[data-check="vendor-dpa"]');
-    await expect(dpaCheck.getByRole("link", { name: new RegExp(`^Expired DPA ${t} \\(used by expired-dpa-${t}\\)`) })).toHaveAttribute(
-      "href",
-      `/vendors/${expired.id}`,
-    );
+    await expect(
+      dpaCheck.getByRole("link", { name: new RegExp(`^Expired DPA ${t} \\(used by Vendor spec expired-dpa-${t}\\)`) }),
+    ).toHaveAttribute("href", `/vendors/${expired.id}`);
     const reviewCheck = page.locator('[data-further-check="vendor-review"]');
     await expect(reviewCheck.getByRole("link", { name: new RegExp(`^Overdue review ${t} \\(not reviewed yet`) })).toHaveAttribute(
       "href",

@@ -6,6 +6,7 @@ import { FormMessages } from "@/components/ui/form-messages";
 import type { ItemJson } from "@/lib/access-reviews/queries";
 import { PRINCIPAL_KIND_LABELS, RESOURCE_KIND_LABELS } from "@/lib/validations/access-review";
 import { CredentialDetails, CredentialFlags } from "@/components/access-reviews/credential-facts";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export type ItemRow = Omit<ItemJson, "raw">;
 
@@ -72,91 +73,93 @@ export function ItemsTable(props: {
         </form>
       )}
       <FormMessages state={assignState} />
-      <table className="data" aria-label="Items">
-        <thead>
-          <tr>
-            {props.assignable && (
-              <th scope="col">
-                <span className="sr-only">Select</span>
-              </th>
-            )}
-            <th scope="col">#</th>
-            <th scope="col">Principal</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Resource</th>
-            <th scope="col">Access level</th>
-            <th scope="col">Source</th>
-            <th scope="col">Reviewer</th>
-            <th scope="col">Decision</th>
-            <th scope="col">Comment</th>
-            {props.editable && (
-              <th scope="col">
-                <span className="sr-only">Remove</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr key={r.id} data-item={r.id}>
+      <TableScroll label="Items">
+        <table className="data" aria-label="Items">
+          <thead>
+            <tr>
               {props.assignable && (
-                <td>
-                  {selectable(r) && (
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${r.principal} on ${r.resource}`}
-                      checked={selected.has(r.id)}
-                      onChange={() => toggle(r.id)}
-                    />
-                  )}
-                </td>
+                <th scope="col">
+                  <span className="sr-only">Select</span>
+                </th>
               )}
-              <td>{r.position + 1}</td>
-              <td>
-                {r.principal}
-                {r.principalUser && r.principalUser.toLowerCase() !== r.principal.toLowerCase() ? (
-                  <span className="muted"> ({r.principalUser})</span>
-                ) : null}
-              </td>
-              <td>{PRINCIPAL_KIND_LABELS[r.principalKind]}</td>
-              <td>
-                {r.resource} <span className="muted">({RESOURCE_KIND_LABELS[r.resourceKind]})</span>
-              </td>
-              <td>
-                {r.accessLevel} <CredentialFlags flags={r.flags} />
-                {r.credentials && (
-                  <details>
-                    <summary>Credentials</summary>
-                    <CredentialDetails item={r} />
-                  </details>
-                )}
-              </td>
-              <td>{r.source}</td>
-              <td>{r.reviewer ?? <span className="muted">unassigned</span>}</td>
-              <td>{r.decision ? DECISION_LABELS[r.decision] : <span className="muted">undecided</span>}</td>
-              <td>{r.comment ?? ""}</td>
+              <th scope="col">#</th>
+              <th scope="col">Principal</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Resource</th>
+              <th scope="col">Access level</th>
+              <th scope="col">Source</th>
+              <th scope="col">Reviewer</th>
+              <th scope="col">Decision</th>
+              <th scope="col">Comment</th>
               {props.editable && (
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    disabled={removing}
-                    aria-label={`Remove ${r.principal} on ${r.resource}`}
-                    onClick={() => {
-                      const data = new FormData();
-                      data.set("reviewId", props.reviewId);
-                      data.set("itemId", r.id);
-                      startTransition(() => removeAction(data));
-                    }}
-                  >
-                    Remove
-                  </button>
-                </td>
+                <th scope="col">
+                  <span className="sr-only">Remove</span>
+                </th>
               )}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr key={r.id} data-item={r.id}>
+                {props.assignable && (
+                  <td>
+                    {selectable(r) && (
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${r.principal} on ${r.resource}`}
+                        checked={selected.has(r.id)}
+                        onChange={() => toggle(r.id)}
+                      />
+                    )}
+                  </td>
+                )}
+                <td>{r.position + 1}</td>
+                <td>
+                  {r.principal}
+                  {r.principalUser && r.principalUser.toLowerCase() !== r.principal.toLowerCase() ? (
+                    <span className="muted"> ({r.principalUser})</span>
+                  ) : null}
+                </td>
+                <td>{PRINCIPAL_KIND_LABELS[r.principalKind]}</td>
+                <td>
+                  {r.resource} <span className="muted">({RESOURCE_KIND_LABELS[r.resourceKind]})</span>
+                </td>
+                <td>
+                  {r.accessLevel} <CredentialFlags flags={r.flags} />
+                  {r.credentials && (
+                    <details>
+                      <summary>Credentials</summary>
+                      <CredentialDetails item={r} />
+                    </details>
+                  )}
+                </td>
+                <td>{r.source}</td>
+                <td>{r.reviewer ?? <span className="muted">unassigned</span>}</td>
+                <td>{r.decision ? DECISION_LABELS[r.decision] : <span className="muted">undecided</span>}</td>
+                <td>{r.comment ?? ""}</td>
+                {props.editable && (
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      disabled={removing}
+                      aria-label={`Remove ${r.principal} on ${r.resource}`}
+                      onClick={() => {
+                        const data = new FormData();
+                        data.set("reviewId", props.reviewId);
+                        data.set("itemId", r.id);
+                        startTransition(() => removeAction(data));
+                      }}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { quarterBesideName } from "@/lib/access-reviews/title";
 import "server-only";
 import { scopeOf } from "@/lib/auth/scope";
 import Link from "next/link";
@@ -129,7 +130,7 @@ export function RevocationTable({
             {showAccessReview && (
               <td>
                 <Link href={`/access-reviews/${r.review.id}`}>{r.review.name}</Link>
-                <div className="muted">{r.review.quarter}</div>
+                {quarterBesideName(r.review.name, r.review.quarter) && <div className="muted">{r.review.quarter}</div>}
               </td>
             )}
             <td>

@@ -3,6 +3,7 @@
 import { useTable } from "@tanstack/react-table";
 import { controlsTableColumns, controlsTableFeatures, periodColumns, type MatrixRow } from "@/components/controls/controls-table-columns";
 import { DataTableBody, DataTableHead } from "@/components/ui/data-table";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const withPeriodColumns = [...controlsTableColumns, ...periodColumns];
 
@@ -13,12 +14,14 @@ export function ControlsTable({ rows, withPeriod }: { rows: MatrixRow[]; withPer
     return <div className="card empty">No control matches these filters. Clear the search or choose another category or status.</div>;
   }
   return (
-    <table className="data" aria-label="Controls">
-      <DataTableHead table={table} />
-      <DataTableBody
-        table={table}
-        rowProps={(r) => ({ "data-code": r.code, "data-custom": r.custom ? "true" : "false", "data-operating": r.operating ?? "" })}
-      />
-    </table>
+    <TableScroll label="Controls">
+      <table className="data" aria-label="Controls">
+        <DataTableHead table={table} />
+        <DataTableBody
+          table={table}
+          rowProps={(r) => ({ "data-code": r.code, "data-custom": r.custom ? "true" : "false", "data-operating": r.operating ?? "" })}
+        />
+      </table>
+    </TableScroll>
   );
 }

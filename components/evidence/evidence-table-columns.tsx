@@ -70,7 +70,12 @@ export const evidenceTableColumns = helper.columns([
   }),
   helper.accessor("title", {
     header: "Title",
-    cell: (info) => <Link href={`/evidence/${info.row.original.id}`}>{info.getValue()}</Link>,
+    // Two lines at most (the whole title on hover and to assistive technology: the link's text is all of it).
+    cell: (info) => (
+      <Link className="clamp-2 evidence-title" href={`/evidence/${info.row.original.id}`} title={info.getValue()}>
+        {info.getValue()}
+      </Link>
+    ),
   }),
   helper.accessor("status", {
     header: "Status",
@@ -88,12 +93,12 @@ export const evidenceTableColumns = helper.columns([
     header: "File",
     cell: ({ row: { original: e } }) =>
       e.fileName ? (
-        <>
-          <a href={`/api/v1/evidence/${e.id}/file`} download={e.fileName}>
+        <span className="clamp-2 evidence-file">
+          <a href={`/api/v1/evidence/${e.id}/file`} download={e.fileName} title={e.fileName}>
             {e.fileName}
           </a>{" "}
           <span className="muted">{e.size === null ? "" : formatBytes(e.size)}</span>
-        </>
+        </span>
       ) : e.url ? (
         <a href={e.url} rel="noopener noreferrer nofollow" target="_blank" title={e.url}>
           link

@@ -11,6 +11,7 @@ import {
 } from "@/components/evidence/evidence-table-columns";
 import { evidenceTableHref } from "@/components/evidence/evidence-table-href";
 import { DataTableBody, DataTableHead } from "@/components/ui/data-table";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const COLUMN_OF = Object.fromEntries(Object.entries(SORT_KEYS).map(([column, key]) => [key, column])) as Record<string, string>;
 
@@ -48,9 +49,11 @@ export function EvidenceTable({
     onSortingChange,
   });
   return (
-    <table className="data" aria-label="Evidence">
-      <DataTableHead table={table} />
-      <DataTableBody table={table} rowProps={(r) => ({ "data-id": r.id, "data-status": r.status })} />
-    </table>
+    <TableScroll label="Evidence">
+      <table className="data" aria-label="Evidence">
+        <DataTableHead table={table} />
+        <DataTableBody table={table} rowProps={(r) => ({ "data-id": r.id, "data-status": r.status })} />
+      </table>
+    </TableScroll>
   );
 }

@@ -7,6 +7,7 @@ import type { FeatureListQuery } from "@/lib/validations/feature";
 import { featuresTableColumns, featuresTableFeatures, SORT_KEYS } from "@/components/inventory/features-table-columns";
 import { inventoryHref } from "@/components/inventory/inventory-href";
 import { DataTableBody, DataTableHead } from "@/components/ui/data-table";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const COLUMN_OF = Object.fromEntries(Object.entries(SORT_KEYS).map(([column, key]) => [key, column])) as Record<string, string>;
 
@@ -33,9 +34,11 @@ export function FeaturesTable({ page, query }: { page: FeaturePage; query: Featu
     onSortingChange,
   });
   return (
-    <table className="data" aria-label="AI features">
-      <DataTableHead table={table} />
-      <DataTableBody table={table} rowProps={(r) => ({ "data-slug": r.slug })} />
-    </table>
+    <TableScroll label="AI features">
+      <table className="data" aria-label="AI features">
+        <DataTableHead table={table} />
+        <DataTableBody table={table} rowProps={(r) => ({ "data-slug": r.slug })} />
+      </table>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { quarterBesideName } from "@/lib/access-reviews/title";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { slotEvidenceAction } from "@/app/(app)/periods/actions";
@@ -121,7 +122,8 @@ export function HeatmapDetail({
                   <Link href={`/evidence/${e.id}`}>{e.title}</Link>
                   {e.accessReview && (
                     <p className="muted" data-testid="slot-access-review">
-                      Access review “{e.accessReview.name}” for {e.accessReview.quarter}
+                      Access review “{e.accessReview.name}”
+                      {quarterBesideName(e.accessReview.name, e.accessReview.quarter) ? ` for ${e.accessReview.quarter}` : ""}
                       {e.accessReview.performedIn ? `, performed in ${e.accessReview.performedIn}` : ""}.
                       {e.accessReview.late && (
                         <>

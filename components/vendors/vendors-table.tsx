@@ -4,6 +4,7 @@ import { useTable } from "@tanstack/react-table";
 import type { VendorJson } from "@/lib/vendors/service";
 import { DataTableBody, DataTableHead } from "@/components/ui/data-table";
 import { vendorsTableColumns, vendorsTableFeatures } from "@/components/vendors/vendors-table-columns";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** One server page of vendors with their package state at a glance. */
 export function VendorsTable({ rows, page, pageSize, total }: { rows: VendorJson[]; page: number; pageSize: number; total: number }) {
@@ -16,9 +17,11 @@ export function VendorsTable({ rows, page, pageSize, total }: { rows: VendorJson
     state: { pagination: { pageIndex: page - 1, pageSize } },
   });
   return (
-    <table className="data" aria-label="Vendors">
-      <DataTableHead table={table} />
-      <DataTableBody table={table} rowProps={(r) => ({ "data-vendor": r.name })} />
-    </table>
+    <TableScroll label="Vendors">
+      <table className="data" aria-label="Vendors">
+        <DataTableHead table={table} />
+        <DataTableBody table={table} rowProps={(r) => ({ "data-vendor": r.name })} />
+      </table>
+    </TableScroll>
   );
 }

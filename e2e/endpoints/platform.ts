@@ -31,6 +31,16 @@ export const platformEndpoints: DomainEndpoints = {
       access: "users:manage",
       input: (c) => ({ userId: c.target.id, disabled: String(!c.target.disabled) }),
     },
+    // A new name each call (the tag), so that an allowed call changes the row and writes an audit entry
+    "app/(app)/settings/users/actions.ts#renameUserAction": {
+      access: "users:manage",
+      input: (c) => ({ userId: c.target.id, name: `Authz Target ${c.tag}` }),
+    },
+    // Every reset writes: a new hash (a new salt) and a higher sessionVersion, with its audit entry
+    "app/(app)/settings/users/actions.ts#resetPasswordAction": {
+      access: "users:manage",
+      input: (c) => ({ userId: c.target.id, password: "a new long enough passphrase 42" }),
+    },
     "app/(app)/settings/tokens/actions.ts#createTokenAction": {
       access: "tokens:manage",
       input: (c) => ({ name: `authz ${c.tag}`, role: "COMPLIANCE_LEAD", scopes: ["controls:read", "audit-log:read"], expires: "30d" }),

@@ -70,7 +70,7 @@ async function authorize(credentials: Record<string, string> | undefined, header
     );
   });
   logAuthEvent("signin.success", { email, address, userId: user.id });
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
 export const authOptions: NextAuthOptions = {
@@ -92,13 +92,17 @@ export const authOptions: NextAuthOptions = {
     redirect({ url, baseUrl }) {
       return sameOriginUrl(url, baseUrl);
     },
-    // The JWT carries only the user id; role and enabled state are re-read on every request.
+    // The JWT carries only the user id and the user's session version at sign-in; role, enabled
+    // state and the current session version are re-read on every request (lib/auth/session.ts).
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, userId: token.sub };
+      return { ...session, userId: token.sub, sessionVersion: typeof token.sessionVersion === "number" ? token.sessionVersion : 0 };
     },
   },
 };

@@ -16,18 +16,27 @@ export interface SessionUser {
 }
 
 /**
- * The signed-in user, re-read from the database on every request: a disabled user or a changed
- * role takes effect on the next request, not when the session cookie expires. Cached for the
+ * The signed-in user, re-read from the database on every request: a disabled user, a changed role
+ * or a reset password (which raises the user's sessionVersion past the one the session was signed
+ * in under) takes effect on the next request, not when the session cookie expires. Cached for the
  * request with React's cache(): the layout, the page and its metadata all ask, and one read answers.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
+  const session = (await getServerSession(authOptions)) as { userId?: string; sessionVersion?: number } | null;
   if (!session?.userId) return null;
   const user = await db.user.findUnique({
     where: { id: session.userId },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, periodsAudited: { select: { periodId: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabledAt: true,
+      sessionVersion: true,
+      periodsAudited: { select: { periodId: true } },
+    },
   });
-  if (!user || user.disabledAt) return null;
+  if (!user || user.disabledAt || user.sessionVersion !== (session.sessionVersion ?? 0)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, periods: user.periodsAudited.map((p) => p.periodId) };
 });
 

@@ -214,7 +214,8 @@ async function promptLogsWithoutRetention(scope: ReadinessScope): Promise<Readin
 }
 
 // Vendor checks: a vendor is "in use" while a feature in the period's scope depends on it.
-const usedBy = (v: { features: { feature: { slug: string } }[] }) => `used by ${v.features.map((f) => f.feature.slug).join(", ")}`;
+// Features by name: the finding is read by people; the link goes to the vendor.
+const usedBy = (v: { features: { feature: { name: string } }[] }) => `used by ${v.features.map((f) => f.feature.name).join(", ")}`;
 function vendorsInUse(scope: ReadinessScope) {
   const inScope = scopedFeatures(scope);
   return {
@@ -224,8 +225,8 @@ function vendorsInUse(scope: ReadinessScope) {
       name: true,
       features: {
         where: { feature: inScope },
-        select: { feature: { select: { slug: true } } },
-        orderBy: { feature: { slug: "asc" as const } },
+        select: { feature: { select: { name: true } } },
+        orderBy: { feature: { name: "asc" as const } },
       },
     },
   };

@@ -10,3 +10,5 @@ export const setDisabledSchema = z.object({
   userId: z.uuid({ error: "Unknown user." }),
   disabled: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
+export const renameUserSchema = z.object({ userId: z.uuid({ error: "Unknown user." }), name: nameSchema });
+export const resetPasswordSchema = z.object({ userId: z.uuid({ error: "Unknown user." }), password: passwordSchema });

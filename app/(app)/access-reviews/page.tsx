@@ -7,6 +7,7 @@ import { AccessReviewLinks } from "@/components/access-reviews/review-section";
 import { accessReviewSchedule, listReviews } from "@/lib/access-reviews/queries";
 import { formatDay } from "@/lib/access-reviews/schedule";
 import { REVIEW_STATUS_LABELS } from "@/lib/validations/access-review";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Access reviews" };
@@ -41,44 +42,46 @@ export default async function AccessReviewsPage() {
           No access review yet.{canEdit ? " Create an access review for this quarter and import its access list." : ""}
         </div>
       ) : (
-        <table className="data" aria-label="Access reviews">
-          <thead>
-            <tr>
-              <th scope="col">Access review</th>
-              <th scope="col">Quarter</th>
-              <th scope="col">Status</th>
-              <th scope="col">Due</th>
-              <th scope="col">Progress</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reviews.map((r) => (
-              <tr key={r.id} data-review={r.id}>
-                <td>
-                  <Link href={`/access-reviews/${r.id}`}>{r.name}</Link>
-                </td>
-                <td>
-                  {r.quarter}
-                  {r.late && (
-                    <>
-                      {" "}
-                      <span className="badge LATE" title={`Signed off after ${r.quarter} ended: counts for ${r.performedIn}`}>
-                        Late, counts for {r.performedIn}
-                      </span>
-                    </>
-                  )}
-                </td>
-                <td>
-                  <span className="badge">{REVIEW_STATUS_LABELS[r.status]}</span>
-                </td>
-                <td>{r.dueDate ? formatDay(r.dueDate) : "—"}</td>
-                <td>
-                  <ProgressBar done={r.progress.decided} total={r.progress.total} />
-                </td>
+        <TableScroll label="Access reviews">
+          <table className="data" aria-label="Access reviews">
+            <thead>
+              <tr>
+                <th scope="col">Access review</th>
+                <th scope="col">Quarter</th>
+                <th scope="col">Status</th>
+                <th scope="col">Due</th>
+                <th scope="col">Progress</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {reviews.map((r) => (
+                <tr key={r.id} data-review={r.id}>
+                  <td>
+                    <Link href={`/access-reviews/${r.id}`}>{r.name}</Link>
+                  </td>
+                  <td>
+                    {r.quarter}
+                    {r.late && (
+                      <>
+                        {" "}
+                        <span className="badge LATE" title={`Signed off after ${r.quarter} ended: counts for ${r.performedIn}`}>
+                          Late, counts for {r.performedIn}
+                        </span>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    <span className="badge">{REVIEW_STATUS_LABELS[r.status]}</span>
+                  </td>
+                  <td>{r.dueDate ? formatDay(r.dueDate) : "—"}</td>
+                  <td>
+                    <ProgressBar done={r.progress.decided} total={r.progress.total} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

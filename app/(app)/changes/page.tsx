@@ -8,6 +8,7 @@ import { commitRef, pullRequestRef, type ChangeRef } from "@/lib/changes/links";
 import { changeFeatureOptions, listChanges } from "@/lib/changes/queries";
 import { dateIn, organisationTimeZone } from "@/lib/org-time";
 import { CHANGE_KIND_LABELS, changeListQuery, type ChangeListQuery } from "@/lib/validations/change";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Model and prompt changes" };
@@ -76,46 +77,48 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
           {canWrite ? " Record one, or import the merged pull requests of a period." : ""}
         </div>
       ) : (
-        <table className="data" aria-label="Changes">
-          <thead>
-            <tr>
-              <th scope="col">Merged (UTC)</th>
-              <th scope="col">Change</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Feature</th>
-              <th scope="col">Approval</th>
-              <th scope="col">Evaluation (AI-PI-02)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((c) => (
-              <tr key={c.id} data-change={c.id}>
-                <td>{c.mergedAt.slice(0, 16).replace("T", " ")}</td>
-                <td>
-                  {c.title}
-                  <div className="muted" data-testid="change-refs">
-                    <ChangeRefs pullRequest={c.pullRequest} commitSha={c.commitSha} />
-                  </div>
-                </td>
-                <td>{CHANGE_KIND_LABELS[c.kind]}</td>
-                <td>{c.feature ?? "—"}</td>
-                <td>
-                  {c.approvedBy && c.ticket ? (
-                    `${c.approvedBy} · ${c.ticket}`
-                  ) : (
-                    <span className="error" data-finding="approval">
-                      Finding: no {[!c.approvedBy && "approver", !c.ticket && "ticket"].filter(Boolean).join(" or ")}
-                      {c.approvedBy ? ` (approved by ${c.approvedBy})` : c.ticket ? ` (ticket ${c.ticket})` : ""}
-                    </span>
-                  )}
-                </td>
-                <td data-covered={c.covered} data-evaluation={c.evaluation}>
-                  <ChangeEvaluationCell change={c} mergeDay={dateIn(timeZone, new Date(c.mergedAt))} canWrite={canWrite} />
-                </td>
+        <TableScroll label="Changes">
+          <table className="data" aria-label="Changes">
+            <thead>
+              <tr>
+                <th scope="col">Merged (UTC)</th>
+                <th scope="col">Change</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Feature</th>
+                <th scope="col">Approval</th>
+                <th scope="col">Evaluation (AI-PI-02)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <tr key={c.id} data-change={c.id}>
+                  <td>{c.mergedAt.slice(0, 16).replace("T", " ")}</td>
+                  <td>
+                    {c.title}
+                    <div className="muted" data-testid="change-refs">
+                      <ChangeRefs pullRequest={c.pullRequest} commitSha={c.commitSha} />
+                    </div>
+                  </td>
+                  <td>{CHANGE_KIND_LABELS[c.kind]}</td>
+                  <td>{c.feature ?? "—"}</td>
+                  <td>
+                    {c.approvedBy && c.ticket ? (
+                      `${c.approvedBy} · ${c.ticket}`
+                    ) : (
+                      <span className="error" data-finding="approval">
+                        Finding: no {[!c.approvedBy && "approver", !c.ticket && "ticket"].filter(Boolean).join(" or ")}
+                        {c.approvedBy ? ` (approved by ${c.approvedBy})` : c.ticket ? ` (ticket ${c.ticket})` : ""}
+                      </span>
+                    )}
+                  </td>
+                  <td data-covered={c.covered} data-evaluation={c.evaluation}>
+                    <ChangeEvaluationCell change={c} mergeDay={dateIn(timeZone, new Date(c.mergedAt))} canWrite={canWrite} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {pageCount > 1 && (
         <nav aria-label="Pages" className="toolbar">

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
 import { mappingMatrix } from "@/lib/mapping/queries";
 import { BulkMappingForm } from "@/components/mapping/bulk-mapping-form";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Mapping" };
@@ -32,7 +33,7 @@ export default async function MappingPage({ searchParams }: { searchParams: Prom
       ) : (
         <>
           {canEdit && <BulkMappingForm />}
-          <div className="matrix">
+          <TableScroll label="Feature by control matrix" className="matrix">
             <table className="data" aria-label="Feature by control matrix">
               <thead>
                 <tr>
@@ -69,7 +70,7 @@ export default async function MappingPage({ searchParams }: { searchParams: Prom
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <nav aria-label="Pages" className="toolbar" style={{ marginTop: 12 }}>
             <span className="muted">
               Page {page} of {matrix.pageCount} ({matrix.total} active features)

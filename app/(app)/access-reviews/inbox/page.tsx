@@ -1,3 +1,4 @@
+import { quarterBesideName } from "@/lib/access-reviews/title";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
@@ -48,7 +49,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         inbox.groups.map((g) => (
           <section key={g.review.id} aria-label={`Access review ${g.review.name}`} className="card inbox-access-review">
             <h2>
-              <Link href={`/access-reviews/${g.review.id}`}>{g.review.name}</Link> <span className="muted">{g.review.quarter}</span>
+              <Link href={`/access-reviews/${g.review.id}`}>{g.review.name}</Link>{" "}
+              <span className="muted">{quarterBesideName(g.review.name, g.review.quarter)}</span>
             </h2>
             <ProgressBar done={g.done} total={g.total} label={`${g.done} of your ${g.total} items decided`} />
             {g.review.dueDate && <p className="muted">Decisions due by {g.review.dueDate}.</p>}

@@ -12,6 +12,8 @@ import { canWithdrawEvidence } from "@/lib/evidence/ownership";
 import { EVIDENCE_SOURCE_LABELS, EVIDENCE_STATUS_LABELS } from "@/lib/validations/evidence";
 import { ReviewForm } from "@/components/evidence/review-form";
 import { WithdrawForm } from "@/components/evidence/withdraw-form";
+import { FeatureLinks } from "@/components/inventory/feature-links";
+import { featureLabels } from "@/lib/features/labels";
 
 export const dynamic = "force-dynamic";
 
@@ -32,6 +34,7 @@ export default async function EvidencePage({ params }: Params) {
   const found = await load((await params).id, principal);
   if (!found) notFound();
   const { evidence, uploader } = found;
+  const features = await featureLabels(evidence.features);
   const canReview = principal.may("evidence:review");
   const latest = evidence.supersededBy === null;
   // A generated record (a signed-off access review's) stays as it is: no correction, no withdrawal.
@@ -108,14 +111,7 @@ export default async function EvidencePage({ params }: Params) {
           <dd>{evidence.validFrom || evidence.validUntil ? `${evidence.validFrom ?? "…"} to ${evidence.validUntil ?? "…"}` : "—"}</dd>
           <dt>Features</dt>
           <dd>
-            {evidence.features.length
-              ? evidence.features.map((slug, i) => (
-                  <span key={slug}>
-                    {i > 0 && ", "}
-                    <Link href={`/inventory/${slug}`}>{slug}</Link>
-                  </span>
-                ))
-              : "—"}
+            <FeatureLinks features={features} none="—" />
           </dd>
           <dt>Uploaded</dt>
           <dd>

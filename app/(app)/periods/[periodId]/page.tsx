@@ -19,6 +19,8 @@ import { HeatmapSlotList } from "@/components/periods/heatmap-slot-list";
 import { ExceptionsTable } from "@/components/periods/exceptions-table";
 import { LockPeriodButton, UnlockPeriodForm } from "@/components/periods/lock-controls";
 import { periodExceptions } from "@/lib/exceptions/service";
+import { featureLabels } from "@/lib/features/labels";
+import { FeatureLinks } from "@/components/inventory/feature-links";
 import styles from "@/components/periods/heatmap.module.css";
 
 export const dynamic = "force-dynamic";
@@ -40,7 +42,7 @@ export default async function PeriodPage({ params }: Params) {
   const heatmap = id.success && (await isPeriodVisible(principal, id.data)) ? await periodHeatmap(id.data) : null;
   if (!heatmap) notFound();
   const { period, summary, rows, evidenceTitles, today, timeZone, locked } = heatmap;
-  const { exceptions } = await periodExceptions(principal, period.id);
+  const [{ exceptions }, features] = await Promise.all([periodExceptions(principal, period.id), featureLabels(period.features)]);
   const lead = principal.may("periods:write");
   return (
     <>
@@ -62,7 +64,9 @@ export default async function PeriodPage({ params }: Params) {
           <dt>Categories</dt>
           <dd>{period.categories.map((c) => CATEGORY_LABELS[c]).join(", ")}</dd>
           <dt>Features</dt>
-          <dd>{period.features.join(", ") || "All (none named)"}</dd>
+          <dd>
+            <FeatureLinks features={features} none="All (none named)" />
+          </dd>
           <dt>Auditors</dt>
           <dd>{period.auditors.join(", ") || "—"}</dd>
         </dl>

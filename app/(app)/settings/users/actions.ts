@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
 import { changeRole, createUser, setDisabled } from "@/lib/users/service";
-import { changeRoleSchema, createUserSchema, setDisabledSchema } from "@/lib/validations/user";
+import { renameUser, resetPassword } from "@/lib/users/account";
+import { changeRoleSchema, createUserSchema, renameUserSchema, resetPasswordSchema, setDisabledSchema } from "@/lib/validations/user";
 
 export const createUserAction = action("users:manage", createUserSchema, async (input, principal) => {
   const created = await createUser(input, principal);
@@ -24,4 +25,16 @@ export const setDisabledAction = action("users:manage", setDisabledSchema, async
     ok: true,
     message: `${changed.email} is ${disabled ? "disabled: they are signed out on their next request" : "enabled again"}.`,
   };
+});
+
+export const renameUserAction = action("users:manage", renameUserSchema, async ({ userId, name }, principal) => {
+  const renamed = await renameUser(userId, name, principal);
+  revalidatePath("/settings/users");
+  return { ok: true, message: `${renamed.email} is now named ${renamed.name}.` };
+});
+
+export const resetPasswordAction = action("users:manage", resetPasswordSchema, async ({ userId, password }, principal) => {
+  const reset = await resetPassword(userId, password, principal);
+  revalidatePath("/settings/users");
+  return { ok: true, message: `${reset.email} has a new password: give it to them. Their sessions have ended.` };
 });
