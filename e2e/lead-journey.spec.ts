@@ -82,7 +82,7 @@ test("a compliance lead records a feature, confirms its suggested controls, sets
   });
 
   // 4. Not applicable is refused without a justification, then saved with one.
-  await row("AI-PRIV-02").getByRole("button", { name: "Mark AI-PRIV-02 as not applicable" }).click();
+  await row("AI-PRIV-02").getByRole("button", { name: "Does not apply… (AI-PRIV-02)" }).click();
   const why = row("AI-PRIV-02").getByRole("form", { name: "Why AI-PRIV-02 does not apply" });
   await why.getByRole("button", { name: "Save as not applicable" }).click();
   await expect(row("AI-PRIV-02").getByRole("alert")).toContainText("justification");

@@ -20,6 +20,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const roleLabel = ROLE_LABELS[principal.user.role];
   return (
     <div className="shell">
+      {/* The first Tab stop: past the navigation to the page's content (WCAG 2.4.1); main takes the focus (tabIndex -1). */}
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <aside className="sidebar">
         <Link className="brand" href="/dashboard">
           Attest
@@ -35,7 +39,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <SignOutButton />
         </div>
       </aside>
-      <main className="main" id="main">
+      <main className="main" id="main" tabIndex={-1}>
         {demo && (
           <p className="demo-banner" role="note">
             This installation contains demo data loaded by <code>npm run demo</code>. Do not use it for a real audit.

@@ -3,12 +3,15 @@ import type { ChartSeries, StackedBarRow } from "@/components/dashboard/stacked-
 
 /** A stacked chart's numbers as a table, each one a link to the list behind it (the chart's text fallback). */
 export function FigureTable({
+  id,
   label,
   rowHeader,
   series,
   rows,
   extra,
 }: {
+  /** Named by the chart's aria-describedby. */
+  id: string;
   label: string;
   rowHeader: string;
   series: readonly ChartSeries[];
@@ -16,7 +19,7 @@ export function FigureTable({
   extra?: { header: string; values: string[] };
 }) {
   return (
-    <table className="data" aria-label={label}>
+    <table className="data" id={id} aria-label={label}>
       <thead>
         <tr>
           <th scope="col">{rowHeader}</th>

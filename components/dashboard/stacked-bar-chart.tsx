@@ -22,6 +22,7 @@ export interface StackedBarRow {
  */
 export function StackedBarChart({
   id,
+  tableId,
   caption,
   title,
   summary,
@@ -29,6 +30,8 @@ export function StackedBarChart({
   rows,
 }: {
   id: string;
+  /** The id of the table that holds the chart's numbers as text (FigureTable): the chart's description. */
+  tableId: string;
   caption: string;
   title: string;
   summary: string;
@@ -38,7 +41,13 @@ export function StackedBarChart({
   const router = useRouter();
   const data = rows.map((r) => ({ label: r.label, ...r.values }));
   return (
-    <figure className="card dashboard-chart" aria-labelledby={`${id}-caption`} data-chart={id} style={{ margin: "0 0 12px" }}>
+    <figure
+      className="card dashboard-chart"
+      aria-labelledby={`${id}-caption`}
+      aria-describedby={tableId}
+      data-chart={id}
+      style={{ margin: "0 0 12px" }}
+    >
       <figcaption id={`${id}-caption`}>
         <strong>{caption}</strong>
       </figcaption>

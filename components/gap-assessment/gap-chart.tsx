@@ -12,9 +12,9 @@ const SERIES = [
 ] as const;
 
 /** Controls per category, stacked by design status. The table below holds the same numbers as text. */
-export function GapChart({ rows, summary }: { rows: GapChartRow[]; summary: string }) {
+export function GapChart({ rows, summary, tableId }: { rows: GapChartRow[]; summary: string; tableId: string }) {
   return (
-    <figure className="card gap-chart" aria-labelledby="gap-chart-caption" style={{ margin: "0 0 16px" }}>
+    <figure className="card gap-chart" aria-labelledby="gap-chart-caption" aria-describedby={tableId} style={{ margin: "0 0 16px" }}>
       <figcaption id="gap-chart-caption">
         <strong>Design status by category</strong>
       </figcaption>

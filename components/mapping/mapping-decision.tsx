@@ -32,12 +32,7 @@ export function MappingDecision({ slug, code, applies }: { slug: string; code: s
             </form>
           )}
           {applies !== false && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => setNotApplicable(true)}
-              aria-label={`Mark ${code} as not applicable`}
-            >
+            <button type="button" className="secondary" onClick={() => setNotApplicable(true)} aria-label={`Does not apply… (${code})`}>
               Does not apply…
             </button>
           )}

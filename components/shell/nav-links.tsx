@@ -32,6 +32,8 @@ export function NavLinks({ items }: { items: NavItem[] }) {
           aria-label={item.count ? item.countLabel : undefined}
         >
           {item.label}
+          {/* A space between label and count: the visible text ("Review 2") is then part of the name ("Review, 2 waiting"). */}
+          {item.count ? " " : null}
           {item.count ? (
             <span className="count" aria-hidden="true">
               {item.count}

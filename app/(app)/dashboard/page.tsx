@@ -79,13 +79,20 @@ export default async function DashboardPage() {
         <h2 id="design-heading">Design status</h2>
         <StackedBarChart
           id="design-chart"
+          tableId="design-table"
           caption="Design status by category"
           title="Controls per Trust Services category, stacked by design status"
           summary={summarise(designRows, DESIGN_SERIES)}
           series={DESIGN_SERIES}
           rows={designRows}
         />
-        <FigureTable label="Design status counts by category" rowHeader="Category" series={DESIGN_SERIES} rows={designRows} />
+        <FigureTable
+          id="design-table"
+          label="Design status counts by category"
+          rowHeader="Category"
+          series={DESIGN_SERIES}
+          rows={designRows}
+        />
         <p>
           <Link href="/gap-assessment">Open the gap assessment</Link>
         </p>
@@ -101,6 +108,7 @@ export default async function DashboardPage() {
             </p>
             <StackedBarChart
               id="coverage-chart"
+              tableId="coverage-table"
               caption="Coverage by category, current period"
               title={`In-scope controls of ${coverage.period.name} per category, stacked by coverage status`}
               summary={summarise(coverageRows, COVERAGE_SERIES)}
@@ -108,6 +116,7 @@ export default async function DashboardPage() {
               rows={coverageRows}
             />
             <FigureTable
+              id="coverage-table"
               label="Coverage status counts by category"
               rowHeader="Category"
               series={COVERAGE_SERIES}

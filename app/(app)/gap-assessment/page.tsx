@@ -30,8 +30,8 @@ export default async function GapAssessmentPage() {
           Export CSV
         </a>
       </p>
-      <GapChart rows={gapChartRows(categories)} summary={summary} />
-      <table className="data" aria-label="Design status counts by category">
+      <GapChart rows={gapChartRows(categories)} summary={summary} tableId="gap-table" />
+      <table className="data" id="gap-table" aria-label="Design status counts by category">
         <thead>
           <tr>
             <th scope="col">Category</th>
