@@ -48,8 +48,8 @@ export default defineConfig({
         // npm start on a scratch copy of the project, with its own embedded PostgreSQL whatever the
         // run's database: the same test on either run, so it runs on the embedded run only (CI runs
         // both; this saves one next build of the two).
-        // axe-core over every page as each role (a11y.spec.ts) takes over 4 minutes (5.4 on two shared
-        // cores); the pages are the same on either database, so it too runs on the embedded run only.
+        // axe-core over every page as each role (a11y.spec.ts) takes about 4 minutes on two shared
+        // cores; the pages are the same on either database, so it too runs on the embedded run only.
         ...(process.env.ATTEST_TEST_SERVER === "external" ? [/rebuild\.spec\.ts/, /a11y\.spec\.ts/] : []),
       ],
       dependencies: ["accounts"],
