@@ -51,7 +51,10 @@ async function itemForEngineer(): Promise<string> {
 async function expectNoDeadEnds(page: Page) {
   const hrefs = await todoLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
   expect(hrefs.length).toBeGreaterThan(0);
-  for (const href of new Set(hrefs)) {
+  // One link per kind of address (ids stand for one another): a lead's list names every started
+  // period with unanswered exceptions, and each period page is the same page for this check.
+  const kinds = new Map(hrefs.map((href) => [href.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ":id"), href]));
+  for (const href of kinds.values()) {
     const res = await page.request.get(href);
     expect(res.status(), href).toBe(200);
     expect(await res.text(), href).not.toContain("<h1>Not allowed</h1>");
@@ -72,12 +75,14 @@ test("an engineer signs in through the form, lands on the dashboard and opens th
   await landOnDashboard(page, "ENGINEER");
   // The navigation counts the items waiting for the engineer beside Access reviews.
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Access reviews, \d+ waiting$/ })).toBeVisible();
+  // The new review's item is on the list (others' specs may have given the engineer earlier-due ones).
+  await expect(todoLinks(page).filter({ hasText: `Decide 1 access-review item in Home ${principal}` })).toHaveCount(1);
   const first = todoLinks(page).first();
   await expect(first).toHaveText(/^Decide \d+ access-review items? in /);
   await first.click();
   await expect(page).toHaveURL(/\/access-reviews\/inbox$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("My access-review inbox");
-  await expect(page.getByRole("heading", { name: new RegExp(`^${principal} \\(Service\\)`) })).toBeVisible();
+  await expect(page.getByTestId("inbox-count")).toHaveText(/^[1-9]\d* of \d+ items? waiting for your decision/);
 });
 
 for (const role of ["ADMIN", "COMPLIANCE_LEAD"] as const) {

@@ -14,7 +14,9 @@ test.use({ locale: "en-US" });
 const run = tag();
 
 /** Presses Tab until the target has focus; fails if it takes more than `limit` presses. */
-async function tabTo(page: Page, target: Locator, limit = 60) {
+async function tabTo(page: Page, target: Locator) {
+  // At most once round everything focusable (a form may list every auditor, say, on a full database).
+  const limit = (await page.locator("a[href], button, input:not([type=hidden]), select, textarea, [tabindex]").count()) + 5;
   for (let presses = 0; presses <= limit; presses++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press("Tab");
