@@ -2,6 +2,7 @@ import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { randomBytes } from "node:crypto";
 import { ACCOUNTS, formError, formStatus, passwordHash, signIn, signInAs, withDb } from "./support";
+import { expectNotAllowed } from "./support/refusal";
 
 // Issue 14, item 8: an admin renames a user and resets their password (Settings → Users). The reset
 // ends the sessions the user already had; the new password signs in and the old one no longer does.
@@ -101,7 +102,6 @@ test("an admin renames a user and resets their password: the user's old session 
 
 test("only an admin sees the rename and reset forms", async ({ page }) => {
   await signInAs(page, "COMPLIANCE_LEAD");
-  await page.goto("/settings/users");
-  await expect(page).toHaveURL(/\/forbidden$/);
+  await expectNotAllowed(page, "/settings/users");
   await expect(page.getByText("Rename or reset password")).toHaveCount(0);
 });
