@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures";
 import { EXPECTED_ROLES, FIXTURE_SIGNED_OFF_REVIEW_ID, PAGES, PARAM_VALUES, ROUTES } from "./endpoints";
 import { ACCOUNTS, apiSessionAs, signInAs, type Role } from "./support";
 import { expectNotAllowed } from "./support/refusal";
-import { pathPattern, writeControls, type WriteControlRules } from "./support/write-controls";
+import { AUDITOR_WRITE_RULES, pathPattern, writeControls } from "./support/write-controls";
 
 // Issue 14, item 3: no dead ends. (a) An auditor and an engineer open every page of the
 // authorization walk's page table they may open; every same-origin link a page offers them is
@@ -67,16 +67,6 @@ async function deadEnds(request: APIRequestContext, from: string, hrefs: string[
   return found;
 }
 
-const AUDITOR_RULES: WriteControlRules = {
-  writePages: Object.entries(PAGES)
-    .filter(
-      ([, access]) =>
-        access !== "public" && access !== "signed-in" && access !== "setup-only" && !EXPECTED_ROLES[access].includes("AUDITOR"),
-    )
-    .map(([pattern]) => pathPattern(pattern)),
-  allowed: ["^verify chain$", "^verifying…$", "^sign out$"],
-};
-
 async function crawl(page: Page, role: Role) {
   await signInAs(page, role);
   const seen = new Map<string, Set<string>>();
@@ -90,7 +80,7 @@ async function crawl(page: Page, role: Role) {
       // Rendered in Chromium: the write-control rule reads the live page (forms, disabled states).
       const res = await page.goto(url);
       expect.soft(res?.status(), `${url} opens for ${role}`).toBeLessThan(400);
-      problems.push(...(await writeControls(page, AUDITOR_RULES)).map((c) => `${url}: offers ${c}`));
+      problems.push(...(await writeControls(page, AUDITOR_WRITE_RULES)).map((c) => `${url}: offers ${c}`));
       html = await page.content();
     } else {
       const res = await page.request.get(url);

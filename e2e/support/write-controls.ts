@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { EXPECTED_ROLES, PAGES } from "../endpoints";
 
 // "No page shows an auditor an enabled control that would change anything" (docs/auditors.md), as
 // a rule a test can check on the rendered page. A control is a write control when it is:
@@ -99,3 +100,17 @@ export function pathPattern(pattern: string): string {
   const escaped = pattern.replace(/[.*+?^${}()|\\]/g, "\\$&");
   return `^${escaped.replace(/\[\[?\.\.\.[^\]]+\]\]?/g, ".+").replace(/\[[^\]]+\]/g, "[^/]+")}/?$`;
 }
+
+/**
+ * An auditor's rules: every page of the walk's table an auditor may not open is a write page;
+ * checking the audit log's chain and signing out change no data.
+ */
+export const AUDITOR_WRITE_RULES: WriteControlRules = {
+  writePages: Object.entries(PAGES)
+    .filter(
+      ([, access]) =>
+        access !== "public" && access !== "signed-in" && access !== "setup-only" && !EXPECTED_ROLES[access].includes("AUDITOR"),
+    )
+    .map(([pattern]) => pathPattern(pattern)),
+  allowed: ["^verify chain$", "^verifying…$", "^sign out$"],
+};
