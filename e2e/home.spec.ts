@@ -61,6 +61,17 @@ async function expectNoDeadEnds(page: Page) {
   }
 }
 
+/** A started Type II period with no evidence of its own window (2021): exceptions for a lead to answer. */
+async function periodWithExceptions() {
+  await withDb((db) =>
+    db.query(
+      `INSERT INTO "AuditPeriod" (id, name, type, start, "end", categories, "updatedAt")
+       VALUES (gen_random_uuid(), $1, 'TYPE_II', '2021-01-01', '2021-03-31', '{SECURITY}', now())`,
+      [`Home exceptions ${randomBytes(3).toString("hex")}`],
+    ),
+  );
+}
+
 async function landOnDashboard(page: Page, role: Role) {
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId("current-user")).toHaveText(ACCOUNTS[role].name);
@@ -88,9 +99,20 @@ test("an engineer signs in through the form, lands on the dashboard and opens th
 for (const role of ["ADMIN", "COMPLIANCE_LEAD"] as const) {
   test(`${role === "ADMIN" ? "an admin" : "a compliance lead"} lands on the dashboard and opens the review queue`, async ({ page }) => {
     await evidenceAwaitingReview();
+    if (role === "COMPLIANCE_LEAD") await periodWithExceptions();
     await signInAs(page, role);
     await landOnDashboard(page, role);
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Review, \d+ waiting$/ })).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: /^Review, \d+ waiting$/ })).toBeVisible();
+    if (role === "COMPLIANCE_LEAD") {
+      // Beside Periods: every unanswered exception, the sum of the to-do's "Answer N exceptions of …" items.
+      const answer = await todoLinks(page)
+        .filter({ hasText: /^Answer \d+ exceptions? of / })
+        .allTextContents();
+      const sum = answer.reduce((n, label) => n + Number(/^Answer (\d+)/.exec(label)![1]), 0);
+      expect(sum).toBeGreaterThan(0);
+      await expect(nav.getByRole("link", { name: `Periods, ${sum} unanswered` })).toBeVisible();
+    }
     const first = todoLinks(page).first();
     await expect(first).toHaveText(/^Review \d+ pieces? of evidence$/);
     await first.click();

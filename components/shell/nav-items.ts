@@ -17,7 +17,7 @@ const SECTIONS: { href: string; label: string; permission: Permission; count?: [
   { href: "/evidence/review", label: "Review", permission: "evidence:review", count: ["awaitingReview", "waiting"] },
   { href: "/gap-assessment", label: "Gap assessment", permission: "controls:read" },
   { href: "/criteria", label: "Criteria", permission: "controls:read" },
-  { href: "/periods", label: "Periods", permission: "periods:read" },
+  { href: "/periods", label: "Periods", permission: "periods:read", count: ["unansweredExceptions", "unanswered"] },
   { href: "/changes", label: "Changes", permission: "changes:read" },
   { href: "/access-reviews", label: "Access reviews", permission: "access-reviews:read", count: ["accessReviews", "waiting"] },
   { href: "/vendors", label: "Vendors", permission: "vendors:read" },

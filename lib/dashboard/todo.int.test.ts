@@ -102,7 +102,12 @@ test("an engineer is given the items to decide, their rejected evidence and thei
   );
   assert.equal(items[1].detail, `${byEmail}: Wrong month.`);
   assert.equal(items[2].detail, "To-do test E. 2031-01-01 to 2031-01-31, 2031-02-01 to 2031-02-28.");
-  assert.deepEqual(await navCounts(engineer), { awaitingReview: undefined, accessReviews: 2, rejectedEvidence: 1 });
+  assert.deepEqual(await navCounts(engineer), {
+    awaitingReview: undefined,
+    accessReviews: 2,
+    rejectedEvidence: 1,
+    unansweredExceptions: 0,
+  });
 
   // Deciding the items and the review's sign-off: they leave the engineer's list and count.
   await db.accessReviewItem.updateMany({ where: { reviewId: review.id, reviewerId: engineerUser.id }, data: { decision: "KEEP" } });
@@ -153,6 +158,10 @@ test("a compliance lead is given the review queue, access reviews to sign off an
   assert.equal(after.awaitingReview, (before.awaitingReview ?? 0) + 1);
   assert.equal(after.accessReviews, (before.accessReviews ?? 0) + 1, "the one ready access review waits for sign-off");
   assert.equal(after.accessReviews, signOff.length);
+  // Periods: every unanswered exception of the started, unlocked periods, this one's among them.
+  const listed = items.filter((i) => i.kind === "exceptions").reduce((n, i) => n + Number(/Answer (\d+)/.exec(i.label)![1]), 0);
+  assert.equal(after.unansweredExceptions, listed);
+  assert.ok(listed >= exceptions.length - 1);
 });
 
 test("an auditor is given their periods only; an auditor given none has nothing listed", async () => {
@@ -165,7 +174,7 @@ test("an auditor is given their periods only; an auditor given none has nothing 
     [["period", `Audit ${mine.name}`, `/periods/${mine.id}`, "2026-01-01 to 2026-06-30."]],
   );
   assert.deepEqual(await todoFor(userPrincipal(auditor, [])), []);
-  assert.deepEqual(await navCounts(given), { awaitingReview: undefined, accessReviews: 0, rejectedEvidence: 0 });
+  assert.deepEqual(await navCounts(given), { awaitingReview: undefined, accessReviews: 0, rejectedEvidence: 0, unansweredExceptions: 0 });
 });
 
 test("the navigation counts stay a few cheap queries", async (t) => {

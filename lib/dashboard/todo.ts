@@ -3,12 +3,12 @@ import type { Principal } from "@/lib/auth/principal";
 import { EVERYTHING, scopeOf } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { awaitingReviewCount } from "@/lib/evidence/queries";
-import { liveExceptions } from "@/lib/exceptions/live";
+import { unansweredExceptions } from "@/lib/exceptions/unanswered";
 import { organisationToday } from "@/lib/org-time";
 import { periodCoverage } from "@/lib/periods/coverage";
 import { currentPeriod } from "@/lib/periods/current";
 import { listPeriods } from "@/lib/periods/service";
-import { isReadyToSignOff, slotsToDo, todoItems, unansweredCount, type TodoFacts, type TodoItem } from "@/lib/dashboard/todo-rules";
+import { isReadyToSignOff, slotsToDo, todoItems, type TodoFacts, type TodoItem } from "@/lib/dashboard/todo-rules";
 
 // The facts behind a person's to-do list (lib/dashboard/todo-rules.ts, docs/dashboard.md), each read
 // only when the person may act on it, and the counts the navigation shows beside its sections.
@@ -79,26 +79,6 @@ async function readyToSignOff(today: string): Promise<TodoFacts["signOff"]> {
     .map((r) => ({ id: r.id, name: r.name, quarter: r.quarter }));
 }
 
-/**
- * Unanswered exceptions of every started, unlocked period: the period page's own derivation, so the
- * count is the number of rows without a response there. Periods ahead have no exceptions yet and a
- * locked period's responses are frozen.
- */
-async function unansweredExceptions(today: string): Promise<TodoFacts["exceptions"]> {
-  const periods = await db.auditPeriod.findMany({
-    where: { start: { lte: new Date(`${today}T00:00:00Z`) }, lock: { is: null } },
-    select: { id: true, name: true },
-    orderBy: [{ end: "desc" }, { name: "asc" }],
-  });
-  return Promise.all(
-    periods.map(async (p) => ({
-      periodId: p.id,
-      periodName: p.name,
-      unanswered: unansweredCount((await liveExceptions(p.id)).exceptions),
-    })),
-  );
-}
-
 /** The periods given to an auditor; everyone else has none here (they are not theirs to audit). */
 async function auditedPeriods(principal: Principal): Promise<TodoFacts["periods"]> {
   if (principal.periods === "all" || !principal.may("periods:read")) return [];
@@ -120,28 +100,36 @@ export async function todoFor(principal: Principal, today?: string): Promise<Tod
     principal.may("evidence:write") ? rejectedEvidence(user.id) : none<TodoFacts["rejected"][number]>(),
     principal.may("evidence:review") && !scoped ? awaitingReviewCount(EVERYTHING) : Promise.resolve(0),
     principal.may("access-reviews:write") && !scoped ? readyToSignOff(on) : none<TodoFacts["signOff"][number]>(),
-    principal.may("periods:write") && !scoped ? unansweredExceptions(on) : none<TodoFacts["exceptions"][number]>(),
+    principal.may("periods:write") && !scoped ? unansweredExceptions() : none<TodoFacts["exceptions"][number]>(),
     auditedPeriods(principal),
   ]);
   return todoItems({ decide, slots, rejected, awaitingReview, signOff, exceptions, periods }, (p) => principal.may(p));
 }
 
-/** The numbers beside the navigation's sections. Each is one count query: the layout runs them on every page. */
+/**
+ * The numbers beside the navigation's sections. The layout runs them on every page: each is one count
+ * query, but for the unanswered exceptions, which are derived again only after a write (lib/exceptions/unanswered.ts).
+ */
 export interface NavCounts {
   awaitingReview?: number;
   accessReviews?: number;
   rejectedEvidence?: number;
+  unansweredExceptions?: number;
 }
 
 export async function navCounts(principal: Principal): Promise<NavCounts> {
   const user = principal.user;
-  const [awaitingReview, toDecide, toSignOff, rejected] = await Promise.all([
+  const scoped = principal.periods !== "all";
+  const [awaitingReview, toDecide, toSignOff, rejected, unanswered] = await Promise.all([
     principal.may("evidence:review") ? awaitingReviewCount(await scopeOf(principal)) : undefined,
     user && principal.may("access-reviews:decide")
       ? db.accessReviewItem.count({ where: { reviewerId: user.id, decision: null, review: { status: "IN_PROGRESS" } } })
       : 0,
     user && principal.may("access-reviews:write") ? readyToSignOff(await organisationToday()).then((r) => r.length) : 0,
     user && principal.may("evidence:write") ? db.evidence.count({ where: rejectedWhere(user.id) }) : 0,
+    user && principal.may("periods:write") && !scoped
+      ? unansweredExceptions().then((periods) => periods.reduce((n, p) => n + p.unanswered, 0))
+      : 0,
   ]);
-  return { awaitingReview, accessReviews: toDecide + toSignOff, rejectedEvidence: rejected };
+  return { awaitingReview, accessReviews: toDecide + toSignOff, rejectedEvidence: rejected, unansweredExceptions: unanswered };
 }

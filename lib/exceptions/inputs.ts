@@ -8,6 +8,10 @@ import { periodCoverage } from "@/lib/periods/coverage";
 import { loadPeriod, periodToJson } from "@/lib/periods/service";
 import { furtherReadinessChecks, readinessChecks } from "@/lib/readiness/checks";
 import { readinessScope } from "@/lib/readiness/scope";
+import type { EvidenceStatus } from "@/lib/generated/prisma/client";
+
+/** The statuses of evidence that deriveExceptions turns into exceptions (lib/export/exceptions.ts). */
+export const EXCEPTION_EVIDENCE: readonly EvidenceStatus[] = ["REJECTED", "WITHDRAWN"];
 
 // What a period's exceptions are derived from (lib/export/exceptions.ts), read once for the period
 // page, the API, the lock's snapshot and the export package alike, so that they all list the same
@@ -28,9 +32,9 @@ export function safeFileName(name: string): string {
  * its window or valid on one of its days, of its features or of none; every status (rejected and
  * withdrawn evidence are exceptions the auditor sees).
  */
-async function periodEvidence(held: Scope): Promise<ExportEvidence[]> {
+async function periodEvidence(held: Scope, statuses?: readonly EvidenceStatus[]): Promise<ExportEvidence[]> {
   const rows = await db.evidence.findMany({
-    where: evidenceWhere(held),
+    where: statuses ? { AND: [evidenceWhere(held), { status: { in: [...statuses] } }] } : evidenceWhere(held),
     include: evidenceInclude,
     orderBy: [{ control: { code: "asc" } }, { effectiveDate: "asc" }, { id: "asc" }],
   });
@@ -52,8 +56,17 @@ async function periodEvidence(held: Scope): Promise<ExportEvidence[]> {
  * from. `listEvidence: false` leaves the evidence ids out of calendar slots (the exceptions need only
  * the slots' states; the export and the lock's snapshot keep them, so a frozen cell still lists its evidence).
  * `held`: what the period holds (lib/auth/scope.ts periodScope), when the caller has it already.
+ * `exceptionEvidenceOnly`: read only the evidence an exception is derived from (rejected and
+ * withdrawn, EXCEPTION_EVIDENCE), not every row the period holds, when only the exceptions are wanted.
  */
-export async function exceptionInputs(periodId: string, { listEvidence = true, held }: { listEvidence?: boolean; held?: Scope } = {}) {
+export async function exceptionInputs(
+  periodId: string,
+  {
+    listEvidence = true,
+    held,
+    exceptionEvidenceOnly = false,
+  }: { listEvidence?: boolean; held?: Scope; exceptionEvidenceOnly?: boolean } = {},
+) {
   const row = await loadPeriod(db, periodId);
   if (!row) throw new AppError("NOT_FOUND", `There is no audit period ${periodId}.`);
   const period = periodToJson(row);
@@ -67,7 +80,7 @@ export async function exceptionInputs(periodId: string, { listEvidence = true, h
   });
   const coverageOf = new Map(coverage.items.map((i) => [i.control, i]));
   const [evidence, checks, further] = await Promise.all([
-    periodEvidence(held ?? (await periodScope(periodId))),
+    periodEvidence(held ?? (await periodScope(periodId)), exceptionEvidenceOnly ? EXCEPTION_EVIDENCE : undefined),
     readinessChecks(scope),
     furtherReadinessChecks(scope),
   ]);

@@ -28,8 +28,15 @@ export function withResponses(inputs: ExceptionInputs, responses: Awaited<Return
   });
 }
 
-/** The period's live exceptions with their responses, and the inputs they came from (slots without evidence ids). */
+/**
+ * The period's live exceptions with their responses. Read from the coverage's numbers (slots without
+ * evidence ids) and only the evidence an exception comes from (rejected and withdrawn), not every
+ * row the period holds: the same list as the lock's snapshot and the package derive from all of it.
+ */
 export async function liveExceptions(periodId: string) {
-  const [inputs, responses] = await Promise.all([exceptionInputs(periodId, { listEvidence: false }), storedResponses(periodId)]);
-  return { inputs, exceptions: withResponses(inputs, responses) };
+  const [inputs, responses] = await Promise.all([
+    exceptionInputs(periodId, { listEvidence: false, exceptionEvidenceOnly: true }),
+    storedResponses(periodId),
+  ]);
+  return { exceptions: withResponses(inputs, responses) };
 }
