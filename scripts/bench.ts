@@ -2,7 +2,8 @@
 // and 100,000 evidence rows, and a 1 GiB upload through the production server.
 // Nothing touches ./data: the database lives in a temporary folder and is removed at the end.
 // Each benchmark is one function (benchInventoryList, ...) called from main(); add yours the same way.
-// `npm run bench -- evidence upload` runs only the named ones (inventory, coverage, evidence, changes, upload, access-import, export);
+// `npm run bench -- evidence upload` runs only the named ones (inventory, coverage, exceptions, evidence, changes, upload, access-import, export);
+// "exceptions" runs on the coverage data (seeded for it when "coverage" is not run).
 // BENCH_UPLOAD_RUNS=3 repeats the upload and reports the median run.
 import fs from "node:fs";
 import os from "node:os";
@@ -16,7 +17,7 @@ import { env } from "@/lib/env";
 import { freePort, loadAverage, RUNS, time } from "./bench/util";
 
 const FEATURES = 5_000;
-const BENCHMARKS = ["inventory", "coverage", "evidence", "changes", "upload", "access-import", "export"] as const;
+const BENCHMARKS = ["inventory", "coverage", "exceptions", "evidence", "changes", "upload", "access-import", "export"] as const;
 
 // ---- Data ----
 
@@ -160,10 +161,16 @@ async function main() {
       const { listFeatures } = await import("@/lib/features/queries");
       await benchInventoryList(listFeatures);
     }
+    // A fixed "today", so that every run measures the same slots.
+    const today = "2026-11-27";
+    let coveragePeriod: string | undefined;
     if (runs("coverage")) {
-      // A fixed "today", so that every run measures the same slots.
-      const today = "2026-11-27";
-      await benchCoverage(db, await seedCoverage(db, today), today);
+      coveragePeriod = await seedCoverage(db, today);
+      await benchCoverage(db, coveragePeriod, today);
+    }
+    if (runs("exceptions")) {
+      const { benchExceptions } = await import("./bench/exceptions");
+      await benchExceptions(db, coveragePeriod ?? (await seedCoverage(db, today)));
     }
     if (runs("evidence")) {
       await seedEvidence(db);
