@@ -9,7 +9,16 @@ const control = { code: "AI-SEC-01", title: "Access control", frequency: "MONTHL
 // eslint-disable-next-line no-restricted-syntax -- the test stands in for principal.may of each role
 const mayOf = (role: RoleName) => (permission: Permission) => can(role, permission);
 
-const NONE: TodoFacts = { decide: [], slots: [], rejected: [], awaitingReview: 0, signOff: [], exceptions: [], periods: [] };
+const NONE: TodoFacts = {
+  decide: [],
+  slots: [],
+  rejected: [],
+  awaitingReview: 0,
+  signOff: [],
+  exceptions: [],
+  openPeriods: [],
+  periods: [],
+};
 const FULL: TodoFacts = {
   decide: [{ reviewId: "r1", reviewName: "Q4 review", open: 2, dueDate: "2026-12-20" }],
   slots: [{ control: "AI-SEC-01", title: "Access control", missed: [{ start: "2026-10-01", end: "2026-10-31" }], due: null }],
@@ -17,6 +26,7 @@ const FULL: TodoFacts = {
   awaitingReview: 3,
   signOff: [{ id: "r2", name: "Q3 review", quarter: "2026-Q3" }],
   exceptions: [{ periodId: "p1", periodName: "FY26", unanswered: 4 }],
+  openPeriods: ["FY25", "H2 2025", "Q1 pilot", "FY24"].map((name, i) => ({ id: `o${i}`, name })),
   periods: [{ id: "p1", name: "FY26", start: "2026-01-01", end: "2026-12-31" }],
 };
 
@@ -77,9 +87,29 @@ test("an engineer is given their decisions, rejected evidence and slots, never a
 
 test("a compliance lead is given the review queue, sign-offs and exceptions first", () => {
   const kinds = todoItems({ ...FULL, periods: [] }, mayOf("COMPLIANCE_LEAD")).map((i) => i.kind);
-  assert.deepEqual(kinds, ["review", "sign-off", "exceptions", "decide", "rejected", "missed"]);
-  assert.equal(todoItems(FULL, mayOf("COMPLIANCE_LEAD"))[0].label, "Review 3 pieces of evidence");
-  assert.equal(todoItems(FULL, mayOf("COMPLIANCE_LEAD"))[2].href, "/periods/p1#exceptions");
+  assert.deepEqual(kinds, ["review", "sign-off", "exceptions", "open-periods", "decide", "rejected", "missed"]);
+  const items = todoItems(FULL, mayOf("COMPLIANCE_LEAD"));
+  assert.equal(items[0].label, "Review 3 pieces of evidence");
+  assert.equal(items[2].label, "Answer 4 exceptions of FY26");
+  assert.equal(items[2].href, "/periods/p1#exceptions");
+  // The other open periods: one item, three named, on the periods list.
+  assert.deepEqual(
+    [items[3].label, items[3].detail, items[3].href],
+    [
+      "4 other periods still open",
+      "FY25, H2 2025, Q1 pilot and 1 more: not locked. Answer each one's exceptions, then lock it once its audit is done.",
+      "/periods",
+    ],
+  );
+  assert.equal(
+    todoItems({ ...NONE, openPeriods: [{ id: "o", name: "FY25" }] }, mayOf("COMPLIANCE_LEAD"))[0].label,
+    "1 other period still open",
+  );
+  assert.equal(
+    todoItems(FULL, mayOf("ENGINEER")).some((i) => i.kind === "open-periods" || i.kind === "exceptions"),
+    false,
+    "an engineer may not answer exceptions or lock periods",
+  );
 });
 
 test("an auditor is given only their periods, whatever else the facts hold", () => {

@@ -6,10 +6,13 @@ import type { CoverageSlot, Frequency } from "@/lib/coverage/types";
 import { futureQuarterProblem } from "@/lib/access-reviews/quarter-rules";
 import type { Permission } from "@/lib/permissions";
 
+/** How many of the other open periods the to-do names. */
+const OPEN_PERIODS_NAMED = 3;
+
 /** How far ahead a slot counts as falling due. */
 export const DUE_HORIZON_DAYS = 30;
 
-export type TodoKind = "decide" | "missed" | "due" | "rejected" | "review" | "sign-off" | "exceptions" | "period";
+export type TodoKind = "decide" | "missed" | "due" | "rejected" | "review" | "sign-off" | "exceptions" | "open-periods" | "period";
 
 export interface TodoItem {
   kind: TodoKind;
@@ -31,8 +34,10 @@ export interface TodoFacts {
   awaitingReview: number;
   /** Access reviews whose every item is decided, in their quarter or later. */
   signOff: { id: string; name: string; quarter: string }[];
-  /** Unanswered exceptions per started, unlocked period. */
+  /** Unanswered exceptions of the current period, when it has started and is not locked. */
   exceptions: { periodId: string; periodName: string; unanswered: number }[];
+  /** The other periods that have started and are not locked. */
+  openPeriods: { id: string; name: string }[];
   /** The periods given to an auditor. */
   periods: { id: string; name: string; start: string; end: string }[];
 }
@@ -107,6 +112,16 @@ export function todoItems(facts: TodoFacts, may: (permission: Permission) => boo
         detail: "Write management's response to each.",
         href: `/periods/${p.periodId}#exceptions`,
       });
+  if (may("periods:write") && facts.openPeriods.length) {
+    const named = facts.openPeriods.slice(0, OPEN_PERIODS_NAMED).map((p) => p.name);
+    const more = facts.openPeriods.length - named.length;
+    items.push({
+      kind: "open-periods",
+      label: `${plural(facts.openPeriods.length, "other period")} still open`,
+      detail: `${named.join(", ")}${more ? ` and ${more} more` : ""}: not locked. Answer each one's exceptions, then lock it once its audit is done.`,
+      href: "/periods",
+    });
+  }
   if (may("access-reviews:decide"))
     for (const r of facts.decide.filter((d) => d.open > 0))
       items.push({
@@ -153,7 +168,7 @@ export function emptyTodoText(may: (permission: Permission) => boolean, auditor:
   const checked = [
     may("evidence:review") && "no evidence waits for review",
     may("access-reviews:write") && "no access review waits for sign-off",
-    may("periods:write") && "every exception of the running periods has a response",
+    may("periods:write") && "every exception of the current period has a response and no other period is open",
     may("access-reviews:decide") && "no access-review item waits for your decision",
     may("evidence:write") && "none of your evidence is rejected",
     may("evidence:write") && `no control you own has a slot missed or due in the next ${DUE_HORIZON_DAYS} days`,

@@ -3,7 +3,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { EVERYTHING, scopeOf } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { awaitingReviewCount } from "@/lib/evidence/queries";
-import { unansweredExceptions } from "@/lib/exceptions/unanswered";
+import { openPeriods } from "@/lib/exceptions/unanswered";
 import { organisationToday } from "@/lib/org-time";
 import { periodCoverage } from "@/lib/periods/coverage";
 import { currentPeriod } from "@/lib/periods/current";
@@ -94,21 +94,24 @@ export async function todoFor(principal: Principal, today?: string): Promise<Tod
   if (!user) return [];
   const on = today ?? (await organisationToday());
   const scoped = principal.periods !== "all";
-  const [decide, slots, rejected, awaitingReview, signOff, exceptions, periods] = await Promise.all([
+  const [decide, slots, rejected, awaitingReview, signOff, open, periods] = await Promise.all([
     principal.may("access-reviews:decide") ? itemsToDecide(user.id) : none<TodoFacts["decide"][number]>(),
     principal.may("evidence:write") ? ownSlots(user, on) : none<TodoFacts["slots"][number]>(),
     principal.may("evidence:write") ? rejectedEvidence(user.id) : none<TodoFacts["rejected"][number]>(),
     principal.may("evidence:review") && !scoped ? awaitingReviewCount(EVERYTHING) : Promise.resolve(0),
     principal.may("access-reviews:write") && !scoped ? readyToSignOff(on) : none<TodoFacts["signOff"][number]>(),
-    principal.may("periods:write") && !scoped ? unansweredExceptions() : none<TodoFacts["exceptions"][number]>(),
+    principal.may("periods:write") && !scoped ? openPeriods() : Promise.resolve({ current: null, others: [] }),
     auditedPeriods(principal),
   ]);
-  return todoItems({ decide, slots, rejected, awaitingReview, signOff, exceptions, periods }, (p) => principal.may(p));
+  const exceptions = open.current ? [open.current] : [];
+  return todoItems({ decide, slots, rejected, awaitingReview, signOff, exceptions, openPeriods: open.others, periods }, (p) =>
+    principal.may(p),
+  );
 }
 
 /**
  * The numbers beside the navigation's sections. The layout runs them on every page: each is one count
- * query, but for the unanswered exceptions, which are derived again only after a write (lib/exceptions/unanswered.ts).
+ * query, but for the current period's unanswered exceptions, derived again only after a write (lib/exceptions/unanswered.ts).
  */
 export interface NavCounts {
   awaitingReview?: number;
@@ -127,9 +130,7 @@ export async function navCounts(principal: Principal): Promise<NavCounts> {
       : 0,
     user && principal.may("access-reviews:write") ? readyToSignOff(await organisationToday()).then((r) => r.length) : 0,
     user && principal.may("evidence:write") ? db.evidence.count({ where: rejectedWhere(user.id) }) : 0,
-    user && principal.may("periods:write") && !scoped
-      ? unansweredExceptions().then((periods) => periods.reduce((n, p) => n + p.unanswered, 0))
-      : 0,
+    user && principal.may("periods:write") && !scoped ? openPeriods().then((open) => open.current?.unanswered ?? 0) : 0,
   ]);
   return { awaitingReview, accessReviews: toDecide + toSignOff, rejectedEvidence: rejected, unansweredExceptions: unanswered };
 }

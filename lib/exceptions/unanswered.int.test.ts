@@ -4,16 +4,14 @@ import { userPrincipal } from "@/lib/auth/principal";
 import { unansweredCount } from "@/lib/dashboard/todo-rules";
 import { reviewEvidence } from "@/lib/evidence/service";
 import { periodExceptions, writeResponse } from "@/lib/exceptions/service";
-import { databaseStateForTests, derivationsSoFar, unansweredExceptions } from "@/lib/exceptions/unanswered";
+import { databaseStateForTests, derivationsSoFar, openPeriods, unansweredOf } from "@/lib/exceptions/unanswered";
 import { lockPeriod } from "@/lib/periods/lock";
 import { scratchEvidence, scratchPeriod, scratchUser } from "@/lib/testing/scratch";
 
 // The unanswered-exception count behind the navigation's Periods number and the lead's to-do
 // (lib/exceptions/unanswered.ts): the period page's own figure, remembered until the database changes.
 
-async function countOf(periodId: string) {
-  return (await unansweredExceptions()).find((p) => p.periodId === periodId)?.unanswered;
-}
+const countOf = (periodId: string) => unansweredOf(periodId);
 
 test("the count is the period page's unanswered exceptions, and follows each write", async () => {
   const lead = userPrincipal(await scratchUser("COMPLIANCE_LEAD"));
@@ -40,12 +38,25 @@ test("the count is the period page's unanswered exceptions, and follows each wri
     (await periodExceptions(lead, period.id)).exceptions.some((e) => e.id === `EVIDENCE_REJECTED:${evidence.id}` && !e.response),
     "the rejection is listed without a response",
   );
+});
 
-  // A locked period's responses are frozen: it leaves the list. So does a period that has not started.
-  await lockPeriod(period.id, lead);
-  assert.equal(await countOf(period.id), undefined);
+test("the open periods are those started and not locked: the current one with its count, the others listed", async () => {
+  const lead = userPrincipal(await scratchUser("COMPLIANCE_LEAD"));
+  const ended = await scratchPeriod("2025-01-01", "2025-06-30");
+  const locked = await scratchPeriod("2025-07-01", "2025-09-30");
+  await lockPeriod(locked.id, lead);
   const ahead = await scratchPeriod("2040-01-01", "2040-06-30");
-  assert.equal(await countOf(ahead.id), undefined);
+
+  const { current, others } = await openPeriods();
+  const ids = others.map((p) => p.id);
+  assert.ok(ids.includes(ended.id), "an ended, unlocked period is still open");
+  assert.ok(!ids.includes(locked.id), "a locked period is not");
+  assert.ok(!ids.includes(ahead.id), "nor one that has not started");
+  // The current period (the one that holds today, or else ended last) is the one counted, and not listed again.
+  assert.ok(current, "a started, unlocked period is current on this database");
+  assert.ok(!ids.includes(current.periodId));
+  assert.notEqual(current.periodId, locked.id);
+  assert.equal(current.unanswered, await unansweredOf(current.periodId));
 });
 
 test("the count is derived again only when the database changed", async () => {

@@ -2,7 +2,7 @@
 // coverage bench's period and 100,000 evidence rows with a share of them rejected and withdrawn.
 // liveExceptions now reads only the rejected and withdrawn evidence; the first case is what it did
 // before (every evidence row of the period), and the two must list the same exceptions.
-// unansweredExceptions remembers each period's count under the database's snapshot: timed once
+// openPeriods remembers the current period's count under the database's snapshot: timed once
 // with nothing written between calls and once with a commit before each call. No target is set.
 import { COVERAGE_EVIDENCE } from "./coverage";
 import { RUNS, time, type Timing } from "./util";
@@ -49,7 +49,7 @@ export async function benchExceptions(db: Db, periodId: string): Promise<Timing[
 async function timeExceptions(db: Db, periodId: string): Promise<Timing[]> {
   const { exceptionInputs } = await import("@/lib/exceptions/inputs");
   const { liveExceptions, storedResponses, withResponses } = await import("@/lib/exceptions/live");
-  const { derivationsSoFar, unansweredExceptions } = await import("@/lib/exceptions/unanswered");
+  const { derivationsSoFar, openPeriods } = await import("@/lib/exceptions/unanswered");
   const { organisationToday } = await import("@/lib/org-time");
 
   // What liveExceptions did before: every evidence row of the period, to keep the rejected and withdrawn.
@@ -71,9 +71,9 @@ async function timeExceptions(db: Db, periodId: string): Promise<Timing[]> {
     `both derivations list the same ${exceptions.length.toLocaleString("en")} exceptions in the same order (${[...kinds].map(([k, n]) => `${n.toLocaleString("en")} ${k}`).join(", ")})`,
   );
 
-  const periods = await unansweredExceptions();
+  const open = await openPeriods();
   console.log(
-    `unansweredExceptions lists ${periods.length} period(s): ${periods.map((p) => `${p.periodName} ${p.unanswered}`).join(", ")}`,
+    `openPeriods: the current period ${open.current?.periodName ?? "none"}, ${open.current?.unanswered ?? 0} unanswered; ${open.others.length} other open`,
   );
   const timings = [
     await time("exceptions from every evidence row (before)", fromEveryRow),
@@ -81,14 +81,14 @@ async function timeExceptions(db: Db, periodId: string): Promise<Timing[]> {
   ];
   // How many of the calls below derived a count rather than serving the remembered one.
   let derived = derivationsSoFar();
-  timings.push(await time("unansweredExceptions, remembered (no write between)", () => unansweredExceptions()));
+  timings.push(await time("openPeriods, remembered (no write between)", () => openPeriods()));
   console.log(`(derived ${derivationsSoFar() - derived} times in ${RUNS + 2} calls)`);
   derived = derivationsSoFar();
   // txid_current() assigns a transaction id, which commits and so changes the snapshot the count is keyed on.
   timings.push(
-    await time("unansweredExceptions after a write", async () => {
+    await time("openPeriods after a write", async () => {
       await db.$executeRawUnsafe("SELECT txid_current()");
-      return unansweredExceptions();
+      return openPeriods();
     }),
   );
   console.log(`(derived ${derivationsSoFar() - derived} times in ${RUNS + 2} calls; no target is named by the issue)`);
