@@ -1,5 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
+/** Specs about the rendered pages alone, run on the embedded run only (see the "app" project below). */
+const RENDERING_ONLY = [/a11y\.spec\.ts/, /csp\.spec\.ts/, /layout\.spec\.ts/, /keyboard\.spec\.ts/, /dead-ends\.spec\.ts/];
+
 // Run by `npm test` (scripts/test.ts), which starts the app on a fresh database and sets BASE_URL.
 // Chromium is Debian's (/usr/bin/chromium): Playwright's own browser download is not available here.
 export default defineConfig({
@@ -48,9 +51,13 @@ export default defineConfig({
         // npm start on a scratch copy of the project, with its own embedded PostgreSQL whatever the
         // run's database: the same test on either run, so it runs on the embedded run only (CI runs
         // both; this saves one next build of the two).
-        // axe-core over every page as each role (a11y.spec.ts) takes about 4 minutes on two shared
-        // cores; the pages are the same on either database, so it too runs on the embedded run only.
-        ...(process.env.ATTEST_TEST_SERVER === "external" ? [/rebuild\.spec\.ts/, /a11y\.spec\.ts/] : []),
+        // The specs that check what the browser is given rather than what the database holds, each a
+        // crawl over every page: axe-core as each role (a11y), the Content-Security-Policy and its
+        // violations (csp), no sideways scroll at 1440 px (layout), keyboard-only forms (keyboard) and
+        // no link or button that ends on "Not allowed" (dead-ends). The pages and their markup are the
+        // same on either database, and every query those pages run is run by the other specs on both;
+        // together they take some 10 minutes of a run on two cores, so they run on the embedded run only.
+        ...(process.env.ATTEST_TEST_SERVER === "external" ? [/rebuild\.spec\.ts/, ...RENDERING_ONLY] : []),
       ],
       dependencies: ["accounts"],
     },
