@@ -118,9 +118,9 @@ const NAV: Record<(typeof ROLES)[number], string[]> = {
   ENGINEER: [...BASE_NAV, ...TAIL_NAV],
   AUDITOR: [...BASE_NAV, ...TAIL_NAV, "Audit log"],
 };
-// Review, Evidence and Access reviews carry the number of what waits for the person (another
-// spec's uploads, rejections and access reviews change it; docs/dashboard.md).
-const COUNTED = ["Review", "Evidence", "Access reviews"];
+// Review, Evidence, Periods and Access reviews carry the number of what waits for the person
+// (another spec's uploads, rejections, periods and access reviews change it; docs/dashboard.md).
+const COUNTED = ["Review", "Evidence", "Periods", "Access reviews"];
 const navText = (label: string) => (COUNTED.includes(label) ? new RegExp(`^${label}\\s*\\d*$`) : label);
 for (const role of ROLES) {
   test(`navigation for ${role}: ${NAV[role].join(", ")}`, async ({ page }) => {
