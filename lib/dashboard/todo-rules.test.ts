@@ -2,7 +2,16 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { CoverageSlot, SlotState } from "@/lib/coverage/types";
 import { can, type Permission, type RoleName } from "@/lib/permissions";
-import { emptyTodoText, isReadyToSignOff, listSlots, slotsToDo, todoItems, unansweredCount, type TodoFacts } from "./todo-rules";
+import {
+  SIGN_OFFS_LISTED,
+  emptyTodoText,
+  isReadyToSignOff,
+  listSlots,
+  slotsToDo,
+  todoItems,
+  unansweredCount,
+  type TodoFacts,
+} from "./todo-rules";
 
 const slot = (start: string, end: string, state: SlotState): CoverageSlot => ({ start, end, state, evidence: [] });
 const control = { code: "AI-SEC-01", title: "Access control", frequency: "MONTHLY" as const };
@@ -110,6 +119,19 @@ test("a compliance lead is given the review queue, sign-offs and exceptions firs
     false,
     "an engineer may not answer exceptions or lock periods",
   );
+});
+
+test("access reviews ready for sign-off are listed one by one up to five, the rest as one item", () => {
+  const ready = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `r${i}`, name: `Review ${i}`, quarter: "2026-Q3" }));
+  const signOffs = (n: number) => todoItems({ ...NONE, signOff: ready(n) }, mayOf("COMPLIANCE_LEAD")).map((i) => [i.label, i.href]);
+  assert.equal(signOffs(SIGN_OFFS_LISTED).length, SIGN_OFFS_LISTED);
+  assert.deepEqual(signOffs(SIGN_OFFS_LISTED + 1).slice(-2), [
+    ["Sign off Review 4", "/access-reviews/r4#sign-off-heading"],
+    ["Sign off 1 more access review", "/access-reviews"],
+  ]);
+  const many = signOffs(1300);
+  assert.equal(many.length, SIGN_OFFS_LISTED + 1);
+  assert.deepEqual(many.at(-1), ["Sign off 1295 more access reviews", "/access-reviews"]);
 });
 
 test("an auditor is given only their periods, whatever else the facts hold", () => {

@@ -6,6 +6,9 @@ import type { CoverageSlot, Frequency } from "@/lib/coverage/types";
 import { futureQuarterProblem } from "@/lib/access-reviews/quarter-rules";
 import type { Permission } from "@/lib/permissions";
 
+/** How many access reviews ready for sign-off the to-do lists one by one; the rest are one item. */
+export const SIGN_OFFS_LISTED = 5;
+
 /** How many of the other open periods the to-do names. */
 const OPEN_PERIODS_NAMED = 3;
 
@@ -96,14 +99,23 @@ export function todoItems(facts: TodoFacts, may: (permission: Permission) => boo
       detail: "Accept or reject what was uploaded.",
       href: "/evidence/review",
     });
-  if (may("access-reviews:write"))
-    for (const r of facts.signOff)
+  if (may("access-reviews:write")) {
+    for (const r of facts.signOff.slice(0, SIGN_OFFS_LISTED))
       items.push({
         kind: "sign-off",
         label: `Sign off ${r.name}`,
         detail: `${r.quarter}: every item is decided.`,
         href: `/access-reviews/${r.id}#sign-off-heading`,
       });
+    const more = facts.signOff.length - SIGN_OFFS_LISTED;
+    if (more > 0)
+      items.push({
+        kind: "sign-off",
+        label: `Sign off ${plural(more, "more access review")}`,
+        detail: "Every item of each is decided: the access reviews list shows them in progress.",
+        href: "/access-reviews",
+      });
+  }
   if (may("periods:write"))
     for (const p of facts.exceptions.filter((e) => e.unanswered > 0))
       items.push({

@@ -5,6 +5,7 @@ import { createCustomControl } from "@/lib/controls/custom";
 import { updateControl } from "@/lib/controls/update";
 import { db } from "@/lib/db";
 import { navCounts, todoFor } from "@/lib/dashboard/todo";
+import { SIGN_OFFS_LISTED } from "@/lib/dashboard/todo-rules";
 import { reviewEvidence } from "@/lib/evidence/service";
 import { openPeriods } from "@/lib/exceptions/unanswered";
 import { controlPatchSchema, customControlCreateSchema } from "@/lib/validations/control";
@@ -137,10 +138,15 @@ test("a compliance lead is given the review queue, access reviews to sign off an
   assert.equal(items[0].label, `Review ${awaiting} piece${awaiting === 1 ? "" : "s"} of evidence`);
   assert.equal(items[0].href, "/evidence/review");
   const signOff = items.filter((i) => i.kind === "sign-off");
-  assert.deepEqual(
-    signOff.filter((i) => i.label.endsWith(t)).map((i) => [i.label, i.href]),
-    [[`Sign off Ready ${t}`, `/access-reviews/${ready.id}#sign-off-heading`]],
-  );
+  // Up to SIGN_OFFS_LISTED one by one (oldest quarter first), the rest as one "Sign off N more" item.
+  const listed = signOff.filter((i) => i.href !== "/access-reviews");
+  const more = signOff.filter((i) => i.href === "/access-reviews");
+  assert.ok(listed.length <= SIGN_OFFS_LISTED && more.length <= 1);
+  const readyTotal = listed.length + (more.length ? Number(/^Sign off (\d+) more access reviews?$/.exec(more[0].label)![1]) : 0);
+  const mine = listed.filter((i) => i.label.endsWith(t)).map((i) => [i.label, i.href]);
+  // Ours is listed, unless older quarters fill the list: then the "more" item counts it.
+  if (mine.length === 0) assert.equal(more.length, 1, `Ready ${t} is neither listed nor counted`);
+  else assert.deepEqual(mine, [[`Sign off Ready ${t}`, `/access-reviews/${ready.id}#sign-off-heading`]]);
   // The current period's unanswered exceptions, counted; every other open period in one item.
   // (No current period is counted when the current one is locked: the other files' periods decide which it is.)
   const open = await openPeriods();
@@ -167,7 +173,7 @@ test("a compliance lead is given the review queue, access reviews to sign off an
   const after = await navCounts(lead);
   assert.equal(after.awaitingReview, (before.awaitingReview ?? 0) + 1);
   assert.equal(after.accessReviews, (before.accessReviews ?? 0) + 1, "the one ready access review waits for sign-off");
-  assert.equal(after.accessReviews, signOff.length);
+  assert.equal(after.accessReviews, readyTotal);
   // Periods: the current period's unanswered exceptions, as on its to-do item.
   assert.equal(after.unansweredExceptions, n);
 });
