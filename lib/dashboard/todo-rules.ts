@@ -180,7 +180,7 @@ export function emptyTodoText(may: (permission: Permission) => boolean, auditor:
   const checked = [
     may("evidence:review") && "no evidence waits for review",
     may("access-reviews:write") && "no access review waits for sign-off",
-    may("periods:write") && "every exception of the current period has a response and no other period is open",
+    may("periods:write") && "no open period has an exception waiting for a response",
     may("access-reviews:decide") && "no access-review item waits for your decision",
     may("evidence:write") && "none of your evidence is rejected",
     may("evidence:write") && `no control you own has a slot missed or due in the next ${DUE_HORIZON_DAYS} days`,
