@@ -8,10 +8,7 @@ import { periodCoverage } from "@/lib/periods/coverage";
 import { loadPeriod, periodToJson } from "@/lib/periods/service";
 import { furtherReadinessChecks, readinessChecks } from "@/lib/readiness/checks";
 import { readinessScope } from "@/lib/readiness/scope";
-import type { EvidenceStatus } from "@/lib/generated/prisma/client";
-
-/** The statuses of evidence that deriveExceptions turns into exceptions (lib/export/exceptions.ts). */
-export const EXCEPTION_EVIDENCE: readonly EvidenceStatus[] = ["REJECTED", "WITHDRAWN"];
+import { EXCEPTION_EVIDENCE_STATUSES } from "@/lib/export/exceptions";
 
 // What a period's exceptions are derived from (lib/export/exceptions.ts), read once for the period
 // page, the API, the lock's snapshot and the export package alike, so that they all list the same
@@ -32,7 +29,7 @@ export function safeFileName(name: string): string {
  * its window or valid on one of its days, of its features or of none; every status (rejected and
  * withdrawn evidence are exceptions the auditor sees).
  */
-async function periodEvidence(held: Scope, statuses?: readonly EvidenceStatus[]): Promise<ExportEvidence[]> {
+async function periodEvidence(held: Scope, statuses?: typeof EXCEPTION_EVIDENCE_STATUSES): Promise<ExportEvidence[]> {
   const rows = await db.evidence.findMany({
     where: statuses ? { AND: [evidenceWhere(held), { status: { in: [...statuses] } }] } : evidenceWhere(held),
     include: evidenceInclude,
@@ -57,7 +54,7 @@ async function periodEvidence(held: Scope, statuses?: readonly EvidenceStatus[])
  * the slots' states; the export and the lock's snapshot keep them, so a frozen cell still lists its evidence).
  * `held`: what the period holds (lib/auth/scope.ts periodScope), when the caller has it already.
  * `exceptionEvidenceOnly`: read only the evidence an exception is derived from (rejected and
- * withdrawn, EXCEPTION_EVIDENCE), not every row the period holds, when only the exceptions are wanted.
+ * withdrawn, EXCEPTION_EVIDENCE_STATUSES), not every row the period holds, when only the exceptions are wanted.
  */
 export async function exceptionInputs(
   periodId: string,
@@ -80,7 +77,7 @@ export async function exceptionInputs(
   });
   const coverageOf = new Map(coverage.items.map((i) => [i.control, i]));
   const [evidence, checks, further] = await Promise.all([
-    periodEvidence(held ?? (await periodScope(periodId)), exceptionEvidenceOnly ? EXCEPTION_EVIDENCE : undefined),
+    periodEvidence(held ?? (await periodScope(periodId)), exceptionEvidenceOnly ? EXCEPTION_EVIDENCE_STATUSES : undefined),
     readinessChecks(scope),
     furtherReadinessChecks(scope),
   ]);

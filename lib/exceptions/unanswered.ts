@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { unansweredCount } from "@/lib/dashboard/todo-rules";
 import { liveExceptions } from "@/lib/exceptions/live";
@@ -59,8 +60,11 @@ export async function unansweredOf(periodId: string, today?: string): Promise<nu
   return unanswered;
 }
 
-/** The open periods on the organisation's today (the day the derivation itself reads). */
-export async function openPeriods(): Promise<OpenPeriods> {
+/**
+ * The open periods on the organisation's today (the day the derivation itself reads). Read once per
+ * request with React's cache(): the dashboard's to-do and the navigation both ask.
+ */
+export const openPeriods = cache(async (): Promise<OpenPeriods> => {
   const today = await organisationToday();
   const rows = await db.auditPeriod.findMany({
     select: { id: true, name: true, type: true, start: true, end: true, lock: { select: { periodId: true } } },
@@ -83,7 +87,7 @@ export async function openPeriods(): Promise<OpenPeriods> {
   // Only ever the current period is remembered; another that was current before is dropped.
   for (const id of remembered.keys()) if (id !== current.id) remembered.delete(id);
   return { current: { periodId: current.id, periodName: current.name, unanswered: await unansweredOf(current.id, today) }, others };
-}
+});
 
 /** How many times the current period's exceptions were derived here, in this process (for the tests). */
 export const derivationsSoFar = () => derivations;

@@ -8,6 +8,9 @@ import type { ExportControl, ExportEvidence, ExportReadinessCheck, PeriodExcepti
 // management responses (by exception id) for the period page, the API, the lock's snapshot and the
 // package; a locked period shows its frozen list instead of calling this.
 
+/** The statuses of evidence deriveExceptions turns into exceptions: all a caller that wants only the exceptions must read. */
+export const EXCEPTION_EVIDENCE_STATUSES = ["REJECTED", "WITHDRAWN"] as const;
+
 export function deriveExceptions(
   input: {
     controls: readonly ExportControl[];
